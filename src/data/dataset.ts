@@ -1,0 +1,30 @@
+/** What a model learns: classify into `classes`, or regress one number. */
+export type Task = 'classification' | 'regression';
+
+/**
+ * A dataset in memory. `x` holds `count` samples, each of `sampleShape`
+ * (e.g. [28, 28, 1] for MNIST), row-major. Uint8Array pixels are scaled by
+ * 1/255 when a batch is made; Float32Array features are used as they are.
+ * For classification `y` holds class indices; for regression, target values.
+ */
+export interface Dataset {
+  name: string;
+  task: Task;
+  x: Uint8Array | Float32Array;
+  y: Uint8Array | Int32Array | Float32Array;
+  count: number;
+  sampleShape: number[];
+  /** Class names, index = label; empty for regression. */
+  classes: string[];
+}
+
+/** The training / validation partition of a dataset, as sample indices. */
+export interface Split {
+  train: Uint32Array;
+  validation: Uint32Array;
+}
+
+/** Number of values in one sample. */
+export function sampleSize(dataset: Pick<Dataset, 'sampleShape'>): number {
+  return dataset.sampleShape.reduce((a, b) => a * b, 1);
+}

@@ -1,0 +1,50 @@
+import type { Dataset } from './dataset';
+import { decodeMaybeGzippedIdx } from './idx';
+
+/** Where the bundled 10,000-digit sample lives, relative to the app's base URL. */
+export const BUNDLED_MNIST_FILES = {
+  images: 'data/mnist-10k-images-idx3-ubyte.gz',
+  labels: 'data/mnist-10k-labels-idx1-ubyte.gz',
+} as const;
+
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/** Builds an image-classification Dataset from IDX image and label bytes. */
+export async function datasetFromIdx(
+  name: string,
+  imageBytes: Uint8Array,
+  labelBytes: Uint8Array,
+  classes: string[] = DIGITS,
+): Promise<Dataset> {
+  const images = await decodeMaybeGzippedIdx(imageBytes);
+  const labels = await decodeMaybeGzippedIdx(labelBytes);
+  if (images.dims.length !== 3) throw new Error(`Image file should be [N, rows, cols], got [${images.dims.join(', ')}].`);
+  if (labels.dims.length !== 1) throw new Error(`Label file should be [N], got [${labels.dims.join(', ')}].`);
+  const [count, rows, cols] = images.dims;
+  if (labels.dims[0] !== count) {
+    throw new Error(`The image file holds ${count} images but the label file ${labels.dims[0]} labels.`);
+  }
+  for (let i = 0; i < count; i++) {
+    if (labels.data[i] >= classes.length) throw new Error(`Label ${labels.data[i]} at index ${i} is not a known class.`);
+  }
+  return {
+    name,
+    task: 'classification',
+    x: images.data,
+    y: labels.data,
+    count,
+    sampleShape: [rows, cols, 1],
+    classes,
+  };
+}
+
+/** Fetches and decodes the bundled MNIST sample. `baseUrl` ends with '/'. */
+export async function loadBundledMnist(baseUrl: string, fetchFn: typeof fetch = fetch): Promise<Dataset> {
+  const get = async (path: string): Promise<Uint8Array> => {
+    const response = await fetchFn(new URL(path, baseUrl));
+    if (!response.ok) throw new Error(`Could not load ${path}: HTTP ${response.status}.`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  const [images, labels] = await Promise.all([get(BUNDLED_MNIST_FILES.images), get(BUNDLED_MNIST_FILES.labels)]);
+  return datasetFromIdx('MNIST (10,000 digits)', images, labels);
+}

@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs';
+import { deriveSeed } from '../lib/rng';
+import type { Activation, LayerSpec, OutputSpec } from './spec';
+
+type TfActivation = 'relu' | 'elu' | 'sigmoid' | 'tanh' | 'softmax' | 'linear';
+
+function regularizer(layer: { l1?: number; l2?: number }): ReturnType<typeof tf.regularizers.l1l2> | undefined {
+  const l1 = layer.l1 ?? 0;
+  const l2 = layer.l2 ?? 0;
+  return l1 > 0 || l2 > 0 ? tf.regularizers.l1l2({ l1, l2 }) : undefined;
+}
+
+/** tfjs has leakyRelu only as a layer; everything else is an activation name. */
+function activationLayers(activation: Activation): { activation: TfActivation; after?: tf.layers.Layer } {
+  if (activation === 'leakyRelu') return { activation: 'linear', after: tf.layers.leakyReLU({ alpha: 0.2 }) };
+  return { activation };
+}
+
+/**
+ * Builds a tf.Sequential from the spec: input `[batch, ...inputShape]`, then
+ * the hidden layers, then the output layer. Weight initialisation is seeded,
+ * so the same seed gives the same initial weights on CPU and WASM.
+ */
+export function buildModel(layers: readonly LayerSpec[], inputShape: number[], output: OutputSpec, seed: number): tf.Sequential {
+  const model = tf.sequential();
+  let first = true;
+  const input = () => {
+    const shape = first ? { inputShape } : {};
+    first = false;
+    return shape;
+  };
+  const init = (i: number) => tf.initializers.glorotUniform({ seed: deriveSeed(seed, `kernel-${i}`) });
+  layers.forEach((layer, i) => {
+    switch (layer.kind) {
+      case 'dense': {
+        const { activation, after } = activationLayers(layer.activation);
+        model.add(tf.layers.dense({ ...input(), units: layer.units, activation, kernelInitializer: init(i), kernelRegularizer: regularizer(layer) }));
+        if (after) model.add(after);
+        break;
+      }
+      case 'conv2d': {
+        const { activation, after } = activationLayers(layer.activation);
+        model.add(
+          tf.layers.conv2d({
+            ...input(),
+            filters: layer.filters,
+            kernelSize: layer.kernelSize,
+            strides: layer.strides,
+            padding: layer.padding,
+            activation,
+            kernelInitializer: init(i),
+            kernelRegularizer: regularizer(layer),
+          }),
+        );
+        if (after) model.add(after);
+        break;
+      }
+      case 'maxPool2d':
+        model.add(tf.layers.maxPooling2d({ ...input(), poolSize: layer.poolSize, strides: layer.strides }));
+        break;
+      case 'avgPool2d':
+        model.add(tf.layers.averagePooling2d({ ...input(), poolSize: layer.poolSize, strides: layer.strides }));
+        break;
+      case 'flatten':
+        model.add(tf.layers.flatten(input()));
+        break;
+      case 'dropout':
+        model.add(tf.layers.dropout({ ...input(), rate: layer.rate, seed: deriveSeed(seed, `dropout-${i}`) }));
+        break;
+      case 'batchNormalization':
+        model.add(tf.layers.batchNormalization(input()));
+        break;
+    }
+  });
+  model.add(
+    tf.layers.dense({ ...input(), units: output.units, activation: output.activation, kernelInitializer: init(layers.length) }),
+  );
+  return model;
+}

@@ -1,0 +1,161 @@
+// The model as plain JSON data, with pure shape inference and parameter
+// counting (no tfjs here: model/build.ts is the only model file that imports
+// it). The output layer is implied by the task: dense(classes, softmax) for
+// classification, dense(1, linear) for regression.
+
+/** Activation functions a layer may use. */
+export const ACTIVATIONS = ['relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'softmax', 'linear'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+
+/** Optional L1/L2 penalty on a layer's kernel. */
+export interface KernelRegularizer {
+  l1?: number;
+  l2?: number;
+}
+
+export type LayerSpec =
+  | ({ kind: 'dense'; units: number; activation: Activation } & KernelRegularizer)
+  | ({
+      kind: 'conv2d';
+      filters: number;
+      kernelSize: number;
+      strides: number;
+      padding: 'valid' | 'same';
+      activation: Activation;
+    } & KernelRegularizer)
+  | { kind: 'maxPool2d'; poolSize: number; strides: number }
+  | { kind: 'avgPool2d'; poolSize: number; strides: number }
+  | { kind: 'flatten' }
+  | { kind: 'dropout'; rate: number }
+  | { kind: 'batchNormalization' };
+
+export type LayerKind = LayerSpec['kind'];
+
+/** Refuse models above this many parameters before allocating anything. */
+export const MAX_PARAMS = 20_000_000;
+
+/** Shape and size of one layer's output (batch dimension left out). */
+export interface LayerInfo {
+  outputShape: number[];
+  params: number;
+}
+
+export type ModelCheck =
+  | { ok: true; layers: LayerInfo[]; output: LayerInfo; totalParams: number }
+  | { ok: false; layers: LayerInfo[]; layerIndex: number; message: string; totalParams: number };
+
+/** What the model predicts: `units` outputs with `activation`. */
+export interface OutputSpec {
+  units: number;
+  activation: 'softmax' | 'linear';
+}
+
+const product = (shape: number[]): number => shape.reduce((a, b) => a * b, 1);
+
+function convLength(size: number, window: number, stride: number, padding: 'valid' | 'same'): number {
+  return padding === 'same' ? Math.ceil(size / stride) : Math.floor((size - window) / stride) + 1;
+}
+
+function isPositiveInt(n: number): boolean {
+  return Number.isInteger(n) && n > 0;
+}
+
+/** Infers one layer's output, or returns the reason it cannot follow `input`. */
+export function inferLayer(layer: LayerSpec, input: number[]): LayerInfo | string {
+  switch (layer.kind) {
+    case 'dense': {
+      if (!isPositiveInt(layer.units)) return 'a dense layer needs at least 1 unit';
+      if (input.length !== 1) return `a dense layer needs a flat input, but gets [${input.join(', ')}]: add a flatten layer before it`;
+      return { outputShape: [layer.units], params: input[0] * layer.units + layer.units };
+    }
+    case 'conv2d': {
+      if (input.length !== 3) return `a conv2d layer needs an image input [height, width, channels], but gets [${input.join(', ')}] (is it after a flatten or dense layer?)`;
+      if (!isPositiveInt(layer.filters)) return 'a conv2d layer needs at least 1 filter';
+      if (!isPositiveInt(layer.kernelSize)) return 'the kernel size must be a positive integer';
+      if (!isPositiveInt(layer.strides)) return 'the stride must be a positive integer';
+      const [h, w, c] = input;
+      if (layer.padding === 'valid' && (layer.kernelSize > h || layer.kernelSize > w)) {
+        return `the ${layer.kernelSize}x${layer.kernelSize} kernel is larger than its ${h}x${w} input`;
+      }
+      const outH = convLength(h, layer.kernelSize, layer.strides, layer.padding);
+      const outW = convLength(w, layer.kernelSize, layer.strides, layer.padding);
+      if (outH < 1 || outW < 1) return `stride ${layer.strides} leaves no output`;
+      return { outputShape: [outH, outW, layer.filters], params: layer.kernelSize * layer.kernelSize * c * layer.filters + layer.filters };
+    }
+    case 'maxPool2d':
+    case 'avgPool2d': {
+      if (input.length !== 3) return `a pooling layer needs an image input, but gets [${input.join(', ')}]`;
+      if (!isPositiveInt(layer.poolSize)) return 'the pool size must be a positive integer';
+      if (!isPositiveInt(layer.strides)) return 'the stride must be a positive integer';
+      const [h, w, c] = input;
+      if (layer.poolSize > h || layer.poolSize > w) return `the ${layer.poolSize}x${layer.poolSize} pool is larger than its ${h}x${w} input`;
+      const outH = convLength(h, layer.poolSize, layer.strides, 'valid');
+      const outW = convLength(w, layer.poolSize, layer.strides, 'valid');
+      if (outH < 1 || outW < 1) return `stride ${layer.strides} leaves no output`;
+      return { outputShape: [outH, outW, c], params: 0 };
+    }
+    case 'flatten':
+      return { outputShape: [product(input)], params: 0 };
+    case 'dropout':
+      if (!(layer.rate >= 0 && layer.rate < 1)) return 'the dropout rate must be at least 0 and below 1';
+      return { outputShape: input.slice(), params: 0 };
+    case 'batchNormalization':
+      // gamma, beta (trained) and moving mean, moving variance (not trained).
+      return { outputShape: input.slice(), params: 4 * input[input.length - 1] };
+  }
+}
+
+/** Checks a whole stack from `inputShape` to `output`; names the first bad layer. */
+export function checkModel(layers: readonly LayerSpec[], inputShape: number[], output: OutputSpec): ModelCheck {
+  const infos: LayerInfo[] = [];
+  let shape = inputShape;
+  let totalParams = 0;
+  for (let i = 0; i < layers.length; i++) {
+    const result = inferLayer(layers[i], shape);
+    if (typeof result === 'string') {
+      return { ok: false, layers: infos, layerIndex: i, message: `Layer ${i + 1} (${layers[i].kind}): ${result}.`, totalParams };
+    }
+    infos.push(result);
+    totalParams += result.params;
+    shape = result.outputShape;
+  }
+  const head = inferLayer({ kind: 'dense', units: output.units, activation: output.activation }, shape);
+  if (typeof head === 'string') {
+    return {
+      ok: false,
+      layers: infos,
+      layerIndex: layers.length,
+      message: `Output layer: it needs a flat input, but the last layer gives [${shape.join(', ')}]: add a flatten layer.`,
+      totalParams,
+    };
+  }
+  totalParams += head.params;
+  if (totalParams > MAX_PARAMS) {
+    return {
+      ok: false,
+      layers: infos,
+      layerIndex: layers.length,
+      message: `The model has ${totalParams.toLocaleString('en-US')} parameters, over the limit of ${MAX_PARAMS.toLocaleString('en-US')}.`,
+      totalParams,
+    };
+  }
+  return { ok: true, layers: infos, output: head, totalParams };
+}
+
+/** Kernel names a backend must have to train a layer of this kind. */
+export function requiredKernels(kind: LayerKind): string[] {
+  switch (kind) {
+    case 'conv2d':
+      return ['Conv2D', 'Conv2DBackpropFilter', 'Conv2DBackpropInput'];
+    case 'maxPool2d':
+      return ['MaxPool', 'MaxPoolGrad'];
+    case 'avgPool2d':
+      return ['AvgPool', 'AvgPoolGrad'];
+    case 'dense':
+      return ['BatchMatMul'];
+    case 'flatten':
+    case 'dropout':
+    case 'batchNormalization':
+      return [];
+  }
+}

@@ -1,0 +1,54 @@
+import { assertNever } from '../lib/assert';
+import type { TrainingEvent } from '../train/client';
+import type { AppState } from './store';
+
+/** Applies one worker event to the state (pure; metrics are appended, never rebuilt). */
+export function reduceEvent(state: AppState, event: TrainingEvent, now: number): Partial<AppState> {
+  if (event.runId !== state.run.runId) return {};
+  const run = state.run;
+  switch (event.type) {
+    case 'phase':
+      return { run: { ...run, phase: event.phase } };
+    case 'ready':
+      return {
+        run: {
+          ...run,
+          backend: event.backend,
+          fallbacks: event.fallbacks,
+          stepsPerEpoch: event.stepsPerEpoch,
+          trainSamples: event.trainSamples,
+          validationSamples: event.validationSamples,
+          epoch: 1,
+        },
+      };
+    case 'progress': {
+      const last = event.points[event.points.length - 1];
+      if (!last) return {};
+      return {
+        run: {
+          ...run,
+          step: last.step,
+          epoch: last.epoch,
+          samplesPerSecond: event.samplesPerSecond,
+          firstPointAt: run.firstPointAt ?? now,
+        },
+        metrics: { ...state.metrics, batches: state.metrics.batches.concat(event.points) },
+      };
+    }
+    case 'epoch-end':
+      return {
+        run: { ...run, phase: 'training' },
+        metrics: { ...state.metrics, epochs: state.metrics.epochs.concat(event.point) },
+      };
+    case 'paused':
+      return { run: { ...run, status: run.status === 'stopped' ? run.status : 'paused', step: Math.max(run.step, event.step) } };
+    case 'resumed':
+      return { run: { ...run, status: 'running' } };
+    case 'done':
+      return { run: { ...run, status: event.reason === 'completed' ? 'done' : 'stopped', phase: null } };
+    case 'error':
+      return { run: { ...run, status: 'error', phase: null, error: event.message } };
+    default:
+      return assertNever(event, 'worker event');
+  }
+}

@@ -1,0 +1,63 @@
+import { create } from 'zustand';
+import { defaultConfig, type BackendName, type ExperimentConfig } from '../config/experiment';
+import type { BatchPoint, EpochPoint } from '../metrics/types';
+import type { Fallback, RunPhase } from '../train/protocol';
+
+export type RunStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
+
+export interface RunSlice {
+  status: RunStatus;
+  runId: number;
+  phase: RunPhase | null;
+  backend: BackendName | null;
+  fallbacks: Fallback[];
+  epoch: number;
+  step: number;
+  stepsPerEpoch: number;
+  trainSamples: number;
+  validationSamples: number;
+  samplesPerSecond: number;
+  /** performance.now() when Train was pressed, and when the first point came. */
+  startedAt: number;
+  firstPointAt: number | null;
+  error: string | null;
+}
+
+export interface MetricsSlice {
+  /** Append-only per-batch history of the current run. */
+  batches: BatchPoint[];
+  epochs: EpochPoint[];
+}
+
+export interface AppState {
+  config: ExperimentConfig;
+  run: RunSlice;
+  metrics: MetricsSlice;
+}
+
+/** The run slice before anything has happened. */
+export function initialRun(): RunSlice {
+  return {
+    status: 'idle',
+    runId: 0,
+    phase: null,
+    backend: null,
+    fallbacks: [],
+    epoch: 0,
+    step: 0,
+    stepsPerEpoch: 0,
+    trainSamples: 0,
+    validationSamples: 0,
+    samplesPerSecond: 0,
+    startedAt: 0,
+    firstPointAt: null,
+    error: null,
+  };
+}
+
+/** The one application store; components read it through module-level selectors. */
+export const useAppStore = create<AppState>(() => ({
+  config: defaultConfig(),
+  run: initialRun(),
+  metrics: { batches: [], epochs: [] },
+}));

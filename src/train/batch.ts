@@ -1,0 +1,33 @@
+import * as tf from '@tensorflow/tfjs';
+import { sampleSize, type Dataset } from '../data/dataset';
+
+/** One mini-batch: inputs `[batch, ...sampleShape]` float32 and class labels. */
+export interface Batch {
+  xs: tf.Tensor;
+  labels: Int32Array;
+}
+
+/**
+ * Gathers `indices[from, to)` into a batch. Bytes are scaled to [0, 1] here,
+ * per batch, so a whole data set never exists as float32.
+ */
+export function makeBatch(dataset: Dataset, indices: Uint32Array, from: number, to: number): Batch {
+  const size = sampleSize(dataset);
+  const count = to - from;
+  const values = new Float32Array(count * size);
+  const labels = new Int32Array(count);
+  const scale = dataset.x instanceof Uint8Array ? 1 / 255 : 1;
+  for (let row = 0; row < count; row++) {
+    const sample = indices[from + row];
+    const offset = sample * size;
+    const target = row * size;
+    for (let k = 0; k < size; k++) values[target + k] = dataset.x[offset + k] * scale;
+    labels[row] = dataset.y[sample];
+  }
+  return { xs: tf.tensor(values, [count, ...dataset.sampleShape], 'float32'), labels };
+}
+
+/** One-hot targets `[batch, classes]` for categorical cross-entropy. */
+export function oneHot(labels: Int32Array, classes: number): tf.Tensor2D {
+  return tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat() as tf.Tensor2D);
+}

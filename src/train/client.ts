@@ -1,0 +1,95 @@
+// The page's handle on the training worker: start / pause / resume / step /
+// stop, and one typed event stream. The worker is created on first use and
+// replaced after it crashes, so a failure never leaves the page stuck.
+import type { ExperimentConfig } from '../config/experiment';
+import { isFromWorker, PROTOCOL_VERSION, type FromWorker, type TestHooks, type ToWorker } from './protocol';
+
+export type TrainingEvent = FromWorker;
+
+/** Creates the worker; injectable so tests can substitute a fake. */
+export type WorkerFactory = () => Worker;
+
+const defaultFactory: WorkerFactory = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' });
+
+export class TrainingClient {
+  private worker: Worker | null = null;
+  private runId = 0;
+  private readonly listeners = new Set<(event: TrainingEvent) => void>();
+
+  constructor(private readonly factory: WorkerFactory = defaultFactory) {}
+
+  /** Subscribes to events of the current run; returns the unsubscribe function. */
+  subscribe(listener: (event: TrainingEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Creates the worker ahead of time, so pressing Train starts sooner. */
+  warmUp(): void {
+    try {
+      this.ensureWorker();
+    } catch {
+      // start() reports the failure when the user asks to train.
+    }
+  }
+
+  /** Starts a new run (stopping any other) and returns its id. */
+  start(config: ExperimentConfig, baseUrl: string, testHooks?: TestHooks): number {
+    const runId = ++this.runId;
+    try {
+      this.send({ type: 'start', runId, version: PROTOCOL_VERSION, config, baseUrl, testHooks });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      queueMicrotask(() => this.emit({ type: 'error', runId, message: `The training worker could not start: ${reason}` }));
+    }
+    return runId;
+  }
+
+  pause(): void {
+    this.send({ type: 'pause', runId: this.runId });
+  }
+
+  resume(): void {
+    this.send({ type: 'resume', runId: this.runId });
+  }
+
+  step(): void {
+    this.send({ type: 'step', runId: this.runId });
+  }
+
+  stop(): void {
+    this.send({ type: 'stop', runId: this.runId });
+  }
+
+  /** Ends the worker; the next start creates a fresh one. */
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private send(message: ToWorker): void {
+    this.ensureWorker().postMessage(message);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = this.factory();
+    worker.onmessage = (event: MessageEvent<unknown>) => {
+      if (isFromWorker(event.data) && event.data.runId === this.runId) this.emit(event.data);
+    };
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      this.dispose();
+      this.emit({ type: 'error', runId: this.runId, message: `The training worker crashed: ${event.message || 'unknown error'}` });
+    };
+    worker.onmessageerror = () => {
+      this.emit({ type: 'error', runId: this.runId, message: 'A message from the training worker could not be read.' });
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private emit(event: TrainingEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

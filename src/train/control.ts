@@ -1,0 +1,64 @@
+/**
+ * Pause / resume / step / stop for a running loop, as a tiny state machine
+ * with no tfjs and no messaging, so that it can be tested on its own. The
+ * loop calls `beforeBatch()` and trains a batch only when it resolves true.
+ */
+export class RunControl {
+  private paused = false;
+  private stopped = false;
+  /** Batches still allowed while otherwise paused (the Step button). */
+  private stepBudget = 0;
+  private wake: (() => void) | null = null;
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /** True when the next `beforeBatch()` will wait. */
+  get willWait(): boolean {
+    return !this.stopped && this.paused && this.stepBudget === 0;
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.stepBudget = 0;
+    this.notify();
+  }
+
+  /** Allow exactly one more batch, then stay paused. */
+  step(): void {
+    this.paused = true;
+    this.stepBudget++;
+    this.notify();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.notify();
+  }
+
+  /**
+   * Resolves true when a batch may run, false when the run must end.
+   * `onWait` runs once before waiting (to flush pending results and tell
+   * the page that the run is paused).
+   */
+  async beforeBatch(onWait?: () => Promise<void>): Promise<boolean> {
+    if (this.willWait && onWait) await onWait();
+    while (this.willWait) {
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+    if (this.stopped) return false;
+    if (this.paused && this.stepBudget > 0) this.stepBudget--;
+    return true;
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}

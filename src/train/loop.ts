@@ -1,0 +1,169 @@
+// The training loop: plain async code over a tf.LayersModel, used by the
+// worker and by unit tests under Node alike. It never posts messages itself;
+// the caller passes callbacks in (as tfjs-examples' mnist-core does).
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset, Split } from '../data/dataset';
+import { createRng, deriveSeed, shuffleInPlace } from '../lib/rng';
+import { yieldToEventLoop } from '../lib/yield';
+import { addConfusion, confusionMatrix, macroScores, type ConfusionMatrix } from '../metrics/classification';
+import type { BatchPoint, EpochPoint, SplitScores } from '../metrics/types';
+import { makeBatch, oneHot } from './batch';
+import type { RunControl } from './control';
+import type { TunableOptimizer } from './optimizers';
+
+/** Yield to the event loop at least this often, so pause and stop are heard. */
+const YIELD_EVERY_MS = 25;
+const EVAL_BATCH_SIZE = 512;
+
+/** Thrown when the loss stops being a finite number. */
+export class DivergedError extends Error {
+  constructor(
+    readonly epoch: number,
+    readonly step: number,
+  ) {
+    super(
+      `The loss became NaN or infinite at epoch ${epoch}, step ${step}, so training was stopped. ` +
+        'Try a lower learning rate or a different optimizer.',
+    );
+    this.name = 'DivergedError';
+  }
+}
+
+export interface TrainOptions {
+  model: tf.LayersModel;
+  optimizer: TunableOptimizer;
+  dataset: Dataset;
+  split: Split;
+  batchSize: number;
+  epochs: number;
+  seed: number;
+  control: RunControl;
+  /** Called once per batch, in order, with that batch's loss and accuracy. */
+  onBatch(point: BatchPoint): void;
+  onEpoch(point: EpochPoint): void;
+  /** Called when the loop is about to wait in a pause, after all results are in. */
+  onPause?(step: number): void;
+  /** Test hook: from this global step on, the loss is made NaN. */
+  nanAtStep?: number;
+}
+
+interface PendingBatch {
+  epoch: number;
+  step: number;
+  labels: Int32Array;
+  values: Promise<[Float32Array | Int32Array | Uint8Array, Float32Array | Int32Array | Uint8Array]>;
+}
+
+/** Trains until all epochs ran ('completed') or the control stopped it ('stopped'). */
+export async function trainModel(options: TrainOptions): Promise<'completed' | 'stopped'> {
+  const { model, dataset, split, batchSize, control } = options;
+  const classes = dataset.classes.length;
+  const shuffleRng = createRng(deriveSeed(options.seed, 'shuffle'));
+  const order = split.train.slice();
+  let step = 0;
+  let lastYield = performance.now();
+
+  // State of the epoch in progress, filled as batch results arrive.
+  let lossSum = 0;
+  let lossCount = 0;
+  let confusion: ConfusionMatrix = confusionMatrix([], [], classes);
+
+  // Results are read one batch late: batch k+1 is queued before batch k's
+  // numbers are awaited, so the device never idles on a readback, and a NaN
+  // still stops the run within one batch.
+  let pending: PendingBatch | null = null;
+  const settle = async (): Promise<void> => {
+    if (!pending) return;
+    const current = pending;
+    pending = null;
+    const [lossValues, predicted] = await current.values;
+    const loss = lossValues[0];
+    if (!Number.isFinite(loss)) throw new DivergedError(current.epoch, current.step);
+    const batchConfusion = confusionMatrix(current.labels, predicted, classes);
+    addConfusion(confusion, batchConfusion);
+    lossSum += loss * current.labels.length;
+    lossCount += current.labels.length;
+    const correct = batchConfusion.reduce((sum, row, k) => sum + row[k], 0);
+    options.onBatch({ step: current.step, epoch: current.epoch, loss, accuracy: correct / current.labels.length });
+  };
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    shuffleInPlace(order, shuffleRng);
+    lossSum = 0;
+    lossCount = 0;
+    confusion = confusionMatrix([], [], classes);
+    for (let from = 0; from < order.length; from += batchSize) {
+      const go = await control.beforeBatch(async () => {
+        await settle();
+        options.onPause?.(step);
+      });
+      if (!go) {
+        await settle();
+        return 'stopped';
+      }
+      step++;
+      const { xs, labels } = makeBatch(dataset, order, from, Math.min(from + batchSize, order.length));
+      const poison = options.nanAtStep !== undefined && step >= options.nanAtStep;
+      const { loss, predicted } = tf.tidy(() => {
+        const ys = oneHot(labels, classes);
+        let predictedLabels: tf.Tensor | null = null;
+        const lossScalar = options.optimizer.optimizer.minimize(
+          () => {
+            const probabilities = model.apply(xs, { training: true }) as tf.Tensor;
+            predictedLabels = tf.keep(probabilities.argMax(-1));
+            let total = tf.metrics.categoricalCrossentropy(ys, probabilities).mean() as tf.Scalar;
+            for (const penalty of model.layers.flatMap((layer) => layer.calculateLosses())) total = total.add(penalty);
+            return poison ? total.mul(Number.NaN) : total;
+          },
+          true,
+        ) as tf.Scalar;
+        return { loss: lossScalar, predicted: predictedLabels as unknown as tf.Tensor };
+      });
+      xs.dispose();
+      const values = Promise.all([loss.data(), predicted.data()]).finally(() => {
+        loss.dispose();
+        predicted.dispose();
+      }) as PendingBatch['values'];
+      const previous = settle();
+      pending = { epoch, step, labels, values };
+      await previous;
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
+    }
+    await settle();
+    const train: SplitScores = { loss: lossSum / Math.max(lossCount, 1), ...pickScores(macroScores(confusion)) };
+    const validation = await evaluate(model, dataset, split.validation);
+    options.onEpoch({ epoch, step, train, validation });
+    await yieldToEventLoop();
+  }
+  return 'completed';
+}
+
+function pickScores(scores: ReturnType<typeof macroScores>): Omit<SplitScores, 'loss'> {
+  return { accuracy: scores.accuracy, precision: scores.precision, recall: scores.recall, f1: scores.f1 };
+}
+
+/** Loss and macro scores of the model (inference mode) on `indices`. */
+export async function evaluate(model: tf.LayersModel, dataset: Dataset, indices: Uint32Array): Promise<SplitScores> {
+  const classes = dataset.classes.length;
+  const confusion = confusionMatrix([], [], classes);
+  let lossSum = 0;
+  for (let from = 0; from < indices.length; from += EVAL_BATCH_SIZE) {
+    const { xs, labels } = makeBatch(dataset, indices, from, Math.min(from + EVAL_BATCH_SIZE, indices.length));
+    const [lossTotal, predicted] = tf.tidy(() => {
+      const probabilities = model.predict(xs) as tf.Tensor;
+      const losses = tf.metrics.categoricalCrossentropy(oneHot(labels, classes), probabilities);
+      return [losses.sum(), probabilities.argMax(-1)];
+    });
+    xs.dispose();
+    const [lossValue, predictedValues] = await Promise.all([lossTotal.data(), predicted.data()]);
+    lossTotal.dispose();
+    predicted.dispose();
+    lossSum += lossValue[0];
+    addConfusion(confusion, confusionMatrix(labels, predictedValues, classes));
+    await yieldToEventLoop();
+  }
+  return { loss: indices.length === 0 ? Number.NaN : lossSum / indices.length, ...pickScores(macroScores(confusion)) };
+}

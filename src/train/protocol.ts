@@ -1,0 +1,76 @@
+// The one shared vocabulary between the page and the training worker. Every
+// message is plain, structured-clone-safe data tagged with `type` and the
+// `runId` it belongs to, so late messages of an old run can be ignored.
+import type { BackendName, ExperimentConfig } from '../config/experiment';
+import type { BatchPoint, EpochPoint } from '../metrics/types';
+
+/** Bumped whenever a message shape changes. */
+export const PROTOCOL_VERSION = 1;
+
+/** Options only automated tests set (read from the page URL's `e2e.*` keys). */
+export interface TestHooks {
+  /** Backends that pretend to fail at start, to exercise the fallback. */
+  failBackends?: BackendName[];
+  /** Cap on training samples (tests train a few batches, not whole epochs). */
+  maxTrainSamples?: number;
+  maxValidationSamples?: number;
+  /** Make the loss NaN from this global step on. */
+  nanAtStep?: number;
+}
+
+export type ToWorker =
+  | { type: 'start'; runId: number; version: number; config: ExperimentConfig; baseUrl: string; testHooks?: TestHooks }
+  | { type: 'pause'; runId: number }
+  | { type: 'resume'; runId: number }
+  /** Train exactly one batch, then pause. */
+  | { type: 'step'; runId: number }
+  | { type: 'stop'; runId: number };
+
+/** A backend that was tried and passed over, and why. */
+export interface Fallback {
+  backend: BackendName;
+  reason: string;
+}
+
+export type RunPhase = 'loading-data' | 'starting-backend' | 'training' | 'evaluating';
+
+export type FromWorker =
+  | { type: 'phase'; runId: number; phase: RunPhase }
+  | {
+      type: 'ready';
+      runId: number;
+      backend: BackendName;
+      fallbacks: Fallback[];
+      trainSamples: number;
+      validationSamples: number;
+      stepsPerEpoch: number;
+    }
+  /** Only the batch points new since the previous progress message. */
+  | { type: 'progress'; runId: number; points: BatchPoint[]; samplesPerSecond: number }
+  | { type: 'epoch-end'; runId: number; point: EpochPoint }
+  | { type: 'paused'; runId: number; step: number }
+  | { type: 'resumed'; runId: number }
+  | { type: 'done'; runId: number; reason: 'completed' | 'stopped' }
+  | { type: 'error'; runId: number; message: string };
+
+const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'pause', 'resume', 'step', 'stop']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'done', 'error']);
+
+function isTagged(value: unknown): value is { type: string; runId: number } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === 'string' &&
+    Number.isInteger((value as { runId?: unknown }).runId)
+  );
+}
+
+/** Narrows a message received by the worker; anything else is ignored. */
+export function isToWorker(value: unknown): value is ToWorker {
+  return isTagged(value) && TO_WORKER_TYPES.has(value.type as ToWorker['type']);
+}
+
+/** Narrows a message received from the worker. */
+export function isFromWorker(value: unknown): value is FromWorker {
+  return isTagged(value) && FROM_WORKER_TYPES.has(value.type as FromWorker['type']);
+}

@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { downsample } from '../../metrics/downsample';
+import { useAppStore } from '../../state/store';
+import { selectBatches } from '../selectors';
+
+/** Charts draw at most this many points however long the run. */
+const MAX_POINTS = 300;
+
+/** Loss and accuracy of every batch (downsampled), against the global step. */
+export function BatchChart() {
+  const batches = useAppStore(selectBatches);
+  const data = useMemo(() => downsample(batches, MAX_POINTS, 'step', ['loss', 'accuracy']), [batches]);
+  const last = batches[batches.length - 1];
+  return (
+    <figure className="chart" data-testid="batch-chart">
+      <figcaption>Per batch: loss and accuracy</figcaption>
+      <p className="sr-only">
+        {last ? `After step ${last.step}, batch loss ${last.loss.toFixed(3)} and accuracy ${last.accuracy.toFixed(3)}.` : 'No batches yet.'}
+      </p>
+      <ResponsiveContainer width="100%" height={220}>
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} />
+          <YAxis yAxisId="loss" />
+          <YAxis yAxisId="accuracy" orientation="right" domain={[0, 1]} />
+          <Tooltip />
+          <Legend />
+          <Line yAxisId="loss" dataKey="loss" name="loss" stroke="#d9480f" dot={false} isAnimationActive={false} />
+          <Line yAxisId="accuracy" dataKey="accuracy" name="accuracy" stroke="#1c7ed6" dot={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,35 @@
+import { BACKEND_PREFERENCES, type BackendPreference } from '../../config/experiment';
+import { setBackendPreference } from '../../state/actions';
+import { useAppStore } from '../../state/store';
+import { selectConfig, selectStatus } from '../selectors';
+
+const LABELS: Record<BackendPreference, string> = {
+  auto: 'Auto (fastest that works)',
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WebAssembly',
+  cpu: 'CPU (plain JavaScript)',
+};
+
+/** Which tfjs backend to train on; applies from the next run. */
+export function BackendSelect() {
+  const backend = useAppStore((state) => selectConfig(state).backend);
+  const status = useAppStore(selectStatus);
+  return (
+    <label className="field">
+      <span>Backend</span>
+      <select
+        data-testid="backend-select"
+        value={backend}
+        disabled={status === 'running' || status === 'paused'}
+        onChange={(event) => setBackendPreference(event.target.value as BackendPreference)}
+      >
+        {BACKEND_PREFERENCES.map((name) => (
+          <option key={name} value={name}>
+            {LABELS[name]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

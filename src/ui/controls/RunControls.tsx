@@ -1,0 +1,28 @@
+import { useAppStore } from '../../state/store';
+import { pauseRun, resumeRun, startRun, stepRun, stopRun } from '../../state/actions';
+import { selectStatus } from '../selectors';
+
+/** Train / Pause / Resume / Step / Stop, enabled according to the run status. */
+export function RunControls({ canTrain }: { canTrain: boolean }) {
+  const status = useAppStore(selectStatus);
+  const active = status === 'running' || status === 'paused';
+  return (
+    <div className="run-controls" role="group" aria-label="Training controls">
+      <button type="button" className="primary" data-testid="train-button" onClick={startRun} disabled={active || !canTrain}>
+        Train
+      </button>
+      <button type="button" data-testid="pause-button" onClick={pauseRun} disabled={status !== 'running'}>
+        Pause
+      </button>
+      <button type="button" data-testid="resume-button" onClick={resumeRun} disabled={status !== 'paused'}>
+        Resume
+      </button>
+      <button type="button" data-testid="step-button" onClick={stepRun} disabled={!active} title="Train exactly one batch, then pause">
+        Step
+      </button>
+      <button type="button" data-testid="stop-button" onClick={stopRun} disabled={!active}>
+        Stop
+      </button>
+    </div>
+  );
+}

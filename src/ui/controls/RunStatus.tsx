@@ -1,0 +1,64 @@
+import { useAppStore } from '../../state/store';
+import { selectRun } from '../selectors';
+
+const PHASE_TEXT = {
+  'loading-data': 'loading data…',
+  'starting-backend': 'starting backend…',
+  training: 'training',
+  evaluating: 'evaluating',
+} as const;
+
+const GPU_BACKENDS = new Set(['webgpu', 'webgl']);
+
+/** Status, epoch, step, speed and backend of the current run. */
+export function RunStatus() {
+  const run = useAppStore(selectRun);
+  return (
+    <section className="run-status" aria-label="Run status">
+      <dl>
+        <div>
+          <dt>Status</dt>
+          <dd data-testid="run-status">{run.status}</dd>
+        </div>
+        <div>
+          <dt>Backend</dt>
+          <dd data-testid="backend">{run.backend ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>Epoch</dt>
+          <dd data-testid="epoch">{run.epoch}</dd>
+        </div>
+        <div>
+          <dt>Step</dt>
+          <dd data-testid="step">{run.step}</dd>
+        </div>
+        <div>
+          <dt>Samples/s</dt>
+          <dd data-testid="samples-per-second">{Math.round(run.samplesPerSecond)}</dd>
+        </div>
+      </dl>
+      {run.status === 'running' && run.phase && run.phase !== 'training' && <p className="phase">{PHASE_TEXT[run.phase]}</p>}
+      {run.stepsPerEpoch > 0 && (
+        <p className="hint">
+          {run.trainSamples.toLocaleString('en-US')} training / {run.validationSamples.toLocaleString('en-US')} validation samples,{' '}
+          {run.stepsPerEpoch} steps per epoch.
+          {run.backend && GPU_BACKENDS.has(run.backend) && ' On GPU backends, small floating-point differences between runs can occur.'}
+        </p>
+      )}
+      {run.fallbacks.length > 0 && (
+        <div className="fallbacks" data-testid="backend-fallbacks" role="status">
+          <p>
+            Running on <strong>{run.backend}</strong> because:
+          </p>
+          <ul>
+            {run.fallbacks.map((fallback) => (
+              <li key={fallback.backend}>
+                {fallback.backend} was passed over: {fallback.reason}.
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

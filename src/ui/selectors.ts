@@ -1,0 +1,9 @@
+import type { AppState } from '../state/store';
+
+// Selectors live at module level so components re-render only on what they read.
+export const selectRun = (state: AppState) => state.run;
+export const selectStatus = (state: AppState) => state.run.status;
+export const selectConfig = (state: AppState) => state.config;
+export const selectBatches = (state: AppState) => state.metrics.batches;
+export const selectEpochs = (state: AppState) => state.metrics.epochs;
+export const selectError = (state: AppState) => state.run.error;
