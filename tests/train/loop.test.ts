@@ -1,0 +1,124 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/data/dataset';
+import { stratifiedSplit } from '../../src/data/split';
+import { createRng } from '../../src/lib/rng';
+import { buildModel } from '../../src/model/build';
+import type { BatchPoint, EpochPoint } from '../../src/metrics/types';
+import { RunControl } from '../../src/train/control';
+import { DivergedError, trainModel } from '../../src/train/loop';
+import { createOptimizer } from '../../src/train/optimizers';
+
+/** Three well-separated Gaussian blobs in 2-D: a model should reach ~100 %. */
+function blobs(count: number, seed: number): Dataset {
+  const rng = createRng(seed);
+  const centres = [
+    [-2, -2],
+    [2, -2],
+    [0, 2],
+  ];
+  const x = new Float32Array(count * 2);
+  const y = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const c = i % 3;
+    y[i] = c;
+    x[2 * i] = centres[c][0] + (rng.next() - 0.5);
+    x[2 * i + 1] = centres[c][1] + (rng.next() - 0.5);
+  }
+  return { name: 'blobs', task: 'classification', x, y, count, sampleShape: [2], classes: ['a', 'b', 'c'] };
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function setup(seed = 3) {
+  const dataset = blobs(300, 11);
+  const split = stratifiedSplit(dataset.y, 0.2, seed);
+  const model = buildModel([{ kind: 'dense', units: 8, activation: 'relu' }], [2], { units: 3, activation: 'softmax' }, seed);
+  const optimizer = createOptimizer('adam', 0.05);
+  return { dataset, split, model, optimizer };
+}
+
+describe('trainModel on the CPU backend', () => {
+  it('raises accuracy on a separable set while the tensor count stays flat', async () => {
+    const { dataset, split, model, optimizer } = setup();
+    const batches: BatchPoint[] = [];
+    const epochs: EpochPoint[] = [];
+    const tensorsAtEpochEnd: number[] = [];
+    const result = await trainModel({
+      model,
+      optimizer,
+      dataset,
+      split,
+      batchSize: 16,
+      epochs: 6,
+      seed: 3,
+      control: new RunControl(),
+      onBatch: (point) => batches.push(point),
+      onEpoch: (point) => {
+        epochs.push(point);
+        tensorsAtEpochEnd.push(tf.memory().numTensors);
+      },
+    });
+    expect(result).toBe('completed');
+    expect(batches.map((b) => b.step)).toEqual(Array.from({ length: 6 * 15 }, (_, i) => i + 1));
+    expect(epochs).toHaveLength(6);
+    expect(epochs[5].validation.accuracy).toBeGreaterThan(0.95);
+    expect(epochs[5].validation.f1).toBeGreaterThan(0.95);
+    expect(epochs[5].train.loss).toBeLessThan(epochs[0].train.loss);
+    // Optimizer slots are created on the first batch; after that nothing may leak.
+    expect(new Set(tensorsAtEpochEnd.slice(1)).size).toBe(1);
+    model.dispose();
+    optimizer.optimizer.dispose();
+  });
+
+  it('stops within one batch when the loss becomes NaN', async () => {
+    const { dataset, split, model, optimizer } = setup();
+    const batches: BatchPoint[] = [];
+    const run = trainModel({
+      model,
+      optimizer,
+      dataset,
+      split,
+      batchSize: 16,
+      epochs: 3,
+      seed: 3,
+      control: new RunControl(),
+      nanAtStep: 5,
+      onBatch: (point) => batches.push(point),
+      onEpoch: () => undefined,
+    });
+    await expect(run).rejects.toBeInstanceOf(DivergedError);
+    await expect(run).rejects.toThrow(/epoch 1, step 5/);
+    expect(batches.map((b) => b.step)).toEqual([1, 2, 3, 4]);
+    model.dispose();
+    optimizer.optimizer.dispose();
+  });
+
+  it('stops when told, reporting every batch it trained', async () => {
+    const { dataset, split, model, optimizer } = setup();
+    const control = new RunControl();
+    const batches: BatchPoint[] = [];
+    const result = await trainModel({
+      model,
+      optimizer,
+      dataset,
+      split,
+      batchSize: 16,
+      epochs: 3,
+      seed: 3,
+      control,
+      onBatch: (point) => {
+        batches.push(point);
+        if (point.step === 7) control.stop();
+      },
+      onEpoch: () => undefined,
+    });
+    expect(result).toBe('stopped');
+    // Batch 8 was already queued when batch 7's numbers came back.
+    expect(batches.map((b) => b.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    model.dispose();
+    optimizer.optimizer.dispose();
+  });
+});
