@@ -1,0 +1,16 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the app with test-only caps on the data (see src/state/testHooks.ts). */
+export async function openApp(page: Page, hooks: Record<string, string | number> = {}): Promise<void> {
+  const params = new URLSearchParams({ 'e2e.maxTrain': '512', 'e2e.maxVal': '256' });
+  for (const [key, value] of Object.entries(hooks)) params.set(`e2e.${key}`, String(value));
+  page.on('pageerror', (error) => console.log('page error:', error.message));
+  await page.goto(`/?${params}`);
+  await expect(page.getByTestId('train-button')).toBeEnabled();
+}
+
+/** Reads a `data-testid` element as a number (NaN for '—'). */
+export async function readNumber(page: Page, testId: string): Promise<number> {
+  const text = (await page.getByTestId(testId).textContent()) ?? '';
+  return text.trim() === '—' ? Number.NaN : Number(text);
+}

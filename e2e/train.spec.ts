@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { openApp, readNumber } from './helpers';
+
+test('trains the default CNN on MNIST: metrics become finite and accuracy beats chance', async ({ page }) => {
+  await openApp(page, { maxTrain: 1024, maxVal: 256 });
+  await expect(page.getByTestId('run-status')).toHaveText('idle');
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+  await expect(page.getByTestId('backend')).not.toHaveText('—');
+  const backend = await page.getByTestId('backend').textContent();
+  console.log(`backend chosen by auto: ${backend}`);
+  // Auto never picks a software WebGPU adapter (SwiftShader here).
+  expect(backend).not.toBe('webgpu');
+
+  await expect.poll(() => readNumber(page, 'metric-loss')).toBeGreaterThan(0);
+  await expect.poll(() => readNumber(page, 'samples-per-second')).toBeGreaterThan(0);
+  // Two epochs of 1,024 digits: validation accuracy is well above the 10 % of guessing.
+  await expect.poll(() => readNumber(page, 'epoch'), { timeout: 90_000 }).toBeGreaterThanOrEqual(3);
+  for (const id of ['metric-loss', 'metric-accuracy', 'metric-f1', 'metric-val-loss', 'metric-val-accuracy', 'metric-val-f1']) {
+    expect(Number.isFinite(await readNumber(page, id)), id).toBe(true);
+  }
+  expect(await readNumber(page, 'metric-val-accuracy')).toBeGreaterThan(0.3);
+  expect(await readNumber(page, 'metric-val-f1')).toBeGreaterThan(0.2);
+  // The batch chart has drawn a line.
+  await expect(page.getByTestId('batch-chart').locator('path.recharts-curve').first()).toBeVisible();
+  await page.getByTestId('stop-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('stopped');
+});
+
+test('pause stops the steps, resume continues, stop ends the run', async ({ page }) => {
+  await openApp(page, { maxTrain: 4096 });
+  await page.getByTestId('train-button').click();
+  await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(2);
+  await page.getByTestId('pause-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  const pausedAt = await readNumber(page, 'step');
+  await page.waitForTimeout(1500);
+  expect(await readNumber(page, 'step')).toBe(pausedAt);
+
+  await page.getByTestId('step-button').click();
+  await expect.poll(() => readNumber(page, 'step')).toBe(pausedAt + 1);
+  await page.waitForTimeout(1000);
+  expect(await readNumber(page, 'step')).toBe(pausedAt + 1);
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+
+  await page.getByTestId('resume-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+  await expect.poll(() => readNumber(page, 'step')).toBeGreaterThan(pausedAt + 2);
+  await page.getByTestId('stop-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('stopped');
+  const stoppedAt = await readNumber(page, 'step');
+  await page.waitForTimeout(1000);
+  expect(await readNumber(page, 'step')).toBe(stoppedAt);
+  // A new run can start after a stop.
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+});
