@@ -15,7 +15,14 @@ export default defineConfig({
       '@tensorflow/tfjs-backend-wasm',
     ],
   },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    // `npm run bench` adds the bare model.fit baseline page to the build.
+    rollupOptions: process.env.BENCH
+      ? { input: { main: 'index.html', fit: 'bench/fit.html' } }
+      : undefined,
+  },
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['tests/**/*.test.ts'],

@@ -3,6 +3,8 @@ export interface BatchPoint {
   /** Global batch counter from 1 over the whole run. */
   step: number;
   epoch: number;
+  /** Samples in this batch (the last batch of an epoch may be short). */
+  size: number;
   loss: number;
   accuracy: number;
 }

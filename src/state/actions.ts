@@ -15,17 +15,18 @@ function getClient(): TrainingClient {
   return client;
 }
 
-/** Creates the worker early so the first Train press is quick. */
+const appBaseUrl = () => new URL(import.meta.env.BASE_URL, window.location.href).href;
+
+/** Creates the worker early and lets it load data and pick a backend, so Train is quick. */
 export function warmUpTraining(): void {
-  getClient().warmUp();
+  getClient().warmUp(useAppStore.getState().config, appBaseUrl(), parseTestHooks(window.location.search));
 }
 
 /** Starts a fresh run with the current config; clears the previous curves. */
 export function startRun(): void {
   const { config } = useAppStore.getState();
   const training = getClient();
-  const baseUrl = new URL(import.meta.env.BASE_URL, window.location.href).href;
-  const runId = training.start(config, baseUrl, parseTestHooks(window.location.search));
+  const runId = training.start(config, appBaseUrl(), parseTestHooks(window.location.search));
   useAppStore.setState({
     run: { ...initialRun(), status: 'running', runId, phase: 'loading-data', startedAt: performance.now() },
     metrics: { batches: [], epochs: [] },
@@ -53,6 +54,7 @@ export function stopRun(): void {
 
 export function setBackendPreference(backend: BackendPreference): void {
   useAppStore.setState((state) => ({ config: { ...state.config, backend } }));
+  warmUpTraining();
 }
 
 export function dismissError(): void {

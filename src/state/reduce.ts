@@ -37,7 +37,7 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
     }
     case 'epoch-end':
       return {
-        run: { ...run, phase: 'training' },
+        run: { ...run, phase: 'training', tensors: event.tensors },
         metrics: { ...state.metrics, epochs: state.metrics.epochs.concat(event.point) },
       };
     case 'paused':

@@ -17,6 +17,8 @@ export interface RunSlice {
   trainSamples: number;
   validationSamples: number;
   samplesPerSecond: number;
+  /** Live tensors in the worker after the latest epoch. */
+  tensors: number | null;
   /** performance.now() when Train was pressed, and when the first point came. */
   startedAt: number;
   firstPointAt: number | null;
@@ -49,6 +51,7 @@ export function initialRun(): RunSlice {
     trainSamples: 0,
     validationSamples: 0,
     samplesPerSecond: 0,
+    tensors: null,
     startedAt: 0,
     firstPointAt: null,
     error: null,

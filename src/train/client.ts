@@ -24,10 +24,10 @@ export class TrainingClient {
     return () => this.listeners.delete(listener);
   }
 
-  /** Creates the worker ahead of time, so pressing Train starts sooner. */
-  warmUp(): void {
+  /** Creates the worker and has it load data and pick a backend ahead of Train. */
+  warmUp(config: ExperimentConfig, baseUrl: string, testHooks?: TestHooks): void {
     try {
-      this.ensureWorker();
+      this.send({ type: 'preload', runId: this.runId, version: PROTOCOL_VERSION, config, baseUrl, testHooks });
     } catch {
       // start() reports the failure when the user asks to train.
     }

@@ -84,7 +84,7 @@ export async function trainModel(options: TrainOptions): Promise<'completed' | '
     lossSum += loss * current.labels.length;
     lossCount += current.labels.length;
     const correct = batchConfusion.reduce((sum, row, k) => sum + row[k], 0);
-    options.onBatch({ step: current.step, epoch: current.epoch, loss, accuracy: correct / current.labels.length });
+    options.onBatch({ step: current.step, epoch: current.epoch, size: current.labels.length, loss, accuracy: correct / current.labels.length });
   };
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -127,6 +127,8 @@ export async function trainModel(options: TrainOptions): Promise<'completed' | '
       const previous = settle();
       pending = { epoch, step, labels, values };
       await previous;
+      // The first batch is shown at once: the user is waiting for the charts to move.
+      if (step === 1) await settle();
       if (performance.now() - lastYield > YIELD_EVERY_MS) {
         await yieldToEventLoop();
         lastYield = performance.now();

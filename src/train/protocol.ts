@@ -18,8 +18,18 @@ export interface TestHooks {
   nanAtStep?: number;
 }
 
+/** What a run needs to begin: sent with `start`, and ahead of time with `preload`. */
+export interface RunRequest {
+  version: number;
+  config: ExperimentConfig;
+  baseUrl: string;
+  testHooks?: TestHooks;
+}
+
 export type ToWorker =
-  | { type: 'start'; runId: number; version: number; config: ExperimentConfig; baseUrl: string; testHooks?: TestHooks }
+  | ({ type: 'start'; runId: number } & RunRequest)
+  /** Load the data and pick the backend now, so that Train starts at once. */
+  | ({ type: 'preload'; runId: number } & RunRequest)
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
   /** Train exactly one batch, then pause. */
@@ -47,13 +57,14 @@ export type FromWorker =
     }
   /** Only the batch points new since the previous progress message. */
   | { type: 'progress'; runId: number; points: BatchPoint[]; samplesPerSecond: number }
-  | { type: 'epoch-end'; runId: number; point: EpochPoint }
+  /** `tensors`: tf.memory().numTensors after the epoch (should stay flat). */
+  | { type: 'epoch-end'; runId: number; point: EpochPoint; tensors: number }
   | { type: 'paused'; runId: number; step: number }
   | { type: 'resumed'; runId: number }
   | { type: 'done'; runId: number; reason: 'completed' | 'stopped' }
   | { type: 'error'; runId: number; message: string };
 
-const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'pause', 'resume', 'step', 'stop']);
+const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop']);
 const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'done', 'error']);
 
 function isTagged(value: unknown): value is { type: string; runId: number } {

@@ -2,6 +2,7 @@
 // shared protocol. One run at a time; messages for other runs are ignored.
 import { errorMessage } from '../lib/assert';
 import { isToWorker, PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol';
+import { loadDataset, prepareBackend } from './prepare';
 import { TrainingSession } from './session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -28,6 +29,14 @@ function handle(message: ToWorker): void {
         .finally(() => {
           if (current === run) current = null;
         });
+      return;
+    }
+    case 'preload': {
+      if (message.version !== PROTOCOL_VERSION) return;
+      // Failures surface when the run starts; a preload only saves time.
+      loadDataset(message.config, message.baseUrl)
+        .then((dataset) => (current ? undefined : prepareBackend(message.config, dataset, message.testHooks)))
+        .catch(() => undefined);
       return;
     }
     case 'pause':

@@ -10,8 +10,8 @@ describe('reduceEvent', () => {
     let state = base();
     const apply = (event: Parameters<typeof reduceEvent>[1]) => (state = { ...state, ...reduceEvent(state, event, 50) });
     apply({ type: 'ready', runId: 2, backend: 'cpu', fallbacks: [{ backend: 'webgpu', reason: 'none' }], trainSamples: 8, validationSamples: 2, stepsPerEpoch: 4 });
-    apply({ type: 'progress', runId: 2, points: [{ step: 1, epoch: 1, loss: 2, accuracy: 0.1 }], samplesPerSecond: 10 });
-    apply({ type: 'progress', runId: 2, points: [{ step: 2, epoch: 1, loss: 1.9, accuracy: 0.2 }, { step: 3, epoch: 1, loss: 1.8, accuracy: 0.3 }], samplesPerSecond: 20 });
+    apply({ type: 'progress', runId: 2, points: [{ step: 1, epoch: 1, size: 8, loss: 2, accuracy: 0.1 }], samplesPerSecond: 10 });
+    apply({ type: 'progress', runId: 2, points: [{ step: 2, epoch: 1, size: 8, loss: 1.9, accuracy: 0.2 }, { step: 3, epoch: 1, size: 8, loss: 1.8, accuracy: 0.3 }], samplesPerSecond: 20 });
     expect(state.metrics.batches.map((p) => p.step)).toEqual([1, 2, 3]);
     expect(state.run).toMatchObject({ backend: 'cpu', step: 3, epoch: 1, samplesPerSecond: 20, firstPointAt: 50 });
     apply({ type: 'paused', runId: 2, step: 3 });

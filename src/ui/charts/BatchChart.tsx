@@ -3,13 +3,16 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { downsample } from '../../metrics/downsample';
 import { useAppStore } from '../../state/store';
 import { selectBatches } from '../selectors';
+import { useThrottledValue } from './useThrottledValue';
 
 /** Charts draw at most this many points however long the run. */
-const MAX_POINTS = 300;
+const MAX_POINTS = 200;
+/** Redraw at most four times a second; points arrive up to ten times. */
+const REDRAW_MS = 250;
 
 /** Loss and accuracy of every batch (downsampled), against the global step. */
 export function BatchChart() {
-  const batches = useAppStore(selectBatches);
+  const batches = useThrottledValue(useAppStore(selectBatches), REDRAW_MS);
   const data = useMemo(() => downsample(batches, MAX_POINTS, 'step', ['loss', 'accuracy']), [batches]);
   const last = batches[batches.length - 1];
   return (

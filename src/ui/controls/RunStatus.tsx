@@ -36,6 +36,10 @@ export function RunStatus() {
           <dt>Samples/s</dt>
           <dd data-testid="samples-per-second">{Math.round(run.samplesPerSecond)}</dd>
         </div>
+        <div>
+          <dt title="Live tfjs tensors in the worker after the latest epoch; flat means no leak">Tensors</dt>
+          <dd data-testid="tensor-count">{run.tensors ?? '—'}</dd>
+        </div>
       </dl>
       {run.status === 'running' && run.phase && run.phase !== 'training' && <p className="phase">{PHASE_TEXT[run.phase]}</p>}
       {run.stepsPerEpoch > 0 && (
