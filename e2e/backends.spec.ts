@@ -41,3 +41,12 @@ test('a loss that becomes NaN stops the run within one batch with a message', as
   expect(await readNumber(page, 'step')).toBe(2);
   await expect(page.getByTestId('train-button')).toBeEnabled();
 });
+
+test('a worker that crashes gives a message and leaves the page usable', async ({ page }) => {
+  await openApp(page, { crashWorker: 1 });
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('error');
+  await expect(page.getByTestId('error')).toContainText('The training worker crashed');
+  await expect(page.getByTestId('error')).toContainText('Simulated worker crash');
+  await expect(page.getByTestId('train-button')).toBeEnabled();
+});

@@ -9,7 +9,7 @@ const positiveInt = (value: string | null): number | undefined => {
 
 /**
  * Reads test-only options from the query string, e.g.
- * `?e2e.maxTrain=256&e2e.maxVal=128&e2e.failBackends=webgl&e2e.nanAtStep=3`.
+ * `?e2e.maxTrain=256&e2e.maxVal=128&e2e.failBackends=webgl&e2e.nanAtStep=3&e2e.crashWorker=1`.
  * Automated tests use them to train a few batches; people never need them.
  */
 export function parseTestHooks(search: string): TestHooks | undefined {
@@ -24,6 +24,7 @@ export function parseTestHooks(search: string): TestHooks | undefined {
   hooks.maxTrainSamples = positiveInt(params.get('e2e.maxTrain'));
   hooks.maxValidationSamples = positiveInt(params.get('e2e.maxVal'));
   hooks.nanAtStep = positiveInt(params.get('e2e.nanAtStep'));
+  if (params.get('e2e.crashWorker') === '1') hooks.crashWorker = true;
   const used = Object.values(hooks).some((value) => value !== undefined);
   return used ? hooks : undefined;
 }

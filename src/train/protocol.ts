@@ -16,6 +16,8 @@ export interface TestHooks {
   maxValidationSamples?: number;
   /** Make the loss NaN from this global step on. */
   nanAtStep?: number;
+  /** Throw an uncaught error in the worker when a run starts. */
+  crashWorker?: boolean;
 }
 
 /** What a run needs to begin: sent with `start`, and ahead of time with `preload`. */

@@ -20,6 +20,7 @@ function handle(message: ToWorker): void {
         post({ type: 'error', runId: message.runId, message: `Protocol mismatch: page ${message.version}, worker ${PROTOCOL_VERSION}. Reload the page.` });
         return;
       }
+      if (message.testHooks?.crashWorker) throw new Error('Simulated worker crash (test hook)');
       const session = new TrainingSession({ ...message, post });
       const run = { runId: message.runId, session };
       current = run;
