@@ -159,3 +159,15 @@ export function requiredKernels(kind: LayerKind): string[] {
       return [];
   }
 }
+
+/**
+ * Rough memory training needs, in bytes (float32): weights, gradients and two
+ * optimizer slots per parameter, plus each layer's activations and their
+ * gradients for one batch.
+ */
+export function estimateTrainingBytes(check: ModelCheck, inputShape: number[], batchSize: number): number {
+  const activations = [inputShape, ...check.layers.map((l) => l.outputShape), ...(check.ok ? [check.output.outputShape] : [])]
+    .map(product)
+    .reduce((a, b) => a + b, 0);
+  return 4 * (4 * check.totalParams + 2 * batchSize * activations);
+}

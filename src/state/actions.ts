@@ -1,8 +1,8 @@
 // Module-level actions: the only code that talks to the training client.
-import type { BackendPreference } from '../config/experiment';
+import type { BackendPreference, ExperimentConfig, OptimizerName } from '../config/experiment';
 import { TrainingClient } from '../train/client';
 import { reduceEvent } from './reduce';
-import { initialRun, useAppStore } from './store';
+import { emptyMetrics, initialRun, useAppStore } from './store';
 import { parseTestHooks } from './testHooks';
 
 let client: TrainingClient | null = null;
@@ -29,7 +29,7 @@ export function startRun(): void {
   const runId = training.start(config, appBaseUrl(), parseTestHooks(window.location.search));
   useAppStore.setState({
     run: { ...initialRun(), status: 'running', runId, phase: 'loading-data', startedAt: performance.now() },
-    metrics: { batches: [], epochs: [] },
+    metrics: emptyMetrics(),
   });
 }
 
@@ -59,4 +59,30 @@ export function setBackendPreference(backend: BackendPreference): void {
 
 export function dismissError(): void {
   useAppStore.setState((state) => ({ run: { ...state.run, error: null } }));
+}
+
+/** Stops any run and clears the curves; the next Train starts from new weights drawn from the seed. */
+export function resetRun(): void {
+  const { run } = useAppStore.getState();
+  if (run.status === 'running' || run.status === 'paused') getClient().stop();
+  // runId 0 matches no run, so late events of the stopped run are ignored.
+  useAppStore.setState({ run: initialRun(), metrics: emptyMetrics() });
+}
+
+type NumericField = 'learningRate' | 'batchSize' | 'epochs' | 'validationSplit' | 'seed';
+
+/** Sets a validated numeric setting. A new learning rate also reaches a running model at its next batch. */
+export function setNumericSetting(field: NumericField, value: number): void {
+  useAppStore.setState((state) => ({ config: { ...state.config, [field]: value } }));
+  const { run } = useAppStore.getState();
+  if (field === 'learningRate' && (run.status === 'running' || run.status === 'paused')) getClient().setLearningRate(value);
+}
+
+export function setOptimizer(optimizer: OptimizerName): void {
+  useAppStore.setState((state) => ({ config: { ...state.config, optimizer } }));
+}
+
+/** Replaces the config (e.g. a preset's layers); warms the worker for it. */
+export function updateConfig(update: (config: ExperimentConfig) => ExperimentConfig): void {
+  useAppStore.setState((state) => ({ config: update(state.config) }));
 }

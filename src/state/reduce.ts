@@ -44,6 +44,13 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
       return { run: { ...run, status: run.status === 'stopped' ? run.status : 'paused', step: Math.max(run.step, event.step) } };
     case 'resumed':
       return { run: { ...run, status: 'running' } };
+    case 'learning-rate':
+      return {
+        metrics: {
+          ...state.metrics,
+          learningRateChanges: state.metrics.learningRateChanges.concat({ step: event.step, learningRate: event.learningRate }),
+        },
+      };
     case 'done':
       return { run: { ...run, status: event.reason === 'completed' ? 'done' : 'stopped', phase: null } };
     case 'error':

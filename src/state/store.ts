@@ -29,6 +29,8 @@ export interface MetricsSlice {
   /** Append-only per-batch history of the current run. */
   batches: BatchPoint[];
   epochs: EpochPoint[];
+  /** Where the learning rate was changed during the run (for chart markers). */
+  learningRateChanges: { step: number; learningRate: number }[];
 }
 
 export interface AppState {
@@ -58,9 +60,14 @@ export function initialRun(): RunSlice {
   };
 }
 
+/** Metrics before a run. */
+export function emptyMetrics(): MetricsSlice {
+  return { batches: [], epochs: [], learningRateChanges: [] };
+}
+
 /** The one application store; components read it through module-level selectors. */
 export const useAppStore = create<AppState>(() => ({
   config: defaultConfig(),
   run: initialRun(),
-  metrics: { batches: [], epochs: [] },
+  metrics: emptyMetrics(),
 }));

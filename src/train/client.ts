@@ -57,6 +57,11 @@ export class TrainingClient {
     this.send({ type: 'step', runId: this.runId });
   }
 
+  /** Changes the learning rate of the running model from its next batch. */
+  setLearningRate(learningRate: number): void {
+    this.send({ type: 'set-learning-rate', runId: this.runId, learningRate });
+  }
+
   stop(): void {
     this.send({ type: 'stop', runId: this.runId });
   }

@@ -9,6 +9,19 @@ export class RunControl {
   /** Batches still allowed while otherwise paused (the Step button). */
   private stepBudget = 0;
   private wake: (() => void) | null = null;
+  private pendingLearningRate: number | null = null;
+
+  /** Asks for a new learning rate from the next batch on. */
+  setLearningRate(learningRate: number): void {
+    this.pendingLearningRate = learningRate;
+  }
+
+  /** The learning rate asked for since the last call, if any. */
+  takeLearningRate(): number | null {
+    const value = this.pendingLearningRate;
+    this.pendingLearningRate = null;
+    return value;
+  }
 
   get isStopped(): boolean {
     return this.stopped;

@@ -43,6 +43,8 @@ export interface TrainOptions {
   onEpoch(point: EpochPoint): void;
   /** Called when the loop is about to wait in a pause, after all results are in. */
   onPause?(step: number): void;
+  /** Called when a new learning rate applies, with the first step that uses it. */
+  onLearningRateChange?(step: number, learningRate: number): void;
   /** Test hook: from this global step on, the loss is made NaN. */
   nanAtStep?: number;
 }
@@ -102,6 +104,11 @@ export async function trainModel(options: TrainOptions): Promise<'completed' | '
         return 'stopped';
       }
       step++;
+      const learningRate = control.takeLearningRate();
+      if (learningRate !== null) {
+        options.optimizer.setLearningRate(learningRate);
+        options.onLearningRateChange?.(step, learningRate);
+      }
       const { xs, labels } = makeBatch(dataset, order, from, Math.min(from + batchSize, order.length));
       const poison = options.nanAtStep !== undefined && step >= options.nanAtStep;
       const { loss, predicted } = tf.tidy(() => {

@@ -36,7 +36,9 @@ export type ToWorker =
   | { type: 'resume'; runId: number }
   /** Train exactly one batch, then pause. */
   | { type: 'step'; runId: number }
-  | { type: 'stop'; runId: number };
+  | { type: 'stop'; runId: number }
+  /** Takes effect at the next batch. */
+  | { type: 'set-learning-rate'; runId: number; learningRate: number };
 
 /** A backend that was tried and passed over, and why. */
 export interface Fallback {
@@ -63,11 +65,13 @@ export type FromWorker =
   | { type: 'epoch-end'; runId: number; point: EpochPoint; tensors: number }
   | { type: 'paused'; runId: number; step: number }
   | { type: 'resumed'; runId: number }
+  /** The learning rate changed from global step `step` on. */
+  | { type: 'learning-rate'; runId: number; step: number; learningRate: number }
   | { type: 'done'; runId: number; reason: 'completed' | 'stopped' }
   | { type: 'error'; runId: number; message: string };
 
-const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop']);
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'done', 'error']);
+const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'done', 'error']);
 
 function isTagged(value: unknown): value is { type: string; runId: number } {
   return (

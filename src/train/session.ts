@@ -83,6 +83,10 @@ export class TrainingSession {
           windowSamples += point.size;
           if (performance.now() - windowStart >= PROGRESS_INTERVAL_MS) flush();
         },
+        onLearningRateChange: (step, learningRate) => {
+          flush();
+          post({ type: 'learning-rate', runId, step, learningRate });
+        },
         onEpoch: (point) => {
           flush();
           post({ type: 'epoch-end', runId, point, tensors: tf.memory().numTensors });

@@ -43,10 +43,12 @@ function handle(message: ToWorker): void {
     case 'pause':
     case 'resume':
     case 'step':
-    case 'stop': {
+    case 'stop':
+    case 'set-learning-rate': {
       if (!current || current.runId !== message.runId) return;
       const control = current.session.control;
-      if (message.type === 'pause') control.pause();
+      if (message.type === 'set-learning-rate') control.setLearningRate(message.learningRate);
+      else if (message.type === 'pause') control.pause();
       else if (message.type === 'step') control.step();
       else if (message.type === 'stop') control.stop();
       else {

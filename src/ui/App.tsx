@@ -3,11 +3,12 @@ import { warmUpTraining } from '../state/actions';
 import { BatchChart } from './charts/BatchChart';
 import { EpochChart } from './charts/EpochChart';
 import { MetricReadouts } from './charts/MetricReadouts';
+import { LayerStack } from './builder/LayerStack';
 import { BackendSelect } from './controls/BackendSelect';
+import { TrainingSettings } from './controls/TrainingSettings';
 import { RunControls } from './controls/RunControls';
 import { RunStatus } from './controls/RunStatus';
 import { ErrorBanner } from './ErrorBanner';
-import { ModelSummary } from './model/ModelSummary';
 import { useModelCheck } from './model/useModelCheck';
 
 /** The playground: data and model on the left, controls and live charts on the right. */
@@ -25,7 +26,8 @@ export function App() {
       <ErrorBanner />
       <main>
         <aside className="side">
-          <ModelSummary />
+          <LayerStack />
+          <TrainingSettings />
           <BackendSelect />
         </aside>
         <div className="main">

@@ -7,3 +7,4 @@ export const selectConfig = (state: AppState) => state.config;
 export const selectBatches = (state: AppState) => state.metrics.batches;
 export const selectEpochs = (state: AppState) => state.metrics.epochs;
 export const selectError = (state: AppState) => state.run.error;
+export const selectLearningRateChanges = (state: AppState) => state.metrics.learningRateChanges;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/experiment';
 import { reduceEvent } from '../../src/state/reduce';
-import { initialRun, type AppState } from '../../src/state/store';
+import { emptyMetrics, initialRun, type AppState } from '../../src/state/store';
 
-const base = (): AppState => ({ config: defaultConfig(), run: { ...initialRun(), runId: 2, status: 'running' }, metrics: { batches: [], epochs: [] } });
+const base = (): AppState => ({ config: defaultConfig(), run: { ...initialRun(), runId: 2, status: 'running' }, metrics: emptyMetrics() });
 
 describe('reduceEvent', () => {
   it('appends batch points and tracks step, epoch and speed', () => {

@@ -121,4 +121,30 @@ describe('trainModel on the CPU backend', () => {
     model.dispose();
     optimizer.optimizer.dispose();
   });
+
+  it('applies a new learning rate from the next batch and reports that step', async () => {
+    const { dataset, split, model, optimizer } = setup();
+    const control = new RunControl();
+    const changes: [number, number][] = [];
+    await trainModel({
+      model,
+      optimizer,
+      dataset,
+      split,
+      batchSize: 16,
+      epochs: 1,
+      seed: 3,
+      control,
+      onBatch: (point) => {
+        if (point.step === 3) control.setLearningRate(0.5);
+      },
+      onLearningRateChange: (step, learningRate) => changes.push([step, learningRate]),
+      onEpoch: () => undefined,
+    });
+    // Batch 4 was queued before batch 3's numbers arrived, so 5 is the first to use it.
+    expect(changes).toEqual([[5, 0.5]]);
+    expect((optimizer.optimizer as unknown as { learningRate: number }).learningRate).toBe(0.5);
+    model.dispose();
+    optimizer.optimizer.dispose();
+  });
 });

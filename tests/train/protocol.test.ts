@@ -11,6 +11,7 @@ describe('worker protocol', () => {
       { type: 'resume', runId: 1 },
       { type: 'step', runId: 1 },
       { type: 'stop', runId: 1 },
+      { type: 'set-learning-rate', runId: 1, learningRate: 0.01 },
     ];
     const fromWorker: FromWorker[] = [
       { type: 'phase', runId: 1, phase: 'loading-data' },
@@ -19,6 +20,7 @@ describe('worker protocol', () => {
       { type: 'epoch-end', runId: 1, tensors: 12, point: { epoch: 1, step: 1, train: { loss: 1, accuracy: 0.5, precision: 0.5, recall: 0.5, f1: 0.5 }, validation: { loss: 1, accuracy: 0.5, precision: 0.5, recall: 0.5, f1: 0.5 } } },
       { type: 'paused', runId: 1, step: 3 },
       { type: 'resumed', runId: 1 },
+      { type: 'learning-rate', runId: 1, step: 7, learningRate: 0.01 },
       { type: 'done', runId: 1, reason: 'completed' },
       { type: 'error', runId: 1, message: 'boom' },
     ];

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { downsample } from '../../metrics/downsample';
 import { useAppStore } from '../../state/store';
-import { selectBatches } from '../selectors';
+import { selectBatches, selectLearningRateChanges } from '../selectors';
 import { useThrottledValue } from './useThrottledValue';
 
 /** Charts draw at most this many points however long the run. */
@@ -14,12 +14,21 @@ const REDRAW_MS = 250;
 export function BatchChart() {
   const batches = useThrottledValue(useAppStore(selectBatches), REDRAW_MS);
   const data = useMemo(() => downsample(batches, MAX_POINTS, 'step', ['loss', 'accuracy']), [batches]);
+  const learningRateChanges = useAppStore(selectLearningRateChanges);
   const last = batches[batches.length - 1];
   return (
     <figure className="chart" data-testid="batch-chart">
+      <ul className="sr-only" data-testid="lr-markers">
+        {learningRateChanges.map((c) => (
+          <li key={c.step} data-step={c.step}>
+            learning rate {c.learningRate} from step {c.step}
+          </li>
+        ))}
+      </ul>
       <figcaption>Per batch: loss and accuracy</figcaption>
       <p className="sr-only">
         {last ? `After step ${last.step}, batch loss ${last.loss.toFixed(3)} and accuracy ${last.accuracy.toFixed(3)}.` : 'No batches yet.'}
+        {learningRateChanges.map((c) => ` Learning rate set to ${c.learningRate} at step ${c.step}.`).join('')}
       </p>
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
@@ -31,6 +40,16 @@ export function BatchChart() {
           <Legend />
           <Line yAxisId="loss" dataKey="loss" name="loss" stroke="#d9480f" dot={false} isAnimationActive={false} />
           <Line yAxisId="accuracy" dataKey="accuracy" name="accuracy" stroke="#1c7ed6" dot={false} isAnimationActive={false} />
+          {learningRateChanges.map((change) => (
+            <ReferenceLine
+              key={change.step}
+              yAxisId="loss"
+              x={change.step}
+              stroke="#6741d9"
+              strokeDasharray="4 2"
+              label={{ value: `lr ${change.learningRate}`, position: 'insideTopLeft', fontSize: 11 }}
+            />
+          ))}
         </LineChart>
       </ResponsiveContainer>
     </figure>

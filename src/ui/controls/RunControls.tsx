@@ -1,5 +1,5 @@
 import { useAppStore } from '../../state/store';
-import { pauseRun, resumeRun, startRun, stepRun, stopRun } from '../../state/actions';
+import { pauseRun, resetRun, resumeRun, startRun, stepRun, stopRun } from '../../state/actions';
 import { selectStatus } from '../selectors';
 
 /** Train / Pause / Resume / Step / Stop, enabled according to the run status. */
@@ -22,6 +22,9 @@ export function RunControls({ canTrain }: { canTrain: boolean }) {
       </button>
       <button type="button" data-testid="stop-button" onClick={stopRun} disabled={!active}>
         Stop
+      </button>
+      <button type="button" data-testid="reset-button" onClick={resetRun} title="Stop, clear the curves; the next run starts from new weights drawn from the seed">
+        Reset
       </button>
     </div>
   );

@@ -1,0 +1,43 @@
+// Edits of the layer stack, as pure list operations applied to the store.
+import type { LayerKind, LayerSpec } from '../model/spec';
+import { defaultLayer, presetLayers, type PresetName } from '../model/presets';
+import { updateConfig } from './actions';
+
+const setLayers = (edit: (layers: LayerSpec[]) => LayerSpec[]) => updateConfig((config) => ({ ...config, layers: edit(config.layers) }));
+
+/** Adds a new layer of `kind` at `index` (default: the end). */
+export function addLayer(kind: LayerKind, index?: number): void {
+  setLayers((layers) => {
+    const at = index ?? layers.length;
+    return [...layers.slice(0, at), defaultLayer(kind), ...layers.slice(at)];
+  });
+}
+
+export function removeLayer(index: number): void {
+  setLayers((layers) => layers.filter((_, i) => i !== index));
+}
+
+/** Inserts a copy of layer `index` right after it. */
+export function duplicateLayer(index: number): void {
+  setLayers((layers) => [...layers.slice(0, index + 1), structuredClone(layers[index]), ...layers.slice(index + 1)]);
+}
+
+/** Moves layer `index` by `offset` places (-1 up, +1 down), within bounds. */
+export function moveLayer(index: number, offset: -1 | 1): void {
+  setLayers((layers) => {
+    const target = index + offset;
+    if (target < 0 || target >= layers.length) return layers;
+    const next = layers.slice();
+    [next[index], next[target]] = [next[target], next[index]];
+    return next;
+  });
+}
+
+/** Replaces layer `index` (settings edited in place). */
+export function updateLayer(index: number, layer: LayerSpec): void {
+  setLayers((layers) => layers.map((old, i) => (i === index ? layer : old)));
+}
+
+export function applyPreset(name: PresetName): void {
+  setLayers(() => presetLayers(name));
+}

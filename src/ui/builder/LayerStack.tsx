@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { estimateTrainingBytes, type LayerKind } from '../../model/spec';
+import { LAYER_KINDS, PRESETS, type PresetName } from '../../model/presets';
+import { addLayer, applyPreset, duplicateLayer, moveLayer, removeLayer, updateLayer } from '../../state/layerActions';
+import { useAppStore } from '../../state/store';
+import { selectConfig, selectStatus } from '../selectors';
+import { CLASSES, INPUT_SHAPE, useModelCheck } from '../model/useModelCheck';
+import { LayerFields } from './LayerFields';
+
+const shape = (dims: number[]) => `[${dims.join(', ')}]`;
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+/** The model builder: input, editable hidden layers, output, with live shapes and sizes. */
+export function LayerStack() {
+  const layers = useAppStore((state) => selectConfig(state).layers);
+  const batchSize = useAppStore((state) => selectConfig(state).batchSize);
+  const status = useAppStore(selectStatus);
+  const locked = status === 'running' || status === 'paused';
+  const check = useModelCheck();
+  const [newKind, setNewKind] = useState<LayerKind>('dense');
+  return (
+    <section className="model" aria-label="Model builder">
+      <h2>Model</h2>
+      <div className="presets">
+        <label className="field-inline">
+          <span>Preset</span>
+          <select aria-label="Preset" defaultValue="" disabled={locked} onChange={(event) => event.target.value && applyPreset(event.target.value as PresetName)}>
+            <option value="" disabled>
+              Choose a preset…
+            </option>
+            {Object.entries(PRESETS).map(([name, preset]) => (
+              <option key={name} value={name}>
+                {preset.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ol className="layers" aria-label="Layers">
+        <li className="layer fixed">
+          <span className="layer-kind">input</span> <span className="layer-shape">{shape(INPUT_SHAPE)}</span>
+        </li>
+        {layers.map((layer, i) => {
+          const info = check.layers[i];
+          const bad = !check.ok && check.layerIndex === i;
+          const prefix = `Layer ${i + 1}`;
+          return (
+            <li key={i} className={`layer${bad ? ' bad' : ''}`} data-testid={`layer-${i + 1}`}>
+              <div className="layer-head">
+                <span className="layer-kind">
+                  {i + 1}. {layer.kind}
+                </span>
+                <span className="layer-shape" data-testid={`layer-${i + 1}-shape`}>
+                  {info ? shape(info.outputShape) : '—'}
+                </span>
+                <span className="layer-params" data-testid={`layer-${i + 1}-params`}>
+                  {info ? `${info.params.toLocaleString('en-US')} params` : ''}
+                </span>
+              </div>
+              <fieldset className="layer-fields" disabled={locked}>
+                <legend className="sr-only">{prefix} settings</legend>
+                <LayerFields layer={layer} prefix={prefix} onChange={(next) => updateLayer(i, next)} />
+              </fieldset>
+              <div className="layer-buttons">
+                <button type="button" aria-label={`Move layer ${i + 1} up`} disabled={locked || i === 0} onClick={() => moveLayer(i, -1)}>
+                  ↑
+                </button>
+                <button type="button" aria-label={`Move layer ${i + 1} down`} disabled={locked || i === layers.length - 1} onClick={() => moveLayer(i, 1)}>
+                  ↓
+                </button>
+                <button type="button" aria-label={`Duplicate layer ${i + 1}`} disabled={locked} onClick={() => duplicateLayer(i)}>
+                  Duplicate
+                </button>
+                <button type="button" aria-label={`Remove layer ${i + 1}`} disabled={locked} onClick={() => removeLayer(i)}>
+                  Remove
+                </button>
+              </div>
+            </li>
+          );
+        })}
+        <li className={`layer fixed${!check.ok && check.layerIndex === layers.length ? ' bad' : ''}`}>
+          <span className="layer-kind">output: dense {CLASSES}, softmax</span>{' '}
+          <span className="layer-shape">{check.ok ? shape(check.output.outputShape) : '—'}</span>{' '}
+          <span className="layer-params">{check.ok ? `${check.output.params.toLocaleString('en-US')} params` : ''}</span>
+        </li>
+      </ol>
+      <div className="add-layer">
+        <label className="field-inline">
+          <span>New layer</span>
+          <select aria-label="New layer kind" value={newKind} disabled={locked} onChange={(event) => setNewKind(event.target.value as LayerKind)}>
+            {LAYER_KINDS.map((kind) => (
+              <option key={kind}>{kind}</option>
+            ))}
+          </select>
+        </label>
+        <button type="button" disabled={locked} onClick={() => addLayer(newKind)}>
+          Add layer
+        </button>
+      </div>
+      <p className="totals">
+        Total parameters: <strong data-testid="total-params">{check.totalParams.toLocaleString('en-US')}</strong>
+        {check.ok && <> · training memory ≈ <span data-testid="memory-estimate">{mib(estimateTrainingBytes(check, INPUT_SHAPE, batchSize))}</span></>}
+      </p>
+      {!check.ok && (
+        <p className="invalid" role="alert" data-testid="model-error">
+          {check.message}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { OPTIMIZERS, type OptimizerName } from '../../config/experiment';
+import { setNumericSetting, setOptimizer } from '../../state/actions';
+import { useAppStore } from '../../state/store';
+import { selectConfig, selectStatus } from '../selectors';
+import { NumberSetting } from './NumberSetting';
+
+const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
+  sgd: 'SGD',
+  momentum: 'SGD with momentum (0.9)',
+  adam: 'Adam',
+  rmsprop: 'RMSprop',
+  adadelta: 'Adadelta',
+  adamax: 'Adamax',
+  adagrad: 'Adagrad',
+};
+
+/** Slider range for the learning rate, as powers of ten. */
+const LOG_LR_MIN = -5;
+const LOG_LR_MAX = 0;
+
+/** Optimizer, learning rate (also while training), batch size, epochs, validation split and seed. */
+export function TrainingSettings() {
+  const config = useAppStore(selectConfig);
+  const status = useAppStore(selectStatus);
+  const locked = status === 'running' || status === 'paused';
+  return (
+    <section className="settings" aria-label="Training settings">
+      <h2>Training</h2>
+      <label className="field">
+        <span>Optimizer</span>
+        <select value={config.optimizer} disabled={locked} onChange={(event) => setOptimizer(event.target.value as OptimizerName)}>
+          {OPTIMIZERS.map((name) => (
+            <option key={name} value={name}>
+              {OPTIMIZER_LABELS[name]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <NumberSetting name="learningRate" label="Learning rate" value={config.learningRate} onValid={(v) => setNumericSetting('learningRate', v)} />
+      <label className="field">
+        <span className="sr-only">Learning rate (logarithmic slider)</span>
+        <input
+          type="range"
+          aria-label="Learning rate slider"
+          min={LOG_LR_MIN}
+          max={LOG_LR_MAX}
+          step={0.1}
+          value={Math.log10(config.learningRate)}
+          onChange={(event) => setNumericSetting('learningRate', Number((10 ** Number(event.target.value)).toPrecision(2)))}
+        />
+      </label>
+      {locked && <p className="hint">A new learning rate applies from the next batch; the batch chart marks it.</p>}
+      <NumberSetting name="batchSize" label="Batch size" value={config.batchSize} step={1} disabled={locked} onValid={(v) => setNumericSetting('batchSize', v)} />
+      <NumberSetting name="epochs" label="Epochs" value={config.epochs} step={1} disabled={locked} onValid={(v) => setNumericSetting('epochs', v)} />
+      <NumberSetting
+        name="validationSplit"
+        label="Validation split"
+        value={config.validationSplit}
+        step={0.05}
+        disabled={locked}
+        onValid={(v) => setNumericSetting('validationSplit', v)}
+      />
+      <NumberSetting name="seed" label="Seed" value={config.seed} step={1} disabled={locked} onValid={(v) => setNumericSetting('seed', v)} />
+    </section>
+  );
+}
