@@ -4,7 +4,7 @@
 // thread long tasks while training with the charts visible, and time from
 // pressing Train to the first metric. Then the tensor count per epoch and
 // the gzipped size of the JavaScript the page loads before training.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -140,5 +140,5 @@ for (const r of rows) {
 console.log(`(Train pressed ${SETTLE_MS / 1000} s after the page opened.) Cold start, Train pressed at once, auto backend: ${fmt(cold.firstMetricMs)} ms to the first metric.`);
 console.log(`\nTensors after epochs 2-5 (${tensorBackend}): ${tensors.join(', ')} (${new Set(tensors).size === 1 ? 'flat' : 'NOT flat'})`);
 console.log(`Page JavaScript before training (gzipped): ${pageJsKb.toFixed(1)} KB in ${pageScripts.join(', ')}`);
-const workerChunks = readFileSync(join(dist, 'index.html'), 'utf8') && (await import('node:fs')).readdirSync(join(dist, 'assets')).filter((f) => f.startsWith('worker') && f.endsWith('.js'));
+const workerChunks = readdirSync(join(dist, 'assets')).filter((f) => f.startsWith('worker') && f.endsWith('.js'));
 for (const chunk of workerChunks) console.log(`Worker chunk (tfjs, loaded off the main thread): ${chunk} ${(gz(join('assets', chunk)) / 1024).toFixed(1)} KB gzipped`);

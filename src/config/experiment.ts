@@ -1,3 +1,4 @@
+import { presetLayers } from '../model/presets';
 import type { LayerSpec } from '../model/spec';
 
 /** Backends the user may ask for; 'auto' picks the fastest that works. */
@@ -26,14 +27,8 @@ export interface ExperimentConfig {
   backend: BackendPreference;
 }
 
-/** The LeNet-style CNN of the tfjs MNIST example. */
-export const DEFAULT_LAYERS: LayerSpec[] = [
-  { kind: 'conv2d', filters: 8, kernelSize: 5, strides: 1, padding: 'valid', activation: 'relu' },
-  { kind: 'maxPool2d', poolSize: 2, strides: 2 },
-  { kind: 'conv2d', filters: 16, kernelSize: 5, strides: 1, padding: 'valid', activation: 'relu' },
-  { kind: 'maxPool2d', poolSize: 2, strides: 2 },
-  { kind: 'flatten' },
-];
+/** The LeNet-style CNN of the tfjs MNIST example (the 'lenet' preset). */
+export const DEFAULT_LAYERS: readonly LayerSpec[] = presetLayers('lenet');
 
 /** Bounds every numeric setting must respect. */
 export const LIMITS = {
@@ -48,7 +43,7 @@ export const LIMITS = {
 export function defaultConfig(): ExperimentConfig {
   return {
     dataset: { kind: 'mnist-sample' },
-    layers: DEFAULT_LAYERS.map((layer) => ({ ...layer })),
+    layers: presetLayers('lenet'),
     optimizer: 'adam',
     learningRate: 0.001,
     batchSize: 64,

@@ -82,7 +82,7 @@ export function setOptimizer(optimizer: OptimizerName): void {
   useAppStore.setState((state) => ({ config: { ...state.config, optimizer } }));
 }
 
-/** Replaces the config (e.g. a preset's layers); warms the worker for it. */
+/** Replaces the config (e.g. a preset's layers); applies from the next run. */
 export function updateConfig(update: (config: ExperimentConfig) => ExperimentConfig): void {
   useAppStore.setState((state) => ({ config: update(state.config) }));
 }
