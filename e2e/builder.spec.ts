@@ -74,3 +74,42 @@ test('settings refuse nonsense with a reason, and the learning rate can change m
   await expect(page.getByTestId('step')).toHaveText('0');
   await expect(marker).toHaveCount(0);
 });
+
+test('optimizer parameters, kernel penalties, weight decay, and early stopping that restores the best epoch', async ({ page }) => {
+  await openApp(page, { maxTrain: 64, maxVal: 128 });
+  const optimizer = page.getByLabel('Optimizer');
+  await optimizer.selectOption('rmsprop');
+  await expect(page.getByLabel('Rho', { exact: true })).toHaveValue('0.9');
+  await expect(page.getByLabel('Momentum', { exact: true })).toHaveValue('0');
+  await expect(page.getByLabel('Epsilon')).toHaveValue('1e-7');
+  await optimizer.selectOption('adadelta');
+  await expect(page.getByLabel('Rho', { exact: true })).toHaveValue('0.95');
+  await expect(page.getByLabel('Momentum', { exact: true })).toHaveCount(0);
+  await optimizer.selectOption('momentum');
+  await page.getByLabel('Momentum', { exact: true }).fill('1');
+  await expect(page.getByTestId('setting-momentum-error')).toHaveText('Must be below 1.');
+  await page.getByLabel('Momentum', { exact: true }).fill('0.8');
+  await expect(page.getByTestId('setting-momentum-error')).toHaveCount(0);
+  await optimizer.selectOption('adam');
+  await expect(page.getByLabel('Beta 1')).toHaveValue('0.9');
+
+  await page.getByLabel('Preset').selectOption('overfit');
+  await page.getByLabel('Layer 2 L1').fill('-1');
+  await expect(page.getByTestId('model-error')).toContainText('Layer 2 (dense): the L1 penalty must be between 0 and 1');
+  await page.getByLabel('Layer 2 L1').fill('0');
+  await page.getByLabel('Weight decay (L2)').fill('0.0001');
+  await page.getByLabel('Batch size').fill('8');
+  await page.getByLabel('Epochs').fill('40');
+  await page.getByLabel('Early stopping').check();
+  await page.getByLabel('Patience (epochs)').fill('2');
+
+  // 64 training samples and a huge MLP: validation loss soon rises, and early stopping ends the run.
+  await page.getByTestId('train-button').click();
+  const note = page.getByTestId('early-stop-note');
+  await expect(note).toContainText('Early stopping ended the run', { timeout: 100_000 });
+  await expect(page.getByTestId('run-status')).toHaveText('done');
+  const stoppedAt = await readNumber(page, 'epoch');
+  expect(stoppedAt).toBeLessThan(40);
+  await expect(note).toContainText(`weights of epoch ${stoppedAt - 2}`);
+  await expect(page.getByText('best (restored)')).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import { presetLayers } from '../model/presets';
 import type { LayerSpec } from '../model/spec';
+import { defaultOptimizerParams, type OptimizerParams } from './optimizerParams';
 
 /** Backends the user may ask for; 'auto' picks the fastest that works. */
 export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -18,11 +19,18 @@ export interface ExperimentConfig {
   /** Hidden layers; the output layer follows from the dataset's task. */
   layers: LayerSpec[];
   optimizer: OptimizerName;
+  /** The optimizer's main parameters; only those it uses matter. */
+  optimizerParams: OptimizerParams;
   learningRate: number;
   batchSize: number;
   epochs: number;
   /** Fraction of samples held out for validation, stratified by class. */
   validationSplit: number;
+  /** Global L2 penalty on every kernel (0 = off), added to each layer's own. */
+  weightDecay: number;
+  /** Stop when validation loss has not improved for `patience` epochs, and restore the best weights. */
+  earlyStopping: boolean;
+  patience: number;
   seed: number;
   backend: BackendPreference;
 }
@@ -30,14 +38,35 @@ export interface ExperimentConfig {
 /** The LeNet-style CNN of the tfjs MNIST example (the 'lenet' preset). */
 export const DEFAULT_LAYERS: readonly LayerSpec[] = presetLayers('lenet');
 
+/** Bounds of a numeric setting; `exclusive` bounds may not be reached. */
+export interface NumberLimit {
+  min: number;
+  max: number;
+  integer?: boolean;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+}
+
+const FRACTION_BELOW_ONE: NumberLimit = { min: 0, max: 1, maxExclusive: true };
+
 /** Bounds every numeric setting must respect. */
 export const LIMITS = {
-  learningRate: { min: 1e-6, max: 10 },
-  batchSize: { min: 1, max: 4096 },
-  epochs: { min: 1, max: 1000 },
+  learningRate: { min: 1e-6, max: 10, maxExclusive: true },
+  batchSize: { min: 1, max: 4096, integer: true },
+  epochs: { min: 1, max: 1000, integer: true },
   validationSplit: { min: 0.05, max: 0.5 },
-  seed: { min: 0, max: 2 ** 31 - 1 },
-} as const;
+  weightDecay: { min: 0, max: 1 },
+  patience: { min: 1, max: 100, integer: true },
+  seed: { min: 0, max: 2 ** 31 - 1, integer: true },
+  momentum: FRACTION_BELOW_ONE,
+  beta1: FRACTION_BELOW_ONE,
+  beta2: FRACTION_BELOW_ONE,
+  rho: FRACTION_BELOW_ONE,
+  epsilon: { min: 0, max: 1, minExclusive: true },
+  initialAccumulator: { min: 0, max: 10 },
+} as const satisfies Record<string, NumberLimit>;
+
+export type NumericSetting = keyof typeof LIMITS;
 
 /** A fresh copy of the default experiment. */
 export function defaultConfig(): ExperimentConfig {
@@ -45,10 +74,14 @@ export function defaultConfig(): ExperimentConfig {
     dataset: { kind: 'mnist-sample' },
     layers: presetLayers('lenet'),
     optimizer: 'adam',
+    optimizerParams: defaultOptimizerParams('adam'),
     learningRate: 0.001,
     batchSize: 64,
     epochs: 5,
     validationSplit: 0.2,
+    weightDecay: 0,
+    earlyStopping: false,
+    patience: 3,
     seed: 42,
     backend: 'auto',
   };

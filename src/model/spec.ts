@@ -60,8 +60,20 @@ function isPositiveInt(n: number): boolean {
   return Number.isInteger(n) && n > 0;
 }
 
+/** The reason a kernel penalty is unusable, or null. */
+function regularizerError({ l1, l2 }: KernelRegularizer): string | null {
+  for (const [name, value] of [['L1', l1], ['L2', l2]] as const) {
+    if (value !== undefined && !(value >= 0 && value <= 1)) return `the ${name} penalty must be between 0 and 1`;
+  }
+  return null;
+}
+
 /** Infers one layer's output, or returns the reason it cannot follow `input`. */
 export function inferLayer(layer: LayerSpec, input: number[]): LayerInfo | string {
+  if (layer.kind === 'dense' || layer.kind === 'conv2d') {
+    const error = regularizerError(layer);
+    if (error) return error;
+  }
   switch (layer.kind) {
     case 'dense': {
       if (!isPositiveInt(layer.units)) return 'a dense layer needs at least 1 unit';

@@ -1,5 +1,6 @@
 // Module-level actions: the only code that talks to the training client.
 import type { BackendPreference, ExperimentConfig, OptimizerName } from '../config/experiment';
+import { defaultOptimizerParams, type OptimizerParam } from '../config/optimizerParams';
 import { TrainingClient } from '../train/client';
 import { reduceEvent } from './reduce';
 import { emptyMetrics, initialRun, useAppStore } from './store';
@@ -69,7 +70,7 @@ export function resetRun(): void {
   useAppStore.setState({ run: initialRun(), metrics: emptyMetrics() });
 }
 
-type NumericField = 'learningRate' | 'batchSize' | 'epochs' | 'validationSplit' | 'seed';
+type NumericField = 'learningRate' | 'batchSize' | 'epochs' | 'validationSplit' | 'weightDecay' | 'patience' | 'seed';
 
 /** Sets a validated numeric setting. A new learning rate also reaches a running model at its next batch. */
 export function setNumericSetting(field: NumericField, value: number): void {
@@ -78,8 +79,18 @@ export function setNumericSetting(field: NumericField, value: number): void {
   if (field === 'learningRate' && (run.status === 'running' || run.status === 'paused')) getClient().setLearningRate(value);
 }
 
+/** Picks an optimizer, with its own default parameters. */
 export function setOptimizer(optimizer: OptimizerName): void {
-  useAppStore.setState((state) => ({ config: { ...state.config, optimizer } }));
+  useAppStore.setState((state) => ({ config: { ...state.config, optimizer, optimizerParams: defaultOptimizerParams(optimizer) } }));
+}
+
+/** Sets one validated optimizer parameter; applies from the next run. */
+export function setOptimizerParam(param: OptimizerParam, value: number): void {
+  useAppStore.setState((state) => ({ config: { ...state.config, optimizerParams: { ...state.config.optimizerParams, [param]: value } } }));
+}
+
+export function setEarlyStopping(earlyStopping: boolean): void {
+  useAppStore.setState((state) => ({ config: { ...state.config, earlyStopping } }));
 }
 
 /** Replaces the config (e.g. a preset's layers); applies from the next run. */

@@ -51,8 +51,12 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
           learningRateChanges: state.metrics.learningRateChanges.concat({ step: event.step, learningRate: event.learningRate }),
         },
       };
+    case 'best-restored':
+      return { run: { ...run, restoredEpoch: event.epoch } };
     case 'done':
-      return { run: { ...run, status: event.reason === 'completed' ? 'done' : 'stopped', phase: null } };
+      return {
+        run: { ...run, status: event.reason === 'stopped' ? 'stopped' : 'done', earlyStopped: event.reason === 'early-stopped', phase: null },
+      };
     case 'error':
       return { run: { ...run, status: 'error', phase: null, error: event.message } };
     default:

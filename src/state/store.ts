@@ -22,6 +22,10 @@ export interface RunSlice {
   /** performance.now() when Train was pressed, and when the first point came. */
   startedAt: number;
   firstPointAt: number | null;
+  /** Early stopping ended the run before its last epoch. */
+  earlyStopped: boolean;
+  /** The epoch whose weights early stopping restored. */
+  restoredEpoch: number | null;
   error: string | null;
 }
 
@@ -56,6 +60,8 @@ export function initialRun(): RunSlice {
     tensors: null,
     startedAt: 0,
     firstPointAt: null,
+    earlyStopped: false,
+    restoredEpoch: null,
     error: null,
   };
 }

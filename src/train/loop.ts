@@ -45,8 +45,51 @@ export interface TrainOptions {
   onPause?(step: number): void;
   /** Called when a new learning rate applies, with the first step that uses it. */
   onLearningRateChange?(step: number, learningRate: number): void;
+  /** Global L2 penalty on every kernel, added to the loss (0 or absent: off). */
+  weightDecay?: number;
+  /** Stop after `patience` epochs without a lower validation loss; the best weights are restored at the end. */
+  earlyStopping?: { patience: number };
+  /** Called when the best weights (of `epoch`) are put back, before the loop returns. */
+  onRestoreBest?(epoch: number): void;
   /** Test hook: from this global step on, the loss is made NaN. */
   nanAtStep?: number;
+}
+
+export type TrainResult = 'completed' | 'stopped' | 'early-stopped';
+
+/** Copies of the weights at the epoch with the lowest validation loss so far. */
+class BestWeights {
+  epoch = 0;
+  loss = Number.POSITIVE_INFINITY;
+  private weights: tf.Tensor[] = [];
+
+  /** Keeps a copy of the weights if `loss` is the lowest yet; true when it is. */
+  offer(model: tf.LayersModel, epoch: number, loss: number): boolean {
+    if (!(loss < this.loss)) return false;
+    this.dispose();
+    this.weights = model.getWeights().map((w) => tf.clone(w));
+    this.epoch = epoch;
+    this.loss = loss;
+    return true;
+  }
+
+  /** Puts the kept weights back; false when there is nothing to restore. */
+  restore(model: tf.LayersModel): boolean {
+    if (this.weights.length === 0) return false;
+    model.setWeights(this.weights);
+    return true;
+  }
+
+  dispose(): void {
+    for (const w of this.weights) w.dispose();
+    this.weights = [];
+  }
+}
+
+/** The sum of squares of every kernel (dense and conv weights, not biases). */
+function kernelSquares(model: tf.LayersModel): tf.Scalar {
+  const kernels = model.trainableWeights.filter((w) => /kernel$/.test(w.originalName ?? w.name));
+  return tf.addN(kernels.map((k) => tf.sum(tf.square(k.read())))) as tf.Scalar;
 }
 
 interface PendingBatch {
@@ -56,9 +99,24 @@ interface PendingBatch {
   values: Promise<[Float32Array | Int32Array | Uint8Array, Float32Array | Int32Array | Uint8Array]>;
 }
 
-/** Trains until all epochs ran ('completed') or the control stopped it ('stopped'). */
-export async function trainModel(options: TrainOptions): Promise<'completed' | 'stopped'> {
+/**
+ * Trains until all epochs ran ('completed'), the control stopped it
+ * ('stopped'), or validation loss stopped improving ('early-stopped').
+ */
+export async function trainModel(options: TrainOptions): Promise<TrainResult> {
+  const best = new BestWeights();
+  try {
+    const result = await trainEpochs(options, best);
+    if (options.earlyStopping && result !== 'stopped' && best.epoch > 0 && best.restore(options.model)) options.onRestoreBest?.(best.epoch);
+    return result;
+  } finally {
+    best.dispose();
+  }
+}
+
+async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<TrainResult> {
   const { model, dataset, split, batchSize, control } = options;
+  const weightDecay = options.weightDecay ?? 0;
   const classes = dataset.classes.length;
   const shuffleRng = createRng(deriveSeed(options.seed, 'shuffle'));
   const order = split.train.slice();
@@ -120,6 +178,7 @@ export async function trainModel(options: TrainOptions): Promise<'completed' | '
             predictedLabels = tf.keep(probabilities.argMax(-1));
             let total = tf.metrics.categoricalCrossentropy(ys, probabilities).mean() as tf.Scalar;
             for (const penalty of model.layers.flatMap((layer) => layer.calculateLosses())) total = total.add(penalty);
+            if (weightDecay > 0) total = total.add(kernelSquares(model).mul(weightDecay));
             return poison ? total.mul(Number.NaN) : total;
           },
           true,
@@ -145,6 +204,10 @@ export async function trainModel(options: TrainOptions): Promise<'completed' | '
     const train: SplitScores = { loss: lossSum / Math.max(lossCount, 1), ...pickScores(macroScores(confusion)) };
     const validation = await evaluate(model, dataset, split.validation);
     options.onEpoch({ epoch, step, train, validation });
+    if (options.earlyStopping) {
+      best.offer(model, epoch, validation.loss);
+      if (epoch - best.epoch >= options.earlyStopping.patience) return 'early-stopped';
+    }
     await yieldToEventLoop();
   }
   return 'completed';

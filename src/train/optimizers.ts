@@ -1,16 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { OptimizerName } from '../config/experiment';
+import type { OptimizerParams } from '../config/optimizerParams';
 import { ZeilerAdadelta } from './adadelta';
-
-/** The main parameters of each optimizer, with Keras's defaults. */
-export const OPTIMIZER_DEFAULTS = {
-  momentum: 0.9,
-  beta1: 0.9,
-  beta2: 0.999,
-  rho: 0.9,
-  adadeltaRho: 0.95,
-  epsilon: 1e-7,
-} as const;
 
 /** An optimizer whose learning rate can be changed between batches. */
 export interface TunableOptimizer {
@@ -19,24 +10,23 @@ export interface TunableOptimizer {
 }
 
 /** Builds the named optimizer; `setLearningRate` takes effect at the next batch. */
-export function createOptimizer(name: OptimizerName, learningRate: number): TunableOptimizer {
-  const d = OPTIMIZER_DEFAULTS;
+export function createOptimizer(name: OptimizerName, learningRate: number, p: OptimizerParams): TunableOptimizer {
   const optimizer = ((): tf.Optimizer => {
     switch (name) {
       case 'sgd':
         return tf.train.sgd(learningRate);
       case 'momentum':
-        return tf.train.momentum(learningRate, d.momentum);
+        return tf.train.momentum(learningRate, p.momentum);
       case 'adam':
-        return tf.train.adam(learningRate, d.beta1, d.beta2, d.epsilon);
+        return tf.train.adam(learningRate, p.beta1, p.beta2, p.epsilon);
       case 'rmsprop':
-        return tf.train.rmsprop(learningRate, d.rho, 0, d.epsilon);
+        return tf.train.rmsprop(learningRate, p.rho, p.momentum, p.epsilon);
       case 'adadelta':
-        return new ZeilerAdadelta(learningRate, d.adadeltaRho, d.epsilon);
+        return new ZeilerAdadelta(learningRate, p.rho, p.epsilon);
       case 'adamax':
-        return tf.train.adamax(learningRate, d.beta1, d.beta2, d.epsilon);
+        return tf.train.adamax(learningRate, p.beta1, p.beta2, p.epsilon);
       case 'adagrad':
-        return tf.train.adagrad(learningRate);
+        return tf.train.adagrad(learningRate, p.initialAccumulator);
     }
   })();
   return {

@@ -63,7 +63,7 @@ export async function prepareBackend(config: ExperimentConfig, dataset: Dataset,
 async function smokeTest(config: ExperimentConfig, dataset: Dataset): Promise<void> {
   const output = outputFor(dataset);
   const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
-  const { optimizer } = createOptimizer(config.optimizer, 0);
+  const { optimizer } = createOptimizer(config.optimizer, 0, config.optimizerParams);
   const size = Math.min(config.batchSize, dataset.count);
   const { xs, labels } = makeBatch(dataset, Uint32Array.from({ length: size }, (_, i) => i), 0, size);
   try {

@@ -67,11 +67,13 @@ export type FromWorker =
   | { type: 'resumed'; runId: number }
   /** The learning rate changed from global step `step` on. */
   | { type: 'learning-rate'; runId: number; step: number; learningRate: number }
-  | { type: 'done'; runId: number; reason: 'completed' | 'stopped' }
+  /** Early stopping put back the weights of `epoch` (lowest validation loss). */
+  | { type: 'best-restored'; runId: number; epoch: number }
+  | { type: 'done'; runId: number; reason: 'completed' | 'stopped' | 'early-stopped' }
   | { type: 'error'; runId: number; message: string };
 
 const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate']);
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'done', 'error']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error']);
 
 function isTagged(value: unknown): value is { type: string; runId: number } {
   return (

@@ -49,7 +49,7 @@ export class TrainingSession {
     if (this.control.isStopped) return post({ type: 'done', runId, reason: 'stopped' });
 
     const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
-    const optimizer = createOptimizer(config.optimizer, config.learningRate);
+    const optimizer = createOptimizer(config.optimizer, config.learningRate, config.optimizerParams);
     const stepsPerEpoch = Math.ceil(split.train.length / config.batchSize);
     post({ type: 'ready', runId, backend, fallbacks, trainSamples: split.train.length, validationSamples: split.validation.length, stepsPerEpoch });
     post({ type: 'phase', runId, phase: 'training' });
@@ -78,6 +78,9 @@ export class TrainingSession {
         seed: config.seed,
         control: this.control,
         nanAtStep: testHooks?.nanAtStep,
+        weightDecay: config.weightDecay,
+        earlyStopping: config.earlyStopping ? { patience: config.patience } : undefined,
+        onRestoreBest: (epoch) => post({ type: 'best-restored', runId, epoch }),
         onBatch: (point) => {
           buffer.push(point);
           windowSamples += point.size;

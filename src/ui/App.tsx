@@ -36,7 +36,7 @@ export function App() {
           <MetricReadouts />
           <div className="charts">
             <BatchChart />
-            <EpochChart title="Loss per epoch" scores={['loss']} />
+            <EpochChart title="Loss per epoch" scores={['loss']} markBest />
             <EpochChart title="Accuracy and F1 per epoch" scores={['accuracy', 'f1']} unitInterval />
           </div>
         </div>

@@ -29,3 +29,27 @@ describe('parseSetting refuses what makes no sense and says why', () => {
     expect(parseSetting(name, text)).toEqual({ value });
   });
 });
+
+describe('optimizer parameters, weight decay and patience', () => {
+  it.each([
+    ['momentum', '1', /below 1/],
+    ['beta2', '-0.1', /at least 0/],
+    ['epsilon', '0', /above 0/],
+    ['patience', '0', /at least 1/],
+    ['patience', '2.5', /whole number/],
+    ['weightDecay', '2', /at most 1/],
+  ] as const)('%s = "%s" is refused', (name, text, reason) => {
+    const result = parseSetting(name, text);
+    expect('error' in result && result.error).toMatch(reason);
+  });
+
+  it.each([
+    ['momentum', '0.99', 0.99],
+    ['rho', '0', 0],
+    ['epsilon', '1e-8', 1e-8],
+    ['weightDecay', '0', 0],
+    ['patience', '5', 5],
+  ] as const)('accepts %s = "%s"', (name, text, value) => {
+    expect(parseSetting(name, text)).toEqual({ value });
+  });
+});

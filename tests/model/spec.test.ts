@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LAYERS } from '../../src/config/experiment';
 import { buildModel } from '../../src/model/build';
-import { checkModel, type LayerSpec } from '../../src/model/spec';
+import { ACTIVATIONS, checkModel, type LayerSpec, type OutputSpec } from '../../src/model/spec';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -11,11 +12,11 @@ beforeAll(async () => {
 const SOFTMAX10 = { units: 10, activation: 'softmax' } as const;
 
 /** Compares our pure inference with what tfjs really builds. */
-function expectAgreesWithTfjs(layers: LayerSpec[], inputShape: number[]) {
-  const check = checkModel(layers, inputShape, SOFTMAX10);
+function expectAgreesWithTfjs(layers: LayerSpec[], inputShape: number[], output: OutputSpec = SOFTMAX10) {
+  const check = checkModel(layers, inputShape, output);
   expect(check.ok).toBe(true);
   if (!check.ok) return;
-  const model = buildModel(layers, inputShape, SOFTMAX10, 1);
+  const model = buildModel(layers, inputShape, output, 1);
   // leakyRelu is an extra, parameter-free tfjs layer after its host layer.
   const tfLayers = model.layers.filter((layer) => layer.getClassName() !== 'LeakyReLU');
   expect(tfLayers).toHaveLength(layers.length + 1);
@@ -60,6 +61,63 @@ describe('shape inference and parameter counts', () => {
   });
 });
 
+// Random stacks: an image part (conv, pooling, batch norm, dropout), a
+// flatten, then a flat part (dense, batch norm, dropout). Stacks our checker
+// refuses (a kernel bigger than what is left, say) are skipped.
+const activation = fc.constantFrom(...ACTIVATIONS);
+const regularizer = fc.record({ l1: fc.constantFrom(0, 0.01), l2: fc.constantFrom(0, 0.001) });
+const shared: fc.Arbitrary<LayerSpec>[] = [
+  fc.constant<LayerSpec>({ kind: 'batchNormalization' }),
+  fc.record({ kind: fc.constant('dropout' as const), rate: fc.constantFrom(0, 0.25, 0.5) }),
+];
+const imageLayer: fc.Arbitrary<LayerSpec> = fc.oneof(
+  fc
+    .record({
+      kind: fc.constant('conv2d' as const),
+      filters: fc.integer({ min: 1, max: 6 }),
+      kernelSize: fc.integer({ min: 1, max: 5 }),
+      strides: fc.integer({ min: 1, max: 3 }),
+      padding: fc.constantFrom('valid' as const, 'same' as const),
+      activation,
+    })
+    .chain((conv) => regularizer.map((reg) => ({ ...conv, ...reg }))),
+  fc.record({ kind: fc.constantFrom('maxPool2d' as const, 'avgPool2d' as const), poolSize: fc.integer({ min: 1, max: 3 }), strides: fc.integer({ min: 1, max: 3 }) }),
+  ...shared,
+);
+const flatLayer: fc.Arbitrary<LayerSpec> = fc.oneof(
+  fc.record({ kind: fc.constant('dense' as const), units: fc.integer({ min: 1, max: 24 }), activation }).chain((dense) => regularizer.map((reg) => ({ ...dense, ...reg }))),
+  ...shared,
+);
+const stackCase = fc.record({
+  inputShape: fc.oneof(
+    fc.tuple(fc.integer({ min: 3, max: 16 }), fc.integer({ min: 3, max: 16 }), fc.integer({ min: 1, max: 3 })).map((t) => [...t]),
+    fc.integer({ min: 1, max: 30 }).map((n) => [n]),
+  ),
+  image: fc.array(imageLayer, { maxLength: 4 }),
+  flat: fc.array(flatLayer, { maxLength: 3 }),
+  output: fc.oneof(
+    fc.integer({ min: 2, max: 12 }).map((units): OutputSpec => ({ units, activation: 'softmax' })),
+    fc.constant<OutputSpec>({ units: 1, activation: 'linear' }),
+  ),
+});
+
+describe('shape inference and parameter counts for random stacks', () => {
+  it('agree with what tfjs builds, layer by layer', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(stackCase, ({ inputShape, image, flat, output }) => {
+        const layers = inputShape.length === 3 ? [...image, { kind: 'flatten' } as LayerSpec, ...flat] : flat;
+        fc.pre(checkModel(layers, inputShape, output).ok);
+        expectAgreesWithTfjs(layers, inputShape, output);
+        checked++;
+      }),
+      { numRuns: 150, seed: 20261128 },
+    );
+    // The generator must mostly produce valid stacks, or the property says little.
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
 describe('invalid stacks name the layer and the reason', () => {
   const cases: [string, LayerSpec[], RegExp][] = [
     ['conv after flatten', [{ kind: 'flatten' }, { kind: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' }], /Layer 2 \(conv2d\).*image input/],
@@ -67,6 +125,7 @@ describe('invalid stacks name the layer and the reason', () => {
     ['dense on an image', [{ kind: 'dense', units: 4, activation: 'relu' }], /Layer 1 \(dense\).*add a flatten/],
     ['zero units', [{ kind: 'flatten' }, { kind: 'dense', units: 0, activation: 'relu' }], /Layer 2 \(dense\).*at least 1 unit/],
     ['no flatten before the output', [], /Output layer.*add a flatten/],
+    ['a negative L1 penalty', [{ kind: 'flatten' }, { kind: 'dense', units: 4, activation: 'relu', l1: -0.1 }], /Layer 2 \(dense\).*L1 penalty must be between 0 and 1/],
     ['over the parameter budget', [{ kind: 'flatten' }, { kind: 'dense', units: 30_000, activation: 'relu' }], /over the limit of 20,000,000/],
   ];
   it.each(cases)('%s', (_, layers, message) => {

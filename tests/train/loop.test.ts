@@ -1,66 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset } from '../../src/data/dataset';
-import { stratifiedSplit } from '../../src/data/split';
-import { createRng } from '../../src/lib/rng';
-import { buildModel } from '../../src/model/build';
 import type { BatchPoint, EpochPoint } from '../../src/metrics/types';
 import { RunControl } from '../../src/train/control';
-import { DivergedError, trainModel, type TrainOptions } from '../../src/train/loop';
-import { createOptimizer } from '../../src/train/optimizers';
-
-/** Three well-separated Gaussian blobs in 2-D: a model should reach ~100 %. */
-function blobs(count: number, seed: number): Dataset {
-  const rng = createRng(seed);
-  const centres = [
-    [-2, -2],
-    [2, -2],
-    [0, 2],
-  ];
-  const x = new Float32Array(count * 2);
-  const y = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    const c = i % 3;
-    y[i] = c;
-    x[2 * i] = centres[c][0] + (rng.next() - 0.5);
-    x[2 * i + 1] = centres[c][1] + (rng.next() - 0.5);
-  }
-  return { name: 'blobs', task: 'classification', x, y, count, sampleShape: [2], classes: ['a', 'b', 'c'] };
-}
+import { DivergedError, trainModel } from '../../src/train/loop';
+import { setup, trainBlobs } from './fixtures';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-function setup(seed = 3) {
-  const dataset = blobs(300, 11);
-  const split = stratifiedSplit(dataset.y, 0.2, seed);
-  const model = buildModel([{ kind: 'dense', units: 8, activation: 'relu' }], [2], { units: 3, activation: 'softmax' }, seed);
-  const optimizer = createOptimizer('adam', 0.05);
-  return { dataset, split, model, optimizer };
-}
-
-/** Trains a fresh blob classifier (batch 16, 15 batches an epoch) with `overrides`, then frees it. */
-async function trainBlobs(overrides: Partial<TrainOptions> & Pick<TrainOptions, 'epochs'>) {
-  const { dataset, split, model, optimizer } = setup();
-  try {
-    return await trainModel({
-      model,
-      optimizer,
-      dataset,
-      split,
-      batchSize: 16,
-      seed: 3,
-      control: new RunControl(),
-      onBatch: () => undefined,
-      onEpoch: () => undefined,
-      ...overrides,
-    });
-  } finally {
-    model.dispose();
-    optimizer.optimizer.dispose();
-  }
-}
 
 describe('trainModel on the CPU backend', () => {
   it('raises accuracy on a separable set while the tensor count stays flat', async () => {

@@ -1,4 +1,4 @@
-import { ACTIVATIONS, type Activation, type LayerSpec } from '../../model/spec';
+import { ACTIVATIONS, type Activation, type KernelRegularizer, type LayerSpec } from '../../model/spec';
 
 interface Props {
   layer: LayerSpec;
@@ -36,6 +36,16 @@ function ActivationSelect({ label, value, onChange }: { label: string; value: Ac
   );
 }
 
+/** L1 and L2 penalties on a dense or conv2d layer's kernel (0 = none). */
+function RegularizerInputs<T extends LayerSpec & KernelRegularizer>({ prefix, layer, onChange }: { prefix: string; layer: T; onChange: (layer: T) => void }) {
+  return (
+    <>
+      <NumberInput label={`${prefix} L1`} value={layer.l1 ?? 0} min={0} step={0.0001} onChange={(l1) => onChange({ ...layer, l1 })} />
+      <NumberInput label={`${prefix} L2`} value={layer.l2 ?? 0} min={0} step={0.0001} onChange={(l2) => onChange({ ...layer, l2 })} />
+    </>
+  );
+}
+
 /** The editable settings of one layer, each with a label naming the layer. */
 export function LayerFields({ layer, prefix, onChange }: Props) {
   switch (layer.kind) {
@@ -44,7 +54,7 @@ export function LayerFields({ layer, prefix, onChange }: Props) {
         <>
           <NumberInput label={`${prefix} units`} value={layer.units} min={1} onChange={(units) => onChange({ ...layer, units })} />
           <ActivationSelect label={`${prefix} activation`} value={layer.activation} onChange={(activation) => onChange({ ...layer, activation })} />
-          <NumberInput label={`${prefix} L2`} value={layer.l2 ?? 0} min={0} step={0.0001} onChange={(l2) => onChange({ ...layer, l2 })} />
+          <RegularizerInputs prefix={prefix} layer={layer} onChange={onChange} />
         </>
       );
     case 'conv2d':
@@ -61,7 +71,7 @@ export function LayerFields({ layer, prefix, onChange }: Props) {
             </select>
           </label>
           <ActivationSelect label={`${prefix} activation`} value={layer.activation} onChange={(activation) => onChange({ ...layer, activation })} />
-          <NumberInput label={`${prefix} L2`} value={layer.l2 ?? 0} min={0} step={0.0001} onChange={(l2) => onChange({ ...layer, l2 })} />
+          <RegularizerInputs prefix={prefix} layer={layer} onChange={onChange} />
         </>
       );
     case 'maxPool2d':

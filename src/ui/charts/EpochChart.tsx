@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { SplitScores } from '../../metrics/types';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { EpochPoint, SplitScores } from '../../metrics/types';
 import { useAppStore } from '../../state/store';
 import { selectEpochs } from '../selectors';
 
@@ -8,9 +8,26 @@ type ScoreKey = keyof SplitScores;
 
 const NAMES: Record<ScoreKey, string> = { loss: 'loss', accuracy: 'accuracy', precision: 'precision', recall: 'recall', f1: 'F1 (macro)' };
 
+/** The epoch with the lowest validation loss, or null before the first. */
+function bestEpoch(epochs: EpochPoint[]): EpochPoint | null {
+  let best: EpochPoint | null = null;
+  for (const point of epochs) if (best === null || point.validation.loss < best.validation.loss) best = point;
+  return best;
+}
+
+interface Props {
+  title: string;
+  scores: ScoreKey[];
+  unitInterval?: boolean;
+  /** Mark the epoch with the lowest validation loss. */
+  markBest?: boolean;
+}
+
 /** Training vs validation per epoch for the given scores (e.g. accuracy and F1). */
-export function EpochChart({ title, scores, unitInterval }: { title: string; scores: ScoreKey[]; unitInterval?: boolean }) {
+export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
   const epochs = useAppStore(selectEpochs);
+  const restoredEpoch = useAppStore((state) => state.run.restoredEpoch);
+  const best = markBest ? bestEpoch(epochs) : null;
   const data = useMemo(
     () =>
       epochs.map((point) => {
@@ -27,10 +44,14 @@ export function EpochChart({ title, scores, unitInterval }: { title: string; sco
   const summary = last
     ? `After epoch ${last.epoch}: ` + scores.map((key) => `training ${NAMES[key]} ${last.train[key].toFixed(3)}, validation ${last.validation[key].toFixed(3)}`).join('; ')
     : 'No epoch has finished yet.';
+  const bestText = best ? ` Lowest validation loss ${best.validation.loss.toFixed(3)} at epoch ${best.epoch}.` : '';
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <p className="sr-only">{summary}</p>
+      <p className="sr-only">
+        {summary}
+        {bestText}
+      </p>
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -49,6 +70,14 @@ export function EpochChart({ title, scores, unitInterval }: { title: string; sco
               isAnimationActive={false}
             />,
           ])}
+          {best && (
+            <ReferenceLine
+              x={best.epoch}
+              stroke="#495057"
+              strokeDasharray="2 2"
+              label={{ value: restoredEpoch === best.epoch ? 'best (restored)' : 'best val loss', position: 'insideTopRight', fontSize: 11 }}
+            />
+          )}
         </LineChart>
       </ResponsiveContainer>
     </figure>

@@ -13,6 +13,7 @@ const GPU_BACKENDS = new Set(['webgpu', 'webgl']);
 /** Status, epoch, step, speed and backend of the current run. */
 export function RunStatus() {
   const run = useAppStore(selectRun);
+  const patience = useAppStore((state) => state.config.patience);
   return (
     <section className="run-status" aria-label="Run status">
       <dl>
@@ -47,6 +48,14 @@ export function RunStatus() {
           {run.trainSamples.toLocaleString('en-US')} training / {run.validationSamples.toLocaleString('en-US')} validation samples,{' '}
           {run.stepsPerEpoch} steps per epoch.
           {run.backend && GPU_BACKENDS.has(run.backend) && ' On GPU backends, small floating-point differences between runs can occur.'}
+        </p>
+      )}
+      {run.restoredEpoch !== null && (
+        <p className="note" role="status" data-testid="early-stop-note">
+          {run.earlyStopped
+            ? `Early stopping ended the run after epoch ${run.epoch}: validation loss had not improved for ${patience} epochs. `
+            : 'Early stopping was on; the run used all its epochs. '}
+          The model now holds the weights of epoch {run.restoredEpoch}, which had the lowest validation loss.
         </p>
       )}
       {run.fallbacks.length > 0 && (

@@ -1,24 +1,14 @@
-import { OPTIMIZERS, type OptimizerName } from '../../config/experiment';
-import { setNumericSetting, setOptimizer } from '../../state/actions';
+import { setEarlyStopping, setNumericSetting } from '../../state/actions';
 import { useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 import { NumberSetting } from './NumberSetting';
-
-const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
-  sgd: 'SGD',
-  momentum: 'SGD with momentum (0.9)',
-  adam: 'Adam',
-  rmsprop: 'RMSprop',
-  adadelta: 'Adadelta',
-  adamax: 'Adamax',
-  adagrad: 'Adagrad',
-};
+import { OptimizerSettings } from './OptimizerSettings';
 
 /** Slider range for the learning rate, as powers of ten. */
 const LOG_LR_MIN = -5;
 const LOG_LR_MAX = 0;
 
-/** Optimizer, learning rate (also while training), batch size, epochs, validation split and seed. */
+/** Optimizer, learning rate (also while training), batch size, epochs, validation split, regularisation and seed. */
 export function TrainingSettings() {
   const config = useAppStore(selectConfig);
   const status = useAppStore(selectStatus);
@@ -26,16 +16,7 @@ export function TrainingSettings() {
   return (
     <section className="settings" aria-label="Training settings">
       <h2>Training</h2>
-      <label className="field">
-        <span>Optimizer</span>
-        <select value={config.optimizer} disabled={locked} onChange={(event) => setOptimizer(event.target.value as OptimizerName)}>
-          {OPTIMIZERS.map((name) => (
-            <option key={name} value={name}>
-              {OPTIMIZER_LABELS[name]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <OptimizerSettings locked={locked} />
       <NumberSetting name="learningRate" label="Learning rate" value={config.learningRate} onValid={(v) => setNumericSetting('learningRate', v)} />
       <label className="field">
         <span className="sr-only">Learning rate (logarithmic slider)</span>
@@ -60,6 +41,28 @@ export function TrainingSettings() {
         disabled={locked}
         onValid={(v) => setNumericSetting('validationSplit', v)}
       />
+      <NumberSetting
+        name="weightDecay"
+        label="Weight decay (L2)"
+        value={config.weightDecay}
+        step={0.0001}
+        disabled={locked}
+        onValid={(v) => setNumericSetting('weightDecay', v)}
+      />
+      <label className="field checkbox">
+        <input type="checkbox" checked={config.earlyStopping} disabled={locked} onChange={(event) => setEarlyStopping(event.target.checked)} />
+        <span>Early stopping</span>
+      </label>
+      {config.earlyStopping && (
+        <NumberSetting
+          name="patience"
+          label="Patience (epochs)"
+          value={config.patience}
+          step={1}
+          disabled={locked}
+          onValid={(v) => setNumericSetting('patience', v)}
+        />
+      )}
       <NumberSetting name="seed" label="Seed" value={config.seed} step={1} disabled={locked} onValid={(v) => setNumericSetting('seed', v)} />
     </section>
   );

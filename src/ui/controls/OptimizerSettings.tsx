@@ -1,0 +1,46 @@
+import { OPTIMIZERS, type OptimizerName } from '../../config/experiment';
+import { OPTIMIZER_PARAM_LABELS, OPTIMIZER_PARAMS } from '../../config/optimizerParams';
+import { setOptimizer, setOptimizerParam } from '../../state/actions';
+import { useAppStore } from '../../state/store';
+import { selectConfig } from '../selectors';
+import { NumberSetting } from './NumberSetting';
+
+const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
+  sgd: 'SGD',
+  momentum: 'SGD with momentum',
+  adam: 'Adam',
+  rmsprop: 'RMSprop',
+  adadelta: 'Adadelta',
+  adamax: 'Adamax',
+  adagrad: 'Adagrad',
+};
+
+/** The optimizer and the parameters that optimizer takes (reset to its defaults when it changes). */
+export function OptimizerSettings({ locked }: { locked: boolean }) {
+  const config = useAppStore(selectConfig);
+  return (
+    <>
+      <label className="field">
+        <span>Optimizer</span>
+        <select value={config.optimizer} disabled={locked} onChange={(event) => setOptimizer(event.target.value as OptimizerName)}>
+          {OPTIMIZERS.map((name) => (
+            <option key={name} value={name}>
+              {OPTIMIZER_LABELS[name]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {OPTIMIZER_PARAMS[config.optimizer].map((param) => (
+        <NumberSetting
+          // A new optimizer brings new defaults: start its fields afresh.
+          key={`${config.optimizer}-${param}`}
+          name={param}
+          label={OPTIMIZER_PARAM_LABELS[param]}
+          value={config.optimizerParams[param]}
+          disabled={locked}
+          onValid={(v) => setOptimizerParam(param, v)}
+        />
+      ))}
+    </>
+  );
+}
