@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 import './ui/app.css';
+
+// The opened link decides the experiment before anything renders or warms up.
+startUrlSync();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

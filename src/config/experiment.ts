@@ -1,5 +1,6 @@
 import { presetLayers } from '../model/presets';
 import type { LayerSpec } from '../model/spec';
+import type { DatasetKind } from './datasets';
 import { defaultOptimizerParams, type OptimizerParams } from './optimizerParams';
 
 /** Backends the user may ask for; 'auto' picks the fastest that works. */
@@ -11,7 +12,7 @@ export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop', 'adadelta', 'ad
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 /** Where the data comes from. Only the bundled sample exists so far. */
-export type DatasetRef = { kind: 'mnist-sample' };
+export type DatasetRef = { kind: DatasetKind };
 
 /** Everything that defines one experiment; plain, serialisable data. */
 export interface ExperimentConfig {

@@ -41,6 +41,8 @@ export interface AppState {
   config: ExperimentConfig;
   run: RunSlice;
   metrics: MetricsSlice;
+  /** What an opened link held that could not be used as it was (see share/codec). */
+  linkNotes: string[];
 }
 
 /** The run slice before anything has happened. */
@@ -71,9 +73,10 @@ export function emptyMetrics(): MetricsSlice {
   return { batches: [], epochs: [], learningRateChanges: [] };
 }
 
+/** The whole state when the page opens. */
+export function initialState(): AppState {
+  return { config: defaultConfig(), run: initialRun(), metrics: emptyMetrics(), linkNotes: [] };
+}
+
 /** The one application store; components read it through module-level selectors. */
-export const useAppStore = create<AppState>(() => ({
-  config: defaultConfig(),
-  run: initialRun(),
-  metrics: emptyMetrics(),
-}));
+export const useAppStore = create<AppState>(initialState);

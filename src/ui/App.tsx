@@ -9,6 +9,8 @@ import { TrainingSettings } from './controls/TrainingSettings';
 import { RunControls } from './controls/RunControls';
 import { RunStatus } from './controls/RunStatus';
 import { ErrorBanner } from './ErrorBanner';
+import { CopyLink } from './share/CopyLink';
+import { LinkNotes } from './share/LinkNotes';
 import { useModelCheck } from './model/useModelCheck';
 
 /** The playground: data and model on the left, controls and live charts on the right. */
@@ -18,12 +20,16 @@ export function App() {
   return (
     <div className="app">
       <header>
-        <h1>Training Playground</h1>
+        <div className="title-row">
+          <h1>Training Playground</h1>
+          <CopyLink />
+        </div>
         <p className="subtitle">
           Dataset: MNIST sample (10,000 handwritten digits, 8,000 training / 2,000 validation). Training runs in a Web Worker.
         </p>
       </header>
       <ErrorBanner />
+      <LinkNotes />
       <main>
         <aside className="side">
           <LayerStack />

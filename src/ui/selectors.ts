@@ -8,3 +8,4 @@ export const selectBatches = (state: AppState) => state.metrics.batches;
 export const selectEpochs = (state: AppState) => state.metrics.epochs;
 export const selectError = (state: AppState) => state.run.error;
 export const selectLearningRateChanges = (state: AppState) => state.metrics.learningRateChanges;
+export const selectLinkNotes = (state: AppState) => state.linkNotes;

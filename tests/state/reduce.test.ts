@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../../src/config/experiment';
 import { reduceEvent } from '../../src/state/reduce';
-import { emptyMetrics, initialRun, type AppState } from '../../src/state/store';
+import { initialRun, initialState, type AppState } from '../../src/state/store';
 
-const base = (): AppState => ({ config: defaultConfig(), run: { ...initialRun(), runId: 2, status: 'running' }, metrics: emptyMetrics() });
+const base = (): AppState => ({ ...initialState(), run: { ...initialRun(), runId: 2, status: 'running' } });
 
 describe('reduceEvent', () => {
   it('appends batch points and tracks step, epoch and speed', () => {

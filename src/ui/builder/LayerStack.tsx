@@ -4,7 +4,8 @@ import { LAYER_KINDS, PRESETS, type PresetName } from '../../model/presets';
 import { addLayer, applyPreset, duplicateLayer, moveLayer, removeLayer, updateLayer } from '../../state/layerActions';
 import { useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
-import { CLASSES, INPUT_SHAPE, useModelCheck } from '../model/useModelCheck';
+import { datasetShape } from '../../config/datasets';
+import { useModelCheck } from '../model/useModelCheck';
 import { LayerFields } from './LayerFields';
 
 const shape = (dims: number[]) => `[${dims.join(', ')}]`;
@@ -17,6 +18,7 @@ export function LayerStack() {
   const status = useAppStore(selectStatus);
   const locked = status === 'running' || status === 'paused';
   const check = useModelCheck();
+  const { inputShape, output } = datasetShape(useAppStore((state) => selectConfig(state).dataset));
   const [newKind, setNewKind] = useState<LayerKind>('dense');
   return (
     <section className="model" aria-label="Model builder">
@@ -38,7 +40,7 @@ export function LayerStack() {
       </div>
       <ol className="layers" aria-label="Layers">
         <li className="layer fixed">
-          <span className="layer-kind">input</span> <span className="layer-shape">{shape(INPUT_SHAPE)}</span>
+          <span className="layer-kind">input</span> <span className="layer-shape">{shape(inputShape)}</span>
         </li>
         {layers.map((layer, i) => {
           const info = check.layers[i];
@@ -79,7 +81,7 @@ export function LayerStack() {
           );
         })}
         <li className={`layer fixed${!check.ok && check.layerIndex === layers.length ? ' bad' : ''}`}>
-          <span className="layer-kind">output: dense {CLASSES}, softmax</span>{' '}
+          <span className="layer-kind">output: dense {output.units}, {output.activation}</span>{' '}
           <span className="layer-shape">{check.ok ? shape(check.output.outputShape) : '—'}</span>{' '}
           <span className="layer-params">{check.ok ? `${check.output.params.toLocaleString('en-US')} params` : ''}</span>
         </li>
@@ -99,7 +101,7 @@ export function LayerStack() {
       </div>
       <p className="totals">
         Total parameters: <strong data-testid="total-params">{check.totalParams.toLocaleString('en-US')}</strong>
-        {check.ok && <> · training memory ≈ <span data-testid="memory-estimate">{mib(estimateTrainingBytes(check, INPUT_SHAPE, batchSize))}</span></>}
+        {check.ok && <> · training memory ≈ <span data-testid="memory-estimate">{mib(estimateTrainingBytes(check, inputShape, batchSize))}</span></>}
       </p>
       {!check.ok && (
         <p className="invalid" role="alert" data-testid="model-error">

@@ -15,9 +15,12 @@ interface Props {
  * value is refused; the last valid value stays in effect meanwhile.
  */
 export function NumberSetting({ name, label, value, step = 'any', disabled, onValid }: Props) {
-  // What is being typed; null shows the committed value (which the slider may change).
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // What is being typed, and the committed value it belongs to. When the
+  // value changes from elsewhere (the slider, a link, back / forward), the
+  // draft no longer belongs to it and the new value shows.
+  const [draft, setDraft] = useState<{ text: string; base: number; error: string | null } | null>(null);
+  const current = draft !== null && Object.is(draft.base, value) ? draft : null;
+  const error = current?.error ?? null;
   const errorId = useId();
   const inputId = useId();
   return (
@@ -27,7 +30,7 @@ export function NumberSetting({ name, label, value, step = 'any', disabled, onVa
         id={inputId}
         type="number"
         step={step}
-        value={draft ?? String(value)}
+        value={current?.text ?? String(value)}
         disabled={disabled}
         aria-invalid={error !== null}
         aria-describedby={error ? errorId : undefined}
@@ -36,11 +39,11 @@ export function NumberSetting({ name, label, value, step = 'any', disabled, onVa
           if (error === null) setDraft(null);
         }}
         onChange={(event) => {
-          setDraft(event.target.value);
-          const parsed = parseSetting(name, event.target.value);
-          if ('error' in parsed) setError(parsed.error);
+          const text = event.target.value;
+          const parsed = parseSetting(name, text);
+          if ('error' in parsed) setDraft({ text, base: value, error: parsed.error });
           else {
-            setError(null);
+            setDraft({ text, base: parsed.value, error: null });
             onValid(parsed.value);
           }
         }}

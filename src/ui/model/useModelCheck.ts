@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
+import { datasetShape } from '../../config/datasets';
 import { checkModel, type ModelCheck } from '../../model/spec';
 import { useAppStore } from '../../state/store';
-import { selectConfig } from '../selectors';
 
-/** MNIST until other datasets arrive: 28x28 grey images, ten classes. */
-export const INPUT_SHAPE = [28, 28, 1];
-export const CLASSES = 10;
-
-/** Shape inference and validity of the configured layer stack. */
+/** The current stack checked against the current dataset's input and output. */
 export function useModelCheck(): ModelCheck {
-  const layers = useAppStore((state) => selectConfig(state).layers);
-  return useMemo(() => checkModel(layers, INPUT_SHAPE, { units: CLASSES, activation: 'softmax' }), [layers]);
+  const layers = useAppStore((state) => state.config.layers);
+  const dataset = useAppStore((state) => state.config.dataset);
+  return useMemo(() => {
+    const { inputShape, output } = datasetShape(dataset);
+    return checkModel(layers, inputShape, output);
+  }, [layers, dataset]);
 }

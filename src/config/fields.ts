@@ -1,0 +1,64 @@
+// One table of every scalar setting of an experiment: where it sits in the
+// config, its short name in a link, its label, its type and its bounds. The
+// URL codec (share/) reads and writes through it, and restore.ts checks
+// untrusted values against it, so a new setting is added in one place.
+import { BACKEND_PREFERENCES, LIMITS, OPTIMIZERS, type ExperimentConfig, type NumberLimit } from './experiment';
+import type { OptimizerParam } from './optimizerParams';
+
+/** Where a setting sits: a top-level key, or one of the optimizer's parameters. */
+export type FieldPath = readonly [keyof ExperimentConfig] | readonly ['optimizerParams', OptimizerParam];
+
+interface FieldBase {
+  path: FieldPath;
+  /** Its name in a link: short, stable, never reused for something else. */
+  url: string;
+  label: string;
+}
+
+export type ConfigField =
+  | (FieldBase & { type: 'number'; limit: NumberLimit })
+  | (FieldBase & { type: 'enum'; values: readonly string[] })
+  | (FieldBase & { type: 'bool' });
+
+type NumberKey = keyof typeof LIMITS;
+
+const number = (path: FieldPath, key: NumberKey, url: string, label: string): ConfigField => ({ type: 'number', path, url, label, limit: LIMITS[key] });
+const setting = (key: NumberKey & keyof ExperimentConfig, url: string, label: string) => number([key], key, url, label);
+const optimizerParam = (key: OptimizerParam, url: string, label: string) => number(['optimizerParams', key], key, url, label);
+
+/**
+ * Scalar settings in link order. The optimizer comes before its parameters:
+ * restoring it resets them to its defaults first.
+ */
+export const CONFIG_FIELDS: readonly ConfigField[] = [
+  { type: 'enum', path: ['optimizer'], url: 'opt', label: 'Optimizer', values: OPTIMIZERS },
+  optimizerParam('momentum', 'mom', 'Momentum'),
+  optimizerParam('beta1', 'b1', 'Beta 1'),
+  optimizerParam('beta2', 'b2', 'Beta 2'),
+  optimizerParam('rho', 'rho', 'Rho'),
+  optimizerParam('epsilon', 'eps', 'Epsilon'),
+  optimizerParam('initialAccumulator', 'acc', 'Initial accumulator'),
+  setting('learningRate', 'lr', 'Learning rate'),
+  setting('batchSize', 'bs', 'Batch size'),
+  setting('epochs', 'ep', 'Epochs'),
+  setting('validationSplit', 'vs', 'Validation split'),
+  setting('weightDecay', 'wd', 'Weight decay'),
+  { type: 'bool', path: ['earlyStopping'], url: 'es', label: 'Early stopping' },
+  setting('patience', 'pat', 'Patience'),
+  setting('seed', 'seed', 'Seed'),
+  { type: 'enum', path: ['backend'], url: 'be', label: 'Backend', values: BACKEND_PREFERENCES },
+];
+
+const own = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+
+/** Reads a field from any value, untrusted ones included (own properties only; undefined when absent). */
+export function readField(source: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((value, key) => own(value, key), source);
+}
+
+/** Writes a checked value into a config. */
+export function writeField(config: ExperimentConfig, path: FieldPath, value: number | string | boolean): void {
+  if (path.length === 2) config.optimizerParams[path[1]] = value as number;
+  else (config as unknown as Record<string, unknown>)[path[0]] = value;
+}

@@ -1,0 +1,155 @@
+// ExperimentConfig <-> the query string of a link. Versioned (`v=1`) and
+// driven by config/fields.ts, so both directions read one table. Whatever
+// the link holds goes through restoreConfig, so a hostile or broken link
+// becomes defaults plus notes, never an exception. No window access here.
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import type { ExperimentConfig } from '../config/experiment';
+import { CONFIG_FIELDS, readField } from '../config/fields';
+import { quote, restoreConfig, type Restored } from '../config/restore';
+import { LAYER_FIELDS, isLayerKind } from '../model/layerFields';
+import type { LayerSpec } from '../model/spec';
+
+export const CODEC_VERSION = 1;
+/** Links longer than this are not read at all. */
+export const MAX_LINK_LENGTH = 20_000;
+/** Above this length the settings are compressed into one `z` field, if that is shorter. */
+const COMPRESS_ABOVE = 1000;
+/** Query keys that belong to tests, not to the experiment. */
+const TEST_KEY = /^e2e\./;
+
+const LAYER_SEPARATOR = '~';
+const FIELD_SEPARATOR = '_';
+const LAYER_PATTERN = /^([A-Za-z0-9]+)\(([^()]*)\)$/;
+
+/** `conv2d(8_5_1_valid_relu)~maxPool2d(2_2)~flatten()`: each kind's fields in table order. */
+export function encodeLayers(layers: readonly LayerSpec[]): string {
+  return layers
+    .map((layer) => {
+      const record = layer as unknown as Record<string, unknown>;
+      // An absent optional field stays as an empty slot when a later one is set.
+      const values = LAYER_FIELDS[layer.kind].map((field) => (record[field.name] === undefined ? '' : String(record[field.name])));
+      while (values.length > 0 && values[values.length - 1] === '') values.pop();
+      return `${layer.kind}(${values.join(FIELD_SEPARATOR)})`;
+    })
+    .join(LAYER_SEPARATOR);
+}
+
+/** The loose layer objects a layers string describes; restoreLayer checks them. */
+function parseLayers(text: string, notes: string[]): unknown[] {
+  if (text === '') return [];
+  return text.split(LAYER_SEPARATOR).map((item, i) => {
+    const match = LAYER_PATTERN.exec(item);
+    if (!match || !isLayerKind(match[1])) return { kind: match ? match[1] : item };
+    const fields = LAYER_FIELDS[match[1]];
+    const values = match[2] === '' ? [] : match[2].split(FIELD_SEPARATOR);
+    if (values.length > fields.length) notes.push(`Layer ${i + 1} (${match[1]}) has ${values.length} settings, more than its ${fields.length}; the extra were ignored.`);
+    const layer: Record<string, unknown> = { kind: match[1] };
+    fields.forEach((field, k) => {
+      if (k >= values.length || (field.optional && values[k] === '')) return;
+      layer[field.name] = field.type === 'enum' ? values[k] : parseNumber(values[k]);
+    });
+    return layer;
+  });
+}
+
+/** Like Number(), but '' and whitespace are not 0. */
+function parseNumber(text: string): number | string {
+  return /^\s*$/.test(text) || !Number.isFinite(Number(text)) ? text : Number(text);
+}
+
+function parseBool(text: string): boolean | string {
+  if (text === '1') return true;
+  return text === '0' ? false : text;
+}
+
+function formatValue(value: unknown): string {
+  return typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+}
+
+function plainQuery(config: ExperimentConfig): string {
+  const pairs: [string, string][] = [
+    ['ds', config.dataset.kind],
+    ['m', encodeLayers(config.layers)],
+    ...CONFIG_FIELDS.map((field): [string, string] => [field.url, formatValue(readField(config, field.path))]),
+  ];
+  return pairs.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
+}
+
+/** The query string (without `?`) that describes `config`. */
+export function encodeExperiment(config: ExperimentConfig): string {
+  const plain = plainQuery(config);
+  if (plain.length > COMPRESS_ABOVE) {
+    const packed = compressToEncodedURIComponent(plain);
+    if (packed.length < plain.length) return `v=${CODEC_VERSION}&z=${packed}`;
+  }
+  return `v=${CODEC_VERSION}&${plain}`;
+}
+
+export interface Decoded extends Restored {
+  /** False when the query holds no experiment at all (a plain visit). */
+  found: boolean;
+}
+
+function unpack(params: URLSearchParams, notes: string[]): URLSearchParams {
+  const packed = params.get('z');
+  if (packed === null) return params;
+  let inner: string | null;
+  try {
+    inner = decompressFromEncodedURIComponent(packed);
+  } catch {
+    inner = null;
+  }
+  if (!inner) {
+    notes.push('The compressed part of the link is damaged; its settings could not be read.');
+    return params;
+  }
+  const merged = new URLSearchParams(inner);
+  for (const [key, value] of params) if (key !== 'z') merged.set(key, value);
+  return merged;
+}
+
+/** Reads an experiment from a query string (with or without `?`). Never throws. */
+export function decodeExperiment(search: string): Decoded {
+  if (search.length > MAX_LINK_LENGTH) {
+    const restored = restoreConfig({});
+    return { ...restored, found: true, notes: [`The link is ${search.length.toLocaleString('en-US')} characters long, too long to be an experiment; the default experiment is shown.`] };
+  }
+  const notes: string[] = [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  } catch {
+    params = new URLSearchParams();
+  }
+  params = unpack(params, notes);
+  const known = new Set(['v', 'z', 'ds', 'm', ...CONFIG_FIELDS.map((field) => field.url)]);
+  const keys = [...new Set(params.keys())];
+  const found = keys.some((key) => known.has(key));
+  if (!found) return { ...restoreConfig({}), found: false };
+
+  const version = params.get('v');
+  if (version === null) notes.push(`The link has no version; it was read as version ${CODEC_VERSION}.`);
+  else if (version !== String(CODEC_VERSION)) notes.push(`The link is version ${quote(version)}; this app reads version ${CODEC_VERSION}, so some settings may not be as intended.`);
+  const unknown = keys.filter((key) => !known.has(key) && !TEST_KEY.test(key));
+  if (unknown.length > 0) {
+    const shown = unknown.slice(0, 5).map((key) => quote(key));
+    notes.push(`Unknown settings were ignored: ${shown.join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}.`);
+  }
+
+  const raw: Record<string, unknown> = {};
+  const dataset = params.get('ds');
+  if (dataset !== null) raw.dataset = { kind: dataset };
+  const layers = params.get('m');
+  if (layers !== null) raw.layers = parseLayers(layers, notes);
+  for (const field of CONFIG_FIELDS) {
+    const text = params.get(field.url);
+    if (text === null) continue;
+    const value = field.type === 'number' ? parseNumber(text) : field.type === 'bool' ? parseBool(text) : text;
+    if (field.path.length === 2) {
+      raw.optimizerParams = raw.optimizerParams ?? {};
+      (raw.optimizerParams as Record<string, unknown>)[field.path[1]] = value;
+    } else raw[field.path[0]] = value;
+  }
+  const restored = restoreConfig(raw);
+  return { config: restored.config, notes: [...notes, ...restored.notes], found: true };
+}

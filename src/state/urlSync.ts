@@ -1,0 +1,59 @@
+// Keeps the address bar and the experiment in step: the URL always describes
+// the current config, a link opens its experiment, and back / forward move
+// between experiment states. The only module that touches window.history.
+import { decodeExperiment, encodeExperiment } from '../share/codec';
+import { useAppStore } from './store';
+
+/** Wait this long after the last change before adding a history entry, so typing "0.001" is one entry. */
+const PUSH_DELAY_MS = 400;
+const TEST_KEY = /^e2e\./;
+
+/** The address for `query`, keeping the test-only keys of the current address. */
+function addressFor(query: string): string {
+  const testKeys = [...new URLSearchParams(window.location.search)].filter(([key]) => TEST_KEY.test(key));
+  const extra = testKeys.map(([key, value]) => `&${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('');
+  return `${window.location.pathname}?${query}${extra}${window.location.hash}`;
+}
+
+function currentAddress(): string {
+  return `${window.location.pathname}${window.location.search}${window.location.hash}`;
+}
+
+/** Applies the experiment in the current address, if it holds one. */
+function applyAddress(): void {
+  const decoded = decodeExperiment(window.location.search);
+  if (decoded.found) useAppStore.setState({ config: decoded.config, linkNotes: decoded.notes });
+}
+
+let started = false;
+
+/** Reads the opened link, then mirrors every config change into the address. Call once, before the first render. */
+export function startUrlSync(): void {
+  if (started) return;
+  started = true;
+  applyAddress();
+  window.history.replaceState(null, '', addressFor(encodeExperiment(useAppStore.getState().config)));
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  useAppStore.subscribe((state, previous) => {
+    if (state.config === previous.config) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const next = addressFor(encodeExperiment(useAppStore.getState().config));
+      if (next !== currentAddress()) window.history.pushState(null, '', next);
+    }, PUSH_DELAY_MS);
+  });
+  window.addEventListener('popstate', () => {
+    clearTimeout(timer);
+    applyAddress();
+  });
+}
+
+/** The full link to the current experiment. */
+export function experimentLink(): string {
+  return new URL(addressFor(encodeExperiment(useAppStore.getState().config)), window.location.href).href;
+}
+
+export function dismissLinkNotes(): void {
+  useAppStore.setState({ linkNotes: [] });
+}
