@@ -77,3 +77,15 @@ export function buildModel(layers: readonly LayerSpec[], inputShape: number[], o
   );
   return model;
 }
+
+/**
+ * Gives every dropout layer its mask seed for training step `step`, derived
+ * from the run's seed: a fresh mask each batch, and the same masks whenever
+ * the run is replayed. (tfjs reads the layer's `seed` on each call; without
+ * one it draws from an unseeded generator.)
+ */
+export function reseedDropout(model: tf.LayersModel, seed: number, step: number): void {
+  model.layers.forEach((layer, i) => {
+    if (layer.getClassName() === 'Dropout') (layer as unknown as { seed?: number }).seed = deriveSeed(seed, `dropout-${i}-${step}`);
+  });
+}

@@ -7,6 +7,7 @@ import { createRng, deriveSeed, shuffleInPlace } from '../lib/rng';
 import { yieldToEventLoop } from '../lib/yield';
 import { addConfusion, confusionMatrix, macroScores, type ConfusionMatrix } from '../metrics/classification';
 import type { BatchPoint, EpochPoint, SplitScores } from '../metrics/types';
+import { reseedDropout } from '../model/build';
 import { makeBatch, oneHot } from './batch';
 import type { RunControl } from './control';
 import type { TunableOptimizer } from './optimizers';
@@ -168,6 +169,7 @@ async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<Tr
         options.onLearningRateChange?.(step, learningRate);
       }
       const { xs, labels } = makeBatch(dataset, order, from, Math.min(from + batchSize, order.length));
+      reseedDropout(model, options.seed, step);
       const poison = options.nanAtStep !== undefined && step >= options.nanAtStep;
       const { loss, predicted } = tf.tidy(() => {
         const ys = oneHot(labels, classes);
