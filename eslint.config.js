@@ -50,11 +50,15 @@ export default tseslint.config(
     rules: restrict(UI_AND_STATE, 'Core folders never import React, zustand, state or UI.'),
   },
   {
+    files: ['src/history/**'],
+    rules: restrict([...UI_AND_STATE, ...TFJS, '**/train/**', '**/model/build'], 'history/ is stored data and pure helpers; state/ drives it.'),
+  },
+  {
     files: ['src/state/**'],
     rules: restrict([...TFJS, '**/ui/**', '**/model/build', '**/train/worker', '**/train/session', '**/train/loop', '**/train/backend'], 'state/ talks to training only through train/client.'),
   },
   {
     files: ['src/ui/**'],
-    rules: restrict([...TFJS, '**/model/build', '**/train/*'], 'The UI never imports tfjs or training code; go through state/.'),
+    rules: restrict([...TFJS, '**/model/build', '**/train/*', '**/history/db'], 'The UI never imports tfjs, training code or storage; go through state/.'),
   },
 );

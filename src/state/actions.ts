@@ -2,6 +2,7 @@
 import type { BackendPreference, ExperimentConfig, OptimizerName } from '../config/experiment';
 import { defaultOptimizerParams, type OptimizerParam } from '../config/optimizerParams';
 import { TrainingClient } from '../train/client';
+import { saveFinishedRun } from './historyActions';
 import { reduceEvent } from './reduce';
 import { emptyMetrics, initialRun, useAppStore } from './store';
 import { parseTestHooks } from './testHooks';
@@ -11,7 +12,10 @@ let client: TrainingClient | null = null;
 function getClient(): TrainingClient {
   if (!client) {
     client = new TrainingClient();
-    client.subscribe((event) => useAppStore.setState((state) => reduceEvent(state, event, performance.now())));
+    client.subscribe((event) => {
+      useAppStore.setState((state) => reduceEvent(state, event, performance.now()));
+      if (event.type === 'done' || event.type === 'error') void saveFinishedRun(event.runId);
+    });
   }
   return client;
 }
@@ -29,7 +33,7 @@ export function startRun(): void {
   const training = getClient();
   const runId = training.start(config, appBaseUrl(), parseTestHooks(window.location.search));
   useAppStore.setState({
-    run: { ...initialRun(), status: 'running', runId, phase: 'loading-data', startedAt: performance.now() },
+    run: { ...initialRun(), status: 'running', runId, config: structuredClone(config), phase: 'loading-data', startedAt: performance.now() },
     metrics: emptyMetrics(),
   });
 }

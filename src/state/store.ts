@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { defaultConfig, type BackendName, type ExperimentConfig } from '../config/experiment';
+import type { RunRecord } from '../history/record';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
 import type { Fallback, RunPhase } from '../train/protocol';
 
@@ -8,6 +9,8 @@ export type RunStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'er
 export interface RunSlice {
   status: RunStatus;
   runId: number;
+  /** The experiment as it was when Train was pressed (the config may change afterwards). */
+  config: ExperimentConfig | null;
   phase: RunPhase | null;
   backend: BackendName | null;
   fallbacks: Fallback[];
@@ -37,12 +40,23 @@ export interface MetricsSlice {
   learningRateChanges: { step: number; learningRate: number }[];
 }
 
+export interface HistorySlice {
+  /** Stored runs, oldest first. */
+  runs: RunRecord[];
+  /** Ids of the runs overlaid on the comparison charts, in the order picked. */
+  compared: number[];
+  status: 'loading' | 'ready' | 'unavailable';
+  /** Why the history cannot be read or written, if it cannot. */
+  error: string | null;
+}
+
 export interface AppState {
   config: ExperimentConfig;
   run: RunSlice;
   metrics: MetricsSlice;
   /** What an opened link held that could not be used as it was (see share/codec). */
   linkNotes: string[];
+  history: HistorySlice;
 }
 
 /** The run slice before anything has happened. */
@@ -50,6 +64,7 @@ export function initialRun(): RunSlice {
   return {
     status: 'idle',
     runId: 0,
+    config: null,
     phase: null,
     backend: null,
     fallbacks: [],
@@ -75,7 +90,13 @@ export function emptyMetrics(): MetricsSlice {
 
 /** The whole state when the page opens. */
 export function initialState(): AppState {
-  return { config: defaultConfig(), run: initialRun(), metrics: emptyMetrics(), linkNotes: [] };
+  return {
+    config: defaultConfig(),
+    run: initialRun(),
+    metrics: emptyMetrics(),
+    linkNotes: [],
+    history: { runs: [], compared: [], status: 'loading', error: null },
+  };
 }
 
 /** The one application store; components read it through module-level selectors. */

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { warmUpTraining } from '../state/actions';
+import { loadHistory } from '../state/historyActions';
 import { BatchChart } from './charts/BatchChart';
 import { EpochChart } from './charts/EpochChart';
 import { MetricReadouts } from './charts/MetricReadouts';
@@ -9,6 +10,7 @@ import { TrainingSettings } from './controls/TrainingSettings';
 import { RunControls } from './controls/RunControls';
 import { RunStatus } from './controls/RunStatus';
 import { ErrorBanner } from './ErrorBanner';
+import { RunHistory } from './history/RunHistory';
 import { CopyLink } from './share/CopyLink';
 import { LinkNotes } from './share/LinkNotes';
 import { useModelCheck } from './model/useModelCheck';
@@ -17,6 +19,7 @@ import { useModelCheck } from './model/useModelCheck';
 export function App() {
   const check = useModelCheck();
   useEffect(warmUpTraining, []);
+  useEffect(() => void loadHistory(), []);
   return (
     <div className="app">
       <header>
@@ -45,6 +48,7 @@ export function App() {
             <EpochChart title="Loss per epoch" scores={['loss']} markBest />
             <EpochChart title="Accuracy and F1 per epoch" scores={['accuracy', 'f1']} unitInterval />
           </div>
+          <RunHistory />
         </div>
       </main>
       <footer>

@@ -9,3 +9,4 @@ export const selectEpochs = (state: AppState) => state.metrics.epochs;
 export const selectError = (state: AppState) => state.run.error;
 export const selectLearningRateChanges = (state: AppState) => state.metrics.learningRateChanges;
 export const selectLinkNotes = (state: AppState) => state.linkNotes;
+export const selectHistory = (state: AppState) => state.history;

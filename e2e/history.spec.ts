@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp } from './helpers';
+
+async function trainToTheEnd(page: Page) {
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 90_000 });
+}
+
+test('runs are kept across a reload, can be compared, renamed, exported, reopened and deleted', async ({ page }) => {
+  await openApp(page, { maxTrain: 256, maxVal: 128 });
+  await page.getByLabel('Preset').selectOption('mlp');
+  await page.getByLabel('Epochs').fill('2');
+  await trainToTheEnd(page);
+  await expect(page.getByTestId('history-run-1')).toBeVisible();
+
+  // The instructor's "before and after dropout".
+  await page.getByLabel('New layer kind').selectOption('dropout');
+  await page.getByRole('button', { name: 'Add layer' }).click();
+  await page.getByLabel('Layer 4 rate').fill('0.5');
+  await trainToTheEnd(page);
+  await expect(page.getByTestId('history-run-2')).toBeVisible();
+
+  await page.getByLabel('Compare Run 1').check();
+  await page.getByLabel('Compare Run 2').check();
+  const legend = page.getByTestId('compare-legend');
+  await expect(legend).toContainText('Run 1 (baseline)');
+  await expect(legend).toContainText('Run 2: + dropout(0.5)');
+  await expect(page.getByTestId('compare-validation-loss').locator('.recharts-line')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Rename Run 1' }).click();
+  await page.getByLabel('New name for Run 1').fill('no dropout');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(legend).toContainText('no dropout (baseline)');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Run 2 as CSV' }).click();
+  const csv = await readFile(await (await download).path(), 'utf8');
+  const lines = csv.trim().split('\n');
+  expect(lines[0]).toMatch(/^epoch,step,train_loss,train_accuracy,.*val_f1$/);
+  expect(lines).toHaveLength(3);
+  const json = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Run 2 as JSON' }).click();
+  const record = JSON.parse(await readFile(await (await json).path(), 'utf8'));
+  expect(record.config.layers).toContainEqual({ kind: 'dropout', rate: 0.5 });
+  expect(record.epochs).toHaveLength(2);
+
+  await page.reload();
+  await expect(page.getByTestId('history-run-1')).toContainText('no dropout');
+  await expect(page.getByTestId('history-run-2')).toContainText('Run 2');
+
+  // Its link reopens the experiment: the dropout layer comes back.
+  await page.getByLabel('Preset').selectOption('logistic');
+  await page.getByRole('link', { name: 'Open the experiment of Run 2' }).click();
+  await expect(page.getByLabel('Layer 4 rate')).toHaveValue('0.5');
+
+  await page.getByRole('button', { name: 'Delete Run 2' }).click();
+  await expect(page.getByTestId('history-run-2')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('history-run-1')).toBeVisible();
+  await expect(page.getByTestId('history-run-2')).toHaveCount(0);
+});

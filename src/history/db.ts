@@ -1,0 +1,50 @@
+// Run history in IndexedDB (through idb's promise wrapper). Records are
+// read back through readRecord, so anything stored by an older version, or
+// damaged, is restored or skipped rather than trusted.
+import { openDB, type IDBPDatabase } from 'idb';
+import { readRecord, type NewRunRecord, type RunRecord } from './record';
+
+const DB_NAME = 'training-playground';
+const STORE = 'runs';
+const DB_VERSION = 1;
+
+let opening: Promise<IDBPDatabase> | null = null;
+
+function database(): Promise<IDBPDatabase> {
+  opening ??= openDB(DB_NAME, DB_VERSION, {
+    upgrade(db) {
+      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
+    },
+  });
+  return opening;
+}
+
+/** Every stored run, oldest first. */
+export async function listRuns(): Promise<RunRecord[]> {
+  const values: unknown[] = await (await database()).getAll(STORE);
+  return values.map(readRecord).filter((record): record is RunRecord => record !== null);
+}
+
+/** Stores a run; returns it with its new id. */
+export async function addRun(record: NewRunRecord): Promise<RunRecord> {
+  const id = (await (await database()).add(STORE, record)) as number;
+  return { ...record, id };
+}
+
+export async function renameRun(id: number, name: string): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(STORE, 'readwrite');
+  const record = readRecord(await tx.store.get(id));
+  if (record) await tx.store.put({ ...record, name });
+  await tx.done;
+}
+
+export async function deleteRun(id: number): Promise<void> {
+  await (await database()).delete(STORE, id);
+}
+
+/** Closes and forgets the connection (tests start each case from an empty database). */
+export async function closeHistory(): Promise<void> {
+  if (opening) (await opening).close();
+  opening = null;
+}

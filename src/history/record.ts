@@ -1,0 +1,136 @@
+// A finished run as it is kept in the history: its experiment, its curves
+// and its final scores. Plain data (IndexedDB stores it as is); pure helpers
+// to export it and to say how runs differ.
+import type { BackendName, ExperimentConfig } from '../config/experiment';
+import { CONFIG_FIELDS, readField } from '../config/fields';
+import { restoreConfig } from '../config/restore';
+import { downsample } from '../metrics/downsample';
+import type { BatchPoint, EpochPoint, SplitScores } from '../metrics/types';
+import type { LayerSpec } from '../model/spec';
+import { LAYER_FIELDS } from '../model/layerFields';
+
+/** Batch points kept per run; longer runs are averaged down to this many. */
+export const MAX_STORED_BATCHES = 1000;
+
+export type RunOutcome = 'done' | 'stopped' | 'error';
+
+export interface RunRecord {
+  /** Given by IndexedDB when the run is stored. */
+  id: number;
+  name: string;
+  /** Date.now() when the run ended. */
+  finishedAt: number;
+  config: ExperimentConfig;
+  datasetLabel: string;
+  totalParams: number;
+  backend: BackendName | null;
+  outcome: RunOutcome;
+  batches: BatchPoint[];
+  epochs: EpochPoint[];
+  learningRateChanges: { step: number; learningRate: number }[];
+  /** The epoch whose weights early stopping restored, if it did. */
+  restoredEpoch: number | null;
+}
+
+export type NewRunRecord = Omit<RunRecord, 'id'>;
+
+/** The record of a run that just ended, with its batch curve thinned for storage. */
+export function makeRecord(run: Omit<NewRunRecord, 'batches'> & { batches: readonly BatchPoint[] }): NewRunRecord {
+  return { ...run, batches: downsample(run.batches, MAX_STORED_BATCHES, 'step', ['loss', 'accuracy']) };
+}
+
+/** The last epoch's scores, or null when no epoch finished. */
+export function finalEpoch(record: Pick<RunRecord, 'epochs'>): EpochPoint | null {
+  return record.epochs[record.epochs.length - 1] ?? null;
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number';
+
+/**
+ * A stored value read back (perhaps written by an older version): null when
+ * it is not a run at all; its config is restored against today's limits.
+ */
+export function readRecord(value: unknown): RunRecord | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const raw = value as Partial<Record<keyof RunRecord, unknown>>;
+  if (!isNumber(raw.id) || !Array.isArray(raw.epochs) || !Array.isArray(raw.batches)) return null;
+  return {
+    id: raw.id,
+    name: typeof raw.name === 'string' ? raw.name : `Run ${raw.id}`,
+    finishedAt: isNumber(raw.finishedAt) ? raw.finishedAt : 0,
+    config: restoreConfig(raw.config).config,
+    datasetLabel: typeof raw.datasetLabel === 'string' ? raw.datasetLabel : '',
+    totalParams: isNumber(raw.totalParams) ? raw.totalParams : 0,
+    backend: typeof raw.backend === 'string' ? (raw.backend as BackendName) : null,
+    outcome: raw.outcome === 'done' || raw.outcome === 'stopped' ? raw.outcome : 'error',
+    batches: raw.batches as BatchPoint[],
+    epochs: raw.epochs as EpochPoint[],
+    learningRateChanges: Array.isArray(raw.learningRateChanges) ? (raw.learningRateChanges as RunRecord['learningRateChanges']) : [],
+    restoredEpoch: isNumber(raw.restoredEpoch) ? raw.restoredEpoch : null,
+  };
+}
+
+const SCORES: (keyof SplitScores)[] = ['loss', 'accuracy', 'precision', 'recall', 'f1'];
+
+/** One row per epoch: training and validation scores. */
+export function epochsToCsv(record: Pick<RunRecord, 'epochs'>): string {
+  const header = ['epoch', 'step', ...SCORES.map((s) => `train_${s}`), ...SCORES.map((s) => `val_${s}`)];
+  const rows = record.epochs.map((e) => [e.epoch, e.step, ...SCORES.map((s) => e.train[s]), ...SCORES.map((s) => e.validation[s])].join(','));
+  return [header.join(','), ...rows].join('\n') + '\n';
+}
+
+/** The whole record, readable by people and by scripts. */
+export function recordToJson(record: RunRecord): string {
+  return JSON.stringify(record, null, 2);
+}
+
+/** `dense(64_relu)`: a layer in a few characters, for diffs. */
+export function describeLayer(layer: LayerSpec): string {
+  const record = layer as unknown as Record<string, unknown>;
+  const values = LAYER_FIELDS[layer.kind].filter((f) => record[f.name] !== undefined && !(f.optional && record[f.name] === 0)).map((f) => String(record[f.name]));
+  return `${layer.kind}(${values.join(', ')})`;
+}
+
+function layerDifferences(base: readonly LayerSpec[], other: readonly LayerSpec[]): string[] {
+  const sameKinds = base.length === other.length && base.every((layer, i) => layer.kind === other[i].kind);
+  if (sameKinds) {
+    return base.flatMap((layer, i) => {
+      const a = layer as unknown as Record<string, unknown>;
+      const b = other[i] as unknown as Record<string, unknown>;
+      return LAYER_FIELDS[layer.kind]
+        .filter((f) => (a[f.name] ?? 0) !== (b[f.name] ?? 0))
+        .map((f) => `layer ${i + 1} ${layer.kind} ${f.name} ${String(a[f.name] ?? 0)} → ${String(b[f.name] ?? 0)}`);
+    });
+  }
+  // Different stacks: name the layers one has and the other lacks.
+  const remaining = base.map(describeLayer);
+  const added: string[] = [];
+  for (const text of other.map(describeLayer)) {
+    const at = remaining.indexOf(text);
+    if (at >= 0) remaining.splice(at, 1);
+    else added.push(`+ ${text}`);
+  }
+  return [...added, ...remaining.map((text) => `− ${text}`)];
+}
+
+/** What sets `other` apart from `base`, e.g. `["layer 3 dropout rate 0 → 0.5", "Learning rate 0.001 → 0.01"]`. */
+export function configDifferences(base: ExperimentConfig, other: ExperimentConfig): string[] {
+  const differences: string[] = [];
+  if (base.dataset.kind !== other.dataset.kind) differences.push(`dataset ${base.dataset.kind} → ${other.dataset.kind}`);
+  differences.push(...layerDifferences(base.layers, other.layers));
+  for (const field of CONFIG_FIELDS) {
+    const a = readField(base, field.path);
+    const b = readField(other, field.path);
+    if (a !== b) differences.push(`${field.label} ${String(a)} → ${String(b)}`);
+  }
+  return differences;
+}
+
+/** Legend names for compared runs: the first is the baseline, the others say what differs from it. */
+export function comparisonLabels(records: readonly Pick<RunRecord, 'name' | 'config'>[]): string[] {
+  return records.map((record, i) => {
+    if (i === 0) return `${record.name} (baseline)`;
+    const differences = configDifferences(records[0].config, record.config);
+    return `${record.name}: ${differences.length === 0 ? 'same settings' : differences.join(', ')}`;
+  });
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { epochsToCsv, finalEpoch, recordToJson, type RunRecord } from '../../history/record';
+import { encodeExperiment } from '../../share/codec';
+import { deleteHistoryRun, renameHistoryRun, toggleCompared } from '../../state/historyActions';
+import { downloadText } from './download';
+
+const score = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(3));
+const fileName = (record: RunRecord, ext: string) => `${record.name.replace(/[^\w-]+/g, '-')}.${ext}`;
+
+/** One stored run: compare, rename, reopen, export, delete. */
+export function RunRow({ record, compared }: { record: RunRecord; compared: boolean }) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const last = finalEpoch(record);
+  return (
+    <tr data-testid={`history-run-${record.id}`}>
+      <td>
+        <input type="checkbox" aria-label={`Compare ${record.name}`} checked={compared} onChange={() => toggleCompared(record.id)} />
+      </td>
+      <td>
+        {editing === null ? (
+          <span className="run-name">{record.name}</span>
+        ) : (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void renameHistoryRun(record.id, editing);
+              setEditing(null);
+            }}
+          >
+            <input aria-label={`New name for ${record.name}`} value={editing} autoFocus onChange={(event) => setEditing(event.target.value)} />
+            <button type="submit">Save</button>
+          </form>
+        )}
+        <div className="hint">
+          {new Date(record.finishedAt).toLocaleString()} · {record.outcome} · {record.backend ?? '—'}
+        </div>
+      </td>
+      <td>{record.datasetLabel}</td>
+      <td>{record.totalParams.toLocaleString('en-US')}</td>
+      <td>{score(last?.validation.loss)}</td>
+      <td>{score(last?.validation.accuracy)}</td>
+      <td>{score(last?.validation.f1)}</td>
+      <td className="run-actions">
+        <a href={`?${encodeExperiment(record.config)}`} aria-label={`Open the experiment of ${record.name}`}>
+          Open
+        </a>
+        <button type="button" aria-label={`Rename ${record.name}`} onClick={() => setEditing(record.name)}>
+          Rename
+        </button>
+        <button type="button" aria-label={`Export ${record.name} as CSV`} onClick={() => downloadText(fileName(record, 'csv'), epochsToCsv(record), 'text/csv')}>
+          CSV
+        </button>
+        <button type="button" aria-label={`Export ${record.name} as JSON`} onClick={() => downloadText(fileName(record, 'json'), recordToJson(record), 'application/json')}>
+          JSON
+        </button>
+        <button type="button" aria-label={`Delete ${record.name}`} onClick={() => void deleteHistoryRun(record.id)}>
+          Delete
+        </button>
+      </td>
+    </tr>
+  );
+}
