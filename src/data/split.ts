@@ -49,3 +49,11 @@ export function capSplit(split: Split, maxTrain?: number, maxValidation?: number
       maxValidation && maxValidation < split.validation.length ? split.validation.slice(0, maxValidation) : split.validation,
   };
 }
+
+/** Seeded random split for regression targets (no classes to stratify by). */
+export function randomSplit(count: number, validationFraction: number, seed: number): Split {
+  const rng = createRng(deriveSeed(seed, 'split'));
+  const order = shuffleInPlace(Uint32Array.from({ length: count }, (_, i) => i), rng);
+  const validation = Math.round(count * validationFraction);
+  return { train: order.slice(validation), validation: order.slice(0, validation) };
+}

@@ -1,22 +1,32 @@
-/** One training batch: loss and accuracy of that batch alone. */
+/** One training batch: loss (and, for classification, accuracy) of that batch alone. */
 export interface BatchPoint {
   /** Global batch counter from 1 over the whole run. */
   step: number;
   epoch: number;
   /** Samples in this batch (the last batch of an epoch may be short). */
   size: number;
+  /** Cross-entropy (classification) or mean squared error in the target's units (regression). */
   loss: number;
-  accuracy: number;
+  /** Classification only. */
+  accuracy?: number;
 }
 
-/** Scores of one pass over a data split. */
+/**
+ * Scores of one pass over a data split. Classification fills accuracy,
+ * precision, recall and F1 (macro); regression fills MAE and R², and its
+ * loss is the mean squared error.
+ */
 export interface SplitScores {
   loss: number;
-  accuracy: number;
-  precision: number;
-  recall: number;
-  f1: number;
+  accuracy?: number;
+  precision?: number;
+  recall?: number;
+  f1?: number;
+  mae?: number;
+  r2?: number;
 }
+
+export type ScoreKey = keyof SplitScores;
 
 /** End-of-epoch metrics for training (running, over the epoch's batches) and validation. */
 export interface EpochPoint {

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { sampleSize, type Dataset } from '../data/dataset';
 
-/** One mini-batch: inputs `[batch, ...sampleShape]` float32 and class labels. */
+/** One mini-batch: inputs `[batch, ...sampleShape]` float32, and class indices or target values. */
 export interface Batch {
   xs: tf.Tensor;
-  labels: Int32Array;
+  labels: Float32Array;
 }
 
 /**
@@ -15,7 +15,7 @@ export function makeBatch(dataset: Dataset, indices: Uint32Array, from: number, 
   const size = sampleSize(dataset);
   const count = to - from;
   const values = new Float32Array(count * size);
-  const labels = new Int32Array(count);
+  const labels = new Float32Array(count);
   const scale = dataset.x instanceof Uint8Array ? 1 / 255 : 1;
   for (let row = 0; row < count; row++) {
     const sample = indices[from + row];
@@ -25,9 +25,4 @@ export function makeBatch(dataset: Dataset, indices: Uint32Array, from: number, 
     labels[row] = dataset.y[sample];
   }
   return { xs: tf.tensor(values, [count, ...dataset.sampleShape], 'float32'), labels };
-}
-
-/** One-hot targets `[batch, classes]` for categorical cross-entropy. */
-export function oneHot(labels: Int32Array, classes: number): tf.Tensor2D {
-  return tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat() as tf.Tensor2D);
 }

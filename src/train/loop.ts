@@ -5,11 +5,12 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dataset, Split } from '../data/dataset';
 import { createRng, deriveSeed, shuffleInPlace } from '../lib/rng';
 import { yieldToEventLoop } from '../lib/yield';
-import { addConfusion, confusionMatrix, macroScores, type ConfusionMatrix } from '../metrics/classification';
 import type { BatchPoint, EpochPoint, SplitScores } from '../metrics/types';
 import { reseedDropout } from '../model/build';
-import { makeBatch, oneHot } from './batch';
+import { makeBatch } from './batch';
 import type { RunControl } from './control';
+import { headFor, type Head, type Tally } from './heads';
+import { BestWeights, kernelSquares } from './regularise';
 import type { TunableOptimizer } from './optimizers';
 
 /** Yield to the event loop at least this often, so pause and stop are heard. */
@@ -58,45 +59,10 @@ export interface TrainOptions {
 
 export type TrainResult = 'completed' | 'stopped' | 'early-stopped';
 
-/** Copies of the weights at the epoch with the lowest validation loss so far. */
-class BestWeights {
-  epoch = 0;
-  loss = Number.POSITIVE_INFINITY;
-  private weights: tf.Tensor[] = [];
-
-  /** Keeps a copy of the weights if `loss` is the lowest yet; true when it is. */
-  offer(model: tf.LayersModel, epoch: number, loss: number): boolean {
-    if (!(loss < this.loss)) return false;
-    this.dispose();
-    this.weights = model.getWeights().map((w) => tf.clone(w));
-    this.epoch = epoch;
-    this.loss = loss;
-    return true;
-  }
-
-  /** Puts the kept weights back; false when there is nothing to restore. */
-  restore(model: tf.LayersModel): boolean {
-    if (this.weights.length === 0) return false;
-    model.setWeights(this.weights);
-    return true;
-  }
-
-  dispose(): void {
-    for (const w of this.weights) w.dispose();
-    this.weights = [];
-  }
-}
-
-/** The sum of squares of every kernel (dense and conv weights, not biases). */
-function kernelSquares(model: tf.LayersModel): tf.Scalar {
-  const kernels = model.trainableWeights.filter((w) => /kernel$/.test(w.originalName ?? w.name));
-  return tf.addN(kernels.map((k) => tf.sum(tf.square(k.read())))) as tf.Scalar;
-}
-
 interface PendingBatch {
   epoch: number;
   step: number;
-  labels: Int32Array;
+  labels: Float32Array;
   values: Promise<[Float32Array | Int32Array | Uint8Array, Float32Array | Int32Array | Uint8Array]>;
 }
 
@@ -118,7 +84,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
 async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<TrainResult> {
   const { model, dataset, split, batchSize, control } = options;
   const weightDecay = options.weightDecay ?? 0;
-  const classes = dataset.classes.length;
+  const head = headFor(dataset, split.train);
   const shuffleRng = createRng(deriveSeed(options.seed, 'shuffle'));
   const order = split.train.slice();
   let step = 0;
@@ -127,7 +93,7 @@ async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<Tr
   // State of the epoch in progress, filled as batch results arrive.
   let lossSum = 0;
   let lossCount = 0;
-  let confusion: ConfusionMatrix = confusionMatrix([], [], classes);
+  let tally: Tally = head.tally();
 
   // Results are read one batch late: batch k+1 is queued before batch k's
   // numbers are awaited, so the device never idles on a readback, and a NaN
@@ -137,22 +103,26 @@ async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<Tr
     if (!pending) return;
     const current = pending;
     pending = null;
-    const [lossValues, predicted] = await current.values;
+    const [lossValues, readout] = await current.values;
     const loss = lossValues[0];
     if (!Number.isFinite(loss)) throw new DivergedError(current.epoch, current.step);
-    const batchConfusion = confusionMatrix(current.labels, predicted, classes);
-    addConfusion(confusion, batchConfusion);
+    const figure = tally.add(current.labels, readout);
     lossSum += loss * current.labels.length;
     lossCount += current.labels.length;
-    const correct = batchConfusion.reduce((sum, row, k) => sum + row[k], 0);
-    options.onBatch({ step: current.step, epoch: current.epoch, size: current.labels.length, loss, accuracy: correct / current.labels.length });
+    const point: BatchPoint = { step: current.step, epoch: current.epoch, size: current.labels.length, loss, accuracy: figure };
+    // Regression shows the batch's mean squared error in the target's units.
+    if (head.task === 'regression') {
+      point.loss = figure;
+      delete point.accuracy;
+    }
+    options.onBatch(point);
   };
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     shuffleInPlace(order, shuffleRng);
     lossSum = 0;
     lossCount = 0;
-    confusion = confusionMatrix([], [], classes);
+    tally = head.tally();
     for (let from = 0; from < order.length; from += batchSize) {
       const go = await control.beforeBatch(async () => {
         await settle();
@@ -171,26 +141,26 @@ async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<Tr
       const { xs, labels } = makeBatch(dataset, order, from, Math.min(from + batchSize, order.length));
       reseedDropout(model, options.seed, step);
       const poison = options.nanAtStep !== undefined && step >= options.nanAtStep;
-      const { loss, predicted } = tf.tidy(() => {
-        const ys = oneHot(labels, classes);
-        let predictedLabels: tf.Tensor | null = null;
+      const { loss, readout } = tf.tidy(() => {
+        const targets = head.targets(labels);
+        let readoutTensor: tf.Tensor | null = null;
         const lossScalar = options.optimizer.optimizer.minimize(
           () => {
-            const probabilities = model.apply(xs, { training: true }) as tf.Tensor;
-            predictedLabels = tf.keep(probabilities.argMax(-1));
-            let total = tf.metrics.categoricalCrossentropy(ys, probabilities).mean() as tf.Scalar;
+            const outputs = model.apply(xs, { training: true }) as tf.Tensor;
+            readoutTensor = tf.keep(head.readout(outputs));
+            let total = head.losses(targets, outputs).mean() as tf.Scalar;
             for (const penalty of model.layers.flatMap((layer) => layer.calculateLosses())) total = total.add(penalty);
             if (weightDecay > 0) total = total.add(kernelSquares(model).mul(weightDecay));
             return poison ? total.mul(Number.NaN) : total;
           },
           true,
         ) as tf.Scalar;
-        return { loss: lossScalar, predicted: predictedLabels as unknown as tf.Tensor };
+        return { loss: lossScalar, readout: readoutTensor as unknown as tf.Tensor };
       });
       xs.dispose();
-      const values = Promise.all([loss.data(), predicted.data()]).finally(() => {
+      const values = Promise.all([loss.data(), readout.data()]).finally(() => {
         loss.dispose();
-        predicted.dispose();
+        readout.dispose();
       }) as PendingBatch['values'];
       const previous = settle();
       pending = { epoch, step, labels, values };
@@ -203,8 +173,8 @@ async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<Tr
       }
     }
     await settle();
-    const train: SplitScores = { loss: lossSum / Math.max(lossCount, 1), ...pickScores(macroScores(confusion)) };
-    const validation = await evaluate(model, dataset, split.validation);
+    const train: SplitScores = tally.scores(lossSum / Math.max(lossCount, 1));
+    const validation = await evaluate(model, dataset, split.validation, head);
     options.onEpoch({ epoch, step, train, validation });
     if (options.earlyStopping) {
       best.offer(model, epoch, validation.loss);
@@ -215,29 +185,23 @@ async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<Tr
   return 'completed';
 }
 
-function pickScores(scores: ReturnType<typeof macroScores>): Omit<SplitScores, 'loss'> {
-  return { accuracy: scores.accuracy, precision: scores.precision, recall: scores.recall, f1: scores.f1 };
-}
-
-/** Loss and macro scores of the model (inference mode) on `indices`. */
-export async function evaluate(model: tf.LayersModel, dataset: Dataset, indices: Uint32Array): Promise<SplitScores> {
-  const classes = dataset.classes.length;
-  const confusion = confusionMatrix([], [], classes);
+/** Loss and scores of the model (inference mode) on `indices`. */
+export async function evaluate(model: tf.LayersModel, dataset: Dataset, indices: Uint32Array, head: Head): Promise<SplitScores> {
+  const tally = head.tally();
   let lossSum = 0;
   for (let from = 0; from < indices.length; from += EVAL_BATCH_SIZE) {
     const { xs, labels } = makeBatch(dataset, indices, from, Math.min(from + EVAL_BATCH_SIZE, indices.length));
-    const [lossTotal, predicted] = tf.tidy(() => {
-      const probabilities = model.predict(xs) as tf.Tensor;
-      const losses = tf.metrics.categoricalCrossentropy(oneHot(labels, classes), probabilities);
-      return [losses.sum(), probabilities.argMax(-1)];
+    const [lossTotal, readout] = tf.tidy(() => {
+      const outputs = model.predict(xs) as tf.Tensor;
+      return [head.losses(head.targets(labels), outputs).sum(), head.readout(outputs)];
     });
     xs.dispose();
-    const [lossValue, predictedValues] = await Promise.all([lossTotal.data(), predicted.data()]);
+    const [lossValue, readoutValues] = await Promise.all([lossTotal.data(), readout.data()]);
     lossTotal.dispose();
-    predicted.dispose();
+    readout.dispose();
     lossSum += lossValue[0];
-    addConfusion(confusion, confusionMatrix(labels, predictedValues, classes));
+    tally.add(labels, readoutValues);
     await yieldToEventLoop();
   }
-  return { loss: indices.length === 0 ? Number.NaN : lossSum / indices.length, ...pickScores(macroScores(confusion)) };
+  return tally.scores(indices.length === 0 ? Number.NaN : lossSum / indices.length);
 }

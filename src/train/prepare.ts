@@ -8,7 +8,8 @@ import { loadBundledMnist } from '../data/mnist';
 import { buildModel } from '../model/build';
 import { requiredKernels, type OutputSpec } from '../model/spec';
 import { selectBackend, type BackendSelection } from './backend';
-import { makeBatch, oneHot } from './batch';
+import { makeBatch } from './batch';
+import { headFor } from './heads';
 import { createOptimizer } from './optimizers';
 import type { TestHooks } from './protocol';
 
@@ -33,7 +34,7 @@ export function loadDataset(config: ExperimentConfig, baseUrl: string): Promise<
 
 /** The output layer the dataset's task implies. */
 export function outputFor(dataset: Dataset): OutputSpec {
-  return { units: dataset.classes.length, activation: 'softmax' };
+  return dataset.task === 'regression' ? { units: 1, activation: 'linear' } : { units: dataset.classes.length, activation: 'softmax' };
 }
 
 /**
@@ -65,13 +66,15 @@ async function smokeTest(config: ExperimentConfig, dataset: Dataset): Promise<vo
   const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
   const { optimizer } = createOptimizer(config.optimizer, 0, config.optimizerParams);
   const size = Math.min(config.batchSize, dataset.count);
-  const { xs, labels } = makeBatch(dataset, Uint32Array.from({ length: size }, (_, i) => i), 0, size);
+  const indices = Uint32Array.from({ length: size }, (_, i) => i);
+  const head = headFor(dataset, indices);
+  const { xs, labels } = makeBatch(dataset, indices, 0, size);
   try {
     const loss = tf.tidy(
       () =>
         optimizer.minimize(() => {
-          const probabilities = model.apply(xs, { training: true }) as tf.Tensor;
-          return tf.metrics.categoricalCrossentropy(oneHot(labels, output.units), probabilities).mean() as tf.Scalar;
+          const outputs = model.apply(xs, { training: true }) as tf.Tensor;
+          return head.losses(head.targets(labels), outputs).mean() as tf.Scalar;
         }, true) as tf.Scalar,
     );
     const [value] = await loss.data();

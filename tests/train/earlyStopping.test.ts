@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EpochPoint } from '../../src/metrics/types';
+import { headFor } from '../../src/train/heads';
 import { evaluate } from '../../src/train/loop';
 import { trainBlobs, type Fixture } from './fixtures';
 
@@ -29,7 +30,7 @@ describe('early stopping', () => {
       {
         before: poisonValidation,
         after: async ({ model, dataset, split }) => {
-          lossAfter = (await evaluate(model, dataset, split.validation)).loss;
+          lossAfter = (await evaluate(model, dataset, split.validation, headFor(dataset, split.train))).loss;
         },
       },
     );
