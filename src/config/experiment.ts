@@ -1,6 +1,6 @@
 import { presetLayers } from '../model/presets';
 import type { LayerSpec } from '../model/spec';
-import type { DatasetKind } from './datasets';
+import type { DatasetRef } from './datasets';
 import { defaultOptimizerParams, type OptimizerParams } from './optimizerParams';
 
 /** Backends the user may ask for; 'auto' picks the fastest that works. */
@@ -11,8 +11,7 @@ export type BackendName = Exclude<BackendPreference, 'auto'>;
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop', 'adadelta', 'adamax', 'adagrad'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
-/** Where the data comes from. Only the bundled sample exists so far. */
-export type DatasetRef = { kind: DatasetKind };
+export type { DatasetRef };
 
 /** Everything that defines one experiment; plain, serialisable data. */
 export interface ExperimentConfig {
@@ -55,7 +54,7 @@ export const LIMITS = {
   learningRate: { min: 1e-6, max: 10, maxExclusive: true },
   batchSize: { min: 1, max: 4096, integer: true },
   epochs: { min: 1, max: 1000, integer: true },
-  validationSplit: { min: 0.05, max: 0.5 },
+  validationSplit: { min: 0.05, max: 0.9 },
   weightDecay: { min: 0, max: 1 },
   patience: { min: 1, max: 100, integer: true },
   seed: { min: 0, max: 2 ** 31 - 1, integer: true },

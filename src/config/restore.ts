@@ -3,9 +3,10 @@
 // limits, and says in words what was dropped or changed (Excalidraw's
 // restoreAppState is the pattern). Never throws.
 import { LAYER_FIELDS, MAX_LAYERS, isLayerKind, type LayerField } from '../model/layerFields';
-import { defaultLayer } from '../model/presets';
-import { checkModel, type LayerSpec } from '../model/spec';
-import { DATASET_KINDS, datasetShape } from './datasets';
+import { defaultLayer, presetLayers } from '../model/presets';
+import { checkModel, type LayerSpec, type ModelCheck } from '../model/spec';
+import { knownDatasetInfo } from './datasets';
+import { restoreDataset } from './restoreDataset';
 import { DEFAULT_LAYERS, defaultConfig, type ExperimentConfig, type NumberLimit } from './experiment';
 import { CONFIG_FIELDS, readField, writeField, type ConfigField } from './fields';
 import { defaultOptimizerParams } from './optimizerParams';
@@ -93,6 +94,22 @@ function restoreLayers(raw: unknown, notes: string[]): LayerSpec[] {
     .filter((layer): layer is LayerSpec => layer !== null);
 }
 
+const FLAT_STAND_IN = 8;
+
+/**
+ * Checks layers against the dataset. Data read from a file has a flat input
+ * whose size is known only once it is loaded; a stand-in size is used until then.
+ */
+function checkForDataset(dataset: ExperimentConfig['dataset'], layers: readonly LayerSpec[]): ModelCheck {
+  const info = knownDatasetInfo(dataset);
+  return info ? checkModel(layers, info.inputShape, info.output) : checkModel(layers, [FLAT_STAND_IN], { units: 1, activation: 'linear' });
+}
+
+/** Layers that suit the dataset's kind of input: the CNN for images, the MLP for rows. */
+function fallbackLayers(dataset: ExperimentConfig['dataset']): LayerSpec[] {
+  return knownDatasetInfo(dataset)?.inputShape.length === 3 ? (structuredClone(DEFAULT_LAYERS) as LayerSpec[]) : presetLayers('mlp');
+}
+
 /** Restores a whole experiment from untrusted data. Absent fields take their defaults silently. */
 export function restoreConfig(raw: unknown): Restored {
   const notes: string[] = [];
@@ -100,8 +117,12 @@ export function restoreConfig(raw: unknown): Restored {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { config, notes: ['The experiment could not be read at all; the default experiment is shown.'] };
   }
-  const datasetKind = readField(readField(raw, ['dataset']), ['kind']);
-  if (datasetKind !== undefined) config.dataset = { kind: fitEnum(datasetKind, DATASET_KINDS, config.dataset.kind, 'Dataset', notes) as ExperimentConfig['dataset']['kind'] };
+  const datasetRaw = readField(raw, ['dataset']);
+  if (datasetRaw !== undefined) {
+    const dataset = restoreDataset(datasetRaw, notes);
+    if (dataset) config.dataset = dataset;
+    else notes.push('The default dataset is used instead.');
+  }
   for (const field of CONFIG_FIELDS) {
     const value = readField(raw, field.path);
     if (value !== undefined) restoreField(field, value, config, notes);
@@ -111,10 +132,14 @@ export function restoreConfig(raw: unknown): Restored {
   const layersRaw = readField(raw, ['layers']);
   if (layersRaw !== undefined) {
     const layers = restoreLayers(layersRaw, notes);
-    const { inputShape, output } = datasetShape(config.dataset);
-    const check = checkModel(layers, inputShape, output);
+    const check = checkForDataset(config.dataset, layers);
     if (check.ok) config.layers = layers;
-    else notes.push(`The model cannot be used (${check.message}); the default model is used instead.`);
+    else {
+      notes.push(`The model cannot be used (${check.message}); the default model is used instead.`);
+      config.layers = fallbackLayers(config.dataset);
+    }
+  } else if (!checkForDataset(config.dataset, config.layers).ok) {
+    config.layers = fallbackLayers(config.dataset);
   }
   return { config, notes };
 }

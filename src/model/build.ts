@@ -30,6 +30,8 @@ export function buildModel(layers: readonly LayerSpec[], inputShape: number[], o
     return shape;
   };
   const init = (i: number) => tf.initializers.glorotUniform({ seed: deriveSeed(seed, `kernel-${i}`) });
+  // Rank of the current layer's input (batch left out).
+  let rank = inputShape.length;
   layers.forEach((layer, i) => {
     switch (layer.kind) {
       case 'dense': {
@@ -62,7 +64,9 @@ export function buildModel(layers: readonly LayerSpec[], inputShape: number[], o
         model.add(tf.layers.averagePooling2d({ ...input(), poolSize: layer.poolSize, strides: layer.strides }));
         break;
       case 'flatten':
-        model.add(tf.layers.flatten(input()));
+        // Flattening rows that are already flat is the identity, and tfjs
+        // refuses a Flatten on a 1-D input: leave it out.
+        if (rank > 1) model.add(tf.layers.flatten(input()));
         break;
       case 'dropout':
         model.add(tf.layers.dropout({ ...input(), rate: layer.rate, seed: deriveSeed(seed, `dropout-${i}`) }));
@@ -71,6 +75,7 @@ export function buildModel(layers: readonly LayerSpec[], inputShape: number[], o
         model.add(tf.layers.batchNormalization(input()));
         break;
     }
+    if (layer.kind === 'flatten' || layer.kind === 'dense') rank = 1;
   });
   model.add(
     tf.layers.dense({ ...input(), units: output.units, activation: output.activation, kernelInitializer: init(layers.length) }),

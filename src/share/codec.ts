@@ -7,6 +7,7 @@ import type { ExperimentConfig } from '../config/experiment';
 import { CONFIG_FIELDS, readField } from '../config/fields';
 import { quote, restoreConfig, type Restored } from '../config/restore';
 import { LAYER_FIELDS, isLayerKind } from '../model/layerFields';
+import { DATASET_KEYS, decodeDataset, encodeDataset } from './datasetParams';
 import type { LayerSpec } from '../model/spec';
 
 export const CODEC_VERSION = 1;
@@ -68,7 +69,7 @@ function formatValue(value: unknown): string {
 
 function plainQuery(config: ExperimentConfig): string {
   const pairs: [string, string][] = [
-    ['ds', config.dataset.kind],
+    ...encodeDataset(config.dataset),
     ['m', encodeLayers(config.layers)],
     ...CONFIG_FIELDS.map((field): [string, string] => [field.url, formatValue(readField(config, field.path))]),
   ];
@@ -122,7 +123,7 @@ export function decodeExperiment(search: string): Decoded {
     params = new URLSearchParams();
   }
   params = unpack(params, notes);
-  const known = new Set(['v', 'z', 'ds', 'm', ...CONFIG_FIELDS.map((field) => field.url)]);
+  const known = new Set<string>(['v', 'z', 'm', ...DATASET_KEYS, ...CONFIG_FIELDS.map((field) => field.url)]);
   const keys = [...new Set(params.keys())];
   const found = keys.some((key) => known.has(key));
   if (!found) return { ...restoreConfig({}), found: false };
@@ -137,8 +138,8 @@ export function decodeExperiment(search: string): Decoded {
   }
 
   const raw: Record<string, unknown> = {};
-  const dataset = params.get('ds');
-  if (dataset !== null) raw.dataset = { kind: dataset };
+  const dataset = decodeDataset(params);
+  if (dataset !== undefined) raw.dataset = dataset;
   const layers = params.get('m');
   if (layers !== null) raw.layers = parseLayers(layers, notes);
   for (const field of CONFIG_FIELDS) {

@@ -1,26 +1,9 @@
 // Module-level actions: the only code that talks to the training client.
 import type { BackendPreference, ExperimentConfig, OptimizerName } from '../config/experiment';
 import { defaultOptimizerParams, type OptimizerParam } from '../config/optimizerParams';
-import { TrainingClient } from '../train/client';
-import { saveFinishedRun } from './historyActions';
-import { reduceEvent } from './reduce';
+import { appBaseUrl, getClient } from './clientHandle';
 import { emptyMetrics, initialRun, useAppStore } from './store';
 import { parseTestHooks } from './testHooks';
-
-let client: TrainingClient | null = null;
-
-function getClient(): TrainingClient {
-  if (!client) {
-    client = new TrainingClient();
-    client.subscribe((event) => {
-      useAppStore.setState((state) => reduceEvent(state, event, performance.now()));
-      if (event.type === 'done' || event.type === 'error') void saveFinishedRun(event.runId);
-    });
-  }
-  return client;
-}
-
-const appBaseUrl = () => new URL(import.meta.env.BASE_URL, window.location.href).href;
 
 /** Creates the worker early and lets it load data and pick a backend, so Train is quick. */
 export function warmUpTraining(): void {

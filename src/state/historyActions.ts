@@ -1,6 +1,6 @@
 // Run history: every run that trained at least one batch is stored in
 // IndexedDB when it ends, and can be renamed, deleted, compared and reopened.
-import { datasetShape } from '../config/datasets';
+import { describeSource, resolveDatasetInfo } from '../config/datasets';
 import { errorMessage } from '../lib/assert';
 import { addRun, deleteRun, listRuns, renameRun } from '../history/db';
 import { makeRecord } from '../history/record';
@@ -29,17 +29,17 @@ const saved = new Set<number>();
 
 /** Stores the run that just ended (once), if it trained at least one batch. */
 export async function saveFinishedRun(runId: number): Promise<void> {
-  const { run, metrics, history } = useAppStore.getState();
+  const { run, metrics, history, data } = useAppStore.getState();
   if (run.runId !== runId || saved.has(runId) || !run.config || metrics.batches.length === 0 || history.status === 'unavailable') return;
   saved.add(runId);
-  const { label, inputShape, output } = datasetShape(run.config.dataset);
+  const { info } = resolveDatasetInfo(run.config.dataset, data.loaded);
   const number = history.runs.reduce((max, r) => Math.max(max, r.id), 0) + 1;
   const record = makeRecord({
     name: `Run ${number}`,
     finishedAt: Date.now(),
     config: run.config,
-    datasetLabel: label,
-    totalParams: checkModel(run.config.layers, inputShape, output).totalParams,
+    datasetLabel: info?.label ?? describeSource(run.config.dataset),
+    totalParams: info ? checkModel(run.config.layers, info.inputShape, info.output).totalParams : 0,
     backend: run.backend,
     outcome: run.status === 'done' ? 'done' : run.status === 'error' ? 'error' : 'stopped',
     batches: metrics.batches,

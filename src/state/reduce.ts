@@ -15,6 +15,7 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
           ...run,
           backend: event.backend,
           fallbacks: event.fallbacks,
+          task: event.task,
           stepsPerEpoch: event.stepsPerEpoch,
           trainSamples: event.trainSamples,
           validationSamples: event.validationSamples,

@@ -1,6 +1,9 @@
 import { create } from 'zustand';
 import { defaultConfig, type BackendName, type ExperimentConfig } from '../config/experiment';
+import type { LoadedData } from '../config/datasets';
+import type { Task } from '../data/dataset';
 import type { RunRecord } from '../history/record';
+import type { LoadPhase } from '../train/client';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
 import type { Fallback, RunPhase } from '../train/protocol';
 
@@ -11,6 +14,8 @@ export interface RunSlice {
   runId: number;
   /** The experiment as it was when Train was pressed (the config may change afterwards). */
   config: ExperimentConfig | null;
+  /** The task of the data being trained on (from the worker). */
+  task: Task | null;
   phase: RunPhase | null;
   backend: BackendName | null;
   fallbacks: Fallback[];
@@ -50,6 +55,18 @@ export interface HistorySlice {
   error: string | null;
 }
 
+export interface DataSlice {
+  /** What has been loaded for config.dataset (CSV table, uploaded images); null for built-in data. */
+  loaded: LoadedData | null;
+  /** Identifies the source `loaded` came from, so a matching reference reuses it. */
+  loadedKey: string | null;
+  loading: { label: string; phase: LoadPhase; fraction: number | null } | null;
+  /** Why the last load failed; the previous dataset stays active. */
+  error: string | null;
+  /** Something the page changed because of the new data (e.g. the model), in words. */
+  notice: string | null;
+}
+
 export interface AppState {
   config: ExperimentConfig;
   run: RunSlice;
@@ -57,6 +74,7 @@ export interface AppState {
   /** What an opened link held that could not be used as it was (see share/codec). */
   linkNotes: string[];
   history: HistorySlice;
+  data: DataSlice;
 }
 
 /** The run slice before anything has happened. */
@@ -65,6 +83,7 @@ export function initialRun(): RunSlice {
     status: 'idle',
     runId: 0,
     config: null,
+    task: null,
     phase: null,
     backend: null,
     fallbacks: [],
@@ -96,6 +115,7 @@ export function initialState(): AppState {
     metrics: emptyMetrics(),
     linkNotes: [],
     history: { runs: [], compared: [], status: 'loading', error: null },
+    data: { loaded: null, loadedKey: null, loading: null, error: null, notice: null },
   };
 }
 

@@ -2,6 +2,7 @@
 // the current config, a link opens its experiment, and back / forward move
 // between experiment states. The only module that touches window.history.
 import { decodeExperiment, encodeExperiment } from '../share/codec';
+import { syncDataset } from './dataActions';
 import { useAppStore } from './store';
 
 /** Wait this long after the last change before adding a history entry, so typing "0.001" is one entry. */
@@ -22,7 +23,9 @@ function currentAddress(): string {
 /** Applies the experiment in the current address, if it holds one. */
 function applyAddress(): void {
   const decoded = decodeExperiment(window.location.search);
-  if (decoded.found) useAppStore.setState({ config: decoded.config, linkNotes: decoded.notes });
+  if (!decoded.found) return;
+  useAppStore.setState({ config: decoded.config, linkNotes: decoded.notes });
+  syncDataset();
 }
 
 let started = false;

@@ -2,7 +2,16 @@
 // stop, and one typed event stream. The worker is created on first use and
 // replaced after it crashes, so a failure never leaves the page stuck.
 import type { ExperimentConfig } from '../config/experiment';
-import { isFromWorker, PROTOCOL_VERSION, type FromWorker, type TestHooks, type ToWorker } from './protocol';
+import type { DataSource, LoadedSummary, LoadPhase } from './dataSources';
+import { isDataEvent, isFromWorker, PROTOCOL_VERSION, type FromWorker, type TestHooks, type ToWorker } from './protocol';
+
+export type { DataSource, LoadedSummary, LoadPhase };
+
+interface PendingLoad {
+  resolve(summary: LoadedSummary): void;
+  reject(error: Error): void;
+  onProgress(phase: LoadPhase, fraction: number | null): void;
+}
 
 export type TrainingEvent = FromWorker;
 
@@ -15,6 +24,8 @@ export class TrainingClient {
   private worker: Worker | null = null;
   private runId = 0;
   private readonly listeners = new Set<(event: TrainingEvent) => void>();
+  private requestId = 0;
+  private readonly loads = new Map<number, PendingLoad>();
 
   constructor(private readonly factory: WorkerFactory = defaultFactory) {}
 
@@ -43,6 +54,20 @@ export class TrainingClient {
       queueMicrotask(() => this.emit({ type: 'error', runId, message: `The training worker could not start: ${reason}` }));
     }
     return runId;
+  }
+
+  /** Has the worker load data (parsing happens there, so the page never freezes). */
+  loadData(source: DataSource, baseUrl: string, testHooks: TestHooks | undefined, onProgress: PendingLoad['onProgress']): Promise<LoadedSummary> {
+    const requestId = ++this.requestId;
+    return new Promise<LoadedSummary>((resolve, reject) => {
+      this.loads.set(requestId, { resolve, reject, onProgress });
+      try {
+        this.send({ type: 'load-data', requestId, source, baseUrl, testHooks });
+      } catch (error) {
+        this.loads.delete(requestId);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
   }
 
   pause(): void {
@@ -80,11 +105,22 @@ export class TrainingClient {
     if (this.worker) return this.worker;
     const worker = this.factory();
     worker.onmessage = (event: MessageEvent<unknown>) => {
+      if (isDataEvent(event.data)) {
+        const load = this.loads.get(event.data.requestId);
+        if (!load) return;
+        if (event.data.type === 'data-progress') return load.onProgress(event.data.phase, event.data.fraction);
+        this.loads.delete(event.data.requestId);
+        if (event.data.type === 'data-ready') load.resolve(event.data.summary);
+        else load.reject(new Error(event.data.message));
+        return;
+      }
       if (isFromWorker(event.data) && event.data.runId === this.runId) this.emit(event.data);
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       this.dispose();
+      for (const load of this.loads.values()) load.reject(new Error(`The worker crashed while loading data: ${event.message || 'unknown error'}`));
+      this.loads.clear();
       this.emit({ type: 'error', runId: this.runId, message: `The training worker crashed: ${event.message || 'unknown error'}` });
     };
     worker.onmessageerror = () => {

@@ -4,7 +4,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../config/experiment';
 import type { Dataset } from '../data/dataset';
-import { loadBundledMnist } from '../data/mnist';
 import { buildModel } from '../model/build';
 import { requiredKernels, type OutputSpec } from '../model/spec';
 import { selectBackend, type BackendSelection } from './backend';
@@ -13,7 +12,6 @@ import { headFor } from './heads';
 import { createOptimizer } from './optimizers';
 import type { TestHooks } from './protocol';
 
-const datasets = new Map<string, Promise<Dataset>>();
 const selections = new Map<string, Promise<BackendSelection>>();
 
 /** Memoises a promise by key, forgetting it when it rejects so a retry can succeed. */
@@ -27,11 +25,6 @@ function memo<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promis
   return value;
 }
 
-/** The experiment's dataset, decoded once per worker. */
-export function loadDataset(config: ExperimentConfig, baseUrl: string): Promise<Dataset> {
-  return memo(datasets, `${config.dataset.kind}@${baseUrl}`, () => loadBundledMnist(baseUrl));
-}
-
 /** The output layer the dataset's task implies. */
 export function outputFor(dataset: Dataset): OutputSpec {
   return dataset.task === 'regression' ? { units: 1, activation: 'linear' } : { units: dataset.classes.length, activation: 'softmax' };
@@ -42,7 +35,7 @@ export function outputFor(dataset: Dataset): OutputSpec {
  * backend that trains this model.
  */
 export async function prepareBackend(config: ExperimentConfig, dataset: Dataset, testHooks?: TestHooks): Promise<BackendSelection> {
-  const key = JSON.stringify([config.backend, config.layers, testHooks?.failBackends ?? []]);
+  const key = JSON.stringify([config.backend, config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, testHooks?.failBackends ?? []]);
   const selection = await memo(selections, key, () =>
     selectBackend({
       preference: config.backend,

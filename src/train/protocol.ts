@@ -2,7 +2,9 @@
 // message is plain, structured-clone-safe data tagged with `type` and the
 // `runId` it belongs to, so late messages of an old run can be ignored.
 import type { BackendName, ExperimentConfig } from '../config/experiment';
+import type { Task } from '../data/dataset';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
+import type { DataSource, LoadedSummary, LoadPhase } from './dataSources';
 
 /** Bumped whenever a message shape changes. */
 export const PROTOCOL_VERSION = 1;
@@ -18,6 +20,8 @@ export interface TestHooks {
   nanAtStep?: number;
   /** Throw an uncaught error in the worker when a run starts. */
   crashWorker?: boolean;
+  /** Where to download the full MNIST / Fashion-MNIST files from instead of the public address. */
+  onlineDataBase?: string;
 }
 
 /** What a run needs to begin: sent with `start`, and ahead of time with `preload`. */
@@ -38,7 +42,9 @@ export type ToWorker =
   | { type: 'step'; runId: number }
   | { type: 'stop'; runId: number }
   /** Takes effect at the next batch. */
-  | { type: 'set-learning-rate'; runId: number; learningRate: number };
+  | { type: 'set-learning-rate'; runId: number; learningRate: number }
+  /** Load (or reuse) data so the page can show it; answered with data-ready or data-error. */
+  | { type: 'load-data'; requestId: number; source: DataSource; baseUrl: string; testHooks?: TestHooks };
 
 /** A backend that was tried and passed over, and why. */
 export interface Fallback {
@@ -55,6 +61,7 @@ export type FromWorker =
       runId: number;
       backend: BackendName;
       fallbacks: Fallback[];
+      task: Task;
       trainSamples: number;
       validationSamples: number;
       stepsPerEpoch: number;
@@ -72,21 +79,34 @@ export type FromWorker =
   | { type: 'done'; runId: number; reason: 'completed' | 'stopped' | 'early-stopped' }
   | { type: 'error'; runId: number; message: string };
 
-const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate']);
+/** Answers to load-data, tagged with its requestId (not a run). */
+export type DataEvent =
+  | { type: 'data-progress'; requestId: number; phase: LoadPhase; fraction: number | null }
+  | { type: 'data-ready'; requestId: number; summary: LoadedSummary }
+  | { type: 'data-error'; requestId: number; message: string };
+
+const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate', 'load-data']);
+const DATA_EVENT_TYPES = new Set<DataEvent['type']>(['data-progress', 'data-ready', 'data-error']);
 const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error']);
 
-function isTagged(value: unknown): value is { type: string; runId: number } {
+function isTagged(value: unknown, tag: 'runId' | 'requestId' = 'runId'): value is { type: string } {
   return (
     typeof value === 'object' &&
     value !== null &&
     typeof (value as { type?: unknown }).type === 'string' &&
-    Number.isInteger((value as { runId?: unknown }).runId)
+    Number.isInteger((value as Record<string, unknown>)[tag])
   );
 }
 
 /** Narrows a message received by the worker; anything else is ignored. */
 export function isToWorker(value: unknown): value is ToWorker {
+  if (isTagged(value, 'requestId')) return value.type === 'load-data';
   return isTagged(value) && TO_WORKER_TYPES.has(value.type as ToWorker['type']);
+}
+
+/** Narrows a data-loading answer from the worker. */
+export function isDataEvent(value: unknown): value is DataEvent {
+  return isTagged(value, 'requestId') && DATA_EVENT_TYPES.has(value.type as DataEvent['type']);
 }
 
 /** Narrows a message received from the worker. */

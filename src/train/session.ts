@@ -3,14 +3,15 @@
 // entry point stays a thin message switch.
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../config/experiment';
-import { capSplit, stratifiedSplit } from '../data/split';
+import { capSplit } from '../data/split';
 import { buildModel } from '../model/build';
 import { checkModel } from '../model/spec';
 import type { BatchPoint } from '../metrics/types';
 import { RunControl } from './control';
 import { trainModel } from './loop';
 import { createOptimizer } from './optimizers';
-import { loadDataset, outputFor, prepareBackend } from './prepare';
+import { resolveData } from './dataSources';
+import { outputFor, prepareBackend } from './prepare';
 import type { FromWorker, TestHooks } from './protocol';
 
 /** Post batch points at most this often (about 10 messages a second). */
@@ -33,15 +34,12 @@ export class TrainingSession {
   async run(): Promise<void> {
     const { runId, config, testHooks, post } = this.options;
     post({ type: 'phase', runId, phase: 'loading-data' });
-    const dataset = await loadDataset(config, this.options.baseUrl);
+    const data = await resolveData(config, this.options.baseUrl, testHooks?.onlineDataBase);
+    const { dataset } = data;
     const output = outputFor(dataset);
     const check = checkModel(config.layers, dataset.sampleShape, output);
     if (!check.ok) throw new Error(check.message);
-    const split = capSplit(
-      stratifiedSplit(dataset.y, config.validationSplit, config.seed),
-      testHooks?.maxTrainSamples,
-      testHooks?.maxValidationSamples,
-    );
+    const split = capSplit(data.split, testHooks?.maxTrainSamples, testHooks?.maxValidationSamples);
     if (this.control.isStopped) return post({ type: 'done', runId, reason: 'stopped' });
 
     post({ type: 'phase', runId, phase: 'starting-backend' });
@@ -51,7 +49,7 @@ export class TrainingSession {
     const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
     const optimizer = createOptimizer(config.optimizer, config.learningRate, config.optimizerParams);
     const stepsPerEpoch = Math.ceil(split.train.length / config.batchSize);
-    post({ type: 'ready', runId, backend, fallbacks, trainSamples: split.train.length, validationSamples: split.validation.length, stepsPerEpoch });
+    post({ type: 'ready', runId, backend, fallbacks, task: dataset.task, trainSamples: split.train.length, validationSamples: split.validation.length, stepsPerEpoch });
     post({ type: 'phase', runId, phase: 'training' });
 
     let buffer: BatchPoint[] = [];

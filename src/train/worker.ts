@@ -1,15 +1,32 @@
 // Entry point of the training worker: a thin, exhaustive switch over the
 // shared protocol. One run at a time; messages for other runs are ignored.
 import { errorMessage } from '../lib/assert';
-import { isToWorker, PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol';
-import { loadDataset, prepareBackend } from './prepare';
+import { loadSource, resolveData } from './dataSources';
+import { isToWorker, PROTOCOL_VERSION, type DataEvent, type FromWorker, type ToWorker } from './protocol';
+import { prepareBackend } from './prepare';
 import { TrainingSession } from './session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let current: { runId: number; session: TrainingSession } | null = null;
 
-function post(message: FromWorker): void {
+function post(message: FromWorker | DataEvent): void {
   scope.postMessage(message);
+}
+
+/** Progress at most this often, so a fast parse does not flood the page. */
+const DATA_PROGRESS_MS = 100;
+
+function loadData(message: ToWorker & { type: 'load-data' }): void {
+  const { requestId } = message;
+  let last = 0;
+  loadSource(message.source, message.baseUrl, (phase, fraction) => {
+    const now = performance.now();
+    if (now - last < DATA_PROGRESS_MS && fraction !== 1) return;
+    last = now;
+    post({ type: 'data-progress', requestId, phase, fraction });
+  }, message.testHooks?.onlineDataBase)
+    .then((summary) => post({ type: 'data-ready', requestId, summary }))
+    .catch((error: unknown) => post({ type: 'data-error', requestId, message: errorMessage(error) }));
 }
 
 function handle(message: ToWorker): void {
@@ -35,11 +52,14 @@ function handle(message: ToWorker): void {
     case 'preload': {
       if (message.version !== PROTOCOL_VERSION) return;
       // Failures surface when the run starts; a preload only saves time.
-      loadDataset(message.config, message.baseUrl)
-        .then((dataset) => (current ? undefined : prepareBackend(message.config, dataset, message.testHooks)))
+      resolveData(message.config, message.baseUrl, message.testHooks?.onlineDataBase)
+        .then(({ dataset }) => (current ? undefined : prepareBackend(message.config, dataset, message.testHooks)))
         .catch(() => undefined);
       return;
     }
+    case 'load-data':
+      loadData(message);
+      return;
     case 'pause':
     case 'resume':
     case 'step':

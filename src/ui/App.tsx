@@ -13,11 +13,16 @@ import { ErrorBanner } from './ErrorBanner';
 import { RunHistory } from './history/RunHistory';
 import { CopyLink } from './share/CopyLink';
 import { LinkNotes } from './share/LinkNotes';
+import { DatasetPanel } from './data/DatasetPanel';
 import { useModelCheck } from './model/useModelCheck';
+import { useTask } from './model/useTask';
+import { useAppStore } from '../state/store';
 
 /** The playground: data and model on the left, controls and live charts on the right. */
 export function App() {
   const check = useModelCheck();
+  const loading = useAppStore((state) => state.data.loading !== null);
+  const task = useTask();
   useEffect(warmUpTraining, []);
   useEffect(() => void loadHistory(), []);
   return (
@@ -27,32 +32,39 @@ export function App() {
           <h1>Training Playground</h1>
           <CopyLink />
         </div>
-        <p className="subtitle">
-          Dataset: MNIST sample (10,000 handwritten digits, 8,000 training / 2,000 validation). Training runs in a Web Worker.
-        </p>
+        <p className="subtitle">Build a model, train it in a Web Worker on your GPU (or CPU), and watch loss, accuracy and F1 live.</p>
       </header>
       <ErrorBanner />
       <LinkNotes />
       <main>
         <aside className="side">
+          <DatasetPanel />
           <LayerStack />
           <TrainingSettings />
           <BackendSelect />
         </aside>
         <div className="main">
-          <RunControls canTrain={check.ok} />
+          <RunControls canTrain={check !== null && check.ok && !loading} />
           <RunStatus />
           <MetricReadouts />
           <div className="charts">
             <BatchChart />
-            <EpochChart title="Loss per epoch" scores={['loss']} markBest />
-            <EpochChart title="Accuracy and F1 per epoch" scores={['accuracy', 'f1']} unitInterval />
+            <EpochChart title={task === 'regression' ? 'Mean squared error per epoch' : 'Loss per epoch'} scores={['loss']} markBest />
+            {task === 'regression' ? (
+              <>
+                <EpochChart title="Mean absolute error per epoch" scores={['mae']} />
+                <EpochChart title="R² per epoch" scores={['r2']} />
+              </>
+            ) : (
+              <EpochChart title="Accuracy and F1 per epoch" scores={['accuracy', 'f1']} unitInterval />
+            )}
           </div>
           <RunHistory />
         </div>
       </main>
       <footer>
-        MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0 (<a href="data/MNIST-NOTICE.md">notice</a>).
+        MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0 (<a href="data/MNIST-NOTICE.md">notice</a>). Sample CSVs: see{' '}
+        <a href="data/samples/SOURCES.md">their sources and licences</a>.
       </footer>
     </div>
   );

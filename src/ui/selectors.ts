@@ -10,3 +10,4 @@ export const selectError = (state: AppState) => state.run.error;
 export const selectLearningRateChanges = (state: AppState) => state.metrics.learningRateChanges;
 export const selectLinkNotes = (state: AppState) => state.linkNotes;
 export const selectHistory = (state: AppState) => state.history;
+export const selectData = (state: AppState) => state.data;

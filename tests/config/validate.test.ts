@@ -11,7 +11,7 @@ describe('parseSetting refuses what makes no sense and says why', () => {
     ['learningRate', '10', /below 10/],
     ['learningRate', '1e9', /below 10/],
     ['epochs', '0', /at least 1/],
-    ['validationSplit', '0.9', /at most 0.5/],
+    ['validationSplit', '0.95', /at most 0.9/],
     ['seed', '-1', /at least 0/],
   ] as const)('%s = "%s"', (name, text, reason) => {
     const result = parseSetting(name, text);

@@ -101,6 +101,13 @@ const stackCase = fc.record({
   ),
 });
 
+it('builds a flatten on rows that are already flat as nothing (tfjs refuses it)', () => {
+  const model = buildModel([{ kind: 'flatten' }, { kind: 'dense', units: 3, activation: 'relu' }], [4], SOFTMAX10, 1);
+  expect(model.layers.map((l) => l.getClassName())).toEqual(['Dense', 'Dense']);
+  expect(model.countParams()).toBe(checkModel([{ kind: 'flatten' }, { kind: 'dense', units: 3, activation: 'relu' }], [4], SOFTMAX10).totalParams);
+  model.dispose();
+});
+
 describe('shape inference and parameter counts for random stacks', () => {
   it('agree with what tfjs builds, layer by layer', () => {
     let checked = 0;

@@ -4,7 +4,7 @@ import { LAYER_KINDS, PRESETS, type PresetName } from '../../model/presets';
 import { addLayer, applyPreset, duplicateLayer, moveLayer, removeLayer, updateLayer } from '../../state/layerActions';
 import { useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
-import { datasetShape } from '../../config/datasets';
+import { useDatasetInfo } from '../model/useDatasetInfo';
 import { useModelCheck } from '../model/useModelCheck';
 import { LayerFields } from './LayerFields';
 
@@ -18,7 +18,7 @@ export function LayerStack() {
   const status = useAppStore(selectStatus);
   const locked = status === 'running' || status === 'paused';
   const check = useModelCheck();
-  const { inputShape, output } = datasetShape(useAppStore((state) => selectConfig(state).dataset));
+  const { info, problem } = useDatasetInfo();
   const [newKind, setNewKind] = useState<LayerKind>('dense');
   return (
     <section className="model" aria-label="Model builder">
@@ -40,11 +40,11 @@ export function LayerStack() {
       </div>
       <ol className="layers" aria-label="Layers">
         <li className="layer fixed">
-          <span className="layer-kind">input</span> <span className="layer-shape">{shape(inputShape)}</span>
+          <span className="layer-kind">input</span> <span className="layer-shape">{info ? shape(info.inputShape) : '—'}</span>
         </li>
         {layers.map((layer, i) => {
-          const info = check.layers[i];
-          const bad = !check.ok && check.layerIndex === i;
+          const layerInfo = check?.layers[i];
+          const bad = check !== null && !check.ok && check.layerIndex === i;
           const prefix = `Layer ${i + 1}`;
           return (
             <li key={i} className={`layer${bad ? ' bad' : ''}`} data-testid={`layer-${i + 1}`}>
@@ -53,10 +53,10 @@ export function LayerStack() {
                   {i + 1}. {layer.kind}
                 </span>
                 <span className="layer-shape" data-testid={`layer-${i + 1}-shape`}>
-                  {info ? shape(info.outputShape) : '—'}
+                  {layerInfo ? shape(layerInfo.outputShape) : '—'}
                 </span>
                 <span className="layer-params" data-testid={`layer-${i + 1}-params`}>
-                  {info ? `${info.params.toLocaleString('en-US')} params` : ''}
+                  {layerInfo ? `${layerInfo.params.toLocaleString('en-US')} params` : ''}
                 </span>
               </div>
               <fieldset className="layer-fields" disabled={locked}>
@@ -80,10 +80,10 @@ export function LayerStack() {
             </li>
           );
         })}
-        <li className={`layer fixed${!check.ok && check.layerIndex === layers.length ? ' bad' : ''}`}>
-          <span className="layer-kind">output: dense {output.units}, {output.activation}</span>{' '}
-          <span className="layer-shape">{check.ok ? shape(check.output.outputShape) : '—'}</span>{' '}
-          <span className="layer-params">{check.ok ? `${check.output.params.toLocaleString('en-US')} params` : ''}</span>
+        <li className={`layer fixed${check && !check.ok && check.layerIndex === layers.length ? ' bad' : ''}`}>
+          <span className="layer-kind">output: {info ? `dense ${info.output.units}, ${info.output.activation}` : 'from the data'}</span>{' '}
+          <span className="layer-shape">{check?.ok ? shape(check.output.outputShape) : '—'}</span>{' '}
+          <span className="layer-params">{check?.ok ? `${check.output.params.toLocaleString('en-US')} params` : ''}</span>
         </li>
       </ol>
       <div className="add-layer">
@@ -100,12 +100,17 @@ export function LayerStack() {
         </button>
       </div>
       <p className="totals">
-        Total parameters: <strong data-testid="total-params">{check.totalParams.toLocaleString('en-US')}</strong>
-        {check.ok && <> · training memory ≈ <span data-testid="memory-estimate">{mib(estimateTrainingBytes(check, inputShape, batchSize))}</span></>}
+        Total parameters: <strong data-testid="total-params">{check ? check.totalParams.toLocaleString('en-US') : '—'}</strong>
+        {check?.ok && info && <> · training memory ≈ <span data-testid="memory-estimate">{mib(estimateTrainingBytes(check, info.inputShape, batchSize))}</span></>}
       </p>
-      {!check.ok && (
+      {check && !check.ok && (
         <p className="invalid" role="alert" data-testid="model-error">
           {check.message}
+        </p>
+      )}
+      {problem && (
+        <p className="invalid" role="status" data-testid="data-problem">
+          {problem}
         </p>
       )}
     </section>

@@ -3,6 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { downsample } from '../../metrics/downsample';
 import { useAppStore } from '../../state/store';
 import { selectBatches, selectLearningRateChanges } from '../selectors';
+import { useTask } from '../model/useTask';
 import { useThrottledValue } from './useThrottledValue';
 
 /** Charts draw at most this many points however long the run. */
@@ -10,8 +11,9 @@ const MAX_POINTS = 200;
 /** Redraw at most four times a second; points arrive up to ten times. */
 const REDRAW_MS = 250;
 
-/** Loss and accuracy of every batch (downsampled), against the global step. */
+/** Loss (and for classification accuracy) of every batch, downsampled, against the global step. */
 export function BatchChart() {
+  const classification = useTask() === 'classification';
   const batches = useThrottledValue(useAppStore(selectBatches), REDRAW_MS);
   const data = useMemo(() => downsample(batches, MAX_POINTS, 'step', ['loss', 'accuracy']), [batches]);
   const learningRateChanges = useAppStore(selectLearningRateChanges);
@@ -25,9 +27,9 @@ export function BatchChart() {
           </li>
         ))}
       </ul>
-      <figcaption>Per batch: loss and accuracy</figcaption>
+      <figcaption>{classification ? 'Per batch: loss and accuracy' : 'Per batch: mean squared error'}</figcaption>
       <p className="sr-only">
-        {last ? `After step ${last.step}, batch loss ${last.loss.toFixed(3)} and accuracy ${last.accuracy.toFixed(3)}.` : 'No batches yet.'}
+        {last ? `After step ${last.step}, batch ${classification ? 'loss' : 'MSE'} ${last.loss.toFixed(3)}${last.accuracy === undefined ? '' : ` and accuracy ${last.accuracy.toFixed(3)}`}.` : 'No batches yet.'}
         {learningRateChanges.map((c) => ` Learning rate set to ${c.learningRate} at step ${c.step}.`).join('')}
       </p>
       <ResponsiveContainer width="100%" height={220}>
@@ -35,11 +37,11 @@ export function BatchChart() {
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} />
           <YAxis yAxisId="loss" />
-          <YAxis yAxisId="accuracy" orientation="right" domain={[0, 1]} />
+          {classification && <YAxis yAxisId="accuracy" orientation="right" domain={[0, 1]} />}
           <Tooltip />
           <Legend />
-          <Line yAxisId="loss" dataKey="loss" name="loss" stroke="#d9480f" dot={false} isAnimationActive={false} />
-          <Line yAxisId="accuracy" dataKey="accuracy" name="accuracy" stroke="#1c7ed6" dot={false} isAnimationActive={false} />
+          <Line yAxisId="loss" dataKey="loss" name={classification ? 'loss' : 'MSE'} stroke="#d9480f" dot={false} isAnimationActive={false} />
+          {classification && <Line yAxisId="accuracy" dataKey="accuracy" name="accuracy" stroke="#1c7ed6" dot={false} isAnimationActive={false} />}
           {learningRateChanges.map((change) => (
             <ReferenceLine
               key={change.step}

@@ -6,7 +6,9 @@ import { selectEpochs } from '../selectors';
 
 type ScoreKey = keyof SplitScores;
 
-const NAMES: Record<ScoreKey, string> = { loss: 'loss', accuracy: 'accuracy', precision: 'precision', recall: 'recall', f1: 'F1 (macro)' };
+export const SCORE_NAMES: Record<ScoreKey, string> = { loss: 'loss', accuracy: 'accuracy', precision: 'precision', recall: 'recall', f1: 'F1 (macro)', mae: 'MAE', r2: 'R²' };
+const NAMES = SCORE_NAMES;
+const fixed = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(3));
 
 /** The epoch with the lowest validation loss, or null before the first. */
 function bestEpoch(epochs: EpochPoint[]): EpochPoint | null {
@@ -31,7 +33,7 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
   const data = useMemo(
     () =>
       epochs.map((point) => {
-        const row: Record<string, number> = { epoch: point.epoch };
+        const row: Record<string, number | undefined> = { epoch: point.epoch };
         for (const key of scores) {
           row[`train-${key}`] = point.train[key];
           row[`validation-${key}`] = point.validation[key];
@@ -40,9 +42,13 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
       }),
     [epochs, scores],
   );
+  const first = epochs[0];
   const last = epochs[epochs.length - 1];
   const summary = last
-    ? `After epoch ${last.epoch}: ` + scores.map((key) => `training ${NAMES[key]} ${last.train[key].toFixed(3)}, validation ${last.validation[key].toFixed(3)}`).join('; ')
+    ? `After epoch ${last.epoch}: ` +
+      scores.map((key) => `training ${NAMES[key]} ${fixed(last.train[key])}, validation ${fixed(last.validation[key])}`).join('; ') +
+      (last.epoch > first.epoch ? `. At epoch ${first.epoch}: ` + scores.map((key) => `training ${NAMES[key]} ${fixed(first.train[key])}, validation ${fixed(first.validation[key])}`).join('; ') : '') +
+      '.'
     : 'No epoch has finished yet.';
   const bestText = best ? ` Lowest validation loss ${best.validation.loss.toFixed(3)} at epoch ${best.epoch}.` : '';
   return (

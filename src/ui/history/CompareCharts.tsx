@@ -11,7 +11,7 @@ const COLORS = ['#1c7ed6', '#e8590c', '#2f9e44', '#ae3ec9', '#c2255c', '#f08c00'
 function rows(records: RunRecord[], split: 'train' | 'validation', score: keyof SplitScores) {
   const longest = Math.max(0, ...records.map((r) => r.epochs.length));
   return Array.from({ length: longest }, (_, e) => {
-    const row: Record<string, number> = { epoch: e + 1 };
+    const row: Record<string, number | undefined> = { epoch: e + 1 };
     records.forEach((record, i) => {
       const point = record.epochs[e];
       if (point) row[`run-${i}`] = point[split][score];
@@ -23,7 +23,7 @@ function rows(records: RunRecord[], split: 'train' | 'validation', score: keyof 
 function Overlay({ title, records, labels, split, score }: { title: string; records: RunRecord[]; labels: string[]; split: 'train' | 'validation'; score: keyof SplitScores }) {
   const data = useMemo(() => rows(records, split, score), [records, split, score]);
   const summary = records
-    .map((record, i) => `${labels[i]}: ${record.epochs.length > 0 ? record.epochs[record.epochs.length - 1][split][score].toFixed(3) : 'no epoch'}`)
+    .map((record, i) => `${labels[i]}: ${record.epochs.length > 0 ? (record.epochs[record.epochs.length - 1][split][score]?.toFixed(3) ?? '—') : 'no epoch'}`)
     .join('; ');
   return (
     <figure className="chart" data-testid={`compare-${split}-${score}`}>
@@ -33,7 +33,7 @@ function Overlay({ title, records, labels, split, score }: { title: string; reco
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} />
-          <YAxis domain={score === 'loss' ? ['auto', 'auto'] : [0, 1]} />
+          <YAxis domain={score === 'accuracy' ? [0, 1] : ['auto', 'auto']} />
           <Tooltip />
           <Legend />
           {records.map((record, i) => (
@@ -54,6 +54,8 @@ export function CompareCharts() {
   );
   const labels = useMemo(() => comparisonLabels(records), [records]);
   if (records.length < 2) return null;
+  // Regression runs have no accuracy: compare R² instead.
+  const regression = records.every((r) => r.epochs.length > 0 && r.epochs[0].validation.accuracy === undefined);
   return (
     <div className="compare" aria-label="Run comparison">
       <h3>Comparing {records.length} runs</h3>
@@ -67,7 +69,11 @@ export function CompareCharts() {
       <div className="charts">
         <Overlay title="Validation loss per epoch" records={records} labels={labels} split="validation" score="loss" />
         <Overlay title="Training loss per epoch" records={records} labels={labels} split="train" score="loss" />
-        <Overlay title="Validation accuracy per epoch" records={records} labels={labels} split="validation" score="accuracy" />
+        {regression ? (
+          <Overlay title="Validation R² per epoch" records={records} labels={labels} split="validation" score="r2" />
+        ) : (
+          <Overlay title="Validation accuracy per epoch" records={records} labels={labels} split="validation" score="accuracy" />
+        )}
       </div>
     </div>
   );

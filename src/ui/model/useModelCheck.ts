@@ -1,14 +1,11 @@
 import { useMemo } from 'react';
-import { datasetShape } from '../../config/datasets';
 import { checkModel, type ModelCheck } from '../../model/spec';
 import { useAppStore } from '../../state/store';
+import { useDatasetInfo } from './useDatasetInfo';
 
-/** The current stack checked against the current dataset's input and output. */
-export function useModelCheck(): ModelCheck {
+/** The current stack checked against the current dataset's input and output; null while there is no dataset to check against. */
+export function useModelCheck(): ModelCheck | null {
   const layers = useAppStore((state) => state.config.layers);
-  const dataset = useAppStore((state) => state.config.dataset);
-  return useMemo(() => {
-    const { inputShape, output } = datasetShape(dataset);
-    return checkModel(layers, inputShape, output);
-  }, [layers, dataset]);
+  const { info } = useDatasetInfo();
+  return useMemo(() => (info ? checkModel(layers, info.inputShape, info.output) : null), [layers, info]);
 }

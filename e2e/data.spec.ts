@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { openApp, readNumber } from './helpers';
+
+test('a sample CSV loads with its columns, and a model trains on it', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('sample:iris');
+  await expect(page.getByTestId('csv-summary')).toContainText('150 rows, 5 columns');
+  await expect(page.getByTestId('dataset-active')).toContainText('iris.csv');
+  await expect(page.getByTestId('column-species')).toContainText('target');
+  await expect(page.getByTestId('column-sepal_length')).toContainText('numbers');
+  // The CNN does not fit rows of numbers: the page swaps in the MLP and says so.
+  await expect(page.getByTestId('data-notice')).toContainText('MLP');
+  await expect(page.getByTestId('layer-1')).toContainText('flatten');
+  await page.getByLabel('Epochs').fill('3');
+  await page.getByLabel('Batch size').fill('16');
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  expect(await readNumber(page, 'metric-val-accuracy')).toBeGreaterThan(0.5);
+  expect(await readNumber(page, 'metric-val-f1')).toBeGreaterThan(0.4);
+});
+
+test('upload a CSV, pick the target, train and see metrics', async ({ page }) => {
+  await openApp(page);
+  const rows = Array.from({ length: 120 }, (_, i) => {
+    const x = (i % 10) / 10;
+    const label = x > 0.45 ? 'high' : 'low';
+    return `${i + 1},${label},${x},${['a', 'b', 'c'][i % 3]},${(i * 7) % 13}`;
+  });
+  const csv = ['id,label,x,group,noise', ...rows].join('\r\n');
+  await page.getByText('Use your own CSV').click();
+  await page.getByLabel(/CSV file/).setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('csv-summary')).toContainText('120 rows, 5 columns');
+  await expect(page.getByTestId('not-shareable')).toContainText('local file');
+  await expect(page.getByTestId('column-id')).toContainText('an identifier');
+  // The last column is the default target; pick `label`.
+  await page.getByLabel('Target column').selectOption('label');
+  await expect(page.getByLabel('Task')).toHaveValue('regression');
+  await page.getByLabel('Task').selectOption('classification');
+  await page.getByLabel('Type of column noise').selectOption('ignored');
+  await expect(page.getByTestId('layer-1-shape')).toHaveText('[4]'); // x + group one-hot (3)
+  await page.getByLabel('Epochs').fill('4');
+  await page.getByLabel('Batch size').fill('16');
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.02');
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  expect(await readNumber(page, 'metric-val-accuracy')).toBeGreaterThan(0.6);
+});
+
+test('a broken CSV gets a clear message and the previous dataset stays active', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('sample:iris');
+  await expect(page.getByTestId('csv-summary')).toContainText('150 rows');
+  await page.getByText('Use your own CSV').click();
+  await page.getByLabel('Paste CSV text').fill('just one column\n1\n2\n');
+  await page.getByRole('button', { name: 'Use pasted text' }).click();
+  await expect(page.getByTestId('data-error')).toContainText('only one column');
+  await expect(page.getByTestId('data-error')).toContainText('The previous dataset (iris.csv (sample)) is still active');
+  await expect(page.getByTestId('dataset-active')).toContainText('iris.csv');
+  await expect(page.getByTestId('csv-summary')).toContainText('150 rows');
+  await expect(page.getByTestId('train-button')).toBeEnabled();
+
+  await page.getByLabel('Paste CSV text').fill('a,b,c\n1,2,x\n3,4\n5,6,y\n7,8,x,9\n');
+  await page.getByRole('button', { name: 'Use pasted text' }).click();
+  await expect(page.getByTestId('csv-skipped')).toContainText('Skipped 2 rows');
+  await expect(page.getByTestId('csv-skipped')).toContainText('lines 3, 5');
+});
+
+test('a regression trains and its mean squared error falls', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('synthetic');
+  await page.getByLabel('Synthetic set').selectOption('plane');
+  await expect(page.getByTestId('layer-1-shape')).toHaveText('[2]');
+  await expect(page.getByText('output: dense 1, linear')).toBeVisible();
+  await page.getByLabel('Epochs').fill('6');
+  await page.getByLabel('Batch size').fill('16');
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  await expect(page.getByText('Mean squared error per epoch')).toBeVisible();
+  // The chart's text summary gives the first and the last epoch.
+  const summary = await page.locator('figure', { hasText: 'Mean squared error per epoch' }).locator('.sr-only').textContent();
+  const [last, first] = [...(summary ?? '').matchAll(/training loss [\d.]+, validation (\d+\.\d+)/g)].map((m) => Number(m[1]));
+  expect(last).toBeLessThan(first);
+  expect(await readNumber(page, 'metric-val-loss')).toBeLessThan(0.5);
+  expect(await readNumber(page, 'metric-val-r2')).toBeGreaterThan(0.5);
+});

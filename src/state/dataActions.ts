@@ -1,0 +1,154 @@
+// Choosing and loading data. Loading happens in the worker with progress; a
+// failed load leaves the active dataset, its table and the model as they
+// were, and says why.
+import { resolveDatasetInfo, shareability, type DatasetRef, type LoadedData } from '../config/datasets';
+import type { ExperimentConfig } from '../config/experiment';
+import { restoreConfig } from '../config/restore';
+import { defaultCsvOptions } from '../data/csv/infer';
+import type { CsvOptions, TableSummary } from '../data/csv/types';
+import { errorMessage } from '../lib/assert';
+import { presetLayers } from '../model/presets';
+import { checkModel } from '../model/spec';
+import type { DataSource } from '../train/client';
+import { appBaseUrl, getClient } from './clientHandle';
+import { useAppStore } from './store';
+import { parseTestHooks } from './testHooks';
+import { warmUpTraining } from './actions';
+
+/** What a local source needs besides its reference. */
+export interface LocalPayload {
+  blob?: Blob;
+  text?: string;
+  files?: Blob[];
+}
+
+/** Identifies loaded data: a reference with the same key needs no new load. */
+export function loadKey(ref: DatasetRef): string | null {
+  switch (ref.kind) {
+    case 'mnist':
+    case 'fashion-mnist':
+      return ref.kind;
+    case 'csv':
+      return `csv|${JSON.stringify(ref.source)}|${ref.header}`;
+    case 'idx':
+      return `idx|${ref.name}`;
+    default:
+      return null;
+  }
+}
+
+function toSource(ref: DatasetRef, payload: LocalPayload): DataSource {
+  switch (ref.kind) {
+    case 'mnist-sample':
+    case 'mnist':
+    case 'fashion-mnist':
+      return { kind: 'builtin', name: ref.kind };
+    case 'csv':
+      return { kind: 'csv', source: ref.source, header: ref.header, blob: payload.blob, text: payload.text };
+    case 'idx':
+      return { kind: 'idx', name: ref.name, files: payload.files ?? [] };
+    case 'synthetic':
+      throw new Error('Synthetic data is generated, not loaded.');
+  }
+}
+
+/** Options that fit the table: the link's or stored ones where they name real columns, else the defaults. */
+function optionsFor(table: TableSummary, wanted: CsvOptions | null): CsvOptions {
+  const names = new Set(table.columns.map((c) => c.name));
+  if (!wanted || !names.has(wanted.target)) return defaultCsvOptions(table);
+  return { ...wanted, overrides: wanted.overrides.filter((o) => names.has(o.column)) };
+}
+
+/** The CNN needs images and the MLP flat rows: swap the model when the new data has the other kind of input. */
+function fitLayers(config: ExperimentConfig, loaded: LoadedData | null): { layers: ExperimentConfig['layers']; notice: string | null } {
+  const { info } = resolveDatasetInfo(config.dataset, loaded);
+  if (!info || checkModel(config.layers, info.inputShape, info.output).ok) return { layers: config.layers, notice: null };
+  const images = info.inputShape.length === 3;
+  const layers = images ? presetLayers('lenet') : presetLayers('mlp');
+  if (!checkModel(layers, info.inputShape, info.output).ok) return { layers: config.layers, notice: null };
+  return { layers, notice: `The model was replaced by the ${images ? 'LeNet-style CNN' : 'MLP'} preset, because the previous one did not fit ${images ? 'images' : 'rows of numbers'}.` };
+}
+
+/** Makes `ref` the experiment's dataset, with what was loaded for it. */
+function commit(ref: DatasetRef, loaded: LoadedData | null, key: string | null, adjustModel: boolean): void {
+  useAppStore.setState((state) => {
+    const config = { ...state.config, dataset: ref };
+    const fitted = adjustModel ? fitLayers(config, loaded) : { layers: config.layers, notice: null };
+    return {
+      config: { ...config, layers: fitted.layers },
+      data: { loaded, loadedKey: key, loading: null, error: null, notice: fitted.notice },
+    };
+  });
+  warmUpTraining();
+}
+
+/** The local file or text behind the active CSV, kept to re-read it with another header setting. */
+let lastLocalPayload: LocalPayload = {};
+
+const LOADING_LABELS: Partial<Record<DatasetRef['kind'], string>> = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' };
+
+/** Loads data in the worker and, if that works, makes it the experiment's dataset. Resolves false on failure. */
+export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, adjustModel = true): Promise<boolean> {
+  const label = LOADING_LABELS[ref.kind] ?? (ref.kind === 'csv' ? 'CSV' : 'data');
+  useAppStore.setState((state) => ({ data: { ...state.data, loading: { label, phase: 'reading', fraction: null }, error: null } }));
+  try {
+    const summary = await getClient().loadData(toSource(ref, payload), appBaseUrl(), parseTestHooks(window.location.search), (phase, fraction) =>
+      useAppStore.setState((state) => ({ data: { ...state.data, loading: { label, phase, fraction } } })),
+    );
+    const loaded: LoadedData = {
+      table: summary.table,
+      images: ref.kind === 'idx' && summary.sampleShape ? { sampleShape: summary.sampleShape, classes: summary.classes } : null,
+    };
+    const next: DatasetRef = ref.kind === 'csv' && summary.table ? { ...ref, options: optionsFor(summary.table, ref.options) } : ref;
+    if (payload.blob || payload.text !== undefined) lastLocalPayload = payload;
+    commit(next, loaded, loadKey(ref), adjustModel);
+    return true;
+  } catch (error) {
+    useAppStore.setState((state) => ({ data: { ...state.data, loading: null, error: errorMessage(error) } }));
+    return false;
+  }
+}
+
+/** Picks a dataset from the menu: generated and bundled data switch at once, the rest is loaded. */
+export function chooseDataset(ref: DatasetRef): void {
+  if (ref.kind === 'mnist-sample' || ref.kind === 'synthetic') commit(ref, null, null, true);
+  else void loadDataset(ref);
+}
+
+/** Changes a setting of the synthetic set in use (shape, noise, number of points). */
+export function updateSynthetic(update: Partial<Omit<Extract<DatasetRef, { kind: 'synthetic' }>, 'kind'>>): void {
+  const { dataset } = useAppStore.getState().config;
+  if (dataset.kind !== 'synthetic') return;
+  // Through restore, so every value is kept within its limits.
+  const restored = restoreConfig({ dataset: { ...dataset, ...update } }).config.dataset;
+  commit(restored, null, null, true);
+}
+
+/** Changes how the loaded CSV becomes a dataset (target, task, column types, preprocessing). */
+export function updateCsvOptions(update: (options: CsvOptions) => CsvOptions): void {
+  const { config, data } = useAppStore.getState();
+  if (config.dataset.kind !== 'csv' || !config.dataset.options) return;
+  commit({ ...config.dataset, options: update(config.dataset.options) }, data.loaded, data.loadedKey, true);
+}
+
+/** Re-reads the CSV with the header row switched on or off. */
+export function setCsvHeader(header: boolean): void {
+  const { dataset } = useAppStore.getState().config;
+  if (dataset.kind === 'csv') void loadDataset({ ...dataset, header, options: null }, lastLocalPayload);
+}
+
+/**
+ * After a link or history step changed the experiment: loads what its
+ * dataset needs, unless it is loaded already or is a local file (which the
+ * page then asks for).
+ */
+export function syncDataset(): void {
+  const { config, data } = useAppStore.getState();
+  const key = loadKey(config.dataset);
+  if (key === null || key === data.loadedKey || !shareability(config.dataset).shareable) return;
+  void loadDataset(config.dataset, {}, false);
+}
+
+export function dismissDataNotice(): void {
+  useAppStore.setState((state) => ({ data: { ...state.data, notice: null, error: null } }));
+}

@@ -1,0 +1,81 @@
+// Downloads with byte-level progress, an optional size limit, and an
+// optional Cache API copy so that a second visit works offline.
+
+export type Progress = (loaded: number, total: number | null) => void;
+
+const CACHE_NAME = 'training-playground-data-v1';
+
+export class DownloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DownloadError';
+  }
+}
+
+async function readBody(response: Response, onProgress: Progress, maxBytes: number | undefined): Promise<Uint8Array<ArrayBuffer>> {
+  const header = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(header) && header > 0 ? header : null;
+  if (maxBytes !== undefined && total !== null && total > maxBytes) {
+    throw new DownloadError(`The file is ${(total / 2 ** 20).toFixed(1)} MiB, over the limit of ${(maxBytes / 2 ** 20).toFixed(0)} MiB.`);
+  }
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    if (maxBytes !== undefined && loaded > maxBytes) {
+      await reader.cancel();
+      throw new DownloadError(`The file is over the limit of ${(maxBytes / 2 ** 20).toFixed(0)} MiB.`);
+    }
+    onProgress(loaded, total);
+  }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  onProgress(loaded, total ?? loaded);
+  return bytes;
+}
+
+async function openCache(): Promise<Cache | null> {
+  try {
+    return typeof caches === 'undefined' ? null : await caches.open(CACHE_NAME);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The bytes at `url`. With `cache`, a copy is kept (Cache API) and used
+ * next time, also offline. Failures become messages a person can act on.
+ */
+export async function fetchBytes(url: string, onProgress: Progress, options: { cache?: boolean; maxBytes?: number } = {}): Promise<{ bytes: Uint8Array<ArrayBuffer>; fromCache: boolean }> {
+  const cache = options.cache ? await openCache() : null;
+  const cached = await cache?.match(url);
+  if (cached) return { bytes: await readBody(cached, onProgress, options.maxBytes), fromCache: true };
+  let response: Response;
+  try {
+    response = await fetch(url, { mode: 'cors' });
+  } catch {
+    throw new DownloadError(
+      `Could not download ${url}. Either there is no network connection, or the server does not allow other sites to read the file (CORS). ` +
+        'Download the file yourself and load it from your computer instead.',
+    );
+  }
+  if (!response.ok) throw new DownloadError(`Could not download ${url}: the server answered ${response.status} ${response.statusText}.`.replace(/ \./, '.'));
+  const bytes = await readBody(response, onProgress, options.maxBytes);
+  if (cache) {
+    try {
+      await cache.put(url, new Response(bytes, { headers: { 'content-length': String(bytes.length) } }));
+    } catch {
+      // Full or unavailable storage: the data still works for this visit.
+    }
+  }
+  return { bytes, fromCache: false };
+}

@@ -1,0 +1,82 @@
+import type { ColumnSummary, ColumnType, TableSummary } from '../../data/csv/types';
+
+interface Props {
+  table: TableSummary;
+  target: string;
+  typeOf: (name: string) => ColumnType;
+  onType: (name: string, type: ColumnType) => void;
+  types: readonly ColumnType[];
+  locked: boolean;
+}
+
+function stats(column: ColumnSummary): string {
+  if (column.numeric && column.min !== undefined) return `min ${column.min}, max ${column.max}, mean ${column.mean?.toFixed(2)}`;
+  return column.top.map((t) => `${t.value} (${t.count})`).join(', ');
+}
+
+/** Each column with its inferred type (changeable), missing count and statistics; then the first rows. */
+export function CsvColumns({ table, target, typeOf, onType, types, locked }: Props) {
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="csv-columns" data-testid="csv-columns">
+          <caption>Columns</caption>
+          <thead>
+            <tr>
+              <th scope="col">Column</th>
+              <th scope="col">Use as</th>
+              <th scope="col">Missing</th>
+              <th scope="col">Statistics</th>
+            </tr>
+          </thead>
+          <tbody>
+            {table.columns.map((column) => (
+              <tr key={column.name} data-testid={`column-${column.name}`}>
+                <th scope="row">{column.name}</th>
+                <td>
+                  {column.name === target ? (
+                    'target'
+                  ) : (
+                    <select aria-label={`Type of column ${column.name}`} value={typeOf(column.name)} disabled={locked} onChange={(event) => onType(column.name, event.target.value as ColumnType)}>
+                      {types.map((type) => (
+                        <option key={type} value={type} disabled={type === 'numeric' && !column.numeric}>
+                          {type}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                  <div className="hint">{column.reason}</div>
+                </td>
+                <td>{column.missing}</td>
+                <td>{stats(column)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="table-scroll">
+        <table className="csv-preview" data-testid="csv-preview">
+          <caption>First rows</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c.name} scope="col">
+                  {c.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.preview.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, c) => (
+                  <td key={c}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import type { DatasetRef } from '../../config/datasets';
+import { SYNTHETIC_LIMITS } from '../../config/restoreDataset';
+import { SYNTHETIC_LABELS, SYNTHETIC_SHAPES, type SyntheticShape } from '../../data/synthetic';
+import { setNumericSetting } from '../../state/actions';
+import { updateSynthetic } from '../../state/dataActions';
+import { useAppStore } from '../../state/store';
+
+/** Shape, noise, number of points and training ratio of a synthetic 2-D set (seeded by the experiment's seed). */
+export function SyntheticControls({ dataset, locked }: { dataset: Extract<DatasetRef, { kind: 'synthetic' }>; locked: boolean }) {
+  const validationSplit = useAppStore((state) => state.config.validationSplit);
+  const ratio = Math.round((1 - validationSplit) * 100);
+  return (
+    <div className="synthetic">
+      <label className="field">
+        <span>Synthetic set</span>
+        <select value={dataset.shape} disabled={locked} onChange={(event) => updateSynthetic({ shape: event.target.value as SyntheticShape })}>
+          {SYNTHETIC_SHAPES.map((shape) => (
+            <option key={shape} value={shape}>
+              {SYNTHETIC_LABELS[shape]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Noise: {dataset.noise.toFixed(2)}</span>
+        <input
+          type="range"
+          aria-label="Noise"
+          min={SYNTHETIC_LIMITS.noise.min}
+          max={SYNTHETIC_LIMITS.noise.max}
+          step={0.01}
+          value={dataset.noise}
+          disabled={locked}
+          onChange={(event) => updateSynthetic({ noise: Number(event.target.value) })}
+        />
+      </label>
+      <label className="field">
+        <span>Training ratio: {ratio}%</span>
+        <input
+          type="range"
+          aria-label="Training ratio"
+          min={10}
+          max={95}
+          step={5}
+          value={ratio}
+          disabled={locked}
+          onChange={(event) => setNumericSetting('validationSplit', Number((1 - Number(event.target.value) / 100).toFixed(2)))}
+        />
+      </label>
+      <label className="field">
+        <span>Number of points</span>
+        <input
+          type="number"
+          aria-label="Number of points"
+          min={SYNTHETIC_LIMITS.count.min}
+          max={SYNTHETIC_LIMITS.count.max}
+          step={50}
+          value={dataset.count}
+          disabled={locked}
+          onChange={(event) => event.target.value !== '' && updateSynthetic({ count: Number(event.target.value) })}
+        />
+      </label>
+    </div>
+  );
+}
