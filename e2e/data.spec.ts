@@ -60,6 +60,19 @@ test('a broken CSV gets a clear message and the previous dataset stays active', 
   await expect(page.getByTestId('csv-summary')).toContainText('150 rows');
   await expect(page.getByTestId('train-button')).toBeEnabled();
 
+  for (const [text, message] of [
+    ['colour,size,label\nred,1,yes\nblue,2,yes\ngreen,3,yes\n', 'only one class ("yes")'],
+    ['id,label\n1,a\n2,b\n3,a\n4,b\n5,a\n6,b\n7,a\n8,b\n9,a\n10,b\n11,a\n12,b\n', 'No column is usable as a feature'],
+  ]) {
+    await page.getByLabel('Paste CSV text').fill(text);
+    await page.getByRole('button', { name: 'Use pasted text' }).click();
+    await expect(page.getByTestId('data-error')).toContainText(message);
+    await expect(page.getByTestId('dataset-active')).toContainText('iris.csv');
+  }
+  await page.getByLabel(/CSV file/).setInputFiles({ name: 'latin1.csv', mimeType: 'text/csv', buffer: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x78, 0x0a, 0x31, 0x2c, 0x32, 0x0a]) });
+  await expect(page.getByTestId('data-error')).toContainText('not UTF-8');
+  await expect(page.getByTestId('dataset-active')).toContainText('iris.csv');
+
   await page.getByLabel('Paste CSV text').fill('a,b,c\n1,2,x\n3,4\n5,6,y\n7,8,x,9\n');
   await page.getByRole('button', { name: 'Use pasted text' }).click();
   await expect(page.getByTestId('csv-skipped')).toContainText('Skipped 2 rows');

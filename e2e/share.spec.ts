@@ -70,3 +70,34 @@ test('a hostile link lists what was dropped, and the page still works', async ({
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notes).toHaveCount(0);
 });
+
+test('a link to a CSV experiment loads the data and restores its target and preprocessing', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('sample:cars');
+  await expect(page.getByTestId('csv-summary')).toContainText('406 rows');
+  await expect(page.getByLabel('Task')).toHaveValue('regression');
+  await page.getByLabel('Missing values').selectOption('median');
+  await page.getByLabel('Scaling (fitted on the training split only)').selectOption('minmax');
+  await page.getByLabel('Type of column Cylinders').selectOption('categorical');
+  await page.getByTestId('copy-link').click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+
+  const colleague = await context.newPage();
+  await colleague.goto(link);
+  await expect(colleague.getByTestId('csv-summary')).toContainText('406 rows');
+  await expect(colleague.getByLabel('Target column')).toHaveValue('Miles_per_Gallon');
+  await expect(colleague.getByLabel('Missing values')).toHaveValue('median');
+  await expect(colleague.getByLabel('Scaling (fitted on the training split only)')).toHaveValue('minmax');
+  await expect(colleague.getByLabel('Type of column Cylinders')).toHaveValue('categorical');
+  await expect(colleague.getByTestId('layer-1-shape')).toHaveText(await page.getByTestId('layer-1-shape').innerText());
+});
+
+test('a link whose data was a local file asks for your own file and keeps the rest', async ({ page }) => {
+  await page.goto('/?v=1&ds=csv&src=file:grades.csv&tgt=passed&task=classification&miss=mean&scale=standard&dup=0&m=flatten()~dense(7_relu)&lr=0.02');
+  await expect(page.getByTestId('not-shareable')).toContainText('local file');
+  await expect(page.getByTestId('data-problem')).toContainText('Load the CSV data (grades.csv)');
+  await expect(page.getByTestId('train-button')).toBeDisabled();
+  await expect(page.getByLabel('Layer 2 units')).toHaveValue('7');
+  await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.02');
+});

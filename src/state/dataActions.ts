@@ -4,7 +4,7 @@
 import { resolveDatasetInfo, shareability, type DatasetRef, type LoadedData } from '../config/datasets';
 import type { ExperimentConfig } from '../config/experiment';
 import { restoreConfig } from '../config/restore';
-import { defaultCsvOptions } from '../data/csv/infer';
+import { csvLayout, defaultCsvOptions } from '../data/csv/infer';
 import type { CsvOptions, TableSummary } from '../data/csv/types';
 import { errorMessage } from '../lib/assert';
 import { presetLayers } from '../model/presets';
@@ -100,6 +100,11 @@ export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, a
       images: ref.kind === 'idx' && summary.sampleShape ? { sampleShape: summary.sampleShape, classes: summary.classes } : null,
     };
     const next: DatasetRef = ref.kind === 'csv' && summary.table ? { ...ref, options: optionsFor(summary.table, ref.options) } : ref;
+    // A table with nothing to learn (one class, no usable feature, too many classes) does not replace the active data.
+    if (next.kind === 'csv' && summary.table && next.options) {
+      const layout = csvLayout(summary.table, next.options);
+      if (!layout.ok) throw new Error(layout.message);
+    }
     if (payload.blob || payload.text !== undefined) lastLocalPayload = payload;
     commit(next, loaded, loadKey(ref), adjustModel);
     return true;

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BACKEND_PREFERENCES, LIMITS, OPTIMIZERS, defaultConfig, type ExperimentConfig, type NumberLimit } from '../../src/config/experiment';
+import { SAMPLE_CSVS, type DatasetRef } from '../../src/config/datasets';
 import { configProblems } from '../../src/config/restore';
+import { SYNTHETIC_SHAPES } from '../../src/data/synthetic';
 import { ACTIVATIONS, checkModel, type LayerSpec } from '../../src/model/spec';
 import { decodeExperiment, encodeExperiment, MAX_LINK_LENGTH } from '../../src/share/codec';
 
@@ -32,15 +34,48 @@ const flatLayer: fc.Arbitrary<LayerSpec> = fc.oneof(
   fc.record({ kind: fc.constant('dropout' as const), rate: fc.constantFrom(0, 0.1, 0.5) }),
   fc.constant<LayerSpec>({ kind: 'batchNormalization' }),
 );
-const layers = fc
+const imageLayers = fc
   .tuple(fc.array(imageLayer, { maxLength: 4 }), fc.array(flatLayer, { maxLength: 4 }))
   .map(([image, flat]) => [...image, { kind: 'flatten' } as LayerSpec, ...flat])
   .filter((stack) => checkModel(stack, MNIST_SHAPE, SOFTMAX10).ok);
+const rowLayers = fc.tuple(fc.boolean(), fc.array(flatLayer, { maxLength: 4 })).map(([flatten, flat]) => (flatten ? [{ kind: 'flatten' } as LayerSpec, ...flat] : flat));
+
+const name = fc.string({ minLength: 1, maxLength: 30 });
+const csvOptions = fc.option(
+  fc.record({
+    target: name,
+    task: fc.constantFrom('classification' as const, 'regression' as const),
+    overrides: fc.array(fc.record({ column: name, type: fc.constantFrom('numeric' as const, 'categorical' as const, 'ignored' as const) }), { maxLength: 3 }),
+    missing: fc.constantFrom('drop' as const, 'mean' as const, 'median' as const, 'mode' as const),
+    scaling: fc.constantFrom('standard' as const, 'minmax' as const, 'none' as const),
+    dropDuplicates: fc.boolean(),
+  }),
+  { nil: null },
+);
+const csvSource = fc.oneof(
+  fc.constantFrom(...SAMPLE_CSVS).map((sample) => ({ type: 'sample' as const, name: sample })),
+  fc.webUrl({ withQueryParameters: true, withFragments: true }).map((url) => ({ type: 'url' as const, url: new URL(url).href })),
+  name.map((file) => ({ type: 'file' as const, name: file })),
+  fc.constant({ type: 'text' as const }),
+);
+/** Any dataset reference, with layers that suit it. */
+const datasetAndLayers: fc.Arbitrary<Pick<ExperimentConfig, 'dataset' | 'layers'>> = fc.oneof(
+  fc.record({ dataset: fc.constantFrom<DatasetRef>({ kind: 'mnist-sample' }, { kind: 'mnist' }, { kind: 'fashion-mnist' }), layers: imageLayers }),
+  fc.record({
+    dataset: fc.record({
+      kind: fc.constant('synthetic' as const),
+      shape: fc.constantFrom(...SYNTHETIC_SHAPES),
+      noise: fc.double({ min: 0, max: 0.5, noNaN: true }).filter((v) => !Object.is(v, -0)),
+      count: fc.integer({ min: 50, max: 5000 }),
+    }),
+    layers: rowLayers,
+  }),
+  fc.record({ dataset: fc.record({ kind: fc.constant('csv' as const), source: csvSource, header: fc.constantFrom(null, true, false), options: csvOptions }), layers: rowLayers }),
+  fc.record({ dataset: fc.record({ kind: fc.constant('idx' as const), name }), layers: rowLayers }),
+);
 
 /** Any experiment the app accepts. */
-const validConfig: fc.Arbitrary<ExperimentConfig> = fc.record({
-  dataset: fc.constant({ kind: 'mnist-sample' as const }),
-  layers,
+const settings = fc.record({
   optimizer: fc.constantFrom(...OPTIMIZERS),
   optimizerParams: fc.record({
     momentum: withinLimit(LIMITS.momentum),
@@ -60,6 +95,7 @@ const validConfig: fc.Arbitrary<ExperimentConfig> = fc.record({
   seed: withinLimit(LIMITS.seed),
   backend: fc.constantFrom(...BACKEND_PREFERENCES),
 });
+const validConfig: fc.Arbitrary<ExperimentConfig> = fc.tuple(datasetAndLayers, settings).map(([data, rest]) => ({ ...data, ...rest }));
 
 describe('experiment links', () => {
   it('carry the default experiment in well under 2,000 characters, with no notes', () => {
@@ -113,6 +149,10 @@ describe('hostile or broken links', () => {
     ['a billion-parameter model', `v=1&m=flatten()${'~dense(8192_relu)'.repeat(20)}`, /model cannot be used.*over the limit/],
     ['an enormous layer list', `v=1&m=${Array.from({ length: 1000 }, () => 'flatten()').join('~')}`, /1000 layers, more than 32/],
     ['a damaged compressed part', 'v=1&z=%%%garbage', /compressed part of the link is damaged/],
+    ['an unknown dataset', 'v=1&ds=imagenet', /Dataset: "imagenet" is not a dataset this app knows/],
+    ['a javascript: CSV address', 'v=1&ds=csv&src=url:javascript:alert(1)', /not an http\(s\) address/],
+    ['an unknown sample', 'v=1&ds=csv&src=sample:secrets', /no sample CSV called "secrets"/],
+    ['noise out of range', 'v=1&ds=synthetic&syn=spiral&noise=9&n=20', /Noise: 9 is out of range.*Number of points: 20 is out of range/],
     ['a link too long to be read', `v=1&m=${'x'.repeat(MAX_LINK_LENGTH)}`, /too long/],
   ])('%s: a note, and a valid experiment', (_, query, note) => {
     const decoded = decodeExperiment(query);
