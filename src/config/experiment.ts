@@ -31,9 +31,19 @@ export interface ExperimentConfig {
   /** Stop when validation loss has not improved for `patience` epochs, and restore the best weights. */
   earlyStopping: boolean;
   patience: number;
+  /** Overfitting lab: share of the training split kept (stratified), and share of its labels flipped. */
+  trainFraction: number;
+  labelNoise: number;
   seed: number;
   backend: BackendPreference;
+  /** View: large type and high contrast for a projector, and panels to hide. */
+  classroom: boolean;
+  hiddenPanels: PanelName[];
 }
+
+/** Panels a link (or classroom setup) may hide. */
+export const PANELS = ['data', 'model', 'settings', 'history', 'insights', 'batch-chart'] as const;
+export type PanelName = (typeof PANELS)[number];
 
 /** The LeNet-style CNN of the tfjs MNIST example (the 'lenet' preset). */
 export const DEFAULT_LAYERS: readonly LayerSpec[] = presetLayers('lenet');
@@ -57,6 +67,8 @@ export const LIMITS = {
   validationSplit: { min: 0.05, max: 0.9 },
   weightDecay: { min: 0, max: 1 },
   patience: { min: 1, max: 100, integer: true },
+  trainFraction: { min: 0.001, max: 1 },
+  labelNoise: { min: 0, max: 0.9 },
   seed: { min: 0, max: 2 ** 31 - 1, integer: true },
   momentum: FRACTION_BELOW_ONE,
   beta1: FRACTION_BELOW_ONE,
@@ -82,7 +94,11 @@ export function defaultConfig(): ExperimentConfig {
     weightDecay: 0,
     earlyStopping: false,
     patience: 3,
+    trainFraction: 1,
+    labelNoise: 0,
     seed: 42,
     backend: 'auto',
+    classroom: false,
+    hiddenPanels: [],
   };
 }

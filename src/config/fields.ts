@@ -45,8 +45,11 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   setting('weightDecay', 'wd', 'Weight decay'),
   { type: 'bool', path: ['earlyStopping'], url: 'es', label: 'Early stopping' },
   setting('patience', 'pat', 'Patience'),
+  setting('trainFraction', 'tf', 'Training set size'),
+  setting('labelNoise', 'ln', 'Label noise'),
   setting('seed', 'seed', 'Seed'),
   { type: 'enum', path: ['backend'], url: 'be', label: 'Backend', values: BACKEND_PREFERENCES },
+  { type: 'bool', path: ['classroom'], url: 'class', label: 'Classroom mode' },
 ];
 
 const own = (value: unknown, key: string): unknown =>

@@ -7,7 +7,7 @@ import { defaultLayer, presetLayers } from '../model/presets';
 import { checkModel, type LayerSpec, type ModelCheck } from '../model/spec';
 import { knownDatasetInfo } from './datasets';
 import { restoreDataset } from './restoreDataset';
-import { DEFAULT_LAYERS, defaultConfig, type ExperimentConfig, type NumberLimit } from './experiment';
+import { DEFAULT_LAYERS, PANELS, defaultConfig, type ExperimentConfig, type NumberLimit } from './experiment';
 import { CONFIG_FIELDS, readField, writeField, type ConfigField } from './fields';
 import { defaultOptimizerParams } from './optimizerParams';
 import { limitError } from './validate';
@@ -128,6 +128,12 @@ export function restoreConfig(raw: unknown): Restored {
     if (value !== undefined) restoreField(field, value, config, notes);
     // Parameters the link leaves out are those of the optimizer it names.
     if (field.path[0] === 'optimizer') config.optimizerParams = defaultOptimizerParams(config.optimizer);
+  }
+  const hidden = readField(raw, ['hiddenPanels']);
+  if (hidden !== undefined) {
+    const list = Array.isArray(hidden) ? hidden.slice(0, PANELS.length * 2) : [];
+    config.hiddenPanels = PANELS.filter((panel) => list.includes(panel));
+    if (!Array.isArray(hidden) || list.some((p) => !(PANELS as readonly unknown[]).includes(p))) notes.push(`Hidden panels: only ${PANELS.join(', ')} can be hidden; the rest were ignored.`);
   }
   const layersRaw = readField(raw, ['layers']);
   if (layersRaw !== undefined) {

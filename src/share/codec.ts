@@ -72,6 +72,7 @@ function plainQuery(config: ExperimentConfig): string {
     ...encodeDataset(config.dataset),
     ['m', encodeLayers(config.layers)],
     ...CONFIG_FIELDS.map((field): [string, string] => [field.url, formatValue(readField(config, field.path))]),
+    ...(config.hiddenPanels.length > 0 ? [['hide', config.hiddenPanels.join(',')] as [string, string]] : []),
   ];
   return pairs.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
 }
@@ -123,7 +124,7 @@ export function decodeExperiment(search: string): Decoded {
     params = new URLSearchParams();
   }
   params = unpack(params, notes);
-  const known = new Set<string>(['v', 'z', 'm', ...DATASET_KEYS, ...CONFIG_FIELDS.map((field) => field.url)]);
+  const known = new Set<string>(['v', 'z', 'm', 'hide', ...DATASET_KEYS, ...CONFIG_FIELDS.map((field) => field.url)]);
   const keys = [...new Set(params.keys())];
   const found = keys.some((key) => known.has(key));
   if (!found) return { ...restoreConfig({}), found: false };
@@ -140,6 +141,8 @@ export function decodeExperiment(search: string): Decoded {
   const raw: Record<string, unknown> = {};
   const dataset = decodeDataset(params);
   if (dataset !== undefined) raw.dataset = dataset;
+  const hide = params.get('hide');
+  if (hide !== null) raw.hiddenPanels = hide === '' ? [] : hide.split(',');
   const layers = params.get('m');
   if (layers !== null) raw.layers = parseLayers(layers, notes);
   for (const field of CONFIG_FIELDS) {

@@ -57,7 +57,7 @@ export function resetRun(): void {
   useAppStore.setState({ run: initialRun(), metrics: emptyMetrics() });
 }
 
-type NumericField = 'learningRate' | 'batchSize' | 'epochs' | 'validationSplit' | 'weightDecay' | 'patience' | 'seed';
+type NumericField = 'learningRate' | 'batchSize' | 'epochs' | 'validationSplit' | 'weightDecay' | 'patience' | 'trainFraction' | 'labelNoise' | 'seed';
 
 /** Sets a validated numeric setting. A new learning rate also reaches a running model at its next batch. */
 export function setNumericSetting(field: NumericField, value: number): void {

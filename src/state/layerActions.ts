@@ -41,3 +41,17 @@ export function updateLayer(index: number, layer: LayerSpec): void {
 export function applyPreset(name: PresetName): void {
   setLayers(() => presetLayers(name));
 }
+
+/** The overfitting lab's dropout rate. */
+export const LAB_DROPOUT = 0.5;
+
+/** Dropout after every hidden dense layer, or none at all: the lab's one-click toggle. */
+export function withDropout(layers: readonly LayerSpec[], on: boolean): LayerSpec[] {
+  const plain = layers.filter((layer) => layer.kind !== 'dropout');
+  if (!on) return plain;
+  return plain.flatMap((layer) => (layer.kind === 'dense' ? [layer, { kind: 'dropout', rate: LAB_DROPOUT } as LayerSpec] : [layer]));
+}
+
+export function setDropout(on: boolean): void {
+  setLayers((layers) => withDropout(layers, on));
+}

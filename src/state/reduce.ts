@@ -18,6 +18,7 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
           task: event.task,
           stepsPerEpoch: event.stepsPerEpoch,
           trainSamples: event.trainSamples,
+          labelsFlipped: event.labelsFlipped,
           validationSamples: event.validationSamples,
           epoch: 1,
         },

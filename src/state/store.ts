@@ -24,6 +24,7 @@ export interface RunSlice {
   stepsPerEpoch: number;
   trainSamples: number;
   validationSamples: number;
+  labelsFlipped: number;
   samplesPerSecond: number;
   /** Live tensors in the worker after the latest epoch. */
   tensors: number | null;
@@ -92,6 +93,7 @@ export function initialRun(): RunSlice {
     stepsPerEpoch: 0,
     trainSamples: 0,
     validationSamples: 0,
+    labelsFlipped: 0,
     samplesPerSecond: 0,
     tensors: null,
     startedAt: 0,

@@ -62,6 +62,8 @@ export type FromWorker =
       backend: BackendName;
       fallbacks: Fallback[];
       task: Task;
+      /** Training labels the label-noise knob flipped. */
+      labelsFlipped: number;
       trainSamples: number;
       validationSamples: number;
       stepsPerEpoch: number;

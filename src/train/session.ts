@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../config/experiment';
 import { capSplit } from '../data/split';
+import { applyOverfittingKnobs } from '../data/subset';
 import { buildModel } from '../model/build';
 import { checkModel } from '../model/spec';
 import type { BatchPoint } from '../metrics/types';
@@ -34,7 +35,9 @@ export class TrainingSession {
   async run(): Promise<void> {
     const { runId, config, testHooks, post } = this.options;
     post({ type: 'phase', runId, phase: 'loading-data' });
-    const data = await resolveData(config, this.options.baseUrl, testHooks?.onlineDataBase);
+    const resolved = await resolveData(config, this.options.baseUrl, testHooks?.onlineDataBase);
+    // The overfitting lab: a smaller training set and flipped training labels (validation untouched).
+    const data = applyOverfittingKnobs(resolved.dataset, resolved.split, config.trainFraction, config.labelNoise, config.seed);
     const { dataset } = data;
     const output = outputFor(dataset);
     const check = checkModel(config.layers, dataset.sampleShape, output);
@@ -49,7 +52,7 @@ export class TrainingSession {
     const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
     const optimizer = createOptimizer(config.optimizer, config.learningRate, config.optimizerParams);
     const stepsPerEpoch = Math.ceil(split.train.length / config.batchSize);
-    post({ type: 'ready', runId, backend, fallbacks, task: dataset.task, trainSamples: split.train.length, validationSamples: split.validation.length, stepsPerEpoch });
+    post({ type: 'ready', runId, backend, fallbacks, task: dataset.task, labelsFlipped: data.flipped, trainSamples: split.train.length, validationSamples: split.validation.length, stepsPerEpoch });
     post({ type: 'phase', runId, phase: 'training' });
 
     let buffer: BatchPoint[] = [];

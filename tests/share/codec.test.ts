@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BACKEND_PREFERENCES, LIMITS, OPTIMIZERS, defaultConfig, type ExperimentConfig, type NumberLimit } from '../../src/config/experiment';
+import { BACKEND_PREFERENCES, LIMITS, OPTIMIZERS, PANELS, defaultConfig, type ExperimentConfig, type NumberLimit } from '../../src/config/experiment';
 import { SAMPLE_CSVS, type DatasetRef } from '../../src/config/datasets';
 import { configProblems } from '../../src/config/restore';
 import { SYNTHETIC_SHAPES } from '../../src/data/synthetic';
@@ -93,7 +93,11 @@ const settings = fc.record({
   earlyStopping: fc.boolean(),
   patience: withinLimit(LIMITS.patience),
   seed: withinLimit(LIMITS.seed),
+  trainFraction: withinLimit(LIMITS.trainFraction),
+  labelNoise: withinLimit(LIMITS.labelNoise),
   backend: fc.constantFrom(...BACKEND_PREFERENCES),
+  classroom: fc.boolean(),
+  hiddenPanels: fc.subarray([...PANELS]),
 });
 const validConfig: fc.Arbitrary<ExperimentConfig> = fc.tuple(datasetAndLayers, settings).map(([data, rest]) => ({ ...data, ...rest }));
 
@@ -153,6 +157,7 @@ describe('hostile or broken links', () => {
     ['a javascript: CSV address', 'v=1&ds=csv&src=url:javascript:alert(1)', /not an http\(s\) address/],
     ['an unknown sample', 'v=1&ds=csv&src=sample:secrets', /no sample CSV called "secrets"/],
     ['noise out of range', 'v=1&ds=synthetic&syn=spiral&noise=9&n=20', /Noise: 9 is out of range.*Number of points: 20 is out of range/],
+    ['an unknown panel to hide', 'v=1&hide=model,secrets', /only data, model, settings/],
     ['a link too long to be read', `v=1&m=${'x'.repeat(MAX_LINK_LENGTH)}`, /too long/],
   ])('%s: a note, and a valid experiment', (_, query, note) => {
     const decoded = decodeExperiment(query);

@@ -47,6 +47,7 @@ export function RunStatus() {
         <p className="hint">
           {run.trainSamples.toLocaleString('en-US')} training / {run.validationSamples.toLocaleString('en-US')} validation samples,{' '}
           {run.stepsPerEpoch} steps per epoch.
+          {run.labelsFlipped > 0 && ` ${run.labelsFlipped.toLocaleString('en-US')} training labels flipped on purpose (label noise).`}
           {run.backend && GPU_BACKENDS.has(run.backend) && ' On GPU backends, small floating-point differences between runs can occur.'}
         </p>
       )}

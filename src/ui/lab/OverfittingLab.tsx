@@ -1,0 +1,66 @@
+import { setNumericSetting } from '../../state/actions';
+import { setDropout } from '../../state/layerActions';
+import { useAppStore } from '../../state/store';
+import { selectConfig, selectStatus } from '../selectors';
+import { useDatasetInfo } from '../model/useDatasetInfo';
+
+/** Weight decay the L2 toggle sets. */
+const LAB_WEIGHT_DECAY = 0.001;
+/** Slider positions for the training-set size: from a handful to everything (log scale). */
+const SIZE_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1];
+
+/** The knobs that make overfitting appear and disappear. */
+export function OverfittingLab() {
+  const config = useAppStore(selectConfig);
+  const status = useAppStore(selectStatus);
+  const locked = status === 'running' || status === 'paused';
+  const { info } = useDatasetInfo();
+  const dropoutOn = config.layers.some((layer) => layer.kind === 'dropout');
+  const l2On = config.weightDecay > 0;
+  const sizeIndex = SIZE_STEPS.reduce((best, v, i) => (Math.abs(Math.log(v / config.trainFraction)) < Math.abs(Math.log(SIZE_STEPS[best] / config.trainFraction)) ? i : best), 0);
+  return (
+    <section className="lab" aria-label="Overfitting lab">
+      <h2>Overfitting lab</h2>
+      <label className="field">
+        <span>Training set size: {(config.trainFraction * 100).toFixed(config.trainFraction < 0.01 ? 1 : 0)}% of the training split</span>
+        <input
+          type="range"
+          aria-label="Training set size"
+          min={0}
+          max={SIZE_STEPS.length - 1}
+          step={1}
+          value={sizeIndex}
+          disabled={locked}
+          onChange={(event) => setNumericSetting('trainFraction', SIZE_STEPS[Number(event.target.value)])}
+        />
+      </label>
+      {info?.task !== 'regression' && (
+        <label className="field">
+          <span>Label noise: {Math.round(config.labelNoise * 100)}% of training labels flipped</span>
+          <input
+            type="range"
+            aria-label="Label noise"
+            min={0}
+            max={0.9}
+            step={0.05}
+            value={config.labelNoise}
+            disabled={locked}
+            onChange={(event) => setNumericSetting('labelNoise', Number(event.target.value))}
+          />
+        </label>
+      )}
+      <div className="toggles" role="group" aria-label="Regularisation toggles">
+        <button type="button" aria-pressed={dropoutOn} disabled={locked} onClick={() => setDropout(!dropoutOn)}>
+          Dropout {dropoutOn ? 'on' : 'off'}
+        </button>
+        <button type="button" aria-pressed={l2On} disabled={locked} onClick={() => setNumericSetting('weightDecay', l2On ? 0 : LAB_WEIGHT_DECAY)}>
+          L2 {l2On ? 'on' : 'off'}
+        </button>
+      </div>
+      <p className="hint">
+        To see overfitting: pick the oversized preset, shrink the training set, add label noise, and train for many epochs. Dropout puts a
+        dropout layer (rate 0.5) after every dense layer; L2 sets weight decay to {LAB_WEIGHT_DECAY}. For 2-D sets, the Noise slider adds input noise.
+      </p>
+    </section>
+  );
+}
