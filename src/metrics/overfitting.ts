@@ -12,15 +12,13 @@ export function bestEpoch(epochs: readonly EpochPoint[]): EpochPoint | null {
 }
 
 /**
- * True when, over the last `run` epochs, validation loss rose every epoch
- * while training loss fell every epoch: the model is memorising.
+ * True when validation loss has stayed above its best for the last `run`
+ * epochs and ends higher than it was then, while training loss kept falling
+ * since that best epoch: the model is memorising the training set.
  */
 export function isMemorising(epochs: readonly EpochPoint[], run = MEMORISING_EPOCHS): boolean {
-  if (epochs.length < run + 1) return false;
-  const tail = epochs.slice(-(run + 1));
-  for (let i = 1; i < tail.length; i++) {
-    if (!(tail[i].validation.loss > tail[i - 1].validation.loss)) return false;
-    if (!(tail[i].train.loss < tail[i - 1].train.loss)) return false;
-  }
-  return true;
+  const best = bestEpoch(epochs);
+  if (!best || epochs.length === 0) return false;
+  const last = epochs[epochs.length - 1];
+  return last.epoch - best.epoch >= run && last.validation.loss > best.validation.loss && last.train.loss < best.train.loss;
 }

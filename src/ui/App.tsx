@@ -14,6 +14,7 @@ import { RunHistory } from './history/RunHistory';
 import { CopyLink } from './share/CopyLink';
 import { LinkNotes } from './share/LinkNotes';
 import { DatasetPanel } from './data/DatasetPanel';
+import { OverfittingLab } from './lab/OverfittingLab';
 import { useModelCheck } from './model/useModelCheck';
 import { useTask } from './model/useTask';
 import { useAppStore } from '../state/store';
@@ -41,6 +42,7 @@ export function App() {
           <DatasetPanel />
           <LayerStack />
           <TrainingSettings />
+          <OverfittingLab />
           <BackendSelect />
         </aside>
         <div className="main">

@@ -11,10 +11,14 @@ describe('overfitting signals', () => {
     expect(bestEpoch(epochs([[1, 0.9], [0.8, 0.7], [0.6, 0.75]]))?.epoch).toBe(2);
   });
 
-  it('says the model memorises only after several epochs of rising validation and falling training loss', () => {
+  it('says the model memorises only after several epochs above the best validation loss while training loss falls', () => {
+    // Two epochs past the best: not yet.
     expect(isMemorising(epochs([[1, 0.9], [0.8, 0.7], [0.6, 0.75], [0.5, 0.8]]))).toBe(false);
-    expect(isMemorising(epochs([[1, 0.9], [0.8, 0.7], [0.6, 0.75], [0.5, 0.8], [0.4, 0.9]]))).toBe(true);
-    // Training loss rose too: that is not memorising.
-    expect(isMemorising(epochs([[1, 0.9], [0.8, 0.7], [0.9, 0.75], [0.5, 0.8], [0.4, 0.9]]))).toBe(false);
+    // Three epochs past it, with a dip on the way: yes.
+    expect(isMemorising(epochs([[1, 0.9], [0.8, 0.7], [0.6, 0.75], [0.5, 0.72], [0.4, 0.9]]))).toBe(true);
+    // Training loss did not fall since the best epoch: that is not memorising.
+    expect(isMemorising(epochs([[1, 0.9], [0.8, 0.7], [0.9, 0.75], [0.85, 0.8], [0.9, 0.9]]))).toBe(false);
+    // A new best resets the count.
+    expect(isMemorising(epochs([[1, 0.9], [0.8, 0.7], [0.6, 0.75], [0.5, 0.8], [0.4, 0.6]]))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { EpochPoint, SplitScores } from '../../metrics/types';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { bestEpoch, isMemorising, MEMORISING_EPOCHS } from '../../metrics/overfitting';
+import type { SplitScores } from '../../metrics/types';
 import { useAppStore } from '../../state/store';
 import { selectEpochs } from '../selectors';
 
@@ -10,18 +11,11 @@ export const SCORE_NAMES: Record<ScoreKey, string> = { loss: 'loss', accuracy: '
 const NAMES = SCORE_NAMES;
 const fixed = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(3));
 
-/** The epoch with the lowest validation loss, or null before the first. */
-function bestEpoch(epochs: EpochPoint[]): EpochPoint | null {
-  let best: EpochPoint | null = null;
-  for (const point of epochs) if (best === null || point.validation.loss < best.validation.loss) best = point;
-  return best;
-}
-
 interface Props {
   title: string;
   scores: ScoreKey[];
   unitInterval?: boolean;
-  /** Mark the epoch with the lowest validation loss. */
+  /** The overfitting view: shade the train-validation gap, mark the best epoch, say when the model memorises. */
   markBest?: boolean;
 }
 
@@ -38,6 +32,8 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
           row[`train-${key}`] = point.train[key];
           row[`validation-${key}`] = point.validation[key];
         }
+        row.gapLow = Math.min(point.train.loss, point.validation.loss);
+        row.gapHigh = Math.max(point.train.loss, point.validation.loss);
         return row;
       }),
     [epochs, scores],
@@ -51,20 +47,33 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
       '.'
     : 'No epoch has finished yet.';
   const bestText = best ? ` Lowest validation loss ${best.validation.loss.toFixed(3)} at epoch ${best.epoch}.` : '';
+  const memorising = markBest && isMemorising(epochs);
+  const earlyStopped = useAppStore((state) => state.run.earlyStopped);
   return (
-    <figure className="chart">
+    <figure className="chart" data-testid={markBest ? 'loss-chart' : undefined}>
       <figcaption>{title}</figcaption>
       <p className="sr-only">
         {summary}
         {bestText}
       </p>
       <ResponsiveContainer width="100%" height={220}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} />
           <YAxis domain={unitInterval ? [0, 1] : ['auto', 'auto']} />
           <Tooltip />
           <Legend />
+          {markBest && (
+            <Area
+              dataKey={(row: Record<string, number>) => [row.gapLow, row.gapHigh]}
+              name="gap (training vs validation)"
+              fill="#fa5252"
+              fillOpacity={0.15}
+              stroke="none"
+              isAnimationActive={false}
+              className="gap-area"
+            />
+          )}
           {scores.flatMap((key, i) => [
             <Line key={`t-${key}`} dataKey={`train-${key}`} name={`training ${NAMES[key]}`} stroke={TRAIN_COLORS[i]} isAnimationActive={false} />,
             <Line
@@ -84,8 +93,17 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
               label={{ value: restoredEpoch === best.epoch ? 'best (restored)' : 'best val loss', position: 'insideTopRight', fontSize: 11 }}
             />
           )}
-        </LineChart>
+          {markBest && earlyStopped && last && (
+            <ReferenceLine x={last.epoch} stroke="#6741d9" strokeDasharray="4 2" label={{ value: 'early stop', position: 'insideTopLeft', fontSize: 11 }} />
+          )}
+        </ComposedChart>
       </ResponsiveContainer>
+      {memorising && (
+        <p className="note" role="status" data-testid="memorising-note">
+          Validation loss has stayed above its best for {MEMORISING_EPOCHS} epochs and is rising, while training loss keeps falling: the model has
+          started to memorise the training set. {best && `Its best validation loss was at epoch ${best.epoch}.`}
+        </p>
+      )}
     </figure>
   );
 }
