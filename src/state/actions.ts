@@ -1,5 +1,5 @@
 // Module-level actions: the only code that talks to the training client.
-import type { BackendPreference, ExperimentConfig, OptimizerName } from '../config/experiment';
+import { PANELS, type BackendPreference, type ExperimentConfig, type OptimizerName, type PanelName } from '../config/experiment';
 import { defaultOptimizerParams, type OptimizerParam } from '../config/optimizerParams';
 import { appBaseUrl, getClient } from './clientHandle';
 import { emptyMetrics, initialRun, useAppStore } from './store';
@@ -83,4 +83,17 @@ export function setEarlyStopping(earlyStopping: boolean): void {
 /** Replaces the config (e.g. a preset's layers); applies from the next run. */
 export function updateConfig(update: (config: ExperimentConfig) => ExperimentConfig): void {
   useAppStore.setState((state) => ({ config: update(state.config) }));
+}
+
+/** Classroom mode: large type and high contrast (kept in the link). */
+export function setClassroom(classroom: boolean): void {
+  updateConfig((config) => ({ ...config, classroom }));
+}
+
+/** Hides or shows a panel (kept in the link, like TensorFlow Playground's hide flags). */
+export function togglePanel(panel: PanelName): void {
+  updateConfig((config) => ({
+    ...config,
+    hiddenPanels: config.hiddenPanels.includes(panel) ? config.hiddenPanels.filter((p) => p !== panel) : PANELS.filter((p) => p === panel || config.hiddenPanels.includes(p)),
+  }));
 }

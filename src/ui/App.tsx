@@ -10,6 +10,8 @@ import { TrainingSettings } from './controls/TrainingSettings';
 import { RunControls } from './controls/RunControls';
 import { RunStatus } from './controls/RunStatus';
 import { ErrorBanner } from './ErrorBanner';
+import { ViewControls } from './ViewControls';
+import type { PanelName } from '../config/experiment';
 import { RunHistory } from './history/RunHistory';
 import { CopyLink } from './share/CopyLink';
 import { LinkNotes } from './share/LinkNotes';
@@ -24,14 +26,20 @@ export function App() {
   const check = useModelCheck();
   const loading = useAppStore((state) => state.data.loading !== null);
   const task = useTask();
+  const classroom = useAppStore((state) => state.config.classroom);
+  const hidden = useAppStore((state) => state.config.hiddenPanels);
+  const show = (panel: PanelName) => !hidden.includes(panel);
   useEffect(warmUpTraining, []);
   useEffect(() => void loadHistory(), []);
   return (
-    <div className="app">
+    <div className={`app${classroom ? ' classroom' : ''}`}>
       <header>
         <div className="title-row">
           <h1>Training Playground</h1>
-          <CopyLink />
+          <div className="header-tools">
+            <ViewControls />
+            <CopyLink />
+          </div>
         </div>
         <p className="subtitle">Build a model, train it in a Web Worker on your GPU (or CPU), and watch loss, accuracy and F1 live.</p>
       </header>
@@ -39,18 +47,22 @@ export function App() {
       <LinkNotes />
       <main>
         <aside className="side">
-          <DatasetPanel />
-          <LayerStack />
-          <TrainingSettings />
-          <OverfittingLab />
-          <BackendSelect />
+          {show('data') && <DatasetPanel />}
+          {show('model') && <LayerStack />}
+          {show('settings') && (
+            <>
+              <TrainingSettings />
+              <OverfittingLab />
+              <BackendSelect />
+            </>
+          )}
         </aside>
         <div className="main">
           <RunControls canTrain={check !== null && check.ok && !loading} />
           <RunStatus />
           <MetricReadouts />
           <div className="charts">
-            <BatchChart />
+            {show('batch-chart') && <BatchChart />}
             <EpochChart title={task === 'regression' ? 'Mean squared error per epoch' : 'Loss per epoch'} scores={['loss']} markBest />
             {task === 'regression' ? (
               <>
@@ -61,7 +73,7 @@ export function App() {
               <EpochChart title="Accuracy and F1 per epoch" scores={['accuracy', 'f1']} unitInterval />
             )}
           </div>
-          <RunHistory />
+          {show('history') && <RunHistory />}
         </div>
       </main>
       <footer>

@@ -1,3 +1,4 @@
+import { ScrollBox } from '../ScrollBox';
 import type { ColumnSummary, ColumnType, TableSummary } from '../../data/csv/types';
 
 interface Props {
@@ -18,7 +19,7 @@ function stats(column: ColumnSummary): string {
 export function CsvColumns({ table, target, typeOf, onType, types, locked }: Props) {
   return (
     <>
-      <div className="table-scroll">
+      <ScrollBox label="Columns of the CSV">
         <table className="csv-columns" data-testid="csv-columns">
           <caption>Columns</caption>
           <thead>
@@ -53,8 +54,8 @@ export function CsvColumns({ table, target, typeOf, onType, types, locked }: Pro
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="table-scroll">
+      </ScrollBox>
+      <ScrollBox label="First rows of the CSV">
         <table className="csv-preview" data-testid="csv-preview">
           <caption>First rows</caption>
           <thead>
@@ -76,7 +77,7 @@ export function CsvColumns({ table, target, typeOf, onType, types, locked }: Pro
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollBox } from '../ScrollBox';
 import { useAppStore } from '../../state/store';
 import { selectHistory } from '../selectors';
 import { CompareCharts } from './CompareCharts';
@@ -17,7 +18,7 @@ export function RunHistory() {
       )}
       {history.status === 'ready' && runs.length === 0 && <p className="hint">Runs are kept here, in this browser, when they end.</p>}
       {runs.length > 0 && (
-        <div className="table-scroll">
+        <ScrollBox label="Stored runs">
           <table>
             <thead>
               <tr>
@@ -37,7 +38,7 @@ export function RunHistory() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       {history.compared.length === 1 && <p className="hint">Tick one more run to compare.</p>}
       <CompareCharts />
