@@ -16,6 +16,9 @@ export interface Dataset {
   sampleShape: number[];
   /** Class names, index = label; empty for regression. */
   classes: string[];
+  /** For data read from a CSV: each sample's row as in the file, and the column names. */
+  sourceRows?: string[][];
+  sourceHeader?: string[];
 }
 
 /** The training / validation partition of a dataset, as sample indices. */

@@ -35,4 +35,6 @@ export interface EpochPoint {
   step: number;
   train: SplitScores;
   validation: SplitScores;
+  /** Validation confusion matrix, counts[actual][predicted] (classification only). */
+  confusion?: number[][];
 }

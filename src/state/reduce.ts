@@ -53,6 +53,12 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
           learningRateChanges: state.metrics.learningRateChanges.concat({ step: event.step, learningRate: event.learningRate }),
         },
       };
+    case 'boundary': {
+      const { epoch, size, extent, values, min, max } = event;
+      return { metrics: { ...state.metrics, boundary: { epoch, size, extent, values, min, max } } };
+    }
+    case 'scatter':
+      return { metrics: { ...state.metrics, scatter: { xy: event.xy, labels: event.labels, train: event.train } } };
     case 'best-restored':
       return { run: { ...run, restoredEpoch: event.epoch } };
     case 'done':

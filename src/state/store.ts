@@ -44,6 +44,9 @@ export interface MetricsSlice {
   epochs: EpochPoint[];
   /** Where the learning rate was changed during the run (for chart markers). */
   learningRateChanges: { step: number; learningRate: number }[];
+  /** 2-D sets: the model's output over the plane after the latest epoch, and the points. */
+  boundary: { epoch: number; size: number; extent: number; values: number[]; min: number; max: number } | null;
+  scatter: { xy: number[]; labels: number[]; train: boolean[] } | null;
 }
 
 export interface HistorySlice {
@@ -106,7 +109,7 @@ export function initialRun(): RunSlice {
 
 /** Metrics before a run. */
 export function emptyMetrics(): MetricsSlice {
-  return { batches: [], epochs: [], learningRateChanges: [] };
+  return { batches: [], epochs: [], learningRateChanges: [], boundary: null, scatter: null };
 }
 
 /** The whole state when the page opens. */

@@ -3,9 +3,10 @@
 // replaced after it crashes, so a failure never leaves the page stuck.
 import type { ExperimentConfig } from '../config/experiment';
 import type { DataSource, LoadedSummary, LoadPhase } from './dataSources';
-import { isDataEvent, isFromWorker, PROTOCOL_VERSION, type FromWorker, type TestHooks, type ToWorker } from './protocol';
+import type { InspectQuery, InspectResult } from './inspect';
+import { isDataEvent, isFromWorker, PROTOCOL_VERSION, type DataEvent, type FromWorker, type TestHooks, type ToWorker } from './protocol';
 
-export type { DataSource, LoadedSummary, LoadPhase };
+export type { DataSource, InspectQuery, InspectResult, LoadedSummary, LoadPhase };
 
 interface PendingLoad {
   resolve(summary: LoadedSummary): void;
@@ -26,6 +27,7 @@ export class TrainingClient {
   private readonly listeners = new Set<(event: TrainingEvent) => void>();
   private requestId = 0;
   private readonly loads = new Map<number, PendingLoad>();
+  private readonly inspections = new Map<number, { resolve(result: InspectResult): void; reject(error: Error): void }>();
 
   constructor(private readonly factory: WorkerFactory = defaultFactory) {}
 
@@ -70,6 +72,20 @@ export class TrainingClient {
     });
   }
 
+  /** Asks the current (or last) run's model about validation samples or one input. */
+  inspect(query: InspectQuery): Promise<InspectResult> {
+    const requestId = ++this.requestId;
+    return new Promise<InspectResult>((resolve, reject) => {
+      this.inspections.set(requestId, { resolve, reject });
+      try {
+        this.send({ type: 'inspect', requestId, query });
+      } catch (error) {
+        this.inspections.delete(requestId);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  }
+
   pause(): void {
     this.send({ type: 'pause', runId: this.runId });
   }
@@ -105,22 +121,15 @@ export class TrainingClient {
     if (this.worker) return this.worker;
     const worker = this.factory();
     worker.onmessage = (event: MessageEvent<unknown>) => {
-      if (isDataEvent(event.data)) {
-        const load = this.loads.get(event.data.requestId);
-        if (!load) return;
-        if (event.data.type === 'data-progress') return load.onProgress(event.data.phase, event.data.fraction);
-        this.loads.delete(event.data.requestId);
-        if (event.data.type === 'data-ready') load.resolve(event.data.summary);
-        else load.reject(new Error(event.data.message));
-        return;
-      }
+      if (isDataEvent(event.data)) return this.answer(event.data);
       if (isFromWorker(event.data) && event.data.runId === this.runId) this.emit(event.data);
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       this.dispose();
-      for (const load of this.loads.values()) load.reject(new Error(`The worker crashed while loading data: ${event.message || 'unknown error'}`));
+      for (const pending of [...this.loads.values(), ...this.inspections.values()]) pending.reject(new Error(`The worker crashed: ${event.message || 'unknown error'}`));
       this.loads.clear();
+      this.inspections.clear();
       this.emit({ type: 'error', runId: this.runId, message: `The training worker crashed: ${event.message || 'unknown error'}` });
     };
     worker.onmessageerror = () => {
@@ -128,6 +137,23 @@ export class TrainingClient {
     };
     this.worker = worker;
     return worker;
+  }
+
+  /** Settles the request a data or inspect answer belongs to. */
+  private answer(event: DataEvent): void {
+    if (event.type === 'inspect-result' || event.type === 'inspect-error') {
+      const pending = this.inspections.get(event.requestId);
+      this.inspections.delete(event.requestId);
+      if (event.type === 'inspect-result') pending?.resolve(event.result);
+      else pending?.reject(new Error(event.message));
+      return;
+    }
+    const load = this.loads.get(event.requestId);
+    if (!load) return;
+    if (event.type === 'data-progress') return load.onProgress(event.phase, event.fraction);
+    this.loads.delete(event.requestId);
+    if (event.type === 'data-ready') load.resolve(event.summary);
+    else load.reject(new Error(event.message));
   }
 
   private emit(event: TrainingEvent): void {

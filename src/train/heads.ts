@@ -13,6 +13,8 @@ export interface Tally {
   add(labels: Float32Array, readout: ArrayLike<number>): number;
   /** Scores so far; `lossMean` is the mean loss for classification (regression uses its MSE). */
   scores(lossMean: number): SplitScores;
+  /** The confusion matrix so far (counts[actual][predicted]); null for regression. */
+  matrix(): number[][] | null;
 }
 
 export interface Head {
@@ -64,6 +66,7 @@ function classificationHead(classes: number): Head {
           const { accuracy, precision, recall, f1 } = macroScores(confusion);
           return { loss: lossMean, accuracy, precision, recall, f1 };
         },
+        matrix: () => confusion.map((row) => row.slice()),
       };
     },
   };
@@ -88,6 +91,7 @@ function regressionHead(scale: TargetScale): Head {
           const { mse, mae, r2 } = regressionScores(sums);
           return { loss: mse, mae, r2 };
         },
+        matrix: () => null,
       };
     },
   };

@@ -43,6 +43,8 @@ export interface TrainOptions {
   /** Called once per batch, in order, with that batch's loss and accuracy. */
   onBatch(point: BatchPoint): void;
   onEpoch(point: EpochPoint): void;
+  /** Awaited after each epoch's results are out (the worker draws the decision boundary here). */
+  afterEpoch?(epoch: number): Promise<void>;
   /** Called when the loop is about to wait in a pause, after all results are in. */
   onPause?(step: number): void;
   /** Called when a new learning rate applies, with the first step that uses it. */
@@ -174,10 +176,13 @@ async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<Tr
     }
     await settle();
     const train: SplitScores = tally.scores(lossSum / Math.max(lossCount, 1));
-    const validation = await evaluate(model, dataset, split.validation, head);
-    options.onEpoch({ epoch, step, train, validation });
+    const evaluated = await evaluateSplit(model, dataset, split.validation, head);
+    const point: EpochPoint = { epoch, step, train, validation: evaluated.scores };
+    if (evaluated.confusion) point.confusion = evaluated.confusion;
+    options.onEpoch(point);
+    await options.afterEpoch?.(epoch);
     if (options.earlyStopping) {
-      best.offer(model, epoch, validation.loss);
+      best.offer(model, epoch, evaluated.scores.loss);
       if (epoch - best.epoch >= options.earlyStopping.patience) return 'early-stopped';
     }
     await yieldToEventLoop();
@@ -187,6 +192,11 @@ async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<Tr
 
 /** Loss and scores of the model (inference mode) on `indices`. */
 export async function evaluate(model: tf.LayersModel, dataset: Dataset, indices: Uint32Array, head: Head): Promise<SplitScores> {
+  return (await evaluateSplit(model, dataset, indices, head)).scores;
+}
+
+/** Scores and, for classification, the confusion matrix on `indices`. */
+async function evaluateSplit(model: tf.LayersModel, dataset: Dataset, indices: Uint32Array, head: Head): Promise<{ scores: SplitScores; confusion: number[][] | null }> {
   const tally = head.tally();
   let lossSum = 0;
   for (let from = 0; from < indices.length; from += EVAL_BATCH_SIZE) {
@@ -203,5 +213,5 @@ export async function evaluate(model: tf.LayersModel, dataset: Dataset, indices:
     tally.add(labels, readoutValues);
     await yieldToEventLoop();
   }
-  return tally.scores(indices.length === 0 ? Number.NaN : lossSum / indices.length);
+  return { scores: tally.scores(indices.length === 0 ? Number.NaN : lossSum / indices.length), confusion: tally.matrix() };
 }

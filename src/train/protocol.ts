@@ -5,6 +5,7 @@ import type { BackendName, ExperimentConfig } from '../config/experiment';
 import type { Task } from '../data/dataset';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
 import type { DataSource, LoadedSummary, LoadPhase } from './dataSources';
+import type { InspectQuery, InspectResult } from './inspect';
 
 /** Bumped whenever a message shape changes. */
 export const PROTOCOL_VERSION = 1;
@@ -44,7 +45,9 @@ export type ToWorker =
   /** Takes effect at the next batch. */
   | { type: 'set-learning-rate'; runId: number; learningRate: number }
   /** Load (or reuse) data so the page can show it; answered with data-ready or data-error. */
-  | { type: 'load-data'; requestId: number; source: DataSource; baseUrl: string; testHooks?: TestHooks };
+  | { type: 'load-data'; requestId: number; source: DataSource; baseUrl: string; testHooks?: TestHooks }
+  /** Ask the current (or last) run's model about samples or one input; answered with inspect-result or inspect-error. */
+  | { type: 'inspect'; requestId: number; query: InspectQuery };
 
 /** A backend that was tried and passed over, and why. */
 export interface Fallback {
@@ -79,17 +82,24 @@ export type FromWorker =
   /** Early stopping put back the weights of `epoch` (lowest validation loss). */
   | { type: 'best-restored'; runId: number; epoch: number }
   | { type: 'done'; runId: number; reason: 'completed' | 'stopped' | 'early-stopped' }
-  | { type: 'error'; runId: number; message: string };
+  | { type: 'error'; runId: number; message: string }
+  /** The model's output over the plane of a 2-D set, `size` x `size` grey levels, after each epoch. */
+  | { type: 'boundary'; runId: number; epoch: number; size: number; extent: number; values: number[]; min: number; max: number }
+  /** The points of a 2-D set (x, y pairs), their labels, and whether each is a training point. */
+  | { type: 'scatter'; runId: number; xy: number[]; labels: number[]; train: boolean[] };
 
 /** Answers to load-data, tagged with its requestId (not a run). */
 export type DataEvent =
   | { type: 'data-progress'; requestId: number; phase: LoadPhase; fraction: number | null }
   | { type: 'data-ready'; requestId: number; summary: LoadedSummary }
-  | { type: 'data-error'; requestId: number; message: string };
+  | { type: 'data-error'; requestId: number; message: string }
+  | { type: 'inspect-result'; requestId: number; result: InspectResult }
+  | { type: 'inspect-error'; requestId: number; message: string };
 
-const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate', 'load-data']);
-const DATA_EVENT_TYPES = new Set<DataEvent['type']>(['data-progress', 'data-ready', 'data-error']);
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error']);
+const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate']);
+const REQUEST_TYPES = new Set<ToWorker['type']>(['load-data', 'inspect']);
+const DATA_EVENT_TYPES = new Set<DataEvent['type']>(['data-progress', 'data-ready', 'data-error', 'inspect-result', 'inspect-error']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error', 'boundary', 'scatter']);
 
 function isTagged(value: unknown, tag: 'runId' | 'requestId' = 'runId'): value is { type: string } {
   return (
@@ -102,7 +112,7 @@ function isTagged(value: unknown, tag: 'runId' | 'requestId' = 'runId'): value i
 
 /** Narrows a message received by the worker; anything else is ignored. */
 export function isToWorker(value: unknown): value is ToWorker {
-  if (isTagged(value, 'requestId')) return value.type === 'load-data';
+  if (isTagged(value, 'requestId')) return REQUEST_TYPES.has(value.type as ToWorker['type']);
   return isTagged(value) && TO_WORKER_TYPES.has(value.type as ToWorker['type']);
 }
 

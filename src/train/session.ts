@@ -11,7 +11,10 @@ import type { BatchPoint } from '../metrics/types';
 import { RunControl } from './control';
 import { trainModel } from './loop';
 import { createOptimizer } from './optimizers';
+import type { Dataset, Split } from '../data/dataset';
 import { resolveData } from './dataSources';
+import { headFor } from './heads';
+import { BOUNDARY_EXTENT, BOUNDARY_SIZE, decisionBoundary, type Inspectable } from './inspect';
 import { outputFor, prepareBackend } from './prepare';
 import type { FromWorker, TestHooks } from './protocol';
 
@@ -26,11 +29,43 @@ export interface SessionOptions {
   post: (message: FromWorker) => void;
 }
 
+/** Points of a 2-D set sent for the decision-boundary view, at most. */
+const MAX_SCATTER = 600;
+
 /** A run in progress; `control` takes pause / resume / step / stop. */
 export class TrainingSession {
   readonly control = new RunControl();
+  /** The model and data, kept after the run for the insight views until dispose(). */
+  private inspectable: Inspectable | null = null;
+  private disposeOptimizer: (() => void) | null = null;
 
   constructor(private readonly options: SessionOptions) {}
+
+  /** The model (training or trained) and its data, for inspection; null before the model exists. */
+  get current(): Inspectable | null {
+    return this.inspectable;
+  }
+
+  /** Frees the model; the worker calls it when the next run starts. */
+  dispose(): void {
+    this.inspectable?.model.dispose();
+    this.disposeOptimizer?.();
+    this.inspectable = null;
+    this.disposeOptimizer = null;
+  }
+
+  private postScatter(dataset: Dataset, split: Split): void {
+    const { runId, post } = this.options;
+    const indices = [...split.train.slice(0, MAX_SCATTER / 2), ...split.validation.slice(0, MAX_SCATTER / 2)];
+    const trainCount = Math.min(split.train.length, MAX_SCATTER / 2);
+    post({
+      type: 'scatter',
+      runId,
+      xy: indices.flatMap((i) => [dataset.x[2 * i], dataset.x[2 * i + 1]]),
+      labels: indices.map((i) => dataset.y[i]),
+      train: indices.map((_, k) => k < trainCount),
+    });
+  }
 
   async run(): Promise<void> {
     const { runId, config, testHooks, post } = this.options;
@@ -51,9 +86,14 @@ export class TrainingSession {
 
     const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
     const optimizer = createOptimizer(config.optimizer, config.learningRate, config.optimizerParams);
+    this.dispose();
+    this.inspectable = { model, dataset, split, head: headFor(dataset, split.train) };
+    this.disposeOptimizer = () => optimizer.optimizer.dispose();
+    const planar = dataset.sampleShape.length === 1 && dataset.sampleShape[0] === 2 && config.dataset.kind === 'synthetic';
     const stepsPerEpoch = Math.ceil(split.train.length / config.batchSize);
     post({ type: 'ready', runId, backend, fallbacks, task: dataset.task, labelsFlipped: data.flipped, trainSamples: split.train.length, validationSamples: split.validation.length, stepsPerEpoch });
     post({ type: 'phase', runId, phase: 'training' });
+    if (planar) this.postScatter(dataset, split);
 
     let buffer: BatchPoint[] = [];
     let windowStart = performance.now();
@@ -95,6 +135,11 @@ export class TrainingSession {
           flush();
           post({ type: 'epoch-end', runId, point, tensors: tf.memory().numTensors });
         },
+        afterEpoch: async (epoch) => {
+          if (!planar || !this.inspectable) return;
+          const boundary = await decisionBoundary(this.inspectable);
+          post({ type: 'boundary', runId, epoch, size: BOUNDARY_SIZE, extent: BOUNDARY_EXTENT, ...boundary });
+        },
         onPause: (step) => {
           flush();
           post({ type: 'paused', runId, step });
@@ -106,9 +151,8 @@ export class TrainingSession {
       flush();
       post({ type: 'done', runId, reason: result });
     } finally {
+      // The model stays for the insight views; the next run disposes it.
       flush();
-      model.dispose();
-      optimizer.optimizer.dispose();
     }
   }
 }

@@ -3,11 +3,14 @@
 import { errorMessage } from '../lib/assert';
 import { loadSource, resolveData } from './dataSources';
 import { isToWorker, PROTOCOL_VERSION, type DataEvent, type FromWorker, type ToWorker } from './protocol';
+import { inspect } from './inspect';
 import { prepareBackend } from './prepare';
 import { TrainingSession } from './session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let current: { runId: number; session: TrainingSession } | null = null;
+/** The latest session, running or finished: its model answers inspect requests. */
+let latest: TrainingSession | null = null;
 
 function post(message: FromWorker | DataEvent): void {
   scope.postMessage(message);
@@ -38,7 +41,9 @@ function handle(message: ToWorker): void {
         return;
       }
       if (message.testHooks?.crashWorker) throw new Error('Simulated worker crash (test hook)');
+      latest?.dispose();
       const session = new TrainingSession({ ...message, post });
+      latest = session;
       const run = { runId: message.runId, session };
       current = run;
       session
@@ -60,6 +65,17 @@ function handle(message: ToWorker): void {
     case 'load-data':
       loadData(message);
       return;
+    case 'inspect': {
+      const target = latest?.current;
+      if (!target) {
+        post({ type: 'inspect-error', requestId: message.requestId, message: 'Train a model first.' });
+        return;
+      }
+      inspect(target, message.query)
+        .then((result) => post({ type: 'inspect-result', requestId: message.requestId, result }))
+        .catch((error: unknown) => post({ type: 'inspect-error', requestId: message.requestId, message: errorMessage(error) }));
+      return;
+    }
     case 'pause':
     case 'resume':
     case 'step':

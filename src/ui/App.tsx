@@ -17,6 +17,7 @@ import { CopyLink } from './share/CopyLink';
 import { LinkNotes } from './share/LinkNotes';
 import { DatasetPanel } from './data/DatasetPanel';
 import { OverfittingLab } from './lab/OverfittingLab';
+import { Insights } from './insights/Insights';
 import { useModelCheck } from './model/useModelCheck';
 import { useTask } from './model/useTask';
 import { useAppStore } from '../state/store';
@@ -73,6 +74,7 @@ export function App() {
               <EpochChart title="Accuracy and F1 per epoch" scores={['accuracy', 'f1']} unitInterval />
             )}
           </div>
+          {show('insights') && <Insights />}
           {show('history') && <RunHistory />}
         </div>
       </main>

@@ -121,6 +121,6 @@ export function buildCsvDataset(table: Table, summary: TableSummary, options: Cs
     }
   });
   const y = layout.task === 'classification' ? Uint8Array.from(labels) : Float32Array.from(labels);
-  const dataset: Dataset = { name, task: layout.task, x, y, count: rows.length, sampleShape: [layout.inputSize], classes: layout.classes };
+  const dataset: Dataset = { name, task: layout.task, x, y, count: rows.length, sampleShape: [layout.inputSize], classes: layout.classes, sourceRows: rows, sourceHeader: table.header };
   return { dataset, split, dropped };
 }

@@ -1,0 +1,20 @@
+// Questions to the current (or last) run's model, for the insight views.
+import type { InspectQuery, InspectResult } from '../train/client';
+import { getClient } from './clientHandle';
+
+export type SampleQuery = Extract<InspectQuery, { kind: 'samples' }>;
+export type SamplesResult = Extract<InspectResult, { kind: 'samples' }>;
+
+/** Validation samples with their predictions, worst first. */
+export async function fetchSamples(query: Omit<SampleQuery, 'kind'>): Promise<SamplesResult> {
+  const result = await getClient().inspect({ kind: 'samples', ...query });
+  if (result.kind !== 'samples') throw new Error('Unexpected answer from the worker.');
+  return result;
+}
+
+/** The model's outputs (class probabilities, or the predicted value) for one input. */
+export async function predictOne(input: number[]): Promise<number[]> {
+  const result = await getClient().inspect({ kind: 'predict', input });
+  if (result.kind !== 'predict') throw new Error('Unexpected answer from the worker.');
+  return result.outputs;
+}

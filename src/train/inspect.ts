@@ -1,0 +1,133 @@
+// Looking inside a trained (or training) model: validation samples with
+// their predictions, a prediction for one drawn or typed input, and the
+// decision boundary of a 2-D set. Answers are small, plain data.
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset, Split } from '../data/dataset';
+import { sampleSize } from '../data/dataset';
+import { makeBatch } from './batch';
+import type { Head } from './heads';
+
+/** What the model holds on to after (and during) a run, for inspection. */
+export interface Inspectable {
+  model: tf.LayersModel;
+  dataset: Dataset;
+  split: Split;
+  head: Head;
+}
+
+export type InspectQuery =
+  /** Validation samples, worst first; `actual` / `predicted` pick one confusion-matrix cell. */
+  | { kind: 'samples'; actual: number | null; predicted: number | null; mistakesOnly: boolean; limit: number }
+  /** Class probabilities (or the predicted value) for one input, as raw values (pixels 0-255 for images). */
+  | { kind: 'predict'; input: number[] };
+
+export interface SampleView {
+  /** Index in the dataset. */
+  index: number;
+  actual: number;
+  predicted: number;
+  /** Probability the model gives its prediction (classification). */
+  confidence: number;
+  /** Image pixels (0-255) for image data. */
+  pixels: number[] | null;
+  /** The row as read from the file, for CSV data. */
+  cells: string[] | null;
+}
+
+export type InspectResult =
+  | { kind: 'samples'; items: SampleView[]; matching: number; header: string[] | null }
+  | { kind: 'predict'; outputs: number[] };
+
+const BATCH = 512;
+
+/** Outputs `[n, units]` of the model on validation samples, read back in batches. */
+async function validationOutputs({ model, dataset, split }: Inspectable): Promise<Float32Array> {
+  const units = (model.outputs[0].shape[1] as number) ?? 1;
+  const out = new Float32Array(split.validation.length * units);
+  for (let from = 0; from < split.validation.length; from += BATCH) {
+    const { xs } = makeBatch(dataset, split.validation, from, Math.min(from + BATCH, split.validation.length));
+    const outputs = model.predict(xs) as tf.Tensor;
+    out.set(await outputs.data(), from * units);
+    xs.dispose();
+    outputs.dispose();
+  }
+  return out;
+}
+
+async function samples(target: Inspectable, query: Extract<InspectQuery, { kind: 'samples' }>): Promise<InspectResult> {
+  const { dataset, split } = target;
+  if (dataset.task !== 'classification') {
+    return { kind: 'samples', items: [], matching: 0, header: null };
+  }
+  const classes = dataset.classes.length;
+  const outputs = await validationOutputs(target);
+  const rows: { index: number; actual: number; predicted: number; confidence: number; badness: number }[] = [];
+  split.validation.forEach((index, k) => {
+    const p = outputs.subarray(k * classes, (k + 1) * classes);
+    let predicted = 0;
+    for (let c = 1; c < classes; c++) if (p[c] > p[predicted]) predicted = c;
+    const actual = dataset.y[index];
+    if (query.mistakesOnly && predicted === actual) return;
+    if (query.actual !== null && actual !== query.actual) return;
+    if (query.predicted !== null && predicted !== query.predicted) return;
+    // Worst first: the least probability given to the true class.
+    rows.push({ index, actual, predicted, confidence: p[predicted], badness: -Math.log(Math.max(p[actual], 1e-12)) });
+  });
+  rows.sort((a, b) => b.badness - a.badness);
+  const size = sampleSize(dataset);
+  const image = dataset.sampleShape.length === 3;
+  const items = rows.slice(0, query.limit).map(({ badness: _badness, ...row }) => ({
+    ...row,
+    pixels: image ? Array.from(dataset.x.subarray(row.index * size, (row.index + 1) * size)) : null,
+    cells: dataset.sourceRows ? dataset.sourceRows[row.index] : null,
+  }));
+  return { kind: 'samples', items, matching: rows.length, header: dataset.sourceHeader ?? null };
+}
+
+async function predict({ model, dataset }: Inspectable, input: number[]): Promise<InspectResult> {
+  const size = sampleSize(dataset);
+  if (input.length !== size) throw new Error(`The input has ${input.length} values; the model takes ${size}.`);
+  const scale = dataset.x instanceof Uint8Array ? 1 / 255 : 1;
+  const xs = tf.tensor(input.map((v) => v * scale), [1, ...dataset.sampleShape]);
+  const outputs = model.predict(xs) as tf.Tensor;
+  const values = Array.from(await outputs.data());
+  xs.dispose();
+  outputs.dispose();
+  return { kind: 'predict', outputs: values };
+}
+
+export function inspect(target: Inspectable, query: InspectQuery): Promise<InspectResult> {
+  return query.kind === 'samples' ? samples(target, query) : predict(target, query.input);
+}
+
+/** Grid size of the decision boundary image, and the square of the plane it covers. */
+export const BOUNDARY_SIZE = 48;
+export const BOUNDARY_EXTENT = 1.5;
+
+/**
+ * The model's output over the plane, as grey levels (0-255, row 0 at the
+ * top = largest y): the probability of class 1, or the predicted value
+ * scaled between the grid's own minimum and maximum.
+ */
+export async function decisionBoundary({ model, dataset }: Inspectable): Promise<{ values: number[]; min: number; max: number }> {
+  const n = BOUNDARY_SIZE;
+  const grid = new Float32Array(n * n * 2);
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; col++) {
+      const k = (row * n + col) * 2;
+      grid[k] = -BOUNDARY_EXTENT + ((col + 0.5) / n) * 2 * BOUNDARY_EXTENT;
+      grid[k + 1] = BOUNDARY_EXTENT - ((row + 0.5) / n) * 2 * BOUNDARY_EXTENT;
+    }
+  }
+  const xs = tf.tensor2d(grid, [n * n, 2]);
+  const outputs = model.predict(xs) as tf.Tensor;
+  const raw = await outputs.data();
+  xs.dispose();
+  outputs.dispose();
+  const units = raw.length / (n * n);
+  const scores = Array.from({ length: n * n }, (_, i) => (dataset.task === 'classification' ? raw[i * units + (units - 1)] : raw[i]));
+  const min = Math.min(...scores);
+  const max = Math.max(...scores);
+  const values = scores.map((v) => Math.round(dataset.task === 'classification' ? v * 255 : ((v - min) / Math.max(max - min, 1e-9)) * 255));
+  return { values, min, max };
+}

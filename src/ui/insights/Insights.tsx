@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { useAppStore } from '../../state/store';
+import { useDatasetInfo } from '../model/useDatasetInfo';
+import { selectEpochs } from '../selectors';
+import { ConfusionMatrixView, type CellFilter } from './ConfusionMatrixView';
+import { DecisionBoundary } from './DecisionBoundary';
+import { DrawCanvas } from './DrawCanvas';
+import { Gallery } from './Gallery';
+
+/** What the model gets right and wrong: confusion matrix, gallery, drawing, decision boundary. */
+export function Insights() {
+  const epochs = useAppStore(selectEpochs);
+  const run = useAppStore((state) => state.run);
+  const boundary = useAppStore((state) => state.metrics.boundary);
+  const scatter = useAppStore((state) => state.metrics.scatter);
+  const { info } = useDatasetInfo();
+  const [filter, setFilter] = useState<CellFilter | null>(null);
+  const last = epochs[epochs.length - 1];
+  const classes = info?.classes ?? [];
+  const trained = last !== undefined && run.task === 'classification';
+  const image = info && info.inputShape.length === 3 ? info.inputShape : null;
+  const drawable = image !== null && image[0] === 28 && image[1] === 28 && image[2] === 1;
+  // New weights after each epoch and when a run ends: views that ask the model ask again.
+  const version = `${run.runId}-${epochs.length}-${run.status}`;
+  return (
+    <section className="insights" aria-label="Insight views">
+      <h2>Insight views</h2>
+      {!last && <p className="hint">Train for an epoch to see what the model gets right and wrong.</p>}
+      {boundary && <DecisionBoundary boundary={boundary} scatter={scatter} regression={run.task === 'regression'} />}
+      {trained && last.confusion && classes.length === last.confusion.length && (
+        <ConfusionMatrixView matrix={last.confusion} classes={classes} epoch={last.epoch} selected={filter} onSelect={setFilter} />
+      )}
+      {trained && <Gallery classes={classes} imageShape={image} filter={filter} onClearFilter={() => setFilter(null)} version={version} />}
+      {trained && drawable && <DrawCanvas classes={classes} />}
+    </section>
+  );
+}
