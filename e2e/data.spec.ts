@@ -18,6 +18,18 @@ test('a sample CSV loads with its columns, and a model trains on it', async ({ p
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
   expect(await readNumber(page, 'metric-val-accuracy')).toBeGreaterThan(0.5);
   expect(await readNumber(page, 'metric-val-f1')).toBeGreaterThan(0.4);
+
+  // For CSV data the gallery is a table of rows with their predictions.
+  const gallery = page.getByTestId('gallery');
+  await gallery.getByLabel('Only mistakes').uncheck();
+  await expect(gallery.getByRole('columnheader', { name: 'petal_length' })).toBeVisible();
+  await expect(gallery.getByTestId('gallery-item').first()).toContainText(/setosa|versicolor|virginica/);
+  // Type one row and see the prediction.
+  const form = page.getByTestId('row-form');
+  await form.getByLabel('petal_length').fill('1.4');
+  await form.getByLabel('petal_width').fill('0.2');
+  await form.getByRole('button', { name: 'Predict' }).click();
+  await expect(page.getByTestId('row-prediction')).toContainText(/Predicted species: (setosa|versicolor|virginica) \([\d.]+%\)/);
 });
 
 test('upload a CSV, pick the target, train and see metrics', async ({ page }) => {

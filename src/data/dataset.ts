@@ -19,6 +19,8 @@ export interface Dataset {
   /** For data read from a CSV: each sample's row as in the file, and the column names. */
   sourceRows?: string[][];
   sourceHeader?: string[];
+  /** For CSV data: turns a row of cells (file column order) into model input, with the training split's fill values and scaling. */
+  encodeRow?: (cells: string[]) => Float32Array;
 }
 
 /** The training / validation partition of a dataset, as sample indices. */

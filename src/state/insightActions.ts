@@ -18,3 +18,10 @@ export async function predictOne(input: number[]): Promise<number[]> {
   if (result.kind !== 'predict') throw new Error('Unexpected answer from the worker.');
   return result.outputs;
 }
+
+/** The model's outputs for a CSV row typed by a person (cells in the file's column order). */
+export async function predictRow(cells: string[]): Promise<number[]> {
+  const result = await getClient().inspect({ kind: 'predict-row', cells });
+  if (result.kind !== 'predict') throw new Error('Unexpected answer from the worker.');
+  return result.outputs;
+}

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dataset, Split } from '../data/dataset';
 import { sampleSize } from '../data/dataset';
 import { makeBatch } from './batch';
-import type { Head } from './heads';
+import { targetScale, type Head } from './heads';
 
 /** What the model holds on to after (and during) a run, for inspection. */
 export interface Inspectable {
@@ -19,7 +19,9 @@ export type InspectQuery =
   /** Validation samples, worst first; `actual` / `predicted` pick one confusion-matrix cell. */
   | { kind: 'samples'; actual: number | null; predicted: number | null; mistakesOnly: boolean; limit: number }
   /** Class probabilities (or the predicted value) for one input, as raw values (pixels 0-255 for images). */
-  | { kind: 'predict'; input: number[] };
+  | { kind: 'predict'; input: number[] }
+  /** The same for one CSV row typed by a person (cells in the file's column order). */
+  | { kind: 'predict-row'; cells: string[] };
 
 export interface SampleView {
   /** Index in the dataset. */
@@ -84,20 +86,37 @@ async function samples(target: Inspectable, query: Extract<InspectQuery, { kind:
   return { kind: 'samples', items, matching: rows.length, header: dataset.sourceHeader ?? null };
 }
 
-async function predict({ model, dataset }: Inspectable, input: number[]): Promise<InspectResult> {
-  const size = sampleSize(dataset);
-  if (input.length !== size) throw new Error(`The input has ${input.length} values; the model takes ${size}.`);
-  const scale = dataset.x instanceof Uint8Array ? 1 / 255 : 1;
-  const xs = tf.tensor(input.map((v) => v * scale), [1, ...dataset.sampleShape]);
+/** Outputs for one model input: class probabilities, or the predicted value in the target's units. */
+async function predictVector({ model, dataset, split }: Inspectable, values: ArrayLike<number>): Promise<InspectResult> {
+  const xs = tf.tensor(Array.from(values), [1, ...dataset.sampleShape]);
   const outputs = model.predict(xs) as tf.Tensor;
-  const values = Array.from(await outputs.data());
+  const raw = Array.from(await outputs.data());
   xs.dispose();
   outputs.dispose();
-  return { kind: 'predict', outputs: values };
+  if (dataset.task === 'regression') {
+    const { mean, std } = targetScale(dataset, split.train);
+    return { kind: 'predict', outputs: raw.map((z) => z * std + mean) };
+  }
+  return { kind: 'predict', outputs: raw };
+}
+
+async function predict(target: Inspectable, input: number[]): Promise<InspectResult> {
+  const size = sampleSize(target.dataset);
+  if (input.length !== size) throw new Error(`The input has ${input.length} values; the model takes ${size}.`);
+  const scale = target.dataset.x instanceof Uint8Array ? 1 / 255 : 1;
+  return predictVector(target, input.map((v) => v * scale));
 }
 
 export function inspect(target: Inspectable, query: InspectQuery): Promise<InspectResult> {
-  return query.kind === 'samples' ? samples(target, query) : predict(target, query.input);
+  switch (query.kind) {
+    case 'samples':
+      return samples(target, query);
+    case 'predict':
+      return predict(target, query.input);
+    case 'predict-row':
+      if (!target.dataset.encodeRow) return Promise.reject(new Error('The model was not trained on CSV rows.'));
+      return predictVector(target, target.dataset.encodeRow(query.cells));
+  }
 }
 
 /** Grid size of the decision boundary image, and the square of the plane it covers. */

@@ -98,29 +98,42 @@ export function buildCsvDataset(table: Table, summary: TableSummary, options: Cs
 
   const split = layout.task === 'classification' ? stratifiedSplit(labels, validationSplit, seed) : randomSplit(rows.length, validationSplit, seed);
   const trainRows = Array.from(split.train, (i) => rows[i]);
-  const x = new Float32Array(rows.length * layout.inputSize);
-  let offset = 0;
-  layout.features.forEach((feature, k) => {
+  // One encoder per feature, fitted on the training rows: writes its columns of a row into `into` at `at`.
+  const encoders = layout.features.map((feature, k): ((row: string[], into: Float32Array, at: number) => void) => {
     const c = featureIndex[k];
     if (feature.type === 'numeric') {
       const fit = fitNumeric(trainRows.map((row) => toNumber(row[c])), options.missing, options.scaling);
-      rows.forEach((row, r) => {
-        const v = toNumber(row[c]);
-        x[r * layout.inputSize + offset] = ((Number.isFinite(v) ? v : fit.fill) - fit.offset) / fit.scale;
-      });
-      offset += 1;
-    } else {
-      const position = new Map(feature.categories.map((value, i) => [value, i]));
-      const fill = mode(trainRows.map((row) => row[c].trim()).filter((v) => !isMissing(v)));
-      rows.forEach((row, r) => {
-        const value = isMissing(row[c]) ? fill : row[c].trim();
-        const at = value === undefined ? undefined : position.get(value);
-        if (at !== undefined) x[r * layout.inputSize + offset + at] = 1;
-      });
-      offset += feature.categories.length;
+      return (row, into, at) => {
+        const v = toNumber(row[c] ?? '');
+        into[at] = ((Number.isFinite(v) ? v : fit.fill) - fit.offset) / fit.scale;
+      };
     }
+    const position = new Map(feature.categories.map((value, i) => [value, i]));
+    const fill = mode(trainRows.map((row) => row[c].trim()).filter((v) => !isMissing(v)));
+    return (row, into, at) => {
+      const cell = row[c] ?? '';
+      const value = isMissing(cell) ? fill : cell.trim();
+      const index = value === undefined ? undefined : position.get(value);
+      if (index !== undefined) into[at + index] = 1;
+    };
   });
+  const widths = layout.features.map((f) => (f.type === 'numeric' ? 1 : f.categories.length));
+  const encodeInto = (row: string[], into: Float32Array, base: number) => {
+    let at = base;
+    encoders.forEach((encode, k) => {
+      encode(row, into, at);
+      at += widths[k];
+    });
+  };
+  const x = new Float32Array(rows.length * layout.inputSize);
+  rows.forEach((row, r) => encodeInto(row, x, r * layout.inputSize));
+  /** A row typed by a person (cells in the file's column order), encoded as the model sees rows. */
+  const encodeRow = (cells: string[]): Float32Array => {
+    const into = new Float32Array(layout.inputSize);
+    encodeInto(cells, into, 0);
+    return into;
+  };
   const y = layout.task === 'classification' ? Uint8Array.from(labels) : Float32Array.from(labels);
   const dataset: Dataset = { name, task: layout.task, x, y, count: rows.length, sampleShape: [layout.inputSize], classes: layout.classes, sourceRows: rows, sourceHeader: table.header };
-  return { dataset, split, dropped };
+  return { dataset: { ...dataset, encodeRow }, split, dropped };
 }

@@ -6,12 +6,16 @@ import { ConfusionMatrixView, type CellFilter } from './ConfusionMatrixView';
 import { DecisionBoundary } from './DecisionBoundary';
 import { DrawCanvas } from './DrawCanvas';
 import { Gallery } from './Gallery';
+import { RowForm } from './RowForm';
+import { columnType } from '../../data/csv/infer';
 
 /** What the model gets right and wrong: confusion matrix, gallery, drawing, decision boundary. */
 export function Insights() {
   const epochs = useAppStore(selectEpochs);
   const run = useAppStore((state) => state.run);
   const boundary = useAppStore((state) => state.metrics.boundary);
+  const dataset = useAppStore((state) => state.config.dataset);
+  const table = useAppStore((state) => state.data.loaded?.table ?? null);
   const scatter = useAppStore((state) => state.metrics.scatter);
   const { info } = useDatasetInfo();
   const [filter, setFilter] = useState<CellFilter | null>(null);
@@ -32,6 +36,15 @@ export function Insights() {
       )}
       {trained && <Gallery classes={classes} imageShape={image} filter={filter} onClearFilter={() => setFilter(null)} version={version} />}
       {trained && drawable && <DrawCanvas classes={classes} />}
+      {last && run.task && dataset.kind === 'csv' && dataset.options && table && (
+        <RowForm
+          table={table}
+          target={dataset.options.target}
+          features={table.columns.filter((c) => columnType(table, dataset.options!, c.name) !== 'ignored').map((c) => c.name)}
+          task={run.task}
+          classes={classes}
+        />
+      )}
     </section>
   );
 }

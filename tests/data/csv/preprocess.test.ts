@@ -106,6 +106,16 @@ describe('buildCsvDataset', () => {
     expect(Array.from(built.dataset.y)).toEqual([0, 1, 1, 0]);
   });
 
+  it('encodes a typed row exactly as it encoded the same row of the file', () => {
+    const { table, summary } = load('colour,n,label\nred,1,a\nblue,2,b\nred,,a\ngreen,3,b\nblue,4,b\nred,5,a\n');
+    const built = buildCsvDataset(table, summary, defaultCsvOptions(summary), 0.34, 1);
+    const width = built.dataset.sampleShape[0];
+    built.dataset.sourceRows!.forEach((row, i) => expect(Array.from(built.dataset.encodeRow!(row))).toEqual(Array.from(built.dataset.x.slice(i * width, (i + 1) * width))));
+    // An unknown category encodes as no category; a missing number takes the training mean.
+    const typed = built.dataset.encodeRow!(['purple', '', '']);
+    expect(Array.from(typed.slice(0, 3))).toEqual([0, 0, 0]);
+  });
+
   it('makes a regression dataset with a random split', () => {
     const { table, summary } = load('x,y\n' + rowsOf(50, (i) => `${i},${(i * 1.5).toFixed(1)}`));
     const options: CsvOptions = { ...defaultCsvOptions(summary), task: 'regression' };
