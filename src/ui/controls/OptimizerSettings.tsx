@@ -4,6 +4,7 @@ import { setOptimizer, setOptimizerParam } from '../../state/actions';
 import { useAppStore } from '../../state/store';
 import { selectConfig } from '../selectors';
 import { NumberSetting } from './NumberSetting';
+import { SelectField, optionsOf } from './SelectField';
 
 const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
   sgd: 'SGD',
@@ -20,16 +21,7 @@ export function OptimizerSettings({ locked }: { locked: boolean }) {
   const config = useAppStore(selectConfig);
   return (
     <>
-      <label className="field">
-        <span>Optimizer</span>
-        <select value={config.optimizer} disabled={locked} onChange={(event) => setOptimizer(event.target.value as OptimizerName)}>
-          {OPTIMIZERS.map((name) => (
-            <option key={name} value={name}>
-              {OPTIMIZER_LABELS[name]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Optimizer" value={config.optimizer} disabled={locked} options={optionsOf(OPTIMIZERS, OPTIMIZER_LABELS)} onChange={setOptimizer} />
       {OPTIMIZER_PARAMS[config.optimizer].map((param) => (
         <NumberSetting
           // A new optimizer brings new defaults: start its fields afresh.

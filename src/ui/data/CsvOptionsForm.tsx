@@ -2,10 +2,12 @@ import type { DatasetRef } from '../../config/datasets';
 import { columnType } from '../../data/csv/infer';
 import { COLUMN_TYPES, MISSING_STRATEGIES, SCALINGS, type ColumnType, type CsvOptions, type TableSummary } from '../../data/csv/types';
 import { setCsvHeader, updateCsvOptions } from '../../state/dataActions';
+import { SelectField, optionsOf } from '../controls/SelectField';
 import { CsvColumns } from './CsvColumns';
 
 const MISSING_LABELS = { drop: 'drop the row', mean: 'fill with the mean', median: 'fill with the median', mode: 'fill with the most frequent value' } as const;
 const SCALING_LABELS = { standard: 'standardise (mean 0, sd 1)', minmax: 'min-max to [0, 1]', none: 'none' } as const;
+const TASKS = ['classification', 'regression'] as const;
 
 /** Target, task and preprocessing of the loaded CSV, with its columns and a preview. */
 export function CsvOptionsForm({ dataset, table, locked }: { dataset: Extract<DatasetRef, { kind: 'csv' }>; table: TableSummary; locked: boolean }) {
@@ -29,43 +31,16 @@ export function CsvOptionsForm({ dataset, table, locked }: { dataset: Extract<Da
         <input type="checkbox" checked={table.header} disabled={locked} onChange={(event) => setCsvHeader(event.target.checked)} />
         <span>First row is a header</span>
       </label>
-      <label className="field">
-        <span>Target column</span>
-        <select value={options.target} disabled={locked} onChange={(event) => set({ target: event.target.value })}>
-          {table.columns.map((c) => (
-            <option key={c.name} value={c.name}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Task</span>
-        <select value={options.task} disabled={locked} onChange={(event) => set({ task: event.target.value as CsvOptions['task'] })}>
-          <option value="classification">classification</option>
-          <option value="regression">regression</option>
-        </select>
-      </label>
-      <label className="field">
-        <span>Missing values</span>
-        <select value={options.missing} disabled={locked} onChange={(event) => set({ missing: event.target.value as CsvOptions['missing'] })}>
-          {MISSING_STRATEGIES.map((m) => (
-            <option key={m} value={m}>
-              {MISSING_LABELS[m]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Scaling (fitted on the training split only)</span>
-        <select value={options.scaling} disabled={locked} onChange={(event) => set({ scaling: event.target.value as CsvOptions['scaling'] })}>
-          {SCALINGS.map((m) => (
-            <option key={m} value={m}>
-              {SCALING_LABELS[m]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Target column" value={options.target} disabled={locked} options={optionsOf(table.columns.map((c) => c.name))} onChange={(target) => set({ target })} />
+      <SelectField label="Task" value={options.task} disabled={locked} options={optionsOf(TASKS)} onChange={(task) => set({ task })} />
+      <SelectField label="Missing values" value={options.missing} disabled={locked} options={optionsOf(MISSING_STRATEGIES, MISSING_LABELS)} onChange={(missing) => set({ missing })} />
+      <SelectField
+        label="Scaling (fitted on the training split only)"
+        value={options.scaling}
+        disabled={locked}
+        options={optionsOf(SCALINGS, SCALING_LABELS)}
+        onChange={(scaling) => set({ scaling })}
+      />
       <label className="field checkbox">
         <input type="checkbox" checked={options.dropDuplicates} disabled={locked} onChange={(event) => set({ dropDuplicates: event.target.checked })} />
         <span>Drop duplicate rows</span>

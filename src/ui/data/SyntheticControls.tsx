@@ -1,6 +1,7 @@
 import type { DatasetRef } from '../../config/datasets';
 import { SYNTHETIC_LIMITS } from '../../config/restoreDataset';
-import { SYNTHETIC_LABELS, SYNTHETIC_SHAPES, type SyntheticShape } from '../../data/synthetic';
+import { SYNTHETIC_LABELS, SYNTHETIC_SHAPES } from '../../data/synthetic';
+import { SelectField, optionsOf } from '../controls/SelectField';
 import { setNumericSetting } from '../../state/actions';
 import { updateSynthetic } from '../../state/dataActions';
 import { useAppStore } from '../../state/store';
@@ -11,16 +12,7 @@ export function SyntheticControls({ dataset, locked }: { dataset: Extract<Datase
   const ratio = Math.round((1 - validationSplit) * 100);
   return (
     <div className="synthetic">
-      <label className="field">
-        <span>Synthetic set</span>
-        <select value={dataset.shape} disabled={locked} onChange={(event) => updateSynthetic({ shape: event.target.value as SyntheticShape })}>
-          {SYNTHETIC_SHAPES.map((shape) => (
-            <option key={shape} value={shape}>
-              {SYNTHETIC_LABELS[shape]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Synthetic set" value={dataset.shape} disabled={locked} options={optionsOf(SYNTHETIC_SHAPES, SYNTHETIC_LABELS)} onChange={(shape) => updateSynthetic({ shape })} />
       <label className="field">
         <span>Noise: {dataset.noise.toFixed(2)}</span>
         <input
