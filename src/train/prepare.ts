@@ -30,23 +30,37 @@ export function outputFor(dataset: Dataset): OutputSpec {
   return dataset.task === 'regression' ? { units: 1, activation: 'linear' } : { units: dataset.classes.length, activation: 'softmax' };
 }
 
+/** Backend work waits here for the work before it: trying a backend switches tfjs's global backend. */
+let backendQueue: Promise<unknown> = Promise.resolve();
+
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const next = backendQueue.then(work, work);
+  backendQueue = next.catch(() => undefined);
+  return next;
+}
+
 /**
  * Selects (once per preference, model and test hook) and activates the
- * backend that trains this model.
+ * backend that trains this model. Calls run one at a time, so a warm-up that
+ * is still trying backends can never switch the backend under a run; a
+ * warm-up passes `skip`, checked when its turn comes (e.g. "a run started").
  */
-export async function prepareBackend(config: ExperimentConfig, dataset: Dataset, testHooks?: TestHooks): Promise<BackendSelection> {
-  const key = JSON.stringify([config.backend, config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, testHooks?.failBackends ?? []]);
-  const selection = await memo(selections, key, () =>
-    selectBackend({
-      preference: config.backend,
-      kernels: [...new Set(config.layers.flatMap((layer) => requiredKernels(layer.kind)))],
-      failBackends: testHooks?.failBackends,
-      smokeTest: () => smokeTest(config, dataset),
-    }),
-  );
-  // Another preference may have switched the global backend since.
-  if (tf.getBackend() !== selection.backend) await tf.setBackend(selection.backend);
-  return selection;
+export function prepareBackend(config: ExperimentConfig, dataset: Dataset, testHooks?: TestHooks, skip?: () => boolean): Promise<BackendSelection | null> {
+  return oneAtATime(async () => {
+    if (skip?.()) return null;
+    const key = JSON.stringify([config.backend, config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, testHooks?.failBackends ?? []]);
+    const selection = await memo(selections, key, () =>
+      selectBackend({
+        preference: config.backend,
+        kernels: [...new Set(config.layers.flatMap((layer) => requiredKernels(layer.kind)))],
+        failBackends: testHooks?.failBackends,
+        smokeTest: () => smokeTest(config, dataset),
+      }),
+    );
+    // Another preference may have switched the global backend since.
+    if (tf.getBackend() !== selection.backend) await tf.setBackend(selection.backend);
+    return selection;
+  });
 }
 
 /**

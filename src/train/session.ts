@@ -81,7 +81,9 @@ export class TrainingSession {
     if (this.control.isStopped) return post({ type: 'done', runId, reason: 'stopped' });
 
     post({ type: 'phase', runId, phase: 'starting-backend' });
-    const { backend, fallbacks } = await prepareBackend(config, dataset, testHooks);
+    const selection = await prepareBackend(config, dataset, testHooks);
+    if (!selection) throw new Error('No backend was selected.');
+    const { backend, fallbacks } = selection;
     if (this.control.isStopped) return post({ type: 'done', runId, reason: 'stopped' });
 
     const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);

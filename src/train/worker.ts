@@ -58,7 +58,7 @@ function handle(message: ToWorker): void {
       if (message.version !== PROTOCOL_VERSION) return;
       // Failures surface when the run starts; a preload only saves time.
       resolveData(message.config, message.baseUrl, message.testHooks?.onlineDataBase)
-        .then(({ dataset }) => (current ? undefined : prepareBackend(message.config, dataset, message.testHooks)))
+        .then(({ dataset }) => prepareBackend(message.config, dataset, message.testHooks, () => current !== null))
         .catch(() => undefined);
       return;
     }

@@ -12,8 +12,8 @@ import { SyntheticControls } from './SyntheticControls';
 /** Menu entries: a value per choice, and the reference it stands for. */
 const CHOICES: { value: string; label: string; ref: DatasetRef }[] = [
   { value: 'mnist-sample', label: 'MNIST sample (10,000 digits, bundled)', ref: { kind: 'mnist-sample' } },
-  { value: 'mnist', label: 'MNIST, full 65,000 (download, ~10 MB)', ref: { kind: 'mnist' } },
-  { value: 'fashion-mnist', label: 'Fashion-MNIST, full 65,000 (download, ~30 MB)', ref: { kind: 'fashion-mnist' } },
+  { value: 'mnist', label: 'MNIST, full 65,000 (downloaded once, then cached)', ref: { kind: 'mnist' } },
+  { value: 'fashion-mnist', label: 'Fashion-MNIST, full 65,000 (downloaded once, then cached)', ref: { kind: 'fashion-mnist' } },
   { value: 'synthetic', label: 'Synthetic 2-D set', ref: DEFAULT_SYNTHETIC },
   ...SAMPLE_CSVS.map((name) => ({ value: `sample:${name}`, label: `Sample CSV: ${name}`, ref: { kind: 'csv', source: { type: 'sample', name }, header: null, options: null } as DatasetRef })),
 ];
