@@ -110,3 +110,24 @@ test('a regression trains and its mean squared error falls', async ({ page }) =>
   expect(await readNumber(page, 'metric-val-loss')).toBeLessThan(0.5);
   expect(await readNumber(page, 'metric-val-r2')).toBeGreaterThan(0.5);
 });
+
+test('a CSV regression: rows with their predicted values, largest error first, and a typed row', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('sample:cars');
+  await expect(page.getByTestId('csv-summary')).toContainText('406 rows');
+  await page.getByLabel('Epochs').fill('3');
+  await page.getByLabel('Batch size').fill('16');
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('metric-val-r2')).not.toHaveText('—');
+  const gallery = page.getByTestId('gallery');
+  await expect(gallery.getByRole('columnheader', { name: 'error' })).toBeVisible();
+  const errors = await gallery.getByTestId('gallery-item').evaluateAll((rows) => rows.map((row) => Math.abs(Number(row.lastElementChild?.textContent))));
+  expect(errors.length).toBeGreaterThan(5);
+  for (let i = 1; i < errors.length; i++) expect(errors[i]).toBeLessThanOrEqual(errors[i - 1] + 1e-3);
+  const form = page.getByTestId('row-form');
+  await form.getByLabel('Weight_in_lbs').fill('2000');
+  await form.getByRole('button', { name: 'Predict' }).click();
+  await expect(page.getByTestId('row-prediction')).toContainText(/Predicted Miles_per_Gallon: -?\d+\.\d{3}/);
+});

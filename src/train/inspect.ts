@@ -26,9 +26,10 @@ export type InspectQuery =
 export interface SampleView {
   /** Index in the dataset. */
   index: number;
+  /** Class indices (classification) or values in the target's units (regression). */
   actual: number;
   predicted: number;
-  /** Probability the model gives its prediction (classification). */
+  /** Probability the model gives its prediction (classification; NaN for regression). */
   confidence: number;
   /** Image pixels (0-255) for image data. */
   pixels: number[] | null;
@@ -56,11 +57,20 @@ async function validationOutputs({ model, dataset, split }: Inspectable): Promis
   return out;
 }
 
+/** Regression: validation rows with their predicted values, the largest error first. */
+async function regressionSamples(target: Inspectable, limit: number): Promise<InspectResult> {
+  const { dataset, split } = target;
+  const outputs = await validationOutputs(target);
+  const { mean, std } = targetScale(dataset, split.train);
+  const rows = Array.from(split.validation, (index, k) => ({ index, actual: dataset.y[index], predicted: outputs[k] * std + mean }));
+  rows.sort((a, b) => Math.abs(b.predicted - b.actual) - Math.abs(a.predicted - a.actual));
+  const items = rows.slice(0, limit).map((row) => ({ ...row, confidence: Number.NaN, pixels: null, cells: dataset.sourceRows ? dataset.sourceRows[row.index] : null }));
+  return { kind: 'samples', items, matching: rows.length, header: dataset.sourceHeader ?? null };
+}
+
 async function samples(target: Inspectable, query: Extract<InspectQuery, { kind: 'samples' }>): Promise<InspectResult> {
   const { dataset, split } = target;
-  if (dataset.task !== 'classification') {
-    return { kind: 'samples', items: [], matching: 0, header: null };
-  }
+  if (dataset.task !== 'classification') return regressionSamples(target, query.limit);
   const classes = dataset.classes.length;
   const outputs = await validationOutputs(target);
   const rows: { index: number; actual: number; predicted: number; confidence: number; badness: number }[] = [];

@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { randomSplit } from '../../src/data/split';
+import { generateSynthetic } from '../../src/data/synthetic';
+import { buildModel } from '../../src/model/build';
 import { headFor } from '../../src/train/heads';
 import { BOUNDARY_SIZE, decisionBoundary, inspect } from '../../src/train/inspect';
 import { setup, trainBlobs } from './fixtures';
@@ -32,6 +35,20 @@ describe('inspecting a model', () => {
     if (cell.kind !== 'samples') throw new Error('expected samples');
     expect(cell.items.length).toBeLessThanOrEqual(5);
     expect(cell.items.every((item) => item.actual === actual && item.predicted === predicted)).toBe(true);
+    model.dispose();
+  });
+
+  it('lists regression rows with their predicted values, the largest error first', async () => {
+    const dataset = generateSynthetic({ shape: 'plane', count: 60, noise: 0, seed: 1 });
+    const split = randomSplit(dataset.count, 0.5, 1);
+    const model = buildModel([{ kind: 'dense', units: 4, activation: 'tanh' }], [2], { units: 1, activation: 'linear' }, 1);
+    const target = { model, dataset, split, head: headFor(dataset, split.train) };
+    const result = await inspect(target, { kind: 'samples', actual: null, predicted: null, mistakesOnly: false, limit: 100 });
+    if (result.kind !== 'samples') throw new Error('expected samples');
+    expect(result.matching).toBe(30);
+    const errors = result.items.map((item) => Math.abs(item.predicted - item.actual));
+    for (let i = 1; i < errors.length; i++) expect(errors[i]).toBeLessThanOrEqual(errors[i - 1]);
+    expect(result.items[0].actual).toBe(dataset.y[result.items[0].index]);
     model.dispose();
   });
 

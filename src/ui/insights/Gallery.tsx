@@ -9,6 +9,7 @@ const LIMIT = 24;
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
 interface Props {
+  task: 'classification' | 'regression';
   classes: string[];
   imageShape: number[] | null;
   filter: CellFilter | null;
@@ -18,7 +19,8 @@ interface Props {
 }
 
 /** Validation samples with prediction and confidence, worst first; filterable to the mistakes or one matrix cell. */
-export function Gallery({ classes, imageShape, filter, onClearFilter, version }: Props) {
+export function Gallery({ task, classes, imageShape, filter, onClearFilter, version }: Props) {
+  const regression = task === 'regression';
   const [mistakesOnly, setMistakesOnly] = useState(true);
   const [result, setResult] = useState<SamplesResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +40,7 @@ export function Gallery({ classes, imageShape, filter, onClearFilter, version }:
   return (
     <div className="gallery" data-testid="gallery">
       <h3>Predictions on validation samples, worst first</h3>
-      <div className="gallery-filters">
+      <div className="gallery-filters" hidden={regression}>
         <label className="checkbox">
           <input type="checkbox" checked={mistakesOnly} disabled={filter !== null} onChange={(event) => setMistakesOnly(event.target.checked)} />
           Only mistakes
@@ -83,7 +85,7 @@ export function Gallery({ classes, imageShape, filter, onClearFilter, version }:
                   </th>
                 ))}
                 <th scope="col">predicted</th>
-                <th scope="col">confidence</th>
+                <th scope="col">{regression ? 'error' : 'confidence'}</th>
               </tr>
             </thead>
             <tbody>
@@ -92,8 +94,8 @@ export function Gallery({ classes, imageShape, filter, onClearFilter, version }:
                   {(item.cells ?? []).map((cell, c) => (
                     <td key={c}>{cell}</td>
                   ))}
-                  <td>{classes[item.predicted]}</td>
-                  <td>{percent(item.confidence)}</td>
+                  <td>{regression ? item.predicted.toFixed(3) : classes[item.predicted]}</td>
+                  <td>{regression ? (item.predicted - item.actual).toFixed(3) : percent(item.confidence)}</td>
                 </tr>
               ))}
             </tbody>

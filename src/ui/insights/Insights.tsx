@@ -34,7 +34,10 @@ export function Insights() {
       {trained && last.confusion && classes.length === last.confusion.length && (
         <ConfusionMatrixView matrix={last.confusion} classes={classes} epoch={last.epoch} selected={filter} onSelect={setFilter} />
       )}
-      {trained && <Gallery classes={classes} imageShape={image} filter={filter} onClearFilter={() => setFilter(null)} version={version} />}
+      {trained && <Gallery task="classification" classes={classes} imageShape={image} filter={filter} onClearFilter={() => setFilter(null)} version={version} />}
+      {last && run.task === 'regression' && dataset.kind === 'csv' && (
+        <Gallery task="regression" classes={[]} imageShape={null} filter={null} onClearFilter={() => undefined} version={version} />
+      )}
       {trained && drawable && <DrawCanvas classes={classes} />}
       {last && run.task && dataset.kind === 'csv' && dataset.options && table && (
         <RowForm
