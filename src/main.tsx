@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startAutoWarmUp } from './state/actions';
 import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 import './ui/app.css';
 
 // The opened link decides the experiment before anything renders or warms up.
 startUrlSync();
+startAutoWarmUp();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -10,6 +10,28 @@ export function warmUpTraining(): void {
   getClient().warmUp(useAppStore.getState().config, appBaseUrl(), parseTestHooks(window.location.search));
 }
 
+/** Wait this long after the last model or setting edit before warming up again. */
+const REWARM_DELAY_MS = 800;
+let rewarmTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Warms the worker up again when what the backend test depends on changes
+ * (layers, batch size, optimizer, backend), so that the first run after an
+ * edit starts as fast as the first run after opening the page.
+ */
+export function startAutoWarmUp(): void {
+  useAppStore.subscribe((state, previous) => {
+    const a = state.config;
+    const b = previous.config;
+    if (a.layers === b.layers && a.batchSize === b.batchSize && a.optimizer === b.optimizer && a.backend === b.backend && a.dataset === b.dataset) return;
+    clearTimeout(rewarmTimer);
+    rewarmTimer = setTimeout(() => {
+      const { status } = useAppStore.getState().run;
+      if (status !== 'running' && status !== 'paused') warmUpTraining();
+    }, REWARM_DELAY_MS);
+  });
+}
+
 /** Starts a fresh run with the current config; clears the previous curves. */
 export function startRun(): void {
   const { config } = useAppStore.getState();
@@ -40,9 +62,9 @@ export function stopRun(): void {
   if (run.status === 'paused') useAppStore.setState({ run: { ...run, status: 'stopped' } });
 }
 
+/** Picks the backend for the next run (the worker warms it up: see startAutoWarmUp). */
 export function setBackendPreference(backend: BackendPreference): void {
   useAppStore.setState((state) => ({ config: { ...state.config, backend } }));
-  warmUpTraining();
 }
 
 export function dismissError(): void {

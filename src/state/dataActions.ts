@@ -13,7 +13,6 @@ import type { DataSource } from '../train/client';
 import { appBaseUrl, getClient } from './clientHandle';
 import { useAppStore } from './store';
 import { parseTestHooks } from './testHooks';
-import { warmUpTraining } from './actions';
 
 /** What a local source needs besides its reference. */
 export interface LocalPayload {
@@ -79,7 +78,6 @@ function commit(ref: DatasetRef, loaded: LoadedData | null, key: string | null, 
       data: { loaded, loadedKey: key, loading: null, error: null, notice: fitted.notice },
     };
   });
-  warmUpTraining();
 }
 
 /** The local file or text behind the active CSV, kept to re-read it with another header setting. */
