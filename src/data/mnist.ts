@@ -1,5 +1,5 @@
 import type { Dataset } from './dataset';
-import { decodeMaybeGzippedIdx } from './idx';
+import { decodeMaybeGzippedIdx, type IdxArray } from './idx';
 
 /** Where the bundled 10,000-digit sample lives, relative to the app's base URL. */
 export const BUNDLED_MNIST_FILES = {
@@ -9,15 +9,13 @@ export const BUNDLED_MNIST_FILES = {
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-/** Builds an image-classification Dataset from IDX image and label bytes. */
-export async function datasetFromIdx(
-  name: string,
-  imageBytes: Uint8Array,
-  labelBytes: Uint8Array,
-  classes: string[] = DIGITS,
-): Promise<Dataset> {
-  const images = await decodeMaybeGzippedIdx(imageBytes);
-  const labels = await decodeMaybeGzippedIdx(labelBytes);
+/** Builds an image-classification Dataset from IDX image and label bytes (gzipped or not). */
+export async function datasetFromIdx(name: string, imageBytes: Uint8Array, labelBytes: Uint8Array, classes: string[] = DIGITS): Promise<Dataset> {
+  return datasetFromIdxArrays(name, await decodeMaybeGzippedIdx(imageBytes), await decodeMaybeGzippedIdx(labelBytes), classes);
+}
+
+/** Builds an image-classification Dataset from decoded IDX images `[N, rows, cols]` and labels `[N]`. */
+export function datasetFromIdxArrays(name: string, images: IdxArray, labels: IdxArray, classes: string[] = DIGITS): Dataset {
   if (images.dims.length !== 3) throw new Error(`Image file should be [N, rows, cols], got [${images.dims.join(', ')}].`);
   if (labels.dims.length !== 1) throw new Error(`Label file should be [N], got [${labels.dims.join(', ')}].`);
   const [count, rows, cols] = images.dims;

@@ -11,7 +11,7 @@ import { buildCsvDataset } from '../data/csv/preprocess';
 import { MAX_CSV_BYTES, type Table, type TableSummary } from '../data/csv/types';
 import type { Dataset, Split } from '../data/dataset';
 import { decodeMaybeGzippedIdx } from '../data/idx';
-import { datasetFromIdx, loadBundledMnist } from '../data/mnist';
+import { datasetFromIdxArrays, loadBundledMnist } from '../data/mnist';
 import { randomSplit, stratifiedSplit } from '../data/split';
 import { ONLINE_SPRITES, decodeOneHotLabels, redChannel, spriteDataset, SPRITE_WIDTH } from '../data/sprite';
 import { generateSynthetic } from '../data/synthetic';
@@ -132,14 +132,14 @@ async function csvText(source: DataSource & { kind: 'csv' }, baseUrl: string, on
 
 async function loadIdx(files: Blob[], name: string): Promise<Loaded> {
   if (files.length !== 2) throw new Error('Choose two IDX files: the images (…-idx3-ubyte) and the labels (…-idx1-ubyte), gzipped or not.');
-  const decoded = await Promise.all(files.map(async (file) => ({ bytes: new Uint8Array(await file.arrayBuffer()), array: await decodeMaybeGzippedIdx(new Uint8Array(await file.arrayBuffer())) })));
-  const images = decoded.find((d) => d.array.dims.length === 3);
-  const labels = decoded.find((d) => d.array.dims.length === 1);
+  const decoded = await Promise.all(files.map(async (file) => decodeMaybeGzippedIdx(new Uint8Array(await file.arrayBuffer()))));
+  const images = decoded.find((array) => array.dims.length === 3);
+  const labels = decoded.find((array) => array.dims.length === 1);
   if (!images || !labels) throw new Error('One file must hold images (3 dimensions) and the other labels (1 dimension).');
   let maxLabel = 0;
-  for (const label of labels.array.data) maxLabel = Math.max(maxLabel, label);
+  for (const label of labels.data) maxLabel = Math.max(maxLabel, label);
   const classes = Array.from({ length: maxLabel + 1 }, (_, i) => String(i));
-  return { kind: 'images', dataset: await datasetFromIdx(name, images.bytes, labels.bytes, classes), fromCache: false };
+  return { kind: 'images', dataset: datasetFromIdxArrays(name, images, labels, classes), fromCache: false };
 }
 
 function load(source: DataSource, baseUrl: string, onProgress: LoadProgress, onlineBase?: string): Promise<Loaded> {
