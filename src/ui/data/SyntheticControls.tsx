@@ -1,6 +1,7 @@
 import type { DatasetRef } from '../../config/datasets';
 import { SYNTHETIC_LIMITS } from '../../config/restoreDataset';
 import { SYNTHETIC_LABELS, SYNTHETIC_SHAPES } from '../../data/synthetic';
+import { RangeField } from '../controls/RangeField';
 import { SelectField, optionsOf } from '../controls/SelectField';
 import { setNumericSetting } from '../../state/actions';
 import { updateSynthetic } from '../../state/dataActions';
@@ -13,32 +14,26 @@ export function SyntheticControls({ dataset, locked }: { dataset: Extract<Datase
   return (
     <div className="synthetic">
       <SelectField label="Synthetic set" value={dataset.shape} disabled={locked} options={optionsOf(SYNTHETIC_SHAPES, SYNTHETIC_LABELS)} onChange={(shape) => updateSynthetic({ shape })} />
-      <label className="field">
-        <span>Noise: {dataset.noise.toFixed(2)}</span>
-        <input
-          type="range"
-          aria-label="Noise"
-          min={SYNTHETIC_LIMITS.noise.min}
-          max={SYNTHETIC_LIMITS.noise.max}
-          step={0.01}
-          value={dataset.noise}
-          disabled={locked}
-          onChange={(event) => updateSynthetic({ noise: Number(event.target.value) })}
-        />
-      </label>
-      <label className="field">
-        <span>Training ratio: {ratio}%</span>
-        <input
-          type="range"
-          aria-label="Training ratio"
-          min={10}
-          max={95}
-          step={5}
-          value={ratio}
-          disabled={locked}
-          onChange={(event) => setNumericSetting('validationSplit', Number((1 - Number(event.target.value) / 100).toFixed(2)))}
-        />
-      </label>
+      <RangeField
+        name="Noise"
+        text={`Noise: ${dataset.noise.toFixed(2)}`}
+        min={SYNTHETIC_LIMITS.noise.min}
+        max={SYNTHETIC_LIMITS.noise.max}
+        step={0.01}
+        value={dataset.noise}
+        disabled={locked}
+        onChange={(noise) => updateSynthetic({ noise })}
+      />
+      <RangeField
+        name="Training ratio"
+        text={`Training ratio: ${ratio}%`}
+        min={10}
+        max={95}
+        step={5}
+        value={ratio}
+        disabled={locked}
+        onChange={(percent) => setNumericSetting('validationSplit', Number((1 - percent / 100).toFixed(2)))}
+      />
       <label className="field">
         <span>Number of points</span>
         <input

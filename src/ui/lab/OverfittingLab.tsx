@@ -3,6 +3,7 @@ import { setDropout } from '../../state/layerActions';
 import { useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 import { useDatasetInfo } from '../model/useDatasetInfo';
+import { RangeField } from '../controls/RangeField';
 
 /** Weight decay the L2 toggle sets. */
 const LAB_WEIGHT_DECAY = 0.001;
@@ -21,33 +22,27 @@ export function OverfittingLab() {
   return (
     <section className="lab" aria-label="Overfitting lab">
       <h2>Overfitting lab</h2>
-      <label className="field">
-        <span>Training set size: {(config.trainFraction * 100).toFixed(config.trainFraction < 0.01 ? 1 : 0)}% of the training split</span>
-        <input
-          type="range"
-          aria-label="Training set size"
-          min={0}
-          max={SIZE_STEPS.length - 1}
-          step={1}
-          value={sizeIndex}
-          disabled={locked}
-          onChange={(event) => setNumericSetting('trainFraction', SIZE_STEPS[Number(event.target.value)])}
-        />
-      </label>
+      <RangeField
+        name="Training set size"
+        text={`Training set size: ${(config.trainFraction * 100).toFixed(config.trainFraction < 0.01 ? 1 : 0)}% of the training split`}
+        min={0}
+        max={SIZE_STEPS.length - 1}
+        step={1}
+        value={sizeIndex}
+        disabled={locked}
+        onChange={(index) => setNumericSetting('trainFraction', SIZE_STEPS[index])}
+      />
       {info?.task !== 'regression' && (
-        <label className="field">
-          <span>Label noise: {Math.round(config.labelNoise * 100)}% of training labels flipped</span>
-          <input
-            type="range"
-            aria-label="Label noise"
-            min={0}
-            max={0.9}
-            step={0.05}
-            value={config.labelNoise}
-            disabled={locked}
-            onChange={(event) => setNumericSetting('labelNoise', Number(event.target.value))}
-          />
-        </label>
+        <RangeField
+          name="Label noise"
+          text={`Label noise: ${Math.round(config.labelNoise * 100)}% of training labels flipped`}
+          min={0}
+          max={0.9}
+          step={0.05}
+          value={config.labelNoise}
+          disabled={locked}
+          onChange={(noise) => setNumericSetting('labelNoise', noise)}
+        />
       )}
       <div className="toggles" role="group" aria-label="Regularisation toggles">
         <button type="button" aria-pressed={dropoutOn} disabled={locked} onClick={() => setDropout(!dropoutOn)}>
