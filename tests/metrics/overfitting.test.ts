@@ -20,5 +20,8 @@ describe('overfitting signals', () => {
     expect(isMemorising(epochs([[1, 0.9], [0.8, 0.7], [0.9, 0.75], [0.85, 0.8], [0.9, 0.9]]))).toBe(false);
     // A new best resets the count.
     expect(isMemorising(epochs([[1, 0.9], [0.8, 0.7], [0.6, 0.75], [0.5, 0.8], [0.4, 0.6]]))).toBe(false);
+    // A rise of a few per cent, with validation still below training loss, is noise: a good model, not memorising.
+    expect(isMemorising(epochs([[0.26, 0.032], [0.1, 0.036], [0.18, 0.035], [0.08, 0.034]]))).toBe(false);
+    expect(isMemorising(epochs([[0.26, 0.1], [0.1, 0.2], [0.08, 0.3], [0.05, 0.4]]))).toBe(true);
   });
 });

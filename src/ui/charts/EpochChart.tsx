@@ -90,7 +90,8 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
               x={best.epoch}
               stroke="#495057"
               strokeDasharray="2 2"
-              label={{ value: restoredEpoch === best.epoch ? 'best (restored)' : 'best val loss', position: 'insideTopRight', fontSize: 11 }}
+              // At the first epoch the label must run rightwards, or the axis clips it.
+              label={{ value: restoredEpoch === best.epoch ? 'best (restored)' : 'best val loss', position: best.epoch === epochs[0]?.epoch ? 'insideTopLeft' : 'insideTopRight', fontSize: 11 }}
             />
           )}
           {markBest && earlyStopped && last && (
@@ -100,7 +101,7 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
       </ResponsiveContainer>
       {memorising && (
         <p className="note" role="status" data-testid="memorising-note">
-          Validation loss has stayed above its best for {MEMORISING_EPOCHS} epochs and is rising, while training loss keeps falling: the model has
+          Validation loss has stayed above its best for {MEMORISING_EPOCHS} epochs and is now clearly higher, while training loss keeps falling: the model has
           started to memorise the training set. {best && `Its best validation loss was at epoch ${best.epoch}.`}
         </p>
       )}
