@@ -42,9 +42,3 @@ export async function renameRun(id: number, name: string): Promise<void> {
 export async function deleteRun(id: number): Promise<void> {
   await (await database()).delete(STORE, id);
 }
-
-/** Closes and forgets the connection (tests start each case from an empty database). */
-export async function closeHistory(): Promise<void> {
-  if (opening) (await opening).close();
-  opening = null;
-}

@@ -22,7 +22,7 @@ export interface LocalPayload {
 }
 
 /** Identifies loaded data: a reference with the same key needs no new load. */
-export function loadKey(ref: DatasetRef): string | null {
+function loadKey(ref: DatasetRef): string | null {
   switch (ref.kind) {
     case 'mnist':
     case 'fashion-mnist':

@@ -7,8 +7,7 @@ import { selectEpochs } from '../selectors';
 
 type ScoreKey = keyof SplitScores;
 
-export const SCORE_NAMES: Record<ScoreKey, string> = { loss: 'loss', accuracy: 'accuracy', precision: 'precision', recall: 'recall', f1: 'F1 (macro)', mae: 'MAE', r2: 'R²' };
-const NAMES = SCORE_NAMES;
+const NAMES: Record<ScoreKey, string> = { loss: 'loss', accuracy: 'accuracy', precision: 'precision', recall: 'recall', f1: 'F1 (macro)', mae: 'MAE', r2: 'R²' };
 const fixed = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(3));
 
 interface Props {

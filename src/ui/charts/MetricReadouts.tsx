@@ -1,4 +1,5 @@
 import { useAppStore } from '../../state/store';
+import type { SplitScores } from '../../metrics/types';
 import { selectBatches, selectEpochs } from '../selectors';
 import { useTask } from '../model/useTask';
 
@@ -18,40 +19,44 @@ function Readout({ label, testId, value }: { label: string; testId: string; valu
   );
 }
 
+/** The three scores shown per task; the first, loss, follows the latest batch until an epoch ends. */
+const SCORES = {
+  classification: [
+    ['Loss', 'Val loss', 'loss'],
+    ['Accuracy', 'Val accuracy', 'accuracy'],
+    ['F1 (macro)', 'Val F1 (macro)', 'f1'],
+  ],
+  regression: [
+    ['MSE', 'Val MSE', 'loss'],
+    ['MAE', 'Val MAE', 'mae'],
+    ['R²', 'Val R²', 'r2'],
+  ],
+} as const satisfies Record<string, readonly (readonly [string, string, keyof SplitScores])[]>;
+
 /**
- * Latest values: training loss and accuracy from the latest batch until an
- * epoch ends, then the epoch's figures; F1 and validation figures per epoch.
- * Regression shows MSE, MAE and R² instead.
+ * Latest values: training loss (and accuracy) from the latest batch until an
+ * epoch ends, then the epoch's figures; the other scores and the validation
+ * figures per epoch. Classification shows loss, accuracy and macro F1;
+ * regression MSE, MAE and R².
  */
 export function MetricReadouts() {
   const batches = useAppStore(selectBatches);
   const epochs = useAppStore(selectEpochs);
+  const scores = SCORES[useTask()];
   const lastBatch = batches[batches.length - 1];
   const lastEpoch = epochs[epochs.length - 1];
   const batchIsNewer = lastBatch !== undefined && (!lastEpoch || lastBatch.step > lastEpoch.step);
-  if (useTask() === 'regression') {
-    return (
-      <section aria-label="Latest metrics" className="readouts">
-        <dl>
-          <Readout label="MSE" testId="metric-loss" value={batchIsNewer ? lastBatch.loss : lastEpoch?.train.loss} />
-          <Readout label="MAE" testId="metric-mae" value={lastEpoch?.train.mae} />
-          <Readout label="R²" testId="metric-r2" value={lastEpoch?.train.r2} />
-          <Readout label="Val MSE" testId="metric-val-loss" value={lastEpoch?.validation.loss} />
-          <Readout label="Val MAE" testId="metric-val-mae" value={lastEpoch?.validation.mae} />
-          <Readout label="Val R²" testId="metric-val-r2" value={lastEpoch?.validation.r2} />
-        </dl>
-      </section>
-    );
-  }
+  // Loss and accuracy exist per batch; the rest only per epoch.
+  const train = (key: keyof SplitScores) => (batchIsNewer && (key === 'loss' || key === 'accuracy') ? lastBatch[key] : lastEpoch?.train[key]);
   return (
     <section aria-label="Latest metrics" className="readouts">
       <dl>
-        <Readout label="Loss" testId="metric-loss" value={batchIsNewer ? lastBatch.loss : lastEpoch?.train.loss} />
-        <Readout label="Accuracy" testId="metric-accuracy" value={batchIsNewer ? lastBatch.accuracy : lastEpoch?.train.accuracy} />
-        <Readout label="F1 (macro)" testId="metric-f1" value={lastEpoch?.train.f1} />
-        <Readout label="Val loss" testId="metric-val-loss" value={lastEpoch?.validation.loss} />
-        <Readout label="Val accuracy" testId="metric-val-accuracy" value={lastEpoch?.validation.accuracy} />
-        <Readout label="Val F1 (macro)" testId="metric-val-f1" value={lastEpoch?.validation.f1} />
+        {scores.map(([label, , key]) => (
+          <Readout key={key} label={label} testId={`metric-${key}`} value={train(key)} />
+        ))}
+        {scores.map(([, label, key]) => (
+          <Readout key={`val-${key}`} label={label} testId={`metric-val-${key}`} value={lastEpoch?.validation[key]} />
+        ))}
       </dl>
     </section>
   );
