@@ -4,7 +4,7 @@ import type { DatasetRef } from './datasets';
 import { defaultOptimizerParams, type OptimizerParams } from './optimizerParams';
 
 /** Backends the user may ask for; 'auto' picks the fastest that works. */
-export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu', 'fused'] as const;
 export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
 export type BackendName = Exclude<BackendPreference, 'auto'>;
 

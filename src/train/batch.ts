@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { sampleSize, type Dataset } from '../data/dataset';
+import type { Dataset } from '../data/dataset';
+import { gatherBatch } from './hostBatch';
 
 /** One mini-batch: inputs `[batch, ...sampleShape]` float32, and class indices or target values. */
 export interface Batch {
@@ -7,22 +8,8 @@ export interface Batch {
   labels: Float32Array;
 }
 
-/**
- * Gathers `indices[from, to)` into a batch. Bytes are scaled to [0, 1] here,
- * per batch, so a whole data set never exists as float32.
- */
+/** Gathers `indices[from, to)` into a tensor batch (see gatherBatch). */
 export function makeBatch(dataset: Dataset, indices: Uint32Array, from: number, to: number): Batch {
-  const size = sampleSize(dataset);
-  const count = to - from;
-  const values = new Float32Array(count * size);
-  const labels = new Float32Array(count);
-  const scale = dataset.x instanceof Uint8Array ? 1 / 255 : 1;
-  for (let row = 0; row < count; row++) {
-    const sample = indices[from + row];
-    const offset = sample * size;
-    const target = row * size;
-    for (let k = 0; k < size; k++) values[target + k] = dataset.x[offset + k] * scale;
-    labels[row] = dataset.y[sample];
-  }
+  const { values, labels, count } = gatherBatch(dataset, indices, from, to);
   return { xs: tf.tensor(values, [count, ...dataset.sampleShape], 'float32'), labels };
 }

@@ -6,12 +6,12 @@ import type { Dataset, Split } from '../data/dataset';
 import { createRng, deriveSeed, shuffleInPlace } from '../lib/rng';
 import { yieldToEventLoop } from '../lib/yield';
 import type { BatchPoint, EpochPoint, SplitScores } from '../metrics/types';
-import { reseedDropout } from '../model/build';
-import { makeBatch } from './batch';
 import type { RunControl } from './control';
+import type { Engine, StepResult, WeightSnapshot } from './engine';
 import { headFor, type Head, type Tally } from './heads';
-import { BestWeights, kernelSquares } from './regularise';
+import { gatherBatch } from './hostBatch';
 import type { TunableOptimizer } from './optimizers';
+import { TfjsEngine } from './tfjsEngine';
 
 /** Yield to the event loop at least this often, so pause and stop are heard. */
 const YIELD_EVERY_MS = 25;
@@ -31,9 +31,7 @@ export class DivergedError extends Error {
   }
 }
 
-export interface TrainOptions {
-  model: tf.LayersModel;
-  optimizer: TunableOptimizer;
+interface CommonOptions {
   dataset: Dataset;
   split: Split;
   batchSize: number;
@@ -44,7 +42,7 @@ export interface TrainOptions {
   onBatch(point: BatchPoint): void;
   onEpoch(point: EpochPoint): void;
   /** Awaited after each epoch's results are out (the worker draws the decision boundary here). */
-  afterEpoch?(epoch: number): Promise<void>;
+  afterEpoch?(epoch: number): Promise<void> | void;
   /** Called when the loop is about to wait in a pause, after all results are in. */
   onPause?(step: number): void;
   /** Called when a new learning rate applies, with the first step that uses it. */
@@ -59,13 +57,22 @@ export interface TrainOptions {
   nanAtStep?: number;
 }
 
+/** Train with an engine, or (tests, bench) with a tfjs model and optimizer wrapped in a TfjsEngine. */
+export type TrainOptions = CommonOptions & ({ engine: Engine } | { model: tf.LayersModel; optimizer: TunableOptimizer });
+
 export type TrainResult = 'completed' | 'stopped' | 'early-stopped';
 
 interface PendingBatch {
   epoch: number;
   step: number;
   labels: Float32Array;
-  values: Promise<[Float32Array | Int32Array | Uint8Array, Float32Array | Int32Array | Uint8Array]>;
+  result: Promise<StepResult>;
+}
+
+function engineOf(options: TrainOptions): Engine {
+  if ('engine' in options) return options.engine;
+  const head = headFor(options.dataset, options.split.train);
+  return new TfjsEngine({ model: options.model, optimizer: options.optimizer, dataset: options.dataset, head, seed: options.seed, weightDecay: options.weightDecay ?? 0 });
 }
 
 /**
@@ -73,19 +80,22 @@ interface PendingBatch {
  * ('stopped'), or validation loss stopped improving ('early-stopped').
  */
 export async function trainModel(options: TrainOptions): Promise<TrainResult> {
-  const best = new BestWeights();
+  const engine = engineOf(options);
+  const best: { epoch: number; loss: number; weights: WeightSnapshot | null } = { epoch: 0, loss: Number.POSITIVE_INFINITY, weights: null };
   try {
-    const result = await trainEpochs(options, best);
-    if (options.earlyStopping && result !== 'stopped' && best.epoch > 0 && best.restore(options.model)) options.onRestoreBest?.(best.epoch);
+    const result = await trainEpochs(options, engine, best);
+    if (options.earlyStopping && result !== 'stopped' && best.epoch > 0 && best.weights) {
+      best.weights.restore();
+      options.onRestoreBest?.(best.epoch);
+    }
     return result;
   } finally {
-    best.dispose();
+    best.weights?.dispose();
   }
 }
 
-async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<TrainResult> {
-  const { model, dataset, split, batchSize, control } = options;
-  const weightDecay = options.weightDecay ?? 0;
+async function trainEpochs(options: TrainOptions, engine: Engine, best: { epoch: number; loss: number; weights: WeightSnapshot | null }): Promise<TrainResult> {
+  const { dataset, split, batchSize, control } = options;
   const head = headFor(dataset, split.train);
   const shuffleRng = createRng(deriveSeed(options.seed, 'shuffle'));
   const order = split.train.slice();
@@ -105,8 +115,7 @@ async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<Tr
     if (!pending) return;
     const current = pending;
     pending = null;
-    const [lossValues, readout] = await current.values;
-    const loss = lossValues[0];
+    const { loss, readout } = await current.result;
     if (!Number.isFinite(loss)) throw new DivergedError(current.epoch, current.step);
     const figure = tally.add(current.labels, readout);
     lossSum += loss * current.labels.length;
@@ -137,35 +146,14 @@ async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<Tr
       step++;
       const learningRate = control.takeLearningRate();
       if (learningRate !== null) {
-        options.optimizer.setLearningRate(learningRate);
+        engine.setLearningRate(learningRate);
         options.onLearningRateChange?.(step, learningRate);
       }
-      const { xs, labels } = makeBatch(dataset, order, from, Math.min(from + batchSize, order.length));
-      reseedDropout(model, options.seed, step);
+      const batch = gatherBatch(dataset, order, from, Math.min(from + batchSize, order.length));
       const poison = options.nanAtStep !== undefined && step >= options.nanAtStep;
-      const { loss, readout } = tf.tidy(() => {
-        const targets = head.targets(labels);
-        let readoutTensor: tf.Tensor | null = null;
-        const lossScalar = options.optimizer.optimizer.minimize(
-          () => {
-            const outputs = model.apply(xs, { training: true }) as tf.Tensor;
-            readoutTensor = tf.keep(head.readout(outputs));
-            let total = head.losses(targets, outputs).mean() as tf.Scalar;
-            for (const penalty of model.layers.flatMap((layer) => layer.calculateLosses())) total = total.add(penalty);
-            if (weightDecay > 0) total = total.add(kernelSquares(model).mul(weightDecay));
-            return poison ? total.mul(Number.NaN) : total;
-          },
-          true,
-        ) as tf.Scalar;
-        return { loss: lossScalar, readout: readoutTensor as unknown as tf.Tensor };
-      });
-      xs.dispose();
-      const values = Promise.all([loss.data(), readout.data()]).finally(() => {
-        loss.dispose();
-        readout.dispose();
-      }) as PendingBatch['values'];
+      const result = engine.trainStep(batch, step, poison);
       const previous = settle();
-      pending = { epoch, step, labels, values };
+      pending = { epoch, step, labels: batch.labels, result };
       await previous;
       // The first batch is shown at once: the user is waiting for the charts to move.
       if (step === 1) await settle();
@@ -176,42 +164,48 @@ async function trainEpochs(options: TrainOptions, best: BestWeights): Promise<Tr
     }
     await settle();
     const train: SplitScores = tally.scores(lossSum / Math.max(lossCount, 1));
-    const evaluated = await evaluateSplit(model, dataset, split.validation, head);
+    const evaluated = await evaluateSplit(engine, dataset, split.validation, head);
     const point: EpochPoint = { epoch, step, train, validation: evaluated.scores };
     if (evaluated.confusion) point.confusion = evaluated.confusion;
     options.onEpoch(point);
     await options.afterEpoch?.(epoch);
     if (options.earlyStopping) {
-      best.offer(model, epoch, evaluated.scores.loss);
+      if (evaluated.scores.loss < best.loss) {
+        best.weights?.dispose();
+        best.weights = engine.snapshot();
+        best.epoch = epoch;
+        best.loss = evaluated.scores.loss;
+      }
       if (epoch - best.epoch >= options.earlyStopping.patience) return 'early-stopped';
     }
-    await yieldToEventLoop();
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    }
   }
   return 'completed';
 }
 
 /** Loss and scores of the model (inference mode) on `indices`. */
 export async function evaluate(model: tf.LayersModel, dataset: Dataset, indices: Uint32Array, head: Head): Promise<SplitScores> {
-  return (await evaluateSplit(model, dataset, indices, head)).scores;
+  const engine = new TfjsEngine({ model, optimizer: null, dataset, head, seed: 0, weightDecay: 0 });
+  return (await evaluateSplit(engine, dataset, indices, head)).scores;
 }
 
 /** Scores and, for classification, the confusion matrix on `indices`. */
-async function evaluateSplit(model: tf.LayersModel, dataset: Dataset, indices: Uint32Array, head: Head): Promise<{ scores: SplitScores; confusion: number[][] | null }> {
+async function evaluateSplit(engine: Engine, dataset: Dataset, indices: Uint32Array, head: Head): Promise<{ scores: SplitScores; confusion: number[][] | null }> {
   const tally = head.tally();
   let lossSum = 0;
+  let lastYield = performance.now();
   for (let from = 0; from < indices.length; from += EVAL_BATCH_SIZE) {
-    const { xs, labels } = makeBatch(dataset, indices, from, Math.min(from + EVAL_BATCH_SIZE, indices.length));
-    const [lossTotal, readout] = tf.tidy(() => {
-      const outputs = model.predict(xs) as tf.Tensor;
-      return [head.losses(head.targets(labels), outputs).sum(), head.readout(outputs)];
-    });
-    xs.dispose();
-    const [lossValue, readoutValues] = await Promise.all([lossTotal.data(), readout.data()]);
-    lossTotal.dispose();
-    readout.dispose();
-    lossSum += lossValue[0];
-    tally.add(labels, readoutValues);
-    await yieldToEventLoop();
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    }
+    const batch = gatherBatch(dataset, indices, from, Math.min(from + EVAL_BATCH_SIZE, indices.length));
+    const result = await engine.evaluate(batch);
+    lossSum += result.lossSum;
+    tally.add(batch.labels, result.readout);
   }
   return { scores: tally.scores(indices.length === 0 ? Number.NaN : lossSum / indices.length), confusion: tally.matrix() };
 }

@@ -4,11 +4,12 @@ import { useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 
 const LABELS: Record<BackendPreference, string> = {
-  auto: 'Auto (fastest that works)',
+  auto: 'Auto (fastest, measured)',
   webgpu: 'WebGPU',
   webgl: 'WebGL',
   wasm: 'WebAssembly',
   cpu: 'CPU (plain JavaScript)',
+  fused: 'Fused (small dense nets, typed arrays)',
 };
 
 /** Which tfjs backend to train on; applies from the next run. */

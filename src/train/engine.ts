@@ -1,0 +1,43 @@
+// One small interface over the two ways to train: tfjs (any of its backends)
+// and the fused typed-array engine for small dense nets. The loop, the
+// insight views and the boundary never ask which one ran.
+import type { BackendName } from '../config/experiment';
+
+/** One batch on the host: inputs `[count, ...sampleShape]` (bytes already scaled to [0, 1]) and labels. */
+export interface HostBatch {
+  values: Float32Array;
+  /** Class indices (classification) or target values in their own units (regression). */
+  labels: Float32Array;
+  count: number;
+}
+
+/** What one training step gives back: the batch's total loss (with penalties) and per-sample readout. */
+export interface StepResult {
+  loss: number;
+  /** Predicted class index, or the standardised prediction (regression), per sample. */
+  readout: ArrayLike<number>;
+}
+
+/** A copy of the weights (early stopping keeps the best epoch's). */
+export interface WeightSnapshot {
+  restore(): void;
+  dispose(): void;
+}
+
+export interface Engine {
+  /** The backend name shown to the user ('fused' for the typed-array engine). */
+  readonly backend: BackendName;
+  /**
+   * Queues one training step. The promise may settle later (GPU readback), so
+   * the loop can queue the next batch before awaiting this one.
+   */
+  trainStep(batch: HostBatch, step: number, poison: boolean): Promise<StepResult>;
+  /** Inference: the sum of per-sample losses (no penalties) and the readout. */
+  evaluate(batch: HostBatch): Promise<{ lossSum: number; readout: ArrayLike<number> }>;
+  /** Raw model outputs `[count, units]` for inputs `[count, ...sampleShape]`. */
+  predict(values: Float32Array, count: number): Promise<Float32Array>;
+  setLearningRate(learningRate: number): void;
+  snapshot(): WeightSnapshot;
+  /** Makes the tfjs model hold the current weights (insight views and export read it). */
+  syncModel(): void;
+}
