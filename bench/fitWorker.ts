@@ -5,7 +5,7 @@ import { defaultConfig, type BackendName } from '../src/config/experiment';
 import { loadBundledMnist } from '../src/data/mnist';
 import { stratifiedSplit } from '../src/data/split';
 import { buildModel } from '../src/model/build';
-import { selectBackend } from '../src/train/backend';
+import { activateBackend } from '../src/train/backend';
 import { makeBatch } from '../src/train/batch';
 
 export interface FitRequest {
@@ -31,8 +31,7 @@ self.onmessage = async (event: MessageEvent<FitRequest>) => {
     const config = defaultConfig();
     const dataset = await loadBundledMnist(baseUrl);
     const split = stratifiedSplit(dataset.y, config.validationSplit, config.seed);
-    const selection = await selectBackend({ preference: backend, kernels: [], smokeTest: async () => undefined });
-    if (selection.backend !== backend) throw new Error(`${backend} unavailable: ${selection.fallbacks.map((f) => f.reason).join('; ')}`);
+    await activateBackend(backend, [], true);
     const { xs, labels } = makeBatch(dataset, split.train, 0, Math.min(samples, split.train.length));
     const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat();
     const model = buildModel(config.layers, dataset.sampleShape, { units: 10, activation: 'softmax' }, config.seed);

@@ -12,24 +12,49 @@ test('the WebGPU backend trains a few batches when chosen', async ({ page }) => 
   await expect(page.getByTestId('run-status')).toHaveText('stopped');
 });
 
-test('a backend that fails to start falls back and says why', async ({ page }) => {
-  await openApp(page, { failBackends: 'webgl' });
-  await page.getByTestId('backend-select').selectOption('webgl');
+test('auto measures the backends that can train the model and names the fastest', async ({ page }) => {
+  await openApp(page, { maxTrain: 256, maxVal: 64 });
+  // The warm-up measures before Train, and the page shows what it measured.
+  await expect(page.getByTestId('backend-reason')).toContainText('Auto chose', { timeout: 90_000 });
   await page.getByTestId('train-button').click();
-  // WebGL fails; software WebGPU is passed over; WASM cannot train a CNN; CPU runs it.
-  await expect(page.getByTestId('backend')).toHaveText('cpu');
-  const fallbacks = page.getByTestId('backend-fallbacks');
-  await expect(fallbacks).toContainText('webgl was passed over: it was made to fail for a test');
-  await expect(fallbacks).toContainText('Conv2DBackpropFilter');
+  await expect(page.getByTestId('backend-reason')).toContainText('measured on this device before this run');
+  const rows = await page.getByTestId('backend-speeds').locator('tr').evaluateAll((trs) =>
+    trs.map((tr) => ({ name: tr.querySelector('th')?.textContent ?? '', rate: Number((tr.querySelector('td')?.textContent ?? '').replace(/,/g, '')), chosen: tr.classList.contains('chosen') })),
+  );
+  // The default CNN: WASM (with our Conv2DBackpropFilter) and CPU at least were measured.
+  expect(rows.length).toBeGreaterThanOrEqual(2);
+  const fastest = rows.reduce((a, b) => (b.rate > a.rate ? b : a));
+  expect(fastest.chosen).toBe(true);
+  await expect(page.getByTestId('backend-reason')).toContainText(`Auto chose ${fastest.name}`);
+  // Software WebGPU is not worth measuring, and the page says so.
+  await expect(page.getByTestId('backend-fallbacks')).toContainText('WebGPU was passed over');
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(1);
   await page.getByTestId('stop-button').click();
 });
 
-test('when no backend works the page says so and stays usable', async ({ page }) => {
-  await openApp(page, { failBackends: 'webgpu,webgl,wasm,cpu' });
+test('auto passes over a backend that fails to start and says why', async ({ page }) => {
+  await openApp(page, { failBackends: 'wasm', maxTrain: 256, maxVal: 64 });
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('backend-fallbacks')).toContainText('WASM was passed over: it was made to fail for a test', { timeout: 90_000 });
+  await expect(page.getByTestId('backend')).not.toHaveText('wasm');
+  await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(1);
+  await page.getByTestId('stop-button').click();
+});
+
+test('an explicit backend that cannot run is refused plainly, not replaced', async ({ page }) => {
+  await openApp(page, { failBackends: 'webgl' });
+  await page.getByTestId('backend-select').selectOption('webgl');
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('error');
-  await expect(page.getByTestId('error')).toContainText('No tfjs backend could train this model');
+  await expect(page.getByTestId('error')).toContainText('WebGL cannot train this model here: it was made to fail for a test');
+  await expect(page.getByTestId('train-button')).toBeEnabled();
+});
+
+test('when no backend works the page says so and stays usable', async ({ page }) => {
+  await openApp(page, { failBackends: 'webgpu,webgl,wasm,cpu,fused' });
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('error');
+  await expect(page.getByTestId('error')).toContainText('No backend could train this model');
   await expect(page.getByTestId('train-button')).toBeEnabled();
 });
 

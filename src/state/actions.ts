@@ -24,6 +24,7 @@ export function startAutoWarmUp(): void {
     const a = state.config;
     const b = previous.config;
     if (a.layers === b.layers && a.batchSize === b.batchSize && a.optimizer === b.optimizer && a.backend === b.backend && a.dataset === b.dataset) return;
+    if (state.backendPreview) useAppStore.setState({ backendPreview: null });
     clearTimeout(rewarmTimer);
     rewarmTimer = setTimeout(() => {
       const { status } = useAppStore.getState().run;

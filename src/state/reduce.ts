@@ -15,6 +15,8 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
           ...run,
           backend: event.backend,
           fallbacks: event.fallbacks,
+          speeds: event.speeds,
+          backendReason: event.backendReason,
           task: event.task,
           stepsPerEpoch: event.stepsPerEpoch,
           trainSamples: event.trainSamples,

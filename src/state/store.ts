@@ -5,7 +5,7 @@ import type { Task } from '../data/dataset';
 import type { RunRecord } from '../history/record';
 import type { LoadPhase } from '../train/client';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
-import type { Fallback, RunPhase } from '../train/protocol';
+import type { BackendChoice, BackendSpeed, Fallback, RunPhase } from '../train/protocol';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
 
@@ -19,6 +19,9 @@ export interface RunSlice {
   phase: RunPhase | null;
   backend: BackendName | null;
   fallbacks: Fallback[];
+  /** Measured training speed per backend on this model, and why the backend was chosen. */
+  speeds: BackendSpeed[];
+  backendReason: string | null;
   epoch: number;
   step: number;
   stepsPerEpoch: number;
@@ -45,7 +48,7 @@ export interface MetricsSlice {
   /** Where the learning rate was changed during the run (for chart markers). */
   learningRateChanges: { step: number; learningRate: number }[];
   /** 2-D sets: the model's output over the plane after the latest epoch, and the points. */
-  boundary: { epoch: number; size: number; extent: number; values: number[]; min: number; max: number } | null;
+  boundary: { epoch: number; size: number; extent: number; values: Uint8Array; min: number; max: number } | null;
   scatter: { xy: number[]; labels: number[]; train: boolean[] } | null;
 }
 
@@ -75,6 +78,8 @@ export interface AppState {
   config: ExperimentConfig;
   run: RunSlice;
   metrics: MetricsSlice;
+  /** What the worker's warm-up measured for the current model and backend setting (before Train). */
+  backendPreview: BackendChoice | null;
   /** What an opened link held that could not be used as it was (see share/codec). */
   linkNotes: string[];
   history: HistorySlice;
@@ -91,6 +96,8 @@ export function initialRun(): RunSlice {
     phase: null,
     backend: null,
     fallbacks: [],
+    speeds: [],
+    backendReason: null,
     epoch: 0,
     step: 0,
     stepsPerEpoch: 0,
@@ -119,6 +126,7 @@ export function initialState(): AppState {
     run: initialRun(),
     metrics: emptyMetrics(),
     linkNotes: [],
+    backendPreview: null,
     history: { runs: [], compared: [], status: 'loading', error: null },
     data: { loaded: null, loadedKey: null, loading: null, error: null, notice: null },
   };

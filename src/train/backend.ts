@@ -1,46 +1,77 @@
-// Picks the tfjs backend in the worker: WebGPU, then WebGL, WASM, CPU, and
-// falls past any that fails to start, lacks a kernel the model needs, or
-// fails a one-batch smoke test. Each pass-over is reported with its reason.
+// Starting tfjs backends in the worker, and describing the device, so that a
+// measured choice of backend can be remembered per device.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-wasm';
-import type { BackendName, BackendPreference } from '../config/experiment';
-import { errorMessage } from '../lib/assert';
-import type { Fallback } from './protocol';
+import type { BackendName } from '../config/experiment';
+import { registerWasmConvGrads } from './wasmConvGrad';
 import { prepareWasm } from './wasmSetup';
 
-export const BACKEND_ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+/** tfjs backends, in the order auto used to try them. */
+export const TFJS_BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+/** The order auto measures in: cheapest to start first, so a Train press mid-measurement has a good choice at hand. */
+export const MEASURE_ORDER: BackendName[] = ['fused', 'wasm', 'cpu', 'webgl', 'webgpu'];
 const SET_BACKEND_TIMEOUT_MS = 15_000;
 
 interface GpuAdapterLike {
   isFallbackAdapter?: boolean;
-  info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string; description?: string };
+  info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string; description?: string; device?: string };
 }
 interface NavigatorWithGpu {
   gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> };
 }
 
-/** The order to try: the preferred backend first, then the rest in default order. */
-export function candidateOrder(preference: BackendPreference): BackendName[] {
-  if (preference === 'auto') return BACKEND_ORDER.slice();
-  return [preference, ...BACKEND_ORDER.filter((name) => name !== preference)];
+async function gpuAdapter(): Promise<GpuAdapterLike | null> {
+  const gpu = (globalThis.navigator as NavigatorWithGpu | undefined)?.gpu;
+  if (!gpu) return null;
+  return gpu.requestAdapter().catch(() => null);
+}
+
+function adapterName(adapter: GpuAdapterLike): string {
+  return adapter.info?.description || [adapter.info?.vendor, adapter.info?.architecture, adapter.info?.device].filter(Boolean).join(' ');
 }
 
 /** Why WebGPU should not be used here, or null when it should be tried. */
 async function webgpuObstacle(explicitlyChosen: boolean): Promise<string | null> {
-  const gpu = (globalThis.navigator as NavigatorWithGpu | undefined)?.gpu;
-  if (!gpu) return 'this browser does not offer WebGPU (navigator.gpu is missing)';
-  const adapter = await gpu.requestAdapter().catch(() => null);
+  if (!(globalThis.navigator as NavigatorWithGpu | undefined)?.gpu) return 'this browser does not offer WebGPU (navigator.gpu is missing)';
+  const adapter = await gpuAdapter();
   if (!adapter) return 'no WebGPU adapter is available (WebGPU may be disabled or blocklisted)';
   const fallback = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
-  const vendor = adapter.info?.description || [adapter.info?.vendor, adapter.info?.architecture].filter(Boolean).join(' ');
   if (fallback && !explicitlyChosen) {
-    return `the WebGPU adapter is a software fallback${vendor ? ` (${vendor})` : ' (SwiftShader)'}, far slower than WebGL on this machine`;
+    const name = adapterName(adapter);
+    return `the WebGPU adapter is a software fallback${name ? ` (${name})` : ' (SwiftShader)'}: it runs on the CPU, slower than every other backend, so it is not measured`;
   }
   return null;
 }
 
-async function setBackendWithTimeout(name: BackendName): Promise<void> {
+/** The WebGL renderer string (unmasked where the browser allows), or '' without WebGL. */
+function webglRenderer(): string {
+  try {
+    if (typeof OffscreenCanvas === 'undefined') return '';
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+    if (!gl) return '';
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return renderer;
+  } catch {
+    return '';
+  }
+}
+
+let device: Promise<string> | null = null;
+
+/** What identifies this device's speed: the WebGPU adapter, the WebGL renderer, the core count. */
+export function deviceKey(): Promise<string> {
+  device ??= (async () => {
+    const adapter = await gpuAdapter();
+    const cores = globalThis.navigator?.hardwareConcurrency ?? 0;
+    return JSON.stringify({ webgpu: adapter ? adapterName(adapter) || 'adapter' : null, webgl: webglRenderer(), cores, isolated: Boolean(globalThis.crossOriginIsolated) });
+  })();
+  return device;
+}
+
+async function setBackendWithTimeout(name: Exclude<BackendName, 'fused'>): Promise<void> {
   if (name === 'wasm') prepareWasm();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -50,46 +81,29 @@ async function setBackendWithTimeout(name: BackendName): Promise<void> {
     const ok = await Promise.race([tf.setBackend(name), timeout]);
     if (!ok) throw new Error('it failed to initialise');
     await tf.ready();
+    if (name === 'wasm') registerWasmConvGrads();
   } finally {
     clearTimeout(timer);
   }
 }
 
-export interface BackendSelection {
-  backend: BackendName;
-  fallbacks: Fallback[];
-}
-
-export interface SelectOptions {
-  preference: BackendPreference;
-  /** tfjs kernel names the model needs to train. */
-  kernels: string[];
-  /** Trains one tiny batch on the active backend; throws when it cannot. */
-  smokeTest: () => Promise<void>;
-  /** Test hook: pretend these fail. */
-  failBackends?: BackendName[];
-}
-
-/** Activates the first backend that works and says why others were passed over. */
-export async function selectBackend(options: SelectOptions): Promise<BackendSelection> {
-  const fallbacks: Fallback[] = [];
-  for (const name of candidateOrder(options.preference)) {
-    try {
-      if (options.failBackends?.includes(name)) throw new Error('it was made to fail for a test');
-      if (name === 'webgpu') {
-        const obstacle = await webgpuObstacle(options.preference === 'webgpu');
-        if (obstacle) throw new Error(obstacle);
-      }
-      await setBackendWithTimeout(name);
-      const missing = options.kernels.filter((kernel) => !tf.getKernel(kernel, name));
-      if (missing.length > 0) {
-        throw new Error(`tfjs's ${name} backend lacks the ${missing.join(', ')} kernel${missing.length > 1 ? 's' : ''} this model needs to train`);
-      }
-      await options.smokeTest();
-      return { backend: name, fallbacks };
-    } catch (error) {
-      fallbacks.push({ backend: name, reason: errorMessage(error) });
-    }
+/**
+ * Makes `name` tfjs's active backend (the fused engine keeps its tfjs copy
+ * of the model on the CPU backend), or throws why it cannot be used.
+ * `kernels`: tfjs kernels the model needs to train.
+ */
+export async function activateBackend(name: BackendName, kernels: string[], explicitlyChosen: boolean): Promise<void> {
+  if (name === 'fused') {
+    if (tf.getBackend() !== 'cpu') await setBackendWithTimeout('cpu');
+    return;
   }
-  throw new Error(`No tfjs backend could train this model: ${fallbacks.map((f) => `${f.backend}: ${f.reason}`).join('; ')}`);
+  if (name === 'webgpu') {
+    const obstacle = await webgpuObstacle(explicitlyChosen);
+    if (obstacle) throw new Error(obstacle);
+  }
+  if (tf.getBackend() !== name) await setBackendWithTimeout(name);
+  const missing = kernels.filter((kernel) => !tf.getKernel(kernel, name));
+  if (missing.length > 0) {
+    throw new Error(`tfjs's ${name} backend lacks the ${missing.join(', ')} kernel${missing.length > 1 ? 's' : ''} this model needs to train`);
+  }
 }

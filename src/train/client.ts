@@ -4,7 +4,7 @@
 import type { ExperimentConfig } from '../config/experiment';
 import type { DataSource, LoadedSummary, LoadPhase } from './dataSources';
 import type { InspectQuery, InspectResult } from './inspect';
-import { isDataEvent, isFromWorker, PROTOCOL_VERSION, type DataEvent, type FromWorker, type TestHooks, type ToWorker } from './protocol';
+import { isDataEvent, isFromWorker, PROTOCOL_VERSION, type BackendChoice, type DataEvent, type FromWorker, type TestHooks, type ToWorker } from './protocol';
 
 export type { DataSource, InspectQuery, InspectResult, LoadedSummary, LoadPhase };
 
@@ -25,6 +25,7 @@ export class TrainingClient {
   private worker: Worker | null = null;
   private runId = 0;
   private readonly listeners = new Set<(event: TrainingEvent) => void>();
+  private readonly choiceListeners = new Set<(choice: BackendChoice) => void>();
   private requestId = 0;
   private readonly loads = new Map<number, PendingLoad>();
   private readonly inspections = new Map<number, { resolve(result: InspectResult): void; reject(error: Error): void }>();
@@ -35,6 +36,12 @@ export class TrainingClient {
   subscribe(listener: (event: TrainingEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Subscribes to the backend a warm-up measured and chose (before any Train). */
+  onBackendChoice(listener: (choice: BackendChoice) => void): () => void {
+    this.choiceListeners.add(listener);
+    return () => this.choiceListeners.delete(listener);
   }
 
   /** Creates the worker and has it load data and pick a backend ahead of Train. */
@@ -141,6 +148,10 @@ export class TrainingClient {
 
   /** Settles the request a data or inspect answer belongs to. */
   private answer(event: DataEvent): void {
+    if (event.type === 'backend-choice') {
+      for (const listener of this.choiceListeners) listener(event.choice);
+      return;
+    }
     if (event.type === 'inspect-result' || event.type === 'inspect-error') {
       const pending = this.inspections.get(event.requestId);
       this.inspections.delete(event.requestId);

@@ -129,16 +129,15 @@ export function inspect(target: Inspectable, query: InspectQuery): Promise<Inspe
   }
 }
 
-/** Grid size of the decision boundary image, and the square of the plane it covers. */
-export const BOUNDARY_SIZE = 48;
+/** Grid size of the decision boundary image (TensorFlow Playground draws 100x100), and the square of the plane it covers. */
+export const BOUNDARY_SIZE = 100;
 export const BOUNDARY_EXTENT = 1.5;
 
-/**
- * The model's output over the plane, as grey levels (0-255, row 0 at the
- * top = largest y): the probability of class 1, or the predicted value
- * scaled between the grid's own minimum and maximum.
- */
-export async function decisionBoundary({ model, dataset }: Inspectable): Promise<{ values: number[]; min: number; max: number }> {
+let boundaryGrid: Float32Array | null = null;
+
+/** The grid's points `[size * size, 2]`, row 0 at the top (largest y). */
+function gridPoints(): Float32Array {
+  if (boundaryGrid) return boundaryGrid;
   const n = BOUNDARY_SIZE;
   const grid = new Float32Array(n * n * 2);
   for (let row = 0; row < n; row++) {
@@ -148,15 +147,31 @@ export async function decisionBoundary({ model, dataset }: Inspectable): Promise
       grid[k + 1] = BOUNDARY_EXTENT - ((row + 0.5) / n) * 2 * BOUNDARY_EXTENT;
     }
   }
-  const xs = tf.tensor2d(grid, [n * n, 2]);
-  const outputs = model.predict(xs) as tf.Tensor;
-  const raw = await outputs.data();
-  xs.dispose();
-  outputs.dispose();
-  const units = raw.length / (n * n);
-  const scores = Array.from({ length: n * n }, (_, i) => (dataset.task === 'classification' ? raw[i * units + (units - 1)] : raw[i]));
-  const min = Math.min(...scores);
-  const max = Math.max(...scores);
-  const values = scores.map((v) => Math.round(dataset.task === 'classification' ? v * 255 : ((v - min) / Math.max(max - min, 1e-9)) * 255));
+  boundaryGrid = grid;
+  return grid;
+}
+
+/**
+ * The model's output over the plane, as grey levels (0-255): the
+ * probability of the last class, or the predicted value scaled between the
+ * grid's own minimum and maximum. `predict` maps inputs `[n, 2]` to outputs.
+ */
+export async function decisionBoundary(predict: (values: Float32Array, count: number) => Promise<Float32Array>, task: Dataset['task']): Promise<{ values: Uint8Array; min: number; max: number }> {
+  const count = BOUNDARY_SIZE * BOUNDARY_SIZE;
+  const raw = await predict(gridPoints(), count);
+  const units = raw.length / count;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < count; i++) {
+    const v = raw[i * units + (units - 1)];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const values = new Uint8Array(count);
+  const span = Math.max(max - min, 1e-9);
+  for (let i = 0; i < count; i++) {
+    const v = raw[i * units + (units - 1)];
+    values[i] = Math.round(task === 'classification' ? v * 255 : ((v - min) / span) * 255);
+  }
   return { values, min, max };
 }

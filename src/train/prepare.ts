@@ -1,34 +1,30 @@
-// Loading the data and choosing a backend take seconds; both are cached in the
-// worker so that a preload (sent when the page opens) makes the first Train
-// press fast, and later runs reuse them.
-import * as tf from '@tensorflow/tfjs';
-import type { ExperimentConfig } from '../config/experiment';
+// Choosing the backend. Auto measures this model's training speed on every
+// backend that can train it (during the worker's warm-up, before Train) and
+// picks the fastest; the result is remembered per model shape and device.
+// An explicit choice is obeyed, or refused with the reason: never replaced.
+import type { BackendName, ExperimentConfig } from '../config/experiment';
 import type { Dataset } from '../data/dataset';
-import { buildModel } from '../model/build';
-import { requiredKernels, type OutputSpec } from '../model/spec';
-import { selectBackend, type BackendSelection } from './backend';
-import { makeBatch } from './batch';
-import { headFor } from './heads';
-import { createOptimizer } from './optimizers';
-import type { TestHooks } from './protocol';
+import { errorMessage } from '../lib/assert';
+import { requiredKernels } from '../model/spec';
+import { activateBackend, deviceKey, MEASURE_ORDER } from './backend';
+import type { Engine, HostBatch } from './engine';
+import { buildEngine, fusedObstacle } from './engines';
+import { gatherBatch } from './hostBatch';
+import type { BackendChoice, BackendSpeed, Fallback, TestHooks } from './protocol';
+import { readSpeeds, writeSpeeds } from './speedCache';
 
-const selections = new Map<string, Promise<BackendSelection>>();
+export { outputFor } from './engines';
 
-/** Memoises a promise by key, forgetting it when it rejects so a retry can succeed. */
-function memo<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
-  let value = cache.get(key);
-  if (!value) {
-    value = make();
-    cache.set(key, value);
-    value.catch(() => cache.delete(key));
-  }
-  return value;
-}
+/** Timed steps per backend: at least this many, for at least this long, and no longer than the cap. */
+const MIN_STEPS = 3;
+const MIN_MEASURE_MS = 250;
+const MAX_MEASURE_MS = 2_000;
+/** A backend projected to be this many times slower than the best so far is not timed further. */
+const HOPELESS_FACTOR = 3;
 
-/** The output layer the dataset's task implies. */
-export function outputFor(dataset: Dataset): OutputSpec {
-  return dataset.task === 'regression' ? { units: 1, activation: 'linear' } : { units: dataset.classes.length, activation: 'softmax' };
-}
+const LABEL: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU', fused: 'Fused' };
+
+type PrepareConfig = Pick<ExperimentConfig, 'backend' | 'layers' | 'batchSize' | 'optimizer' | 'optimizerParams' | 'learningRate' | 'weightDecay' | 'seed'>;
 
 /** Backend work waits here for the work before it: trying a backend switches tfjs's global backend. */
 let backendQueue: Promise<unknown> = Promise.resolve();
@@ -39,57 +35,139 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/**
- * Selects (once per preference, model and test hook) and activates the
- * backend that trains this model. Calls run one at a time, so a warm-up that
- * is still trying backends can never switch the backend under a run; a
- * warm-up passes `skip`, checked when its turn comes (e.g. "a run started").
- */
-export function prepareBackend(config: ExperimentConfig, dataset: Dataset, testHooks?: TestHooks, skip?: () => boolean): Promise<BackendSelection | null> {
-  return oneAtATime(async () => {
-    if (skip?.()) return null;
-    const key = JSON.stringify([config.backend, config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, testHooks?.failBackends ?? []]);
-    const selection = await memo(selections, key, () =>
-      selectBackend({
-        preference: config.backend,
-        kernels: [...new Set(config.layers.flatMap((layer) => requiredKernels(layer.kind)))],
-        failBackends: testHooks?.failBackends,
-        smokeTest: () => smokeTest(config, dataset),
-      }),
-    );
-    // Another preference may have switched the global backend since.
-    if (tf.getBackend() !== selection.backend) await tf.setBackend(selection.backend);
-    return selection;
-  });
+/** One batch of the model's own size from the data, for timing. */
+function timingBatch(config: PrepareConfig, dataset: Dataset): { batch: HostBatch; indices: Uint32Array } {
+  const size = Math.max(1, Math.min(config.batchSize, dataset.count));
+  const indices = Uint32Array.from({ length: size }, (_, i) => i);
+  return { batch: gatherBatch(dataset, indices, 0, size), indices };
 }
 
 /**
- * Builds the model and trains one full-size batch with the chosen optimizer:
- * proves the backend can run it, and compiles the GPU programs of exactly
- * these shapes ahead of Train (shader compilation took seconds on WebGL here).
+ * Trains one warm-up step (proves the backend can train the model, and
+ * compiles GPU programs of exactly these shapes), then times steps queued as
+ * the loop queues them. Returns samples per second.
  */
-async function smokeTest(config: ExperimentConfig, dataset: Dataset): Promise<void> {
-  const output = outputFor(dataset);
-  const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
-  const { optimizer } = createOptimizer(config.optimizer, 0, config.optimizerParams);
-  const size = Math.min(config.batchSize, dataset.count);
-  const indices = Uint32Array.from({ length: size }, (_, i) => i);
-  const head = headFor(dataset, indices);
-  const { xs, labels } = makeBatch(dataset, indices, 0, size);
-  try {
-    const loss = tf.tidy(
-      () =>
-        optimizer.minimize(() => {
-          const outputs = model.apply(xs, { training: true }) as tf.Tensor;
-          return head.losses(head.targets(labels), outputs).mean() as tf.Scalar;
-        }, true) as tf.Scalar,
-    );
-    const [value] = await loss.data();
-    loss.dispose();
-    if (!Number.isFinite(value)) throw new Error('a test batch gave a non-finite loss');
-  } finally {
-    xs.dispose();
-    model.dispose();
-    optimizer.dispose();
+async function timeEngine(engine: Engine, batch: HostBatch, bestSoFar: number): Promise<number> {
+  const first = await engine.trainStep(batch, 1, false);
+  if (!Number.isFinite(first.loss)) throw new Error('a test batch gave a non-finite loss');
+  const start = performance.now();
+  let steps = 0;
+  let previous: Promise<unknown> | null = null;
+  for (;;) {
+    const current = engine.trainStep(batch, steps + 2, false);
+    if (previous) await previous;
+    previous = current;
+    steps++;
+    const elapsed = performance.now() - start;
+    if (elapsed >= MAX_MEASURE_MS) break;
+    if (steps >= MIN_STEPS && elapsed >= MIN_MEASURE_MS) break;
+    if (bestSoFar > 0 && (steps * batch.count * 1000) / Math.max(elapsed, 1e-3) < bestSoFar / HOPELESS_FACTOR && elapsed > 50) break;
   }
+  await previous;
+  return (steps * batch.count * 1000) / Math.max(performance.now() - start, 1e-3);
+}
+
+/** Activates `backend`, builds this model there and times it; throws why it cannot train it. */
+async function measure(backend: BackendName, config: PrepareConfig, dataset: Dataset, explicit: boolean, bestSoFar: number, testHooks?: TestHooks): Promise<number> {
+  if (testHooks?.failBackends?.includes(backend)) throw new Error('it was made to fail for a test');
+  if (backend === 'fused') {
+    const obstacle = fusedObstacle(config, dataset);
+    if (obstacle) throw new Error(obstacle);
+  }
+  await activateBackend(backend, [...new Set(config.layers.flatMap((layer) => requiredKernels(layer.kind)))], explicit);
+  const { batch, indices } = timingBatch(config, dataset);
+  const built = await buildEngine(backend, config, dataset, indices);
+  try {
+    return await timeEngine(built.engine, batch, bestSoFar);
+  } finally {
+    built.dispose();
+  }
+}
+
+const rate = (n: number) => `${Math.round(n).toLocaleString('en-US')} samples/s`;
+
+/** Why auto chose `best`, in words, from what was measured. */
+function explain(best: BackendSpeed, speeds: BackendSpeed[], cached: boolean, partial: boolean): string {
+  const others = speeds.filter((s) => s.backend !== best.backend && s.samplesPerSecond !== null);
+  const against = others.length ? `; ${others.map((s) => `${LABEL[s.backend]} ${rate(s.samplesPerSecond ?? 0)}`).join(', ')}` : '';
+  const when = cached ? 'measured on this device before this run' : 'measured just now on this model';
+  const note = partial ? ' (Train was pressed before every backend was measured)' : '';
+  return `Auto chose ${LABEL[best.backend]}: the fastest for this model, ${rate(best.samplesPerSecond ?? 0)} (${when}${against})${note}.`;
+}
+
+const choices = new Map<string, BackendChoice>();
+/** Speeds of a measurement cut short by a run; that run uses them, the next warm-up measures in full. */
+const partials = new Map<string, BackendSpeed[]>();
+
+/** The cache key: this model's shape and training settings that change its speed, on this device. */
+async function speedKey(config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks): Promise<string> {
+  return JSON.stringify([await deviceKey(), config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, config.batchSize, config.optimizer, testHooks?.failBackends ?? []]);
+}
+
+async function chooseAuto(config: PrepareConfig, dataset: Dataset, testHooks: TestHooks | undefined, hurry: () => boolean): Promise<BackendChoice> {
+  const key = await speedKey(config, dataset, testHooks);
+  let speeds = await readSpeeds(key);
+  const cached = speeds !== null;
+  let partial = false;
+  if (!speeds && partials.has(key)) {
+    speeds = partials.get(key) ?? [];
+    partials.delete(key);
+    partial = true;
+  }
+  if (!speeds) {
+    speeds = [];
+    for (const backend of MEASURE_ORDER) {
+      const best = Math.max(0, ...speeds.map((s) => s.samplesPerSecond ?? 0));
+      if (best > 0 && hurry()) {
+        partial = true;
+        break;
+      }
+      try {
+        speeds.push({ backend, samplesPerSecond: await measure(backend, config, dataset, false, best, testHooks) });
+      } catch (error) {
+        speeds.push({ backend, samplesPerSecond: null, reason: errorMessage(error) });
+      }
+    }
+    if (partial) partials.set(key, speeds);
+    else if (speeds.some((s) => s.samplesPerSecond !== null)) await writeSpeeds(key, speeds);
+  }
+  const working = speeds.filter((s) => s.samplesPerSecond !== null);
+  if (working.length === 0) {
+    throw new Error(`No backend could train this model: ${speeds.map((s) => `${LABEL[s.backend]}: ${s.reason}`).join('; ')}`);
+  }
+  const best = working.reduce((a, b) => ((b.samplesPerSecond ?? 0) > (a.samplesPerSecond ?? 0) ? b : a));
+  await activateBackend(best.backend, [], false);
+  const fallbacks: Fallback[] = speeds.filter((s) => s.samplesPerSecond === null).map((s) => ({ backend: s.backend, reason: s.reason ?? 'it failed' }));
+  return { backend: best.backend, fallbacks, speeds, reason: explain(best, speeds, cached, partial), partial };
+}
+
+async function chooseExplicit(backend: BackendName, config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks): Promise<BackendChoice> {
+  const key = JSON.stringify([backend, config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, config.batchSize, config.optimizer, testHooks?.failBackends ?? []]);
+  const known = choices.get(key);
+  if (known) {
+    await activateBackend(backend, [], true);
+    return known;
+  }
+  try {
+    const samplesPerSecond = await measure(backend, config, dataset, true, 0, testHooks);
+    const choice: BackendChoice = { backend, fallbacks: [], speeds: [{ backend, samplesPerSecond }], reason: `${LABEL[backend]}, as chosen (${rate(samplesPerSecond)} measured on this model).`, partial: false };
+    choices.set(key, choice);
+    return choice;
+  } catch (error) {
+    throw new Error(`${LABEL[backend]} cannot train this model here: ${errorMessage(error)}. Choose Auto, or another backend.`, { cause: error });
+  }
+}
+
+/**
+ * Chooses and activates the backend for this model. Calls run one at a
+ * time, so a warm-up still measuring can never switch the backend under a
+ * run. A warm-up passes `skip` (checked when its turn comes) and `hurry`
+ * (checked between backends: a run is waiting, so stop at what was measured).
+ */
+export function prepareBackend(config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks, skip?: () => boolean, hurry: () => boolean = () => false): Promise<BackendChoice | null> {
+  return oneAtATime(async () => {
+    if (skip?.()) return null;
+    if (config.backend === 'auto') return chooseAuto(config, dataset, testHooks, hurry);
+    return chooseExplicit(config.backend, config, dataset, testHooks);
+  });
 }

@@ -8,7 +8,7 @@ import type { DataSource, LoadedSummary, LoadPhase } from './dataSources';
 import type { InspectQuery, InspectResult } from './inspect';
 
 /** Bumped whenever a message shape changes. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Options only automated tests set (read from the page URL's `e2e.*` keys). */
 export interface TestHooks {
@@ -55,6 +55,26 @@ export interface Fallback {
   reason: string;
 }
 
+/** A backend's measured training speed on this model; null with the reason when it cannot train it. */
+export interface BackendSpeed {
+  backend: BackendName;
+  samplesPerSecond: number | null;
+  reason?: string;
+}
+
+/** The backend a run uses, and why. */
+export interface BackendChoice {
+  backend: BackendName;
+  /** Backends that cannot train this model here, and why. */
+  fallbacks: Fallback[];
+  /** What was measured (auto: every backend; an explicit choice: that one). */
+  speeds: BackendSpeed[];
+  /** The choice in words, e.g. "Auto chose WASM: the fastest for this model, …". */
+  reason: string;
+  /** Train was pressed before every backend was measured. */
+  partial: boolean;
+}
+
 export type RunPhase = 'loading-data' | 'starting-backend' | 'training' | 'evaluating';
 
 export type FromWorker =
@@ -64,6 +84,9 @@ export type FromWorker =
       runId: number;
       backend: BackendName;
       fallbacks: Fallback[];
+      speeds: BackendSpeed[];
+      /** Why this backend, in words. */
+      backendReason: string;
       task: Task;
       /** Training labels the label-noise knob flipped. */
       labelsFlipped: number;
@@ -84,7 +107,7 @@ export type FromWorker =
   | { type: 'done'; runId: number; reason: 'completed' | 'stopped' | 'early-stopped' }
   | { type: 'error'; runId: number; message: string }
   /** The model's output over the plane of a 2-D set, `size` x `size` grey levels, after each epoch. */
-  | { type: 'boundary'; runId: number; epoch: number; size: number; extent: number; values: number[]; min: number; max: number }
+  | { type: 'boundary'; runId: number; epoch: number; size: number; extent: number; values: Uint8Array; min: number; max: number }
   /** The points of a 2-D set (x, y pairs), their labels, and whether each is a training point. */
   | { type: 'scatter'; runId: number; xy: number[]; labels: number[]; train: boolean[] };
 
@@ -94,11 +117,13 @@ export type DataEvent =
   | { type: 'data-ready'; requestId: number; summary: LoadedSummary }
   | { type: 'data-error'; requestId: number; message: string }
   | { type: 'inspect-result'; requestId: number; result: InspectResult }
-  | { type: 'inspect-error'; requestId: number; message: string };
+  | { type: 'inspect-error'; requestId: number; message: string }
+  /** What a warm-up measured and chose (requestId 0: not an answer to a request). */
+  | { type: 'backend-choice'; requestId: number; choice: BackendChoice };
 
 const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate']);
 const REQUEST_TYPES = new Set<ToWorker['type']>(['load-data', 'inspect']);
-const DATA_EVENT_TYPES = new Set<DataEvent['type']>(['data-progress', 'data-ready', 'data-error', 'inspect-result', 'inspect-error']);
+const DATA_EVENT_TYPES = new Set<DataEvent['type']>(['data-progress', 'data-ready', 'data-error', 'inspect-result', 'inspect-error', 'backend-choice']);
 const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error', 'boundary', 'scatter']);
 
 function isTagged(value: unknown, tag: 'runId' | 'requestId' = 'runId'): value is { type: string } {

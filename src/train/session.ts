@@ -1,25 +1,20 @@
 // One training run inside the worker: load data, pick a backend, build the
-// model, train, and report through `post`. Kept apart from worker.ts so the
-// entry point stays a thin message switch.
+// engine, train, and report through an Outbox paced to the page's frame
+// rate. Kept apart from worker.ts so the entry point stays a thin switch.
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../config/experiment';
+import type { Dataset, Split } from '../data/dataset';
 import { capSplit } from '../data/split';
 import { applyOverfittingKnobs } from '../data/subset';
-import { buildModel } from '../model/build';
 import { checkModel } from '../model/spec';
-import type { BatchPoint } from '../metrics/types';
 import { RunControl } from './control';
-import { trainModel } from './loop';
-import { createOptimizer } from './optimizers';
-import type { Dataset, Split } from '../data/dataset';
 import { resolveData } from './dataSources';
-import { headFor } from './heads';
+import { buildEngine, outputFor, type BuiltEngine } from './engines';
 import { BOUNDARY_EXTENT, BOUNDARY_SIZE, decisionBoundary, type Inspectable } from './inspect';
-import { outputFor, prepareBackend } from './prepare';
+import { trainModel } from './loop';
+import { Outbox } from './outbox';
+import { prepareBackend } from './prepare';
 import type { FromWorker, TestHooks } from './protocol';
-
-/** Post batch points at most this often (about 10 messages a second). */
-const PROGRESS_INTERVAL_MS = 100;
 
 export interface SessionOptions {
   runId: number;
@@ -31,27 +26,29 @@ export interface SessionOptions {
 
 /** Points of a 2-D set sent for the decision-boundary view, at most. */
 const MAX_SCATTER = 600;
+/** The boundary is recomputed at most once a frame, and costs at most this share of training time. */
+const BOUNDARY_MIN_INTERVAL_MS = 16;
+const BOUNDARY_TIME_SHARE = 0.15;
 
 /** A run in progress; `control` takes pause / resume / step / stop. */
 export class TrainingSession {
   readonly control = new RunControl();
-  /** The model and data, kept after the run for the insight views until dispose(). */
+  private built: BuiltEngine | null = null;
   private inspectable: Inspectable | null = null;
-  private disposeOptimizer: (() => void) | null = null;
 
   constructor(private readonly options: SessionOptions) {}
 
-  /** The model (training or trained) and its data, for inspection; null before the model exists. */
+  /** The model (training or trained) and its data, for inspection, holding the engine's latest weights. */
   get current(): Inspectable | null {
+    this.built?.engine.syncModel();
     return this.inspectable;
   }
 
   /** Frees the model; the worker calls it when the next run starts. */
   dispose(): void {
-    this.inspectable?.model.dispose();
-    this.disposeOptimizer?.();
+    this.built?.dispose();
+    this.built = null;
     this.inspectable = null;
-    this.disposeOptimizer = null;
   }
 
   private postScatter(dataset: Dataset, split: Split): void {
@@ -74,46 +71,55 @@ export class TrainingSession {
     // The overfitting lab: a smaller training set and flipped training labels (validation untouched).
     const data = applyOverfittingKnobs(resolved.dataset, resolved.split, config.trainFraction, config.labelNoise, config.seed);
     const { dataset } = data;
-    const output = outputFor(dataset);
-    const check = checkModel(config.layers, dataset.sampleShape, output);
+    const check = checkModel(config.layers, dataset.sampleShape, outputFor(dataset));
     if (!check.ok) throw new Error(check.message);
     const split = capSplit(data.split, testHooks?.maxTrainSamples, testHooks?.maxValidationSamples);
     if (this.control.isStopped) return post({ type: 'done', runId, reason: 'stopped' });
 
     post({ type: 'phase', runId, phase: 'starting-backend' });
-    const selection = await prepareBackend(config, dataset, testHooks);
-    if (!selection) throw new Error('No backend was selected.');
-    const { backend, fallbacks } = selection;
+    // A run never waits for a full measurement: it takes what is known, or the first backend that works.
+    const choice = await prepareBackend(config, dataset, testHooks, undefined, () => true);
+    if (!choice) throw new Error('No backend was selected.');
     if (this.control.isStopped) return post({ type: 'done', runId, reason: 'stopped' });
 
-    const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
-    const optimizer = createOptimizer(config.optimizer, config.learningRate, config.optimizerParams);
     this.dispose();
-    this.inspectable = { model, dataset, split, head: headFor(dataset, split.train) };
-    this.disposeOptimizer = () => optimizer.optimizer.dispose();
+    const built = await buildEngine(choice.backend, config, dataset, split.train);
+    this.built = built;
+    const { engine } = built;
+    this.inspectable = { model: built.model, dataset, split, head: built.head };
     const planar = dataset.sampleShape.length === 1 && dataset.sampleShape[0] === 2 && config.dataset.kind === 'synthetic';
     const stepsPerEpoch = Math.ceil(split.train.length / config.batchSize);
-    post({ type: 'ready', runId, backend, fallbacks, task: dataset.task, labelsFlipped: data.flipped, trainSamples: split.train.length, validationSamples: split.validation.length, stepsPerEpoch });
+    post({
+      type: 'ready',
+      runId,
+      backend: choice.backend,
+      fallbacks: choice.fallbacks,
+      speeds: choice.speeds,
+      backendReason: choice.reason,
+      task: dataset.task,
+      labelsFlipped: data.flipped,
+      trainSamples: split.train.length,
+      validationSamples: split.validation.length,
+      stepsPerEpoch,
+    });
     post({ type: 'phase', runId, phase: 'training' });
     if (planar) this.postScatter(dataset, split);
 
-    let buffer: BatchPoint[] = [];
-    let windowStart = performance.now();
-    let windowSamples = 0;
-    let samplesPerSecond = 0;
-    const flush = () => {
-      if (buffer.length === 0) return;
-      const now = performance.now();
-      if (now > windowStart) samplesPerSecond = (windowSamples * 1000) / (now - windowStart);
-      post({ type: 'progress', runId, points: buffer, samplesPerSecond });
-      buffer = [];
-      windowStart = now;
-      windowSamples = 0;
+    const outbox = new Outbox(runId, post);
+    let lastBoundaryAt = -Infinity;
+    /** The epoch the model's weights belong to (early stopping may put back an earlier one). */
+    let weightsEpoch = 0;
+    let boundaryCost = 0;
+    const drawBoundary = async (epoch: number) => {
+      const started = performance.now();
+      const boundary = await decisionBoundary((values, count) => engine.predict(values, count), dataset.task);
+      boundaryCost = performance.now() - started;
+      lastBoundaryAt = performance.now();
+      outbox.setBoundary({ type: 'boundary', runId, epoch, size: BOUNDARY_SIZE, extent: BOUNDARY_EXTENT, ...boundary });
     };
     try {
       const result = await trainModel({
-        model,
-        optimizer,
+        engine,
         dataset,
         split,
         batchSize: config.batchSize,
@@ -123,38 +129,40 @@ export class TrainingSession {
         nanAtStep: testHooks?.nanAtStep,
         weightDecay: config.weightDecay,
         earlyStopping: config.earlyStopping ? { patience: config.patience } : undefined,
-        onRestoreBest: (epoch) => post({ type: 'best-restored', runId, epoch }),
-        onBatch: (point) => {
-          buffer.push(point);
-          windowSamples += point.size;
-          if (performance.now() - windowStart >= PROGRESS_INTERVAL_MS) flush();
+        onRestoreBest: (epoch) => {
+          weightsEpoch = epoch;
+          outbox.flush();
+          post({ type: 'best-restored', runId, epoch });
         },
+        onBatch: (point) => outbox.batch(point),
         onLearningRateChange: (step, learningRate) => {
-          flush();
+          outbox.flush();
           post({ type: 'learning-rate', runId, step, learningRate });
         },
         onEpoch: (point) => {
-          flush();
-          post({ type: 'epoch-end', runId, point, tensors: tf.memory().numTensors });
+          weightsEpoch = point.epoch;
+          outbox.epoch(point, tf.memory().numTensors);
         },
         afterEpoch: async (epoch) => {
-          if (!planar || !this.inspectable) return;
-          const boundary = await decisionBoundary(this.inspectable);
-          post({ type: 'boundary', runId, epoch, size: BOUNDARY_SIZE, extent: BOUNDARY_EXTENT, ...boundary });
+          if (!planar) return;
+          // The newest epoch is drawn about once a frame; a training step of a tiny net takes microseconds.
+          const due = Math.max(BOUNDARY_MIN_INTERVAL_MS, boundaryCost / BOUNDARY_TIME_SHARE);
+          if (epoch === 1 || epoch === config.epochs || performance.now() - lastBoundaryAt >= due) await drawBoundary(epoch);
         },
         onPause: (step) => {
-          flush();
+          outbox.flush();
           post({ type: 'paused', runId, step });
-          // Time spent paused must not count toward samples per second.
-          windowStart = performance.now();
-          windowSamples = 0;
+          outbox.restartSpeedWindow();
         },
       });
-      flush();
+      // The final picture: the kept weights (early stopping may have restored an earlier epoch).
+      if (planar && weightsEpoch > 0) await drawBoundary(weightsEpoch);
+      outbox.flush();
       post({ type: 'done', runId, reason: result });
     } finally {
       // The model stays for the insight views; the next run disposes it.
-      flush();
+      outbox.flush();
+      outbox.dispose();
     }
   }
 }

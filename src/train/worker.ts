@@ -58,7 +58,11 @@ function handle(message: ToWorker): void {
       if (message.version !== PROTOCOL_VERSION) return;
       // Failures surface when the run starts; a preload only saves time.
       resolveData(message.config, message.baseUrl, message.testHooks?.onlineDataBase)
-        .then(({ dataset }) => prepareBackend(message.config, dataset, message.testHooks, () => current !== null))
+        // Measuring backends is cut short when Train is pressed meanwhile.
+        .then(({ dataset }) => prepareBackend(message.config, dataset, message.testHooks, () => current !== null, () => current !== null))
+        .then((choice) => {
+          if (choice && !choice.partial) post({ type: 'backend-choice', requestId: 0, choice });
+        })
         .catch(() => undefined);
       return;
     }

@@ -15,7 +15,7 @@ describe('worker protocol', () => {
     ];
     const fromWorker: FromWorker[] = [
       { type: 'phase', runId: 1, phase: 'loading-data' },
-      { type: 'ready', runId: 1, backend: 'webgl', task: 'classification', labelsFlipped: 0, fallbacks: [{ backend: 'webgpu', reason: 'slow' }], trainSamples: 8, validationSamples: 2, stepsPerEpoch: 1 },
+      { type: 'ready', runId: 1, backend: 'webgl', speeds: [], backendReason: 'test', task: 'classification', labelsFlipped: 0, fallbacks: [{ backend: 'webgpu', reason: 'slow' }], trainSamples: 8, validationSamples: 2, stepsPerEpoch: 1 },
       { type: 'progress', runId: 1, points: [{ step: 1, epoch: 1, size: 8, loss: 2.3, accuracy: 0.1 }], samplesPerSecond: 100 },
       { type: 'epoch-end', runId: 1, tensors: 12, point: { epoch: 1, step: 1, train: { loss: 1, accuracy: 0.5, precision: 0.5, recall: 0.5, f1: 0.5 }, validation: { loss: 1, accuracy: 0.5, precision: 0.5, recall: 0.5, f1: 0.5 } } },
       { type: 'paused', runId: 1, step: 3 },

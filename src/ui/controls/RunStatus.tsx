@@ -1,4 +1,5 @@
 import { useAppStore } from '../../state/store';
+import { BackendChoice } from './BackendChoice';
 import { selectRun } from '../selectors';
 
 const PHASE_TEXT = {
@@ -59,20 +60,7 @@ export function RunStatus() {
           The model now holds the weights of epoch {run.restoredEpoch}, which had the lowest validation loss.
         </p>
       )}
-      {run.fallbacks.length > 0 && (
-        <div className="fallbacks" data-testid="backend-fallbacks" role="status">
-          <p>
-            Running on <strong>{run.backend}</strong> because:
-          </p>
-          <ul>
-            {run.fallbacks.map((fallback) => (
-              <li key={fallback.backend}>
-                {fallback.backend} was passed over: {fallback.reason}.
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <BackendChoice />
     </section>
   );
 }

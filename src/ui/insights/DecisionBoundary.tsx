@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { MetricsSlice } from '../../state/store';
 
-const SIZE = 300;
+/** Drawn size in CSS pixels (the canvas has twice as many device pixels for a crisp picture). */
+const SIZE = 400;
+const SCALE = 2;
 const BLUE = [28, 126, 214];
 const ORANGE = [240, 140, 0];
 
@@ -9,56 +11,72 @@ function blend(t: number): [number, number, number] {
   return [0, 1, 2].map((k) => Math.round(BLUE[k] + (ORANGE[k] - BLUE[k]) * t)) as [number, number, number];
 }
 
+/** RGBA for each grey level, computed once: drawing a 100x100 grid is one pass of table lookups. */
+const PALETTE = (() => {
+  const table = new Uint8ClampedArray(256 * 4);
+  for (let v = 0; v < 256; v++) table.set([...blend(v / 255), 170], v * 4);
+  return table;
+})();
+
 interface Props {
   boundary: NonNullable<MetricsSlice['boundary']>;
   scatter: MetricsSlice['scatter'];
   regression: boolean;
 }
 
-/** The model's output over the plane (from the worker, redrawn every epoch) with the training and validation points. */
+/** The model's output over the plane (from the worker, redrawn as epochs arrive) with the training and validation points. */
 export function DecisionBoundary({ boundary, scatter, regression }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const cellRef = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
     const context = ref.current?.getContext('2d');
     if (!context) return;
     const { size, values, extent } = boundary;
     const image = new ImageData(size, size);
-    values.forEach((v, i) => {
-      const [r, g, b] = blend(v / 255);
-      image.data.set([r, g, b, 150], i * 4);
-    });
-    const cell = document.createElement('canvas');
+    for (let i = 0; i < values.length; i++) image.data.set(PALETTE.subarray(values[i] * 4, values[i] * 4 + 4), i * 4);
+    const cell = (cellRef.current ??= document.createElement('canvas'));
     cell.width = size;
     cell.height = size;
     cell.getContext('2d')!.putImageData(image, 0, 0);
-    context.clearRect(0, 0, SIZE, SIZE);
+    const side = SIZE * SCALE;
+    context.clearRect(0, 0, side, side);
     context.imageSmoothingEnabled = true;
-    context.drawImage(cell, 0, 0, SIZE, SIZE);
+    context.drawImage(cell, 0, 0, side, side);
     if (!scatter) return;
-    const toPixel = (v: number) => ((v + extent) / (2 * extent)) * SIZE;
+    const toPixel = (v: number) => ((v + extent) / (2 * extent)) * side;
     scatter.labels.forEach((label, i) => {
       const x = toPixel(scatter.xy[2 * i]);
-      const y = SIZE - toPixel(scatter.xy[2 * i + 1]);
+      const y = side - toPixel(scatter.xy[2 * i + 1]);
       const [r, g, b] = regression ? blend(Math.min(Math.max((label - boundary.min) / Math.max(boundary.max - boundary.min, 1e-9), 0), 1)) : blend(label);
       context.beginPath();
-      context.arc(x, y, 3.5, 0, 2 * Math.PI);
-      context.fillStyle = `rgb(${r}, ${g}, ${b})`;
-      context.fill();
-      context.lineWidth = 1.2;
-      context.strokeStyle = scatter.train[i] ? '#fff' : '#000';
+      // Training points are filled discs; validation points are hollow rings.
+      context.arc(x, y, 4 * SCALE, 0, 2 * Math.PI);
+      context.lineWidth = 1.5 * SCALE;
+      if (scatter.train[i]) {
+        context.fillStyle = `rgb(${r}, ${g}, ${b})`;
+        context.fill();
+        context.strokeStyle = '#fff';
+      } else {
+        context.fillStyle = '#fff';
+        context.fill();
+        context.strokeStyle = `rgb(${r}, ${g}, ${b})`;
+        context.lineWidth = 2.5 * SCALE;
+      }
       context.stroke();
     });
   }, [boundary, scatter, regression]);
-  const share = boundary.values.filter((v) => v >= 128).length / boundary.values.length;
+  let orange = 0;
+  for (const v of boundary.values) if (v >= 128) orange++;
+  const share = orange / boundary.values.length;
   const summary = regression
     ? `Predicted surface after epoch ${boundary.epoch}: values from ${boundary.min.toFixed(2)} (blue) to ${boundary.max.toFixed(2)} (orange).`
     : `Decision boundary after epoch ${boundary.epoch}: the model predicts orange on ${Math.round(share * 100)}% of the plane and blue on the rest.`;
   return (
-    <figure className="boundary" data-testid="decision-boundary">
+    <figure className="boundary" data-testid="decision-boundary" data-epoch={boundary.epoch}>
       <figcaption>{regression ? 'Predicted surface' : 'Decision boundary'}</figcaption>
-      <canvas ref={ref} width={SIZE} height={SIZE} role="img" aria-label={summary} />
+      <canvas ref={ref} width={SIZE * SCALE} height={SIZE * SCALE} role="img" aria-label={summary} />
       <p className="hint" data-testid="boundary-summary">
-        {summary} Points: white rim = training, black rim = validation.
+        {summary} Points: filled = training, hollow ring = validation.
       </p>
     </figure>
   );

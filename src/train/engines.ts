@@ -1,0 +1,76 @@
+// Builds the engine a run trains with: a tfjs model and optimizer on the
+// active backend, or the fused typed-array engine seeded from the same
+// tfjs model's initial weights.
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName, ExperimentConfig } from '../config/experiment';
+import type { Dataset } from '../data/dataset';
+import { buildModel } from '../model/build';
+import type { OutputSpec } from '../model/spec';
+import type { Engine } from './engine';
+import { densePlan, FusedEngine } from './fused/engine';
+import { ArrayOptimizer } from './fused/optimizers';
+import { headFor, targetScale, type Head } from './heads';
+import { createOptimizer } from './optimizers';
+import { TfjsEngine } from './tfjsEngine';
+
+/** The output layer the dataset's task implies. */
+export function outputFor(dataset: Pick<Dataset, 'task' | 'classes'>): OutputSpec {
+  return dataset.task === 'regression' ? { units: 1, activation: 'linear' } : { units: dataset.classes.length, activation: 'softmax' };
+}
+
+export interface BuiltEngine {
+  engine: Engine;
+  /** The tfjs model the insight views read (the fused engine writes its weights here on syncModel). */
+  model: tf.LayersModel;
+  head: Head;
+  dispose(): void;
+}
+
+type EngineConfig = Pick<ExperimentConfig, 'layers' | 'seed' | 'optimizer' | 'learningRate' | 'optimizerParams' | 'weightDecay'>;
+
+/** Why the fused engine cannot train this model, or null when it can. */
+export function fusedObstacle(config: Pick<ExperimentConfig, 'layers'>, dataset: Pick<Dataset, 'sampleShape' | 'task' | 'classes'>): string | null {
+  const plan = densePlan(config.layers, dataset.sampleShape, outputFor(dataset));
+  return typeof plan === 'string' ? `the fused engine trains small dense stacks only: ${plan}` : null;
+}
+
+/** Builds model, optimizer and engine for `backend` (already active for tfjs backends). */
+export async function buildEngine(backend: BackendName, config: EngineConfig, dataset: Dataset, trainIndices: Uint32Array): Promise<BuiltEngine> {
+  const output = outputFor(dataset);
+  const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
+  const head = headFor(dataset, trainIndices);
+  if (backend === 'fused') {
+    const plan = densePlan(config.layers, dataset.sampleShape, output);
+    if (typeof plan === 'string') {
+      model.dispose();
+      throw new Error(`the fused engine trains small dense stacks only: ${plan}`);
+    }
+    const shapes = model.getWeights().map((w) => w.shape);
+    const initial = await Promise.all(model.getWeights().map((w) => w.data()));
+    const engine = new FusedEngine({
+      plan,
+      task: dataset.task,
+      scale: targetScale(dataset, trainIndices),
+      optimizer: new ArrayOptimizer(config.optimizer, config.learningRate, config.optimizerParams),
+      weightDecay: config.weightDecay,
+      initial: initial as Float32Array[],
+      writeBack: (weights) => {
+        const tensors = weights.map((w, k) => tf.tensor(w, shapes[k]));
+        model.setWeights(tensors);
+        tf.dispose(tensors);
+      },
+    });
+    return { engine, model, head, dispose: () => model.dispose() };
+  }
+  const optimizer = createOptimizer(config.optimizer, config.learningRate, config.optimizerParams);
+  const engine = new TfjsEngine({ model, optimizer, dataset, head, seed: config.seed, weightDecay: config.weightDecay });
+  return {
+    engine,
+    model,
+    head,
+    dispose: () => {
+      model.dispose();
+      optimizer.optimizer.dispose();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { useAppStore } from '../../state/store';
+import { selectRun } from '../selectors';
+
+const LABEL = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU', fused: 'Fused' } as const;
+
+/** Which backend the run uses and why: the measured speed of each, and what could not train the model. */
+export function BackendChoice() {
+  const run = useAppStore(selectRun);
+  const preview = useAppStore((state) => state.backendPreview);
+  // Before a run, what the warm-up measured; during and after one, what that run used.
+  const shown = run.backendReason || run.fallbacks.length > 0 ? run : preview && { ...preview, backendReason: preview.reason };
+  if (!shown) return null;
+  const measured = shown.speeds.filter((s) => s.samplesPerSecond !== null).sort((a, b) => (b.samplesPerSecond ?? 0) - (a.samplesPerSecond ?? 0));
+  return (
+    <div className="backend-choice" data-testid="backend-fallbacks" role="status">
+      {shown.backendReason && <p data-testid="backend-reason">{shown.backendReason}</p>}
+      {measured.length > 1 && (
+        <table className="speeds" data-testid="backend-speeds">
+          <caption>Measured on this model (samples/s)</caption>
+          <tbody>
+            {measured.map((s) => (
+              <tr key={s.backend} className={s.backend === shown.backend ? 'chosen' : undefined}>
+                <th scope="row">{LABEL[s.backend]}</th>
+                <td>{Math.round(s.samplesPerSecond ?? 0).toLocaleString('en-US')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {shown.fallbacks.length > 0 && (
+        <>
+          <p>Not used here:</p>
+          <ul>
+            {shown.fallbacks.map((fallback) => (
+              <li key={fallback.backend}>
+                {LABEL[fallback.backend]} was passed over: {fallback.reason}.
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
