@@ -20,7 +20,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
     // `npm run bench` adds the bare model.fit baseline page to the build.
     rollupOptions: process.env.BENCH
-      ? { input: { main: 'index.html', fit: 'bench/fit.html' } }
+      ? { input: { main: 'index.html', fit: 'bench/fit.html', engine: 'bench/engine.html' } }
       : undefined,
   },
   preview: { port: 4173, strictPort: true },

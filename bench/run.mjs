@@ -1,9 +1,13 @@
-// npm run bench: drives the built app in headless Chromium and prints figures
-// (it never fails on a time). Per backend: samples/s of the app's worker loop
-// vs a bare tfjs model.fit in a worker (same model, data, optimizer), main-
-// thread long tasks while training with the charts visible, and time from
-// pressing Train to the first metric. Then the tensor count per epoch and
-// the gzipped size of the JavaScript the page loads before training.
+// npm run bench: drives the built app and the bench pages in headless
+// Chromium and prints figures (it never fails on a time). Sections:
+//  1. Per model (MNIST MLP, default CNN, oversized MLP, 2-8-8 tanh spiral):
+//     samples/s of the app's loop on each backend, and auto's choice.
+//  2. ConvNetJS's MNIST net: ConvNetJS vs our best backend, same run.
+//  3. The fused engine alone on TensorFlow Playground's spiral setup.
+//  4. The whole app on the spiral: samples/s, boundary redraws/s, long tasks.
+//  5. Default CNN on auto: Train -> first metric (warm and cold) and -> first
+//     validation point; long tasks; the overfitting demo, timed.
+//  6. The app's loop vs a bare model.fit (default CNN); tensors per epoch.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -11,60 +15,135 @@ import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, systemChromium } from '../scripts/browser-path.mjs';
 
-const BACKENDS = (process.env.BENCH_BACKENDS ?? 'webgpu,webgl,wasm,cpu').split(',');
-const MEASURE_MS = Number(process.env.BENCH_MEASURE_MS ?? 12_000);
-const WARMUP_MS = 2_000;
 const PORT = 4174;
+const ENGINE_MS = Number(process.env.BENCH_ENGINE_MS ?? 4_000);
+const APP_MS = Number(process.env.BENCH_APP_MS ?? 30_000);
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const want = (section) => !ONLY || ONLY.includes(section);
 
 const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'warn' });
 const base = `http://127.0.0.1:${PORT}/`;
 const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
-const rows = [];
+const fmt = (n, digits = 0) => (typeof n !== 'number' || !Number.isFinite(n) ? String(n ?? '—') : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 
-/** Seconds a person takes to reach Train; the worker preloads data and backend meanwhile. */
-const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 8_000);
+const LAYERS = {
+  mlp: [{ kind: 'flatten' }, { kind: 'dense', units: 128, activation: 'relu' }, { kind: 'dense', units: 64, activation: 'relu' }],
+  cnn: [
+    { kind: 'conv2d', filters: 8, kernelSize: 5, strides: 1, padding: 'valid', activation: 'relu' },
+    { kind: 'maxPool2d', poolSize: 2, strides: 2 },
+    { kind: 'conv2d', filters: 16, kernelSize: 5, strides: 1, padding: 'valid', activation: 'relu' },
+    { kind: 'maxPool2d', poolSize: 2, strides: 2 },
+    { kind: 'flatten' },
+  ],
+  overfit: [{ kind: 'flatten' }, { kind: 'dense', units: 1024, activation: 'relu' }, { kind: 'dense', units: 1024, activation: 'relu' }, { kind: 'dense', units: 512, activation: 'relu' }],
+  spiral: [{ kind: 'dense', units: 8, activation: 'tanh' }, { kind: 'dense', units: 8, activation: 'tanh' }],
+  convnetjs: [
+    { kind: 'conv2d', filters: 8, kernelSize: 5, strides: 1, padding: 'same', activation: 'relu' },
+    { kind: 'maxPool2d', poolSize: 2, strides: 2 },
+    { kind: 'conv2d', filters: 16, kernelSize: 5, strides: 1, padding: 'same', activation: 'relu' },
+    { kind: 'maxPool2d', poolSize: 3, strides: 3 },
+    { kind: 'flatten' },
+  ],
+};
 
-async function openPage(query, settleMs = SETTLE_MS) {
+async function engine(request) {
+  const page = await browser.newPage();
+  await page.goto(`${base}bench/engine.html`);
+  const result = await page.evaluate((r) => window.runEngine(r), { baseUrl: base, durationMs: ENGINE_MS, backends: [], ...request });
+  await page.close();
+  return result;
+}
+
+// 1. Auto against the fastest backend, per model.
+const MODELS = [
+  { name: 'MNIST MLP 784-128-64-10, batch 64, Adam', data: 'mnist', layers: LAYERS.mlp, optimizer: 'adam', learningRate: 0.001, batchSize: 64 },
+  { name: 'Default CNN (LeNet-style), batch 64, Adam', data: 'mnist', layers: LAYERS.cnn, optimizer: 'adam', learningRate: 0.001, batchSize: 64 },
+  { name: 'Oversized MLP 1024-1024-512, batch 64, Adam', data: 'mnist', layers: LAYERS.overfit, optimizer: 'adam', learningRate: 0.001, batchSize: 64 },
+  { name: 'Spiral 2-8-8-2 tanh, 250 points, batch 10, SGD 0.03', data: 'spiral', layers: LAYERS.spiral, optimizer: 'sgd', learningRate: 0.03, batchSize: 10 },
+];
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'fused,wasm,cpu,webgl,webgpu').split(',');
+if (want('auto')) {
+  console.log(`\n1. The app's training loop per backend (samples/s, ${ENGINE_MS / 1000} s after warm-up), and auto's choice`);
+  console.log('model | ' + BACKENDS.join(' | ') + ' | auto chose | auto / fastest');
+  for (const model of MODELS) {
+    const result = await engine({ kind: 'backends', backends: BACKENDS, ...model });
+    const numbers = Object.entries(result.speeds).filter(([, v]) => typeof v === 'number');
+    const fastest = numbers.reduce((a, b) => (b[1] > a[1] ? b : a), ['—', 0]);
+    const chosen = result.speeds[result.auto];
+    const cells = BACKENDS.map((b) => (typeof result.speeds[b] === 'number' ? fmt(result.speeds[b]) : 'cannot'));
+    console.log(`${model.name} | ${cells.join(' | ')} | ${result.auto} | ${typeof chosen === 'number' ? fmt(chosen / fastest[1], 2) : '—'} (fastest: ${fastest[0]})`);
+    for (const [b, v] of Object.entries(result.speeds)) if (typeof v === 'string' && b !== 'webgpu') console.log(`   ${b}: ${v.slice(0, 140)}`);
+  }
+}
+
+// 2. ConvNetJS's MNIST demo net.
+if (want('convnetjs')) {
+  const net = { data: 'mnist24', layers: LAYERS.convnetjs, optimizer: 'adadelta', learningRate: 1, batchSize: 20 };
+  const ours = await engine({ kind: 'backends', backends: ['wasm', 'cpu', 'webgl'], ...net });
+  const theirs = await engine({ kind: 'convnetjs', ...net });
+  const best = Object.entries(ours.speeds).filter(([, v]) => typeof v === 'number').reduce((a, b) => (b[1] > a[1] ? b : a), ['—', 0]);
+  console.log(`\n2. ConvNetJS's MNIST net (24x24, conv5x5x8, pool2, conv5x5x16, pool3, softmax 10, Adadelta, batch 20), samples/s`);
+  console.log(`ConvNetJS 0.3.0: ${fmt(theirs.speeds.convnetjs)} | ours: ${Object.entries(ours.speeds).map(([b, v]) => `${b} ${typeof v === 'number' ? fmt(v) : 'cannot'}`).join(', ')} | auto chose ${ours.auto}`);
+  console.log(`best (${best[0]}) / ConvNetJS: ${fmt(best[1] / theirs.speeds.convnetjs, 2)}x`);
+}
+
+// 3. The fused engine alone.
+if (want('fused')) {
+  const raw = await engine({ kind: 'fused-raw', data: 'spiral', layers: LAYERS.spiral, optimizer: 'sgd', learningRate: 0.03, batchSize: 10 });
+  console.log(`\n3. Fused engine alone, spiral 2-8-8-2 tanh, 250 points, batch 10, SGD 0.03: ${fmt(raw.speeds.fused)} samples/s (TensorFlow Playground's engine: 360,000-665,000 here)`);
+}
+
+async function openApp(query, init) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask', buffered: true });
   });
+  if (init) await page.addInitScript(init);
   await page.goto(`${base}?${query}`);
   await page.getByTestId('train-button').waitFor();
-  await page.waitForTimeout(settleMs);
   return page;
 }
 
-/** Clicks Train; resolves with ms to the first step, then records step changes for `windowMs`. */
+/** Clicks Train; records step and boundary-epoch changes for `windowMs` after the first metric. */
 function trainAndRecord(page, windowMs) {
   return page.evaluate(
     (windowMs) =>
       new Promise((resolve) => {
         const step = document.querySelector('[data-testid="step"]');
         const changes = [];
+        let redraws = 0;
+        let lastBoundary = null;
         const t0 = performance.now();
         let first = null;
+        let firstValidation = null;
         const observer = new MutationObserver(() => {
           const value = Number(step.textContent);
           const now = performance.now();
           if (value >= 1 && first === null) first = now - t0;
           changes.push([now, value]);
+          const boundary = document.querySelector('[data-testid="decision-boundary"]')?.getAttribute('data-epoch');
+          if (boundary && boundary !== lastBoundary) {
+            lastBoundary = boundary;
+            redraws++;
+          }
+          const val = document.querySelector('[data-testid="metric-val-accuracy"]')?.textContent;
+          if (firstValidation === null && val && val.trim() !== '—') firstValidation = now - t0;
         });
-        observer.observe(step, { childList: true, subtree: true, characterData: true });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-epoch'] });
         document.querySelector('[data-testid="train-button"]').click();
         const finish = () => {
           observer.disconnect();
-          resolve({ firstMetricMs: first, changes, t0 });
+          resolve({ firstMetricMs: first, firstValidationMs: firstValidation, changes, t0, redraws, end: performance.now() });
         };
-        const wait = () => (first === null && performance.now() - t0 < 120_000 ? setTimeout(wait, 100) : setTimeout(finish, windowMs));
+        const wait = () => (first === null && performance.now() - t0 < 180_000 ? setTimeout(wait, 50) : setTimeout(finish, windowMs));
         wait();
       }),
     windowMs,
   );
 }
 
-function samplesPerSecond(changes, from, batchSize) {
+function rate(changes, batchSize, from) {
   const inWindow = changes.filter(([t]) => t >= from);
   if (inWindow.length < 2) return null;
   const [t0, s0] = inWindow[0];
@@ -72,73 +151,79 @@ function samplesPerSecond(changes, from, batchSize) {
   return ((s1 - s0) * batchSize * 1000) / (t1 - t0);
 }
 
-for (const backend of BACKENDS) {
-  const row = { backend };
-  rows.push(row);
-  // The app's loop, on all 8,000 training digits (so no epoch end interrupts the window).
-  const page = await openPage(`e2e.maxVal=256`, 0);
-  await page.getByTestId('backend-select').selectOption(backend);
-  await page.waitForTimeout(SETTLE_MS);
-  const record = await trainAndRecord(page, WARMUP_MS + MEASURE_MS);
-  const used = (await page.getByTestId('backend').textContent())?.trim();
-  if (used !== backend) {
-    row.note = `app falls back to ${used}: ${(await page.getByTestId('backend-fallbacks').textContent().catch(() => ''))?.replace(/\s+/g, ' ').trim()}`;
-  }
-  const firstAt = record.t0 + (record.firstMetricMs ?? 0);
-  row.firstMetricMs = record.firstMetricMs;
-  row.appSamplesPerSecond = used === backend ? samplesPerSecond(record.changes, firstAt + WARMUP_MS, 64) : null;
-  row.longTasks = await page.evaluate((since) => window.__longTasks.filter((t) => t.start >= since), record.t0);
+const longTasks = (page, since) => page.evaluate((since) => window.__longTasks.filter((t) => t.start >= since), since);
+const summary = (tasks) => `${tasks.length} (longest ${fmt(tasks.reduce((m, t) => Math.max(m, t.duration), 0))} ms)`;
+
+// 4. The whole app on the spiral.
+if (want('app-spiral')) {
+  const page = await openApp('v=1&ds=synthetic&syn=spiral&noise=0&n=500&vs=0.5&m=dense(8_tanh)~dense(8_tanh)&opt=sgd&lr=0.03&bs=10&ep=1000&be=auto');
+  await page.getByTestId('backend-reason').waitFor({ timeout: 60_000 }).catch(() => undefined);
+  const record = await trainAndRecord(page, APP_MS);
+  const firstAt = record.t0 + record.firstMetricMs;
+  const tasks = await longTasks(page, firstAt);
+  const seconds = (record.end - firstAt) / 1000;
+  console.log(`\n4. The app on the spiral (auto chose ${await page.getByTestId('backend').textContent()}), ${APP_MS / 1000} s with charts and boundary`);
+  console.log(`training: ${fmt(rate(record.changes, 10, firstAt + 1000))} samples/s | boundary redraws: ${fmt(record.redraws / seconds, 1)}/s | main-thread tasks over 50 ms: ${summary(tasks)} | epoch reached: ${await page.getByTestId('epoch').textContent()}`);
+  await page.screenshot({ path: 'bench/spiral.png' });
   await page.close();
-
-  // Bare model.fit baseline.
-  const fitPage = await browser.newPage();
-  await fitPage.goto(`${base}bench/fit.html`);
-  const fit = await fitPage.evaluate((request) => window.runFit(request), { backend, baseUrl: base, samples: 8000, durationMs: MEASURE_MS });
-  row.fitSamplesPerSecond = fit.error ? null : fit.samplesPerSecond;
-  row.fitError = fit.error;
-  await fitPage.close();
-  console.log(JSON.stringify(row));
 }
 
-// A cold start: Train pressed the moment the page shows (auto backend).
-const coldPage = await openPage('e2e.maxVal=256', 0);
-const cold = await trainAndRecord(coldPage, 0);
-await coldPage.close();
+// 5. Default CNN on auto.
+if (want('app-cnn')) {
+  const warm = await openApp('e2e.maxVal=512');
+  await warm.getByTestId('backend-reason').waitFor({ timeout: 120_000 }).catch(() => undefined);
+  const record = await trainAndRecord(warm, 1000);
+  await warm.waitForFunction(() => document.querySelector('[data-testid="metric-val-accuracy"]')?.textContent?.trim() !== '—', null, { timeout: 600_000 });
+  const validationMs = await warm.evaluate((t0) => performance.now() - t0, record.t0);
+  const firstAt = record.t0 + record.firstMetricMs;
+  const tasks = await longTasks(warm, firstAt);
+  const backend = await warm.getByTestId('backend').textContent();
+  await warm.close();
+  const cold = await openApp('e2e.maxVal=512');
+  const coldRecord = await trainAndRecord(cold, 0);
+  await cold.close();
+  console.log(`\n5. Default CNN on auto (${backend}; 8,000 training digits, 512 validation)`);
+  console.log(`Train -> first metric: ${fmt(record.firstMetricMs)} ms after the warm-up, ${fmt(coldRecord.firstMetricMs)} ms when pressed the moment the page shows | Train -> first validation point: ${fmt(validationMs / 1000, 1)} s | main-thread tasks over 50 ms: ${summary(tasks)}`);
 
-// Tensor count per epoch: several short epochs on the auto backend.
-const tensorPage = await openPage('e2e.maxTrain=256&e2e.maxVal=64');
-await tensorPage.getByTestId('train-button').click();
-const tensors = [];
-for (let epoch = 2; epoch <= 5; epoch++) {
-  await tensorPage.waitForFunction((e) => Number(document.querySelector('[data-testid="epoch"]').textContent) >= e, epoch, { timeout: 300_000 });
-  tensors.push(Number(await tensorPage.getByTestId('tensor-count').textContent()));
+  // The overfitting demo: oversized MLP, 2 % of the data, 20 % label noise, 40 epochs, early stopping.
+  const demo = await openApp('v=1&ds=mnist-sample&m=flatten()~dense(1024_relu)~dense(1024_relu)~dense(512_relu)&tf=0.02&ln=0.2&ep=40&es=1&pat=5&be=auto');
+  await demo.getByTestId('backend-reason').waitFor({ timeout: 120_000 }).catch(() => undefined);
+  const started = Date.now();
+  await demo.getByTestId('train-button').click();
+  await demo.waitForFunction(() => ['done', 'stopped', 'error'].includes(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''), null, { timeout: 900_000 });
+  console.log(`Overfitting demo (oversized MLP, 2 % of the data, 20 % label noise, up to 40 epochs, early stopping) on ${await demo.getByTestId('backend').textContent()}: ${fmt((Date.now() - started) / 1000, 1)} s to ${await demo.getByTestId('run-status').textContent()} at epoch ${await demo.getByTestId('epoch').textContent()}`);
+  await demo.close();
 }
-const tensorBackend = await tensorPage.getByTestId('backend').textContent();
-await tensorPage.close();
 
-// JavaScript the page itself loads (the worker chunk, with tfjs, loads in the worker).
+// 6. The loop against a bare model.fit, and tensors per epoch.
+if (want('fit')) {
+  console.log('\n6. Default CNN, batch 64: the app\'s loop vs a bare model.fit in a worker (samples/s)');
+  const cnn = await engine({ kind: 'backends', backends: ['wasm', 'cpu', 'webgl'], data: 'mnist', layers: LAYERS.cnn, optimizer: 'adam', learningRate: 0.001, batchSize: 64 });
+  for (const backend of ['wasm', 'cpu', 'webgl']) {
+    const fitPage = await browser.newPage();
+    await fitPage.goto(`${base}bench/fit.html`);
+    const fit = await fitPage.evaluate((request) => window.runFit(request), { backend, baseUrl: base, samples: 8000, durationMs: ENGINE_MS });
+    await fitPage.close();
+    const loop = cnn.speeds[backend];
+    console.log(`${backend}: loop ${fmt(loop)} | model.fit ${fit.error ? `cannot (${fit.error.slice(0, 80)})` : fmt(fit.samplesPerSecond)} | ratio ${typeof loop === 'number' && !fit.error ? fmt(loop / fit.samplesPerSecond, 2) : '—'}`);
+  }
+  const tensorPage = await openApp('e2e.maxTrain=256&e2e.maxVal=64');
+  await tensorPage.getByTestId('train-button').click();
+  const tensors = [];
+  for (let epoch = 2; epoch <= 5; epoch++) {
+    await tensorPage.waitForFunction((e) => Number(document.querySelector('[data-testid="epoch"]').textContent) >= e, epoch, { timeout: 300_000 });
+    tensors.push(Number(await tensorPage.getByTestId('tensor-count').textContent()));
+  }
+  console.log(`Tensors after epochs 2-5 (${await tensorPage.getByTestId('backend').textContent()}): ${tensors.join(', ')} (${new Set(tensors).size === 1 ? 'flat' : 'NOT flat'})`);
+  await tensorPage.close();
+}
+
 const dist = join(import.meta.dirname, '..', 'dist');
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const pageScripts = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const pageScripts = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
 const gz = (file) => gzipSync(readFileSync(join(dist, file))).length;
-const pageJsKb = pageScripts.reduce((sum, file) => sum + gz(file), 0) / 1024;
+console.log(`\nPage JavaScript before training (gzipped): ${(pageScripts.reduce((sum, file) => sum + gz(file), 0) / 1024).toFixed(1)} KB`);
+for (const chunk of readdirSync(join(dist, 'assets')).filter((f) => f.startsWith('worker') && f.endsWith('.js'))) console.log(`Worker chunk (tfjs, off the main thread): ${chunk} ${(gz(join('assets', chunk)) / 1024).toFixed(1)} KB gzipped`);
 
 await browser.close();
 await server.close();
-
-const fmt = (n, digits = 0) => (n === null || n === undefined ? '—' : n.toFixed(digits));
-console.log('\nTraining throughput, default CNN, batch 64 (samples/s; window %d s after %d s warm-up)', MEASURE_MS / 1000, WARMUP_MS / 1000);
-console.log('backend | app loop | bare model.fit | ratio | Train→first metric | long tasks >50 ms (max ms)');
-for (const r of rows) {
-  const ratio = r.appSamplesPerSecond && r.fitSamplesPerSecond ? r.appSamplesPerSecond / r.fitSamplesPerSecond : null;
-  const longest = r.longTasks.reduce((m, t) => Math.max(m, t.duration), 0);
-  console.log(
-    `${r.backend} | ${fmt(r.appSamplesPerSecond)} | ${r.fitError ? `cannot train (${r.fitError.slice(0, 80)})` : fmt(r.fitSamplesPerSecond)} | ${fmt(ratio, 2)} | ${fmt(r.firstMetricMs)} ms | ${r.longTasks.length} (${fmt(longest)})`,
-  );
-  if (r.note) console.log(`  note: ${r.note}`);
-}
-console.log(`(Train pressed ${SETTLE_MS / 1000} s after the page opened.) Cold start, Train pressed at once, auto backend: ${fmt(cold.firstMetricMs)} ms to the first metric.`);
-console.log(`\nTensors after epochs 2-5 (${tensorBackend}): ${tensors.join(', ')} (${new Set(tensors).size === 1 ? 'flat' : 'NOT flat'})`);
-console.log(`Page JavaScript before training (gzipped): ${pageJsKb.toFixed(1)} KB in ${pageScripts.join(', ')}`);
-const workerChunks = readdirSync(join(dist, 'assets')).filter((f) => f.startsWith('worker') && f.endsWith('.js'));
-for (const chunk of workerChunks) console.log(`Worker chunk (tfjs, loaded off the main thread): ${chunk} ${(gz(join('assets', chunk)) / 1024).toFixed(1)} KB gzipped`);

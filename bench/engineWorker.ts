@@ -1,0 +1,165 @@
+// Engine-level figures for `npm run bench`, in a worker like the app's:
+// samples/s of the app's own training loop on each backend for one model,
+// what auto chooses for it (the app's own prepareBackend), the fused
+// engine's raw step rate, and ConvNetJS on the same data for comparison.
+import convnetjs from 'convnetjs';
+import { defaultConfig, type BackendName, type ExperimentConfig } from '../src/config/experiment';
+import { defaultOptimizerParams } from '../src/config/optimizerParams';
+import type { Dataset } from '../src/data/dataset';
+import { loadBundledMnist } from '../src/data/mnist';
+import { stratifiedSplit } from '../src/data/split';
+import { generateSynthetic } from '../src/data/synthetic';
+import type { LayerSpec } from '../src/model/spec';
+import { activateBackend } from '../src/train/backend';
+import { RunControl } from '../src/train/control';
+import { buildEngine } from '../src/train/engines';
+import type { FusedEngine } from '../src/train/fused/engine';
+import { gatherBatch } from '../src/train/hostBatch';
+import { trainModel } from '../src/train/loop';
+import { prepareBackend } from '../src/train/prepare';
+import { requiredKernels } from '../src/model/spec';
+
+export interface EngineRequest {
+  kind: 'backends' | 'fused-raw' | 'convnetjs';
+  data: 'mnist' | 'mnist24' | 'spiral';
+  layers: LayerSpec[];
+  optimizer: ExperimentConfig['optimizer'];
+  learningRate: number;
+  batchSize: number;
+  backends: BackendName[];
+  durationMs: number;
+  baseUrl: string;
+}
+
+export interface EngineResult {
+  speeds: Record<string, number | string>;
+  auto?: string;
+  autoReason?: string;
+}
+
+async function dataset(request: EngineRequest): Promise<Dataset> {
+  if (request.data === 'spiral') return generateSynthetic({ shape: 'spiral', count: 500, noise: 0, seed: 42 });
+  const mnist = await loadBundledMnist(request.baseUrl);
+  if (request.data === 'mnist') return mnist;
+  // ConvNetJS's demo net takes 24x24 crops: the centre crop of each digit.
+  const x = new Uint8Array(mnist.count * 24 * 24);
+  for (let i = 0; i < mnist.count; i++) {
+    for (let r = 0; r < 24; r++) x.set(mnist.x.subarray(i * 784 + (r + 2) * 28 + 2, i * 784 + (r + 2) * 28 + 26), (i * 24 + r) * 24);
+  }
+  return { ...mnist, x, sampleShape: [24, 24, 1] };
+}
+
+function config(request: EngineRequest): ExperimentConfig {
+  return { ...defaultConfig(), layers: request.layers, optimizer: request.optimizer, optimizerParams: defaultOptimizerParams(request.optimizer), learningRate: request.learningRate, batchSize: request.batchSize, validationSplit: 0.5 };
+}
+
+/** Samples/s of the app's loop (trainModel) on `backend`, after a short warm-up. */
+async function loopSpeed(backend: BackendName, cfg: ExperimentConfig, data: Dataset, durationMs: number): Promise<number> {
+  await activateBackend(backend, [...new Set(cfg.layers.flatMap((l) => requiredKernels(l.kind)))], true);
+  const split = stratifiedSplit(data.y, 0.5, 42);
+  const built = await buildEngine(backend, cfg, data, split.train);
+  const control = new RunControl();
+  let samples = 0;
+  let start = 0;
+  let end = 0;
+  const warmUpMs = Math.min(1500, durationMs / 4);
+  const t0 = performance.now();
+  try {
+    await trainModel({
+      engine: built.engine,
+      dataset: data,
+      split: { train: split.train, validation: split.validation.slice(0, 64) },
+      batchSize: cfg.batchSize,
+      epochs: 1000,
+      seed: 42,
+      control,
+      onBatch: (p) => {
+        const now = performance.now();
+        if (start === 0 && now - t0 >= warmUpMs) start = now;
+        else if (start > 0) samples += p.size;
+        if (start > 0 && now - start >= durationMs) {
+          end = now;
+          control.stop();
+        }
+      },
+      onEpoch: () => undefined,
+    });
+  } finally {
+    built.dispose();
+  }
+  return (samples * 1000) / Math.max((end || performance.now()) - start, 1);
+}
+
+/** The fused engine alone: steps over the data in shuffled order, no loop, no messages. */
+async function fusedRaw(cfg: ExperimentConfig, data: Dataset, durationMs: number): Promise<number> {
+  await activateBackend('fused', [], true);
+  const split = stratifiedSplit(data.y, 0.5, 42);
+  const built = await buildEngine('fused', cfg, data, split.train);
+  const engine = built.engine as FusedEngine;
+  const batches = [];
+  for (let from = 0; from < split.train.length; from += cfg.batchSize) batches.push(gatherBatch(data, split.train, from, Math.min(from + cfg.batchSize, split.train.length)));
+  let samples = 0;
+  const start = performance.now();
+  while (performance.now() - start < durationMs) {
+    for (const batch of batches) {
+      engine.trainStepNow(batch);
+      samples += batch.count;
+    }
+  }
+  const rate = (samples * 1000) / (performance.now() - start);
+  built.dispose();
+  return rate;
+}
+
+/** ConvNetJS's MNIST demo net and trainer (Adadelta, batch 20, l2 decay 0.001), on the same 24x24 digits. */
+function convnetSpeed(data: Dataset, durationMs: number): number {
+  const net = new convnetjs.Net();
+  net.makeLayers([
+    { type: 'input', out_sx: 24, out_sy: 24, out_depth: 1 },
+    { type: 'conv', sx: 5, filters: 8, stride: 1, pad: 2, activation: 'relu' },
+    { type: 'pool', sx: 2, stride: 2 },
+    { type: 'conv', sx: 5, filters: 16, stride: 1, pad: 2, activation: 'relu' },
+    { type: 'pool', sx: 3, stride: 3 },
+    { type: 'softmax', num_classes: 10 },
+  ]);
+  const trainer = new convnetjs.SGDTrainer(net, { method: 'adadelta', batch_size: 20, l2_decay: 0.001 });
+  const volume = new convnetjs.Vol(24, 24, 1, 0);
+  let samples = 0;
+  let start = 0;
+  const t0 = performance.now();
+  for (let i = 0; ; i = (i + 1) % data.count) {
+    for (let k = 0; k < 576; k++) volume.w[k] = data.x[i * 576 + k] / 255;
+    trainer.train(volume, data.y[i]);
+    const now = performance.now();
+    if (start === 0 && now - t0 > 1000) start = now;
+    else if (start > 0) samples++;
+    if (start > 0 && now - start > durationMs) break;
+  }
+  return (samples * 1000) / (performance.now() - start);
+}
+
+self.onmessage = async (event: MessageEvent<EngineRequest>) => {
+  const request = event.data;
+  const result: EngineResult = { speeds: {} };
+  try {
+    const data = await dataset(request);
+    const cfg = config(request);
+    if (request.kind === 'convnetjs') result.speeds.convnetjs = convnetSpeed(data, request.durationMs);
+    if (request.kind === 'fused-raw') result.speeds.fused = await fusedRaw(cfg, data, request.durationMs);
+    if (request.kind === 'backends') {
+      for (const backend of request.backends) {
+        try {
+          result.speeds[backend] = await loopSpeed(backend, cfg, data, request.durationMs);
+        } catch (error) {
+          result.speeds[backend] = error instanceof Error ? error.message : String(error);
+        }
+      }
+      const choice = await prepareBackend({ ...cfg, backend: 'auto' }, data);
+      result.auto = choice?.backend;
+      result.autoReason = choice?.reason;
+    }
+  } catch (error) {
+    result.speeds.error = error instanceof Error ? error.message : String(error);
+  }
+  self.postMessage(result);
+};
