@@ -1,16 +1,18 @@
 // The few parts of ConvNetJS 0.3 (npm `convnetjs`, a bench-only dev dependency) the bench uses.
 declare module 'convnetjs' {
-  class Vol {
-    constructor(sx: number, sy: number, depth: number, fill: number);
+  interface Vol {
     w: Float64Array;
   }
-  class Net {
+  interface Net {
     makeLayers(defs: Record<string, unknown>[]): void;
   }
-  class SGDTrainer {
-    constructor(net: Net, options: Record<string, unknown>);
+  interface SGDTrainer {
     train(x: Vol, y: number): unknown;
   }
-  const convnetjs: { Vol: typeof Vol; Net: typeof Net; SGDTrainer: typeof SGDTrainer };
+  const convnetjs: {
+    Vol: new (sx: number, sy: number, depth: number, fill: number) => Vol;
+    Net: new () => Net;
+    SGDTrainer: new (net: Net, options: Record<string, unknown>) => SGDTrainer;
+  };
   export default convnetjs;
 }

@@ -75,3 +75,14 @@ test('a worker that crashes gives a message and leaves the page usable', async (
   await expect(page.getByTestId('error')).toContainText('Simulated worker crash');
   await expect(page.getByTestId('train-button')).toBeEnabled();
 });
+
+test('a worker that dies without an error event is noticed: the run ends with a message and the curves stay', async ({ page }) => {
+  await openApp(page, { silentDeath: 1, maxTrain: 4096 });
+  await page.getByTestId('train-button').click();
+  await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId('run-status')).toHaveText('error', { timeout: 40_000 });
+  await expect(page.getByTestId('error')).toContainText('stopped responding');
+  // What was trained before the worker died is still on the page.
+  expect(await readNumber(page, 'step')).toBeGreaterThanOrEqual(1);
+  await expect(page.getByTestId('train-button')).toBeEnabled();
+});

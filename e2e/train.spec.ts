@@ -55,3 +55,15 @@ test('pause stops the steps, resume continues, stop ends the run', async ({ page
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('running');
 });
+
+test('Step before any Train starts a run paused after one batch', async ({ page }) => {
+  await openApp(page, { maxTrain: 4096 });
+  await expect(page.getByTestId('step-button')).toBeEnabled();
+  await page.getByTestId('step-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  expect(await readNumber(page, 'step')).toBe(1);
+  await page.getByTestId('step-button').click();
+  await expect.poll(() => readNumber(page, 'step')).toBe(2);
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  await page.getByTestId('stop-button').click();
+});

@@ -50,3 +50,18 @@ export function defaultOptimizerParams(name: OptimizerName): OptimizerParams {
     initialAccumulator: 0.1,
   };
 }
+
+/**
+ * A learning rate each optimizer usually works with, so that switching to
+ * SGD or Adadelta does not look broken at Adam's 0.001 (Adadelta is
+ * Zeiler's, scaled by the rate: 1 is its own setting).
+ */
+export const USUAL_LEARNING_RATE: Record<OptimizerName, number> = {
+  sgd: 0.1,
+  momentum: 0.01,
+  adam: 0.001,
+  rmsprop: 0.001,
+  adadelta: 1,
+  adamax: 0.002,
+  adagrad: 0.05,
+};

@@ -110,8 +110,12 @@ function unpack(params: URLSearchParams, notes: string[]): URLSearchParams {
   return merged;
 }
 
-/** Reads an experiment from a query string (with or without `?`). Never throws. */
-export function decodeExperiment(search: string): Decoded {
+/**
+ * Reads an experiment from a query string or fragment (with or without a
+ * leading `?` or `#`). Never throws. `e2e.*` keys are skipped only when
+ * `allowTestKeys` (a test build); elsewhere they are unknown settings.
+ */
+export function decodeExperiment(search: string, allowTestKeys = false): Decoded {
   if (search.length > MAX_LINK_LENGTH) {
     const restored = restoreConfig({});
     return { ...restored, found: true, notes: [`The link is ${search.length.toLocaleString('en-US')} characters long, too long to be an experiment; the default experiment is shown.`] };
@@ -119,7 +123,7 @@ export function decodeExperiment(search: string): Decoded {
   const notes: string[] = [];
   let params: URLSearchParams;
   try {
-    params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+    params = new URLSearchParams(search.startsWith('?') || search.startsWith('#') ? search.slice(1) : search);
   } catch {
     params = new URLSearchParams();
   }
@@ -132,7 +136,7 @@ export function decodeExperiment(search: string): Decoded {
   const version = params.get('v');
   if (version === null) notes.push(`The link has no version; it was read as version ${CODEC_VERSION}.`);
   else if (version !== String(CODEC_VERSION)) notes.push(`The link is version ${quote(version)}; this app reads version ${CODEC_VERSION}, so some settings may not be as intended.`);
-  const unknown = keys.filter((key) => !known.has(key) && !TEST_KEY.test(key));
+  const unknown = keys.filter((key) => !known.has(key) && !(allowTestKeys && TEST_KEY.test(key)));
   if (unknown.length > 0) {
     const shown = unknown.slice(0, 5).map((key) => quote(key));
     notes.push(`Unknown settings were ignored: ${shown.join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}.`);

@@ -1,6 +1,6 @@
 // Module-level actions: the only code that talks to the training client.
 import { PANELS, type BackendPreference, type ExperimentConfig, type OptimizerName, type PanelName } from '../config/experiment';
-import { defaultOptimizerParams, type OptimizerParam } from '../config/optimizerParams';
+import { defaultOptimizerParams, USUAL_LEARNING_RATE, type OptimizerParam } from '../config/optimizerParams';
 import { appBaseUrl, getClient } from './clientHandle';
 import { emptyMetrics, initialRun, useAppStore } from './store';
 import { parseTestHooks } from './testHooks';
@@ -33,11 +33,11 @@ export function startAutoWarmUp(): void {
   });
 }
 
-/** Starts a fresh run with the current config; clears the previous curves. */
-export function startRun(): void {
+/** Starts a fresh run with the current config; clears the previous curves. `startPaused`: one batch, then pause. */
+export function startRun(startPaused = false): void {
   const { config } = useAppStore.getState();
   const training = getClient();
-  const runId = training.start(config, appBaseUrl(), parseTestHooks(window.location.search));
+  const runId = training.start(config, appBaseUrl(), parseTestHooks(window.location.search), startPaused);
   useAppStore.setState({
     run: { ...initialRun(), status: 'running', runId, config: structuredClone(config), phase: 'loading-data', startedAt: performance.now() },
     metrics: emptyMetrics(),
@@ -52,8 +52,11 @@ export function resumeRun(): void {
   getClient().resume();
 }
 
+/** One batch, then pause; before any run (or after one ended), starts a run that pauses after its first batch. */
 export function stepRun(): void {
-  getClient().step();
+  const { status } = useAppStore.getState().run;
+  if (status === 'running' || status === 'paused') getClient().step();
+  else startRun(true);
 }
 
 export function stopRun(): void {
@@ -89,9 +92,17 @@ export function setNumericSetting(field: NumericField, value: number): void {
   if (field === 'learningRate' && (run.status === 'running' || run.status === 'paused')) getClient().setLearningRate(value);
 }
 
-/** Picks an optimizer, with its own default parameters. */
+/**
+ * Picks an optimizer, with its own default parameters and its usual learning
+ * rate, unless the user set a rate of their own (one that is not the usual
+ * rate of the optimizer being left).
+ */
 export function setOptimizer(optimizer: OptimizerName): void {
-  useAppStore.setState((state) => ({ config: { ...state.config, optimizer, optimizerParams: defaultOptimizerParams(optimizer) } }));
+  useAppStore.setState((state) => {
+    const untouched = state.config.learningRate === USUAL_LEARNING_RATE[state.config.optimizer];
+    const learningRate = untouched ? USUAL_LEARNING_RATE[optimizer] : state.config.learningRate;
+    return { config: { ...state.config, optimizer, optimizerParams: defaultOptimizerParams(optimizer), learningRate } };
+  });
 }
 
 /** Sets one validated optimizer parameter; applies from the next run. */

@@ -7,6 +7,10 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
   if (event.runId !== state.run.runId) return {};
   const run = state.run;
   switch (event.type) {
+    case 'heartbeat':
+      return {};
+    case 'warning':
+      return { run: { ...run, warning: event.message } };
     case 'phase':
       return { run: { ...run, phase: event.phase } };
     case 'ready':

@@ -39,6 +39,8 @@ export interface RunSlice {
   /** The epoch whose weights early stopping restored. */
   restoredEpoch: number | null;
   error: string | null;
+  /** Training goes on but looks wrong (divergence), with advice. */
+  warning: string | null;
 }
 
 export interface MetricsSlice {
@@ -111,6 +113,7 @@ export function initialRun(): RunSlice {
     earlyStopped: false,
     restoredEpoch: null,
     error: null,
+    warning: null,
   };
 }
 

@@ -8,11 +8,20 @@ const positiveInt = (value: string | null): number | undefined => {
 };
 
 /**
+ * True only in a build made for the browser tests (`VITE_TEST_HOOKS=1 vite
+ * build`, as `npm run test:e2e` does). In the production build this is the
+ * constant false, so the hooks below are removed as dead code: a crafted link
+ * cannot sabotage a run, and its `e2e.*` keys read as unknown settings.
+ */
+export const TEST_HOOKS_ENABLED = import.meta.env.VITE_TEST_HOOKS === '1';
+
+/**
  * Reads test-only options from the query string, e.g.
  * `?e2e.maxTrain=256&e2e.maxVal=128&e2e.failBackends=webgl&e2e.nanAtStep=3&e2e.crashWorker=1`.
  * Automated tests use them to train a few batches; people never need them.
  */
 export function parseTestHooks(search: string): TestHooks | undefined {
+  if (!TEST_HOOKS_ENABLED) return undefined;
   const params = new URLSearchParams(search);
   const hooks: TestHooks = {};
   const fail = params.get('e2e.failBackends');
@@ -25,6 +34,7 @@ export function parseTestHooks(search: string): TestHooks | undefined {
   hooks.maxValidationSamples = positiveInt(params.get('e2e.maxVal'));
   hooks.nanAtStep = positiveInt(params.get('e2e.nanAtStep'));
   if (params.get('e2e.crashWorker') === '1') hooks.crashWorker = true;
+  if (params.get('e2e.silentDeath') === '1') hooks.silentDeath = true;
   const used = Object.values(hooks).some((value) => value !== undefined);
   return used ? hooks : undefined;
 }

@@ -1,19 +1,30 @@
-// Keeps the address bar and the experiment in step: the URL always describes
-// the current config, a link opens its experiment, and back / forward move
-// between experiment states. The only module that touches window.history.
+// Keeps the address bar and the experiment in step: the URL's fragment
+// (`#v=1&...`, as TensorFlow Playground does) always describes the current
+// config, a link opens its experiment, and back / forward move between
+// experiment states. A fragment is never sent to a server: no header-size
+// limit (HTTP 431) and nothing in server logs. Old `?v=1` links still open,
+// and move into the fragment. The only module that touches window.history.
 import { decodeExperiment, encodeExperiment } from '../share/codec';
 import { syncDataset } from './dataActions';
 import { useAppStore } from './store';
+import { TEST_HOOKS_ENABLED } from './testHooks';
 
 /** Wait this long after the last change before adding a history entry, so typing "0.001" is one entry. */
 const PUSH_DELAY_MS = 400;
 const TEST_KEY = /^e2e\./;
 
-/** The address for `query`, keeping the test-only keys of the current address. */
+/** The address for `query`: the experiment in the fragment; a test build keeps its `e2e.*` query keys. */
 function addressFor(query: string): string {
-  const testKeys = [...new URLSearchParams(window.location.search)].filter(([key]) => TEST_KEY.test(key));
-  const extra = testKeys.map(([key, value]) => `&${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('');
-  return `${window.location.pathname}?${query}${extra}${window.location.hash}`;
+  const testKeys = TEST_HOOKS_ENABLED ? [...new URLSearchParams(window.location.search)].filter(([key]) => TEST_KEY.test(key)) : [];
+  const search = testKeys.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
+  return `${window.location.pathname}${search ? `?${search}` : ''}#${query}`;
+}
+
+/** The experiment part of the address: the fragment, or the query of an old `?v=1` link. */
+function experimentText(): string {
+  const hash = window.location.hash.slice(1);
+  if (decodeExperiment(hash, TEST_HOOKS_ENABLED).found) return hash;
+  return window.location.search;
 }
 
 function currentAddress(): string {
@@ -22,7 +33,7 @@ function currentAddress(): string {
 
 /** Applies the experiment in the current address, if it holds one. */
 function applyAddress(): void {
-  const decoded = decodeExperiment(window.location.search);
+  const decoded = decodeExperiment(experimentText(), TEST_HOOKS_ENABLED);
   if (!decoded.found) return;
   useAppStore.setState({ config: decoded.config, linkNotes: decoded.notes });
   syncDataset();

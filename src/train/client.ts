@@ -21,8 +21,16 @@ export type WorkerFactory = () => Worker;
 
 const defaultFactory: WorkerFactory = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' });
 
+/** A run whose worker sends nothing (not even a heartbeat) for this long is declared dead. */
+export const LIVENESS_TIMEOUT_MS = 15_000;
+const LIVENESS_CHECK_MS = 1_000;
+
 export class TrainingClient {
   private worker: Worker | null = null;
+  /** The run the worker is working on (from start to done / error), and when the worker last spoke. */
+  private activeRun: number | null = null;
+  private lastHeard = 0;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
   private runId = 0;
   private readonly listeners = new Set<(event: TrainingEvent) => void>();
   private readonly choiceListeners = new Set<(choice: BackendChoice) => void>();
@@ -30,7 +38,29 @@ export class TrainingClient {
   private readonly loads = new Map<number, PendingLoad>();
   private readonly inspections = new Map<number, { resolve(result: InspectResult): void; reject(error: Error): void }>();
 
-  constructor(private readonly factory: WorkerFactory = defaultFactory) {}
+  constructor(
+    private readonly factory: WorkerFactory = defaultFactory,
+    private readonly livenessTimeoutMs = LIVENESS_TIMEOUT_MS,
+  ) {}
+
+  /** Watches the active run: silence beyond the timeout means the worker died without an error event. */
+  private watch(runId: number): void {
+    this.activeRun = runId;
+    this.lastHeard = performance.now();
+    this.watchdog ??= setInterval(() => {
+      if (this.activeRun === null) return;
+      if (performance.now() - this.lastHeard < this.livenessTimeoutMs) return;
+      const dead = this.activeRun;
+      this.activeRun = null;
+      this.dispose();
+      this.failPending('The training worker stopped responding.');
+      this.emit({
+        type: 'error',
+        runId: dead,
+        message: `The training worker stopped responding for ${Math.round(this.livenessTimeoutMs / 1000)} s (the browser may have closed it, for example for lack of memory). The curves so far are kept; press Train to start again.`,
+      });
+    }, LIVENESS_CHECK_MS);
+  }
 
   /** Subscribes to events of the current run; returns the unsubscribe function. */
   subscribe(listener: (event: TrainingEvent) => void): () => void {
@@ -54,10 +84,11 @@ export class TrainingClient {
   }
 
   /** Starts a new run (stopping any other) and returns its id. */
-  start(config: ExperimentConfig, baseUrl: string, testHooks?: TestHooks): number {
+  start(config: ExperimentConfig, baseUrl: string, testHooks?: TestHooks, startPaused = false): number {
     const runId = ++this.runId;
     try {
-      this.send({ type: 'start', runId, version: PROTOCOL_VERSION, config, baseUrl, testHooks });
+      this.send({ type: 'start', runId, version: PROTOCOL_VERSION, config, baseUrl, testHooks, startPaused });
+      this.watch(runId);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       queueMicrotask(() => this.emit({ type: 'error', runId, message: `The training worker could not start: ${reason}` }));
@@ -118,6 +149,9 @@ export class TrainingClient {
   dispose(): void {
     this.worker?.terminate();
     this.worker = null;
+    this.activeRun = null;
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.watchdog = null;
   }
 
   private send(message: ToWorker): void {
@@ -128,15 +162,15 @@ export class TrainingClient {
     if (this.worker) return this.worker;
     const worker = this.factory();
     worker.onmessage = (event: MessageEvent<unknown>) => {
+      this.lastHeard = performance.now();
+      if (isFromWorker(event.data) && (event.data.type === 'done' || event.data.type === 'error') && event.data.runId === this.activeRun) this.activeRun = null;
       if (isDataEvent(event.data)) return this.answer(event.data);
       if (isFromWorker(event.data) && event.data.runId === this.runId) this.emit(event.data);
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       this.dispose();
-      for (const pending of [...this.loads.values(), ...this.inspections.values()]) pending.reject(new Error(`The worker crashed: ${event.message || 'unknown error'}`));
-      this.loads.clear();
-      this.inspections.clear();
+      this.failPending(`The worker crashed: ${event.message || 'unknown error'}`);
       this.emit({ type: 'error', runId: this.runId, message: `The training worker crashed: ${event.message || 'unknown error'}` });
     };
     worker.onmessageerror = () => {
@@ -144,6 +178,13 @@ export class TrainingClient {
     };
     this.worker = worker;
     return worker;
+  }
+
+  /** Rejects every data load and inspection still waiting for the worker. */
+  private failPending(message: string): void {
+    for (const pending of [...this.loads.values(), ...this.inspections.values()]) pending.reject(new Error(message));
+    this.loads.clear();
+    this.inspections.clear();
   }
 
   /** Settles the request a data or inspect answer belongs to. */

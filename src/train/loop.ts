@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Dataset, Split } from '../data/dataset';
 import { createRng, deriveSeed, shuffleInPlace } from '../lib/rng';
 import { yieldToEventLoop } from '../lib/yield';
+import { DivergenceWatch, untrainedLoss, type Divergence } from '../metrics/divergence';
 import type { BatchPoint, EpochPoint, SplitScores } from '../metrics/types';
 import type { RunControl } from './control';
 import type { Engine, StepResult, WeightSnapshot } from './engine';
@@ -55,6 +56,8 @@ interface CommonOptions {
   onRestoreBest?(epoch: number): void;
   /** Test hook: from this global step on, the loss is made NaN. */
   nanAtStep?: number;
+  /** Called once when the loss explodes or sits above an untrained model's, without reaching NaN. */
+  onDivergence?(divergence: Divergence): void;
 }
 
 /** Train with an engine, or (tests, bench) with a tfjs model and optimizer wrapped in a TfjsEngine. */
@@ -111,12 +114,15 @@ async function trainEpochs(options: TrainOptions, engine: Engine, best: { epoch:
   // numbers are awaited, so the device never idles on a readback, and a NaN
   // still stops the run within one batch.
   let pending: PendingBatch | null = null;
+  const watch = new DivergenceWatch(untrainedLoss(head.task, dataset.classes.length));
   const settle = async (): Promise<void> => {
     if (!pending) return;
     const current = pending;
     pending = null;
     const { loss, readout } = await current.result;
     if (!Number.isFinite(loss)) throw new DivergedError(current.epoch, current.step);
+    const divergence = watch.add(current.step, loss);
+    if (divergence) options.onDivergence?.(divergence);
     const figure = tally.add(current.labels, readout);
     lossSum += loss * current.labels.length;
     lossCount += current.labels.length;

@@ -21,6 +21,8 @@ export interface TestHooks {
   nanAtStep?: number;
   /** Throw an uncaught error in the worker when a run starts. */
   crashWorker?: boolean;
+  /** Close the worker silently (no error event) once the run has started: a worker killed for memory. */
+  silentDeath?: boolean;
   /** Where to download the full MNIST / Fashion-MNIST files from instead of the public address. */
   onlineDataBase?: string;
 }
@@ -31,6 +33,8 @@ export interface RunRequest {
   config: ExperimentConfig;
   baseUrl: string;
   testHooks?: TestHooks;
+  /** Train one batch, then wait paused (Step pressed before Train). */
+  startPaused?: boolean;
 }
 
 export type ToWorker =
@@ -105,7 +109,11 @@ export type FromWorker =
   /** Early stopping put back the weights of `epoch` (lowest validation loss). */
   | { type: 'best-restored'; runId: number; epoch: number }
   | { type: 'done'; runId: number; reason: 'completed' | 'stopped' | 'early-stopped' }
+  /** Sent every few seconds while a run exists, so the page can tell a dead worker from a slow one. */
+  | { type: 'heartbeat'; runId: number }
   | { type: 'error'; runId: number; message: string }
+  /** Training goes on, but something looks wrong (a loss that diverges without reaching NaN), with advice. */
+  | { type: 'warning'; runId: number; message: string }
   /** The model's output over the plane of a 2-D set, `size` x `size` grey levels, after each epoch. */
   | { type: 'boundary'; runId: number; epoch: number; size: number; extent: number; values: Uint8Array; min: number; max: number }
   /** The points of a 2-D set (x, y pairs), their labels, and whether each is a training point. */
@@ -124,7 +132,7 @@ export type DataEvent =
 const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate']);
 const REQUEST_TYPES = new Set<ToWorker['type']>(['load-data', 'inspect']);
 const DATA_EVENT_TYPES = new Set<DataEvent['type']>(['data-progress', 'data-ready', 'data-error', 'inspect-result', 'inspect-error', 'backend-choice']);
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error', 'boundary', 'scatter']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['warning', 'heartbeat', 'phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error', 'boundary', 'scatter']);
 
 function isTagged(value: unknown, tag: 'runId' | 'requestId' = 'runId'): value is { type: string } {
   return (

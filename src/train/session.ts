@@ -3,6 +3,8 @@
 // rate. Kept apart from worker.ts so the entry point stays a thin switch.
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../config/experiment';
+import { USUAL_LEARNING_RATE } from '../config/optimizerParams';
+import { divergenceAdvice } from '../metrics/divergence';
 import type { Dataset, Split } from '../data/dataset';
 import { capSplit } from '../data/split';
 import { applyOverfittingKnobs } from '../data/subset';
@@ -23,6 +25,8 @@ export interface SessionOptions {
   testHooks?: TestHooks;
   post: (message: FromWorker) => void;
 }
+
+const OPTIMIZER_LABEL = { sgd: 'SGD', momentum: 'SGD with momentum', adam: 'Adam', rmsprop: 'RMSprop', adadelta: 'Adadelta', adamax: 'Adamax', adagrad: 'Adagrad' } as const;
 
 /** Points of a 2-D set sent for the decision-boundary view, at most. */
 const MAX_SCATTER = 600;
@@ -135,6 +139,10 @@ export class TrainingSession {
           post({ type: 'best-restored', runId, epoch });
         },
         onBatch: (point) => outbox.batch(point),
+        onDivergence: (divergence) => {
+          outbox.flush();
+          post({ type: 'warning', runId, message: divergenceAdvice(divergence, OPTIMIZER_LABEL[config.optimizer], config.learningRate, USUAL_LEARNING_RATE[config.optimizer]) });
+        },
         onLearningRateChange: (step, learningRate) => {
           outbox.flush();
           post({ type: 'learning-rate', runId, step, learningRate });

@@ -41,8 +41,13 @@ function handle(message: ToWorker): void {
         return;
       }
       if (message.testHooks?.crashWorker) throw new Error('Simulated worker crash (test hook)');
+      if (message.testHooks?.silentDeath) {
+        // As the browser does to a worker it kills for memory: no error event, no message, ever again.
+        setTimeout(() => scope.close(), 1500);
+      }
       latest?.dispose();
       const session = new TrainingSession({ ...message, post });
+      if (message.startPaused) session.control.step();
       latest = session;
       const run = { runId: message.runId, session };
       current = run;
@@ -99,6 +104,12 @@ function handle(message: ToWorker): void {
     }
   }
 }
+
+/** While a run exists, a heartbeat every HEARTBEAT_MS tells the page the worker is alive. */
+const HEARTBEAT_MS = 2_000;
+setInterval(() => {
+  if (current) post({ type: 'heartbeat', runId: current.runId });
+}, HEARTBEAT_MS);
 
 scope.onmessage = (event: MessageEvent<unknown>) => {
   if (isToWorker(event.data)) handle(event.data);

@@ -8,7 +8,7 @@ export function RunControls({ canTrain }: { canTrain: boolean }) {
   const active = status === 'running' || status === 'paused';
   return (
     <div className="run-controls" role="group" aria-label="Training controls">
-      <button type="button" className="primary" data-testid="train-button" onClick={startRun} disabled={active || !canTrain}>
+      <button type="button" className="primary" data-testid="train-button" onClick={() => startRun()} disabled={active || !canTrain}>
         Train
       </button>
       <button type="button" data-testid="pause-button" onClick={pauseRun} disabled={status !== 'running'}>
@@ -17,7 +17,7 @@ export function RunControls({ canTrain }: { canTrain: boolean }) {
       <button type="button" data-testid="resume-button" onClick={resumeRun} disabled={status !== 'paused'}>
         Resume
       </button>
-      <button type="button" data-testid="step-button" onClick={stepRun} disabled={!active} title="Train exactly one batch, then pause">
+      <button type="button" data-testid="step-button" onClick={stepRun} disabled={!active && !canTrain} title="Train exactly one batch, then pause (before Train: start a run paused after its first batch)">
         Step
       </button>
       <button type="button" data-testid="stop-button" onClick={stopRun} disabled={!active}>

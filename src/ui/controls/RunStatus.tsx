@@ -60,6 +60,11 @@ export function RunStatus() {
           The model now holds the weights of epoch {run.restoredEpoch}, which had the lowest validation loss.
         </p>
       )}
+      {run.warning && (
+        <p className="note warning" role="alert" data-testid="divergence-warning">
+          {run.warning}
+        </p>
+      )}
       <BackendChoice />
     </section>
   );

@@ -1,7 +1,10 @@
 import { setEarlyStopping, setNumericSetting } from '../../state/actions';
 import { useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
+import { USUAL_LEARNING_RATE } from '../../config/optimizerParams';
 import { NumberSetting } from './NumberSetting';
+
+const OPTIMIZER_NAMES = { sgd: 'SGD', momentum: 'SGD with momentum', adam: 'Adam', rmsprop: 'RMSprop', adadelta: 'Adadelta', adamax: 'Adamax', adagrad: 'Adagrad' } as const;
 import { OptimizerSettings } from './OptimizerSettings';
 
 /** Slider range for the learning rate, as powers of ten. */
@@ -30,6 +33,14 @@ export function TrainingSettings() {
           onChange={(event) => setNumericSetting('learningRate', Number((10 ** Number(event.target.value)).toPrecision(2)))}
         />
       </label>
+      {config.learningRate !== USUAL_LEARNING_RATE[config.optimizer] && (
+        <p className="hint" data-testid="usual-rate">
+          {OPTIMIZER_NAMES[config.optimizer]} usually works with a learning rate near {USUAL_LEARNING_RATE[config.optimizer]}.{' '}
+          <button type="button" className="link" onClick={() => setNumericSetting('learningRate', USUAL_LEARNING_RATE[config.optimizer])}>
+            Use {USUAL_LEARNING_RATE[config.optimizer]}
+          </button>
+        </p>
+      )}
       {locked && <p className="hint">A new learning rate applies from the next batch; the batch chart marks it.</p>}
       <NumberSetting name="batchSize" label="Batch size" value={config.batchSize} step={1} disabled={locked} onValid={(v) => setNumericSetting('batchSize', v)} />
       <NumberSetting name="epochs" label="Epochs" value={config.epochs} step={1} disabled={locked} onValid={(v) => setNumericSetting('epochs', v)} />

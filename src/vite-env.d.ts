@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** '1' in the build the browser tests use: turns the `e2e.*` test hooks on. */
+  readonly VITE_TEST_HOOKS?: string;
+}
