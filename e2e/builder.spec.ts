@@ -29,7 +29,8 @@ test('build an MLP from a preset with the keyboard, see shapes and sizes, and tr
   await page.getByTestId('train-button').click();
   await expect.poll(() => readNumber(page, 'epoch'), { timeout: 90_000 }).toBeGreaterThanOrEqual(3);
   expect(await readNumber(page, 'metric-val-accuracy')).toBeGreaterThan(0.3);
-  await page.getByTestId('stop-button').click();
+  // A fast backend may have finished all epochs already.
+  if (await page.getByTestId('stop-button').isEnabled()) await page.getByTestId('stop-button').click();
 });
 
 test('an invalid stack names the layer and disables Train until fixed', async ({ page }) => {

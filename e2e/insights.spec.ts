@@ -72,3 +72,29 @@ test('a 2-D set shows its decision boundary, redrawn every epoch', async ({ page
   expect(colours.blue).toBeGreaterThan(1000);
   expect(colours.orange).toBeGreaterThan(1000);
 });
+
+test('on the spiral, the boundary is redrawn live while the epoch counter advances', async ({ page }) => {
+  await page.goto('/?e2e.maxVal=256#v=1&ds=synthetic&syn=spiral&noise=0&n=500&vs=0.5&m=dense(8_tanh)~dense(8_tanh)&opt=sgd&lr=0.03&bs=10&ep=1000&be=auto');
+  await page.getByTestId('train-button').click();
+  const boundary = page.getByTestId('decision-boundary');
+  await expect(boundary).toBeVisible({ timeout: 60_000 });
+  const snapshot = async () => ({
+    epoch: Number(await page.getByTestId('epoch').textContent()),
+    drawn: Number(await boundary.getAttribute('data-epoch')),
+    pixels: await boundary.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let hash = 0;
+      for (let i = 0; i < data.length; i += 97) hash = (hash * 31 + data[i]) | 0;
+      return hash;
+    }),
+  });
+  const first = await snapshot();
+  await page.waitForTimeout(1500);
+  const second = await snapshot();
+  expect(second.epoch).toBeGreaterThan(first.epoch);
+  expect(second.drawn).toBeGreaterThan(first.drawn);
+  // The drawn epoch keeps up with training (within the run's last few frames).
+  expect(second.epoch - second.drawn).toBeLessThan(Math.max(50, second.epoch / 2));
+  expect(second.pixels).not.toBe(first.pixels);
+  await page.getByTestId('stop-button').click();
+});

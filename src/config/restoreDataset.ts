@@ -106,8 +106,15 @@ export function restoreDataset(raw: unknown, notes: Notes): DatasetRef | null {
     case 'fashion-mnist':
       return { kind };
     case 'synthetic': {
-      const shape = oneOf<SyntheticShape>(readField(raw, ['shape']), SYNTHETIC_SHAPES);
-      if (shape === null) notes.push(`Dataset: there is no synthetic set called "${String(readField(raw, ['shape'])).slice(0, 40)}"; ${DEFAULT_SYNTHETIC.shape} is used.`);
+      const rawShape = readField(raw, ['shape']);
+      const shape = oneOf<SyntheticShape>(rawShape, SYNTHETIC_SHAPES);
+      if (shape === null) {
+        notes.push(
+          rawShape === undefined || rawShape === null
+            ? `Dataset: the link names no synthetic set; ${DEFAULT_SYNTHETIC.shape} is used.`
+            : `Dataset: there is no synthetic set called "${String(rawShape).slice(0, 40)}"; ${DEFAULT_SYNTHETIC.shape} is used.`,
+        );
+      }
       return {
         kind,
         shape: shape ?? DEFAULT_SYNTHETIC.shape,

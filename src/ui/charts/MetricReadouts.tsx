@@ -1,3 +1,4 @@
+import type { BatchPoint } from '../../metrics/types';
 import { useAppStore } from '../../state/store';
 import type { SplitScores } from '../../metrics/types';
 import { selectBatches, selectEpochs } from '../selectors';
@@ -19,6 +20,24 @@ function Readout({ label, testId, value }: { label: string; testId: string; valu
   );
 }
 
+/** Sample-weighted mean loss and accuracy of the batches of `epoch` so far (they are at the end of `batches`). */
+export function epochSoFar(batches: readonly BatchPoint[], epoch: number): { loss: number; accuracy: number | undefined } {
+  let size = 0;
+  let loss = 0;
+  let accuracy = 0;
+  let hasAccuracy = false;
+  for (let i = batches.length - 1; i >= 0 && batches[i].epoch === epoch; i--) {
+    const b = batches[i];
+    size += b.size;
+    loss += b.loss * b.size;
+    if (b.accuracy !== undefined) {
+      accuracy += b.accuracy * b.size;
+      hasAccuracy = true;
+    }
+  }
+  return { loss: loss / Math.max(size, 1), accuracy: hasAccuracy ? accuracy / Math.max(size, 1) : undefined };
+}
+
 /** The three scores shown per task; the first, loss, follows the latest batch until an epoch ends. */
 const SCORES = {
   classification: [
@@ -34,8 +53,8 @@ const SCORES = {
 } as const satisfies Record<string, readonly (readonly [string, string, keyof SplitScores])[]>;
 
 /**
- * Latest values: training loss (and accuracy) from the latest batch until an
- * epoch ends, then the epoch's figures; the other scores and the validation
+ * Latest values: training loss (and accuracy) of the epoch so far until it
+ * ends, then the epoch's figures; the other scores and the validation
  * figures per epoch. Classification shows loss, accuracy and macro F1;
  * regression MSE, MAE and R².
  */
@@ -46,8 +65,11 @@ export function MetricReadouts() {
   const lastBatch = batches[batches.length - 1];
   const lastEpoch = epochs[epochs.length - 1];
   const batchIsNewer = lastBatch !== undefined && (!lastEpoch || lastBatch.step > lastEpoch.step);
-  // Loss and accuracy exist per batch; the rest only per epoch.
-  const train = (key: keyof SplitScores) => (batchIsNewer && (key === 'loss' || key === 'accuracy') ? lastBatch[key] : lastEpoch?.train[key]);
+  // Loss and accuracy exist per batch: while an epoch runs, show its running
+  // (sample-weighted) mean, which is exactly what the epoch reports when it
+  // ends, so the readout never jumps from one batch's figure to the mean.
+  const running = batchIsNewer ? epochSoFar(batches, lastBatch.epoch) : null;
+  const train = (key: keyof SplitScores) => (running && (key === 'loss' || key === 'accuracy') ? running[key] : lastEpoch?.train[key]);
   return (
     <section aria-label="Latest metrics" className="readouts">
       <dl>

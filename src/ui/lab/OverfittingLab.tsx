@@ -16,7 +16,8 @@ export function OverfittingLab() {
   const status = useAppStore(selectStatus);
   const locked = status === 'running' || status === 'paused';
   const { info } = useDatasetInfo();
-  const dropoutOn = config.layers.some((layer) => layer.kind === 'dropout');
+  // dropout(0) drops nothing: it does not count as on.
+  const dropoutOn = config.layers.some((layer) => layer.kind === 'dropout' && layer.rate > 0);
   const l2On = config.weightDecay > 0;
   const sizeIndex = SIZE_STEPS.reduce((best, v, i) => (Math.abs(Math.log(v / config.trainFraction)) < Math.abs(Math.log(SIZE_STEPS[best] / config.trainFraction)) ? i : best), 0);
   return (
