@@ -70,7 +70,8 @@ async function loopSpeed(backend: BackendName, cfg: ExperimentConfig, data: Data
       dataset: data,
       split: { train: split.train, validation: split.validation.slice(0, 64) },
       batchSize: cfg.batchSize,
-      epochs: 1000,
+      // Enough epochs to outlast the window (the fused engine runs 1,000 spiral epochs in under a second).
+      epochs: 1_000_000,
       seed: 42,
       control,
       onBatch: (p) => {

@@ -74,7 +74,8 @@ test('a 2-D set shows its decision boundary, redrawn every epoch', async ({ page
 });
 
 test('on the spiral, the boundary is redrawn live while the epoch counter advances', async ({ page }) => {
-  await page.goto('/?e2e.maxVal=256#v=1&ds=synthetic&syn=spiral&noise=0&n=500&vs=0.5&m=dense(8_tanh)~dense(8_tanh)&opt=sgd&lr=0.03&bs=10&ep=1000&be=auto');
+  // On the CPU backend (the fused engine would finish all 1,000 epochs within a second).
+  await page.goto('/?e2e.maxVal=256#v=1&ds=synthetic&syn=spiral&noise=0&n=500&vs=0.5&m=dense(8_tanh)~dense(8_tanh)&opt=sgd&lr=0.03&bs=10&ep=1000&be=cpu');
   await page.getByTestId('train-button').click();
   const boundary = page.getByTestId('decision-boundary');
   await expect(boundary).toBeVisible({ timeout: 60_000 });

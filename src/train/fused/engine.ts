@@ -13,9 +13,10 @@ import { ArrayOptimizer } from './optimizers';
  * train it (convolutions, pooling, dropout above 0, batch norm, image input).
  */
 export function densePlan(layers: readonly LayerSpec[], inputShape: number[], output: OutputSpec): DenseLayerPlan[] | string {
-  if (inputShape.length !== 1) return 'it trains flat inputs only (no images)';
+  // An image flattened first is a flat input (row-major, as a batch holds it).
+  if (inputShape.length !== 1 && layers[0]?.kind !== 'flatten') return 'it trains flat inputs only (flatten an image first; no convolutions)';
   const plan: DenseLayerPlan[] = [];
-  let inputs = inputShape[0];
+  let inputs = inputShape.reduce((a, b) => a * b, 1);
   for (const layer of layers) {
     switch (layer.kind) {
       case 'dense':

@@ -151,12 +151,35 @@ describe('fused engine parity with tfjs', () => {
     );
   }, 60_000);
 
+  it('trains an image flattened first (an MLP on MNIST) like tfjs', async () => {
+    const layers: LayerSpec[] = [{ kind: 'flatten' }, { kind: 'dense', units: 5, activation: 'relu' }];
+    const output: OutputSpec = { units: 3, activation: 'softmax' };
+    const model = buildModel(layers, [4, 4, 1], output, 5);
+    const plan = densePlan(layers, [4, 4, 1], output);
+    if (typeof plan === 'string') throw new Error(plan);
+    const params = defaultOptimizerParams('sgd');
+    const fused = new FusedEngine({ plan, task: 'classification', scale: { mean: 0, std: 1 }, optimizer: new ArrayOptimizer('sgd', 0.1, params), weightDecay: 0, initial: model.getWeights().map((w) => w.dataSync()) });
+    const tunable = createOptimizer('sgd', 0.1, params);
+    const dataset = { name: 'img', task: 'classification' as const, x: new Float32Array(16 * 6), y: new Uint8Array(6), count: 6, sampleShape: [4, 4, 1], classes: ['a', 'b', 'c'] };
+    const reference = new TfjsEngine({ model, optimizer: tunable, dataset, head: headFor(dataset, Uint32Array.of(0, 1, 2, 3, 4, 5)), seed: 5, weightDecay: 0 });
+    const rng = createRng(9);
+    const batch = { values: Float32Array.from({ length: 16 * 6 }, () => rng.next()), labels: Float32Array.from({ length: 6 }, (_, i) => i % 3), count: 6 };
+    for (let step = 1; step <= 3; step++) await Promise.all([fused.trainStep(batch, step, false), reference.trainStep(batch, step, false)]);
+    expect(maxDiff(await fused.predict(batch.values, 6), await reference.predict(batch.values, 6))).toBeLessThanOrEqual(TOLERANCE);
+    model.dispose();
+    tunable.optimizer.dispose();
+  });
+
   it('refuses what it cannot train, with the reason', () => {
     const out: OutputSpec = { units: 2, activation: 'softmax' };
     expect(densePlan([{ kind: 'dense', units: 4, activation: 'tanh' }], [2], out)).not.toBeTypeOf('string');
     expect(densePlan([{ kind: 'dropout', rate: 0.2 }], [2], out)).toBe('it has no dropout');
     expect(densePlan([{ kind: 'batchNormalization' }], [2], out)).toBe('it has no batchNormalization layer');
-    expect(densePlan([], [28, 28, 1], out)).toBe('it trains flat inputs only (no images)');
+    expect(densePlan([], [28, 28, 1], out)).toBe('it trains flat inputs only (flatten an image first; no convolutions)');
+    expect(densePlan([{ kind: 'flatten' }, { kind: 'dense', units: 4, activation: 'relu' }], [3, 3, 1], out)).toEqual([
+      { inputs: 9, units: 4, activation: 'relu', l1: 0, l2: 0 },
+      { inputs: 4, units: 2, activation: 'softmax', l1: 0, l2: 0 },
+    ]);
     expect(densePlan([{ kind: 'dense', units: 3, activation: 'softmax' }], [2], out)).toBe('it has no hidden softmax');
   });
 });
