@@ -9,6 +9,7 @@ import type { Dataset } from '../src/data/dataset';
 import { loadBundledMnist } from '../src/data/mnist';
 import { stratifiedSplit } from '../src/data/split';
 import { generateSynthetic } from '../src/data/synthetic';
+import { presetLayers, type PresetName } from '../src/model/presets';
 import type { LayerSpec } from '../src/model/spec';
 import { activateBackend } from '../src/train/backend';
 import { RunControl } from '../src/train/control';
@@ -22,7 +23,9 @@ import { requiredKernels } from '../src/model/spec';
 export interface EngineRequest {
   kind: 'backends' | 'fused-raw' | 'convnetjs';
   data: 'mnist' | 'mnist24' | 'spiral';
-  layers: LayerSpec[];
+  /** The app's preset, or layers of the bench's own (the spiral net, ConvNetJS's net). */
+  preset?: PresetName;
+  layers?: LayerSpec[];
   optimizer: ExperimentConfig['optimizer'];
   learningRate: number;
   batchSize: number;
@@ -50,7 +53,8 @@ async function dataset(request: EngineRequest): Promise<Dataset> {
 }
 
 function config(request: EngineRequest): ExperimentConfig {
-  return { ...defaultConfig(), layers: request.layers, optimizer: request.optimizer, optimizerParams: defaultOptimizerParams(request.optimizer), learningRate: request.learningRate, batchSize: request.batchSize, validationSplit: 0.5 };
+  const layers = request.preset ? presetLayers(request.preset) : (request.layers ?? []);
+  return { ...defaultConfig(), layers, optimizer: request.optimizer, optimizerParams: defaultOptimizerParams(request.optimizer), learningRate: request.learningRate, batchSize: request.batchSize, validationSplit: 0.5 };
 }
 
 /** Samples/s of the app's loop (trainModel) on `backend`, after a short warm-up. */

@@ -1,6 +1,7 @@
 // Exposes `runFit(options)` to the bench driver: runs bench/fitWorker.ts and
 // resolves with its figures.
 import type { FitRequest, FitResult } from './fitWorker';
+import { runWorker } from './workerPage';
 
 declare global {
   interface Window {
@@ -8,16 +9,4 @@ declare global {
   }
 }
 
-window.runFit = (request) =>
-  new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./fitWorker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<FitResult>) => {
-      worker.terminate();
-      resolve(event.data);
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message));
-    };
-    worker.postMessage(request);
-  });
+window.runFit = (request) => runWorker(new URL('./fitWorker.ts', import.meta.url), request);

@@ -26,16 +26,8 @@ const base = `http://127.0.0.1:${PORT}/`;
 const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
 const fmt = (n, digits = 0) => (typeof n !== 'number' || !Number.isFinite(n) ? String(n ?? '—') : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 
+// The app's presets travel by name (the worker reads src/model/presets.ts); these two nets are the bench's own.
 const LAYERS = {
-  mlp: [{ kind: 'flatten' }, { kind: 'dense', units: 128, activation: 'relu' }, { kind: 'dense', units: 64, activation: 'relu' }],
-  cnn: [
-    { kind: 'conv2d', filters: 8, kernelSize: 5, strides: 1, padding: 'valid', activation: 'relu' },
-    { kind: 'maxPool2d', poolSize: 2, strides: 2 },
-    { kind: 'conv2d', filters: 16, kernelSize: 5, strides: 1, padding: 'valid', activation: 'relu' },
-    { kind: 'maxPool2d', poolSize: 2, strides: 2 },
-    { kind: 'flatten' },
-  ],
-  overfit: [{ kind: 'flatten' }, { kind: 'dense', units: 1024, activation: 'relu' }, { kind: 'dense', units: 1024, activation: 'relu' }, { kind: 'dense', units: 512, activation: 'relu' }],
   spiral: [{ kind: 'dense', units: 8, activation: 'tanh' }, { kind: 'dense', units: 8, activation: 'tanh' }],
   convnetjs: [
     { kind: 'conv2d', filters: 8, kernelSize: 5, strides: 1, padding: 'same', activation: 'relu' },
@@ -56,9 +48,9 @@ async function engine(request) {
 
 // 1. Auto against the fastest backend, per model.
 const MODELS = [
-  { name: 'MNIST MLP 784-128-64-10, batch 64, Adam', data: 'mnist', layers: LAYERS.mlp, optimizer: 'adam', learningRate: 0.001, batchSize: 64 },
-  { name: 'Default CNN (LeNet-style), batch 64, Adam', data: 'mnist', layers: LAYERS.cnn, optimizer: 'adam', learningRate: 0.001, batchSize: 64 },
-  { name: 'Oversized MLP 1024-1024-512, batch 64, Adam', data: 'mnist', layers: LAYERS.overfit, optimizer: 'adam', learningRate: 0.001, batchSize: 64 },
+  { name: 'MNIST MLP 784-128-64-10, batch 64, Adam', data: 'mnist', preset: 'mlp', optimizer: 'adam', learningRate: 0.001, batchSize: 64 },
+  { name: 'Default CNN (LeNet-style), batch 64, Adam', data: 'mnist', preset: 'lenet', optimizer: 'adam', learningRate: 0.001, batchSize: 64 },
+  { name: 'Oversized MLP 1024-1024-512, batch 64, Adam', data: 'mnist', preset: 'overfit', optimizer: 'adam', learningRate: 0.001, batchSize: 64 },
   { name: 'Spiral 2-8-8-2 tanh, 250 points, batch 10, SGD 0.03', data: 'spiral', layers: LAYERS.spiral, optimizer: 'sgd', learningRate: 0.03, batchSize: 10 },
 ];
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'fused,wasm,cpu,webgl,webgpu').split(',');
@@ -143,14 +135,6 @@ function trainAndRecord(page, windowMs) {
   );
 }
 
-function rate(changes, batchSize, from) {
-  const inWindow = changes.filter(([t]) => t >= from);
-  if (inWindow.length < 2) return null;
-  const [t0, s0] = inWindow[0];
-  const [t1, s1] = inWindow[inWindow.length - 1];
-  return ((s1 - s0) * batchSize * 1000) / (t1 - t0);
-}
-
 const longTasks = (page, since) => page.evaluate((since) => window.__longTasks.filter((t) => t.start >= since), since);
 const summary = (tasks) => `${tasks.length} (longest ${fmt(tasks.reduce((m, t) => Math.max(m, t.duration), 0))} ms)`;
 
@@ -201,7 +185,7 @@ if (want('app-cnn')) {
 // 6. The loop against a bare model.fit, and tensors per epoch.
 if (want('fit')) {
   console.log('\n6. Default CNN, batch 64: the app\'s loop vs a bare model.fit in a worker (samples/s)');
-  const cnn = await engine({ kind: 'backends', backends: ['wasm', 'cpu', 'webgl'], data: 'mnist', layers: LAYERS.cnn, optimizer: 'adam', learningRate: 0.001, batchSize: 64 });
+  const cnn = await engine({ kind: 'backends', backends: ['wasm', 'cpu', 'webgl'], data: 'mnist', preset: 'lenet', optimizer: 'adam', learningRate: 0.001, batchSize: 64 });
   for (const backend of ['wasm', 'cpu', 'webgl']) {
     const fitPage = await browser.newPage();
     await fitPage.goto(`${base}bench/fit.html`);

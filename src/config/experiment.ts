@@ -8,6 +8,9 @@ export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu', 'f
 export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
 export type BackendName = Exclude<BackendPreference, 'auto'>;
 
+/** Each backend's short name in sentences and tables. */
+export const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU', fused: 'Fused' };
+
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop', 'adadelta', 'adamax', 'adagrad'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 

@@ -30,6 +30,17 @@ export const OPTIMIZER_PARAMS: Record<OptimizerName, readonly OptimizerParam[]> 
   adagrad: ['initialAccumulator'],
 };
 
+/** Each optimizer's name as people write it. */
+export const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
+  sgd: 'SGD',
+  momentum: 'SGD with momentum',
+  adam: 'Adam',
+  rmsprop: 'RMSprop',
+  adadelta: 'Adadelta',
+  adamax: 'Adamax',
+  adagrad: 'Adagrad',
+};
+
 export const OPTIMIZER_PARAM_LABELS: Record<OptimizerParam, string> = {
   momentum: 'Momentum',
   beta1: 'Beta 1',

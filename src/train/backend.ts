@@ -7,8 +7,6 @@ import type { BackendName } from '../config/experiment';
 import { registerWasmConvGrads } from './wasmConvGrad';
 import { prepareWasm } from './wasmSetup';
 
-/** tfjs backends, in the order auto used to try them. */
-export const TFJS_BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 /** The order auto measures in: cheapest to start first, so a Train press mid-measurement has a good choice at hand. */
 export const MEASURE_ORDER: BackendName[] = ['fused', 'wasm', 'cpu', 'webgl', 'webgpu'];
 const SET_BACKEND_TIMEOUT_MS = 15_000;

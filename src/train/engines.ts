@@ -2,6 +2,7 @@
 // active backend, or the fused typed-array engine seeded from the same
 // tfjs model's initial weights.
 import * as tf from '@tensorflow/tfjs';
+import { outputFor as outputForTask } from '../config/datasets';
 import type { BackendName, ExperimentConfig } from '../config/experiment';
 import type { Dataset } from '../data/dataset';
 import { buildModel } from '../model/build';
@@ -13,9 +14,9 @@ import { headFor, targetScale, type Head } from './heads';
 import { createOptimizer } from './optimizers';
 import { TfjsEngine } from './tfjsEngine';
 
-/** The output layer the dataset's task implies. */
+/** The output layer the dataset's task implies (config/datasets.ts's rule). */
 export function outputFor(dataset: Pick<Dataset, 'task' | 'classes'>): OutputSpec {
-  return dataset.task === 'regression' ? { units: 1, activation: 'linear' } : { units: dataset.classes.length, activation: 'softmax' };
+  return outputForTask(dataset.task, dataset.classes.length);
 }
 
 export interface BuiltEngine {

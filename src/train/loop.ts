@@ -65,6 +65,13 @@ export type TrainOptions = CommonOptions & ({ engine: Engine } | { model: tf.Lay
 
 export type TrainResult = 'completed' | 'stopped' | 'early-stopped';
 
+/** Early stopping's memory: the epoch with the lowest validation loss so far, and a copy of its weights. */
+interface BestEpoch {
+  epoch: number;
+  loss: number;
+  weights: WeightSnapshot | null;
+}
+
 interface PendingBatch {
   epoch: number;
   step: number;
@@ -84,7 +91,7 @@ function engineOf(options: TrainOptions): Engine {
  */
 export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   const engine = engineOf(options);
-  const best: { epoch: number; loss: number; weights: WeightSnapshot | null } = { epoch: 0, loss: Number.POSITIVE_INFINITY, weights: null };
+  const best: BestEpoch = { epoch: 0, loss: Number.POSITIVE_INFINITY, weights: null };
   try {
     const result = await trainEpochs(options, engine, best);
     if (options.earlyStopping && result !== 'stopped' && best.epoch > 0 && best.weights) {
@@ -97,7 +104,7 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   }
 }
 
-async function trainEpochs(options: TrainOptions, engine: Engine, best: { epoch: number; loss: number; weights: WeightSnapshot | null }): Promise<TrainResult> {
+async function trainEpochs(options: TrainOptions, engine: Engine, best: BestEpoch): Promise<TrainResult> {
   const { dataset, split, batchSize, control } = options;
   const head = headFor(dataset, split.train);
   const shuffleRng = createRng(deriveSeed(options.seed, 'shuffle'));

@@ -2,7 +2,7 @@
 // backend that can train it (during the worker's warm-up, before Train) and
 // picks the fastest; the result is remembered per model shape and device.
 // An explicit choice is obeyed, or refused with the reason: never replaced.
-import type { BackendName, ExperimentConfig } from '../config/experiment';
+import { BACKEND_LABELS, type BackendName, type ExperimentConfig } from '../config/experiment';
 import type { Dataset } from '../data/dataset';
 import { errorMessage } from '../lib/assert';
 import { requiredKernels } from '../model/spec';
@@ -13,8 +13,6 @@ import { gatherBatch } from './hostBatch';
 import type { BackendChoice, BackendSpeed, Fallback, TestHooks } from './protocol';
 import { readSpeeds, writeSpeeds } from './speedCache';
 
-export { outputFor } from './engines';
-
 /** Timed steps per backend: at least this many, for at least this long, and no longer than the cap. */
 const MIN_STEPS = 3;
 const MIN_MEASURE_MS = 250;
@@ -22,7 +20,6 @@ const MAX_MEASURE_MS = 2_000;
 /** A backend projected to be this many times slower than the best so far is not timed further. */
 const HOPELESS_FACTOR = 3;
 
-const LABEL: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU', fused: 'Fused' };
 
 type PrepareConfig = Pick<ExperimentConfig, 'backend' | 'layers' | 'batchSize' | 'optimizer' | 'optimizerParams' | 'learningRate' | 'weightDecay' | 'seed'>;
 
@@ -89,10 +86,10 @@ const rate = (n: number) => `${Math.round(n).toLocaleString('en-US')} samples/s`
 /** Why auto chose `best`, in words, from what was measured. */
 function explain(best: BackendSpeed, speeds: BackendSpeed[], cached: boolean, partial: boolean): string {
   const others = speeds.filter((s) => s.backend !== best.backend && s.samplesPerSecond !== null);
-  const against = others.length ? `; ${others.map((s) => `${LABEL[s.backend]} ${rate(s.samplesPerSecond ?? 0)}`).join(', ')}` : '';
+  const against = others.length ? `; ${others.map((s) => `${BACKEND_LABELS[s.backend]} ${rate(s.samplesPerSecond ?? 0)}`).join(', ')}` : '';
   const when = cached ? 'measured on this device before this run' : 'measured just now on this model';
   const note = partial ? ' (Train was pressed before every backend was measured)' : '';
-  return `Auto chose ${LABEL[best.backend]}: the fastest for this model, ${rate(best.samplesPerSecond ?? 0)} (${when}${against})${note}.`;
+  return `Auto chose ${BACKEND_LABELS[best.backend]}: the fastest for this model, ${rate(best.samplesPerSecond ?? 0)} (${when}${against})${note}.`;
 }
 
 const choices = new Map<string, BackendChoice>();
@@ -104,36 +101,41 @@ async function speedKey(config: PrepareConfig, dataset: Dataset, testHooks?: Tes
   return JSON.stringify([await deviceKey(), config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, config.batchSize, config.optimizer, testHooks?.failBackends ?? []]);
 }
 
-async function chooseAuto(config: PrepareConfig, dataset: Dataset, testHooks: TestHooks | undefined, hurry: () => boolean): Promise<BackendChoice> {
-  const key = await speedKey(config, dataset, testHooks);
-  let speeds = await readSpeeds(key);
-  const cached = speeds !== null;
-  let partial = false;
-  if (!speeds && partials.has(key)) {
-    speeds = partials.get(key) ?? [];
-    partials.delete(key);
-    partial = true;
-  }
-  if (!speeds) {
-    speeds = [];
-    for (const backend of MEASURE_ORDER) {
-      const best = Math.max(0, ...speeds.map((s) => s.samplesPerSecond ?? 0));
-      if (best > 0 && hurry()) {
-        partial = true;
-        break;
-      }
-      try {
-        speeds.push({ backend, samplesPerSecond: await measure(backend, config, dataset, false, best, testHooks) });
-      } catch (error) {
-        speeds.push({ backend, samplesPerSecond: null, reason: errorMessage(error) });
-      }
+/** Times every backend in MEASURE_ORDER, unless `hurry` says a run is waiting and something already works. */
+async function measureAll(config: PrepareConfig, dataset: Dataset, testHooks: TestHooks | undefined, hurry: () => boolean): Promise<{ speeds: BackendSpeed[]; partial: boolean }> {
+  const speeds: BackendSpeed[] = [];
+  for (const backend of MEASURE_ORDER) {
+    const best = Math.max(0, ...speeds.map((s) => s.samplesPerSecond ?? 0));
+    if (best > 0 && hurry()) return { speeds, partial: true };
+    try {
+      speeds.push({ backend, samplesPerSecond: await measure(backend, config, dataset, false, best, testHooks) });
+    } catch (error) {
+      speeds.push({ backend, samplesPerSecond: null, reason: errorMessage(error) });
     }
-    if (partial) partials.set(key, speeds);
-    else if (speeds.some((s) => s.samplesPerSecond !== null)) await writeSpeeds(key, speeds);
   }
+  return { speeds, partial: false };
+}
+
+/** What was measured for `key`: remembered in full, cut short by a run, or measured now. */
+async function speedsFor(key: string, config: PrepareConfig, dataset: Dataset, testHooks: TestHooks | undefined, hurry: () => boolean): Promise<{ speeds: BackendSpeed[]; cached: boolean; partial: boolean }> {
+  const remembered = await readSpeeds(key);
+  if (remembered) return { speeds: remembered, cached: true, partial: false };
+  const cut = partials.get(key);
+  if (cut) {
+    partials.delete(key);
+    return { speeds: cut, cached: false, partial: true };
+  }
+  const { speeds, partial } = await measureAll(config, dataset, testHooks, hurry);
+  if (partial) partials.set(key, speeds);
+  else if (speeds.some((s) => s.samplesPerSecond !== null)) await writeSpeeds(key, speeds);
+  return { speeds, cached: false, partial };
+}
+
+async function chooseAuto(config: PrepareConfig, dataset: Dataset, testHooks: TestHooks | undefined, hurry: () => boolean): Promise<BackendChoice> {
+  const { speeds, cached, partial } = await speedsFor(await speedKey(config, dataset, testHooks), config, dataset, testHooks, hurry);
   const working = speeds.filter((s) => s.samplesPerSecond !== null);
   if (working.length === 0) {
-    throw new Error(`No backend could train this model: ${speeds.map((s) => `${LABEL[s.backend]}: ${s.reason}`).join('; ')}`);
+    throw new Error(`No backend could train this model: ${speeds.map((s) => `${BACKEND_LABELS[s.backend]}: ${s.reason}`).join('; ')}`);
   }
   const best = working.reduce((a, b) => ((b.samplesPerSecond ?? 0) > (a.samplesPerSecond ?? 0) ? b : a));
   await activateBackend(best.backend, [], false);
@@ -142,7 +144,7 @@ async function chooseAuto(config: PrepareConfig, dataset: Dataset, testHooks: Te
 }
 
 async function chooseExplicit(backend: BackendName, config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks): Promise<BackendChoice> {
-  const key = JSON.stringify([backend, config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, config.batchSize, config.optimizer, testHooks?.failBackends ?? []]);
+  const key = `${backend} ${await speedKey(config, dataset, testHooks)}`;
   const known = choices.get(key);
   if (known) {
     await activateBackend(backend, [], true);
@@ -150,11 +152,11 @@ async function chooseExplicit(backend: BackendName, config: PrepareConfig, datas
   }
   try {
     const samplesPerSecond = await measure(backend, config, dataset, true, 0, testHooks);
-    const choice: BackendChoice = { backend, fallbacks: [], speeds: [{ backend, samplesPerSecond }], reason: `${LABEL[backend]}, as chosen (${rate(samplesPerSecond)} measured on this model).`, partial: false };
+    const choice: BackendChoice = { backend, fallbacks: [], speeds: [{ backend, samplesPerSecond }], reason: `${BACKEND_LABELS[backend]}, as chosen (${rate(samplesPerSecond)} measured on this model).`, partial: false };
     choices.set(key, choice);
     return choice;
   } catch (error) {
-    throw new Error(`${LABEL[backend]} cannot train this model here: ${errorMessage(error)}. Choose Auto, or another backend.`, { cause: error });
+    throw new Error(`${BACKEND_LABELS[backend]} cannot train this model here: ${errorMessage(error)}. Choose Auto, or another backend.`, { cause: error });
   }
 }
 

@@ -3,7 +3,7 @@
 // rate. Kept apart from worker.ts so the entry point stays a thin switch.
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentConfig } from '../config/experiment';
-import { USUAL_LEARNING_RATE } from '../config/optimizerParams';
+import { OPTIMIZER_LABELS, USUAL_LEARNING_RATE } from '../config/optimizerParams';
 import { divergenceAdvice } from '../metrics/divergence';
 import type { Dataset, Split } from '../data/dataset';
 import { capSplit } from '../data/split';
@@ -26,8 +26,6 @@ export interface SessionOptions {
   post: (message: FromWorker) => void;
 }
 
-const OPTIMIZER_LABEL = { sgd: 'SGD', momentum: 'SGD with momentum', adam: 'Adam', rmsprop: 'RMSprop', adadelta: 'Adadelta', adamax: 'Adamax', adagrad: 'Adagrad' } as const;
-
 /** Points of a 2-D set sent for the decision-boundary view, at most. */
 const MAX_SCATTER = 600;
 /** The boundary is recomputed at most once a frame, and costs at most this share of training time. */
@@ -38,21 +36,21 @@ const BOUNDARY_TIME_SHARE = 0.15;
 export class TrainingSession {
   readonly control = new RunControl();
   private built: BuiltEngine | null = null;
-  private inspectable: Inspectable | null = null;
+  private target: Inspectable | null = null;
 
   constructor(private readonly options: SessionOptions) {}
 
-  /** The model (training or trained) and its data, for inspection, holding the engine's latest weights. */
-  get current(): Inspectable | null {
+  /** The model (training or trained) and its data, for inspection, after the engine's latest weights are written to it. */
+  inspectable(): Inspectable | null {
     this.built?.engine.syncModel();
-    return this.inspectable;
+    return this.target;
   }
 
   /** Frees the model; the worker calls it when the next run starts. */
   dispose(): void {
     this.built?.dispose();
     this.built = null;
-    this.inspectable = null;
+    this.target = null;
   }
 
   private postScatter(dataset: Dataset, split: Split): void {
@@ -90,7 +88,7 @@ export class TrainingSession {
     const built = await buildEngine(choice.backend, config, dataset, split.train);
     this.built = built;
     const { engine } = built;
-    this.inspectable = { model: built.model, dataset, split, head: built.head };
+    this.target = { model: built.model, dataset, split, head: built.head };
     const planar = dataset.sampleShape.length === 1 && dataset.sampleShape[0] === 2 && config.dataset.kind === 'synthetic';
     const stepsPerEpoch = Math.ceil(split.train.length / config.batchSize);
     post({
@@ -141,7 +139,7 @@ export class TrainingSession {
         onBatch: (point) => outbox.batch(point),
         onDivergence: (divergence) => {
           outbox.flush();
-          post({ type: 'warning', runId, message: divergenceAdvice(divergence, OPTIMIZER_LABEL[config.optimizer], config.learningRate, USUAL_LEARNING_RATE[config.optimizer]) });
+          post({ type: 'warning', runId, message: divergenceAdvice(divergence, OPTIMIZER_LABELS[config.optimizer], config.learningRate, USUAL_LEARNING_RATE[config.optimizer]) });
         },
         onLearningRateChange: (step, learningRate) => {
           outbox.flush();

@@ -58,8 +58,3 @@ export async function writeSpeeds(key: string, speeds: BackendSpeed[]): Promise<
     // Private mode or a full disk: measuring again next time is the only cost.
   }
 }
-
-/** Forgets everything (tests). */
-export function clearSpeedMemory(): void {
-  memory.clear();
-}

@@ -75,7 +75,7 @@ function handle(message: ToWorker): void {
       loadData(message);
       return;
     case 'inspect': {
-      const target = latest?.current;
+      const target = latest?.inspectable();
       if (!target) {
         post({ type: 'inspect-error', requestId: message.requestId, message: 'Train a model first.' });
         return;

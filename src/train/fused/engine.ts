@@ -53,6 +53,9 @@ export class FusedEngine implements Engine {
   readonly backend = 'fused' as const;
   readonly net: DenseNet;
   private readonly grads: Params;
+  /** Weights and gradients as the optimizer takes them, gathered once (not on every step). */
+  private readonly allWeights: Float64Array[];
+  private readonly allGrads: Float64Array[];
   private targets = new Float64Array(0);
 
   constructor(private readonly o: FusedEngineOptions) {
@@ -62,6 +65,8 @@ export class FusedEngine implements Engine {
       this.net.params.kernels[l].set(o.initial[2 * l]);
       this.net.params.biases[l].set(o.initial[2 * l + 1]);
     });
+    this.allWeights = [...this.net.params.kernels, ...this.net.params.biases];
+    this.allGrads = [...this.grads.kernels, ...this.grads.biases];
   }
 
   /** Labels as the net trains on them: class indices, or standardised targets. */
@@ -95,7 +100,7 @@ export class FusedEngine implements Engine {
     // The readout is of the weights before the update, as in tfjs's minimize.
     const readout = this.readout(net.lastOutputs(), batch.count);
     if (poison) return { loss: Number.NaN, readout };
-    this.o.optimizer.step([...net.params.kernels, ...net.params.biases], [...grads.kernels, ...grads.biases]);
+    this.o.optimizer.step(this.allWeights, this.allGrads);
     return { loss, readout };
   }
 

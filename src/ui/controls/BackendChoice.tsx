@@ -1,7 +1,6 @@
+import { BACKEND_LABELS as LABEL } from '../../config/experiment';
 import { useAppStore } from '../../state/store';
 import { selectRun } from '../selectors';
-
-const LABEL = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU', fused: 'Fused' } as const;
 
 /** Which backend the run uses and why: the measured speed of each, and what could not train the model. */
 export function BackendChoice() {

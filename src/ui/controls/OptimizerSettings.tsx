@@ -1,20 +1,10 @@
-import { OPTIMIZERS, type OptimizerName } from '../../config/experiment';
-import { OPTIMIZER_PARAM_LABELS, OPTIMIZER_PARAMS } from '../../config/optimizerParams';
+import { OPTIMIZERS } from '../../config/experiment';
+import { OPTIMIZER_LABELS, OPTIMIZER_PARAM_LABELS, OPTIMIZER_PARAMS } from '../../config/optimizerParams';
 import { setOptimizer, setOptimizerParam } from '../../state/actions';
 import { useAppStore } from '../../state/store';
 import { selectConfig } from '../selectors';
 import { NumberSetting } from './NumberSetting';
 import { SelectField, optionsOf } from './SelectField';
-
-const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
-  sgd: 'SGD',
-  momentum: 'SGD with momentum',
-  adam: 'Adam',
-  rmsprop: 'RMSprop',
-  adadelta: 'Adadelta',
-  adamax: 'Adamax',
-  adagrad: 'Adagrad',
-};
 
 /** The optimizer and the parameters that optimizer takes (reset to its defaults when it changes). */
 export function OptimizerSettings({ locked }: { locked: boolean }) {

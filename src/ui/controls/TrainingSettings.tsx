@@ -1,10 +1,8 @@
 import { setEarlyStopping, setNumericSetting } from '../../state/actions';
 import { useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
-import { USUAL_LEARNING_RATE } from '../../config/optimizerParams';
+import { OPTIMIZER_LABELS, USUAL_LEARNING_RATE } from '../../config/optimizerParams';
 import { NumberSetting } from './NumberSetting';
-
-const OPTIMIZER_NAMES = { sgd: 'SGD', momentum: 'SGD with momentum', adam: 'Adam', rmsprop: 'RMSprop', adadelta: 'Adadelta', adamax: 'Adamax', adagrad: 'Adagrad' } as const;
 import { OptimizerSettings } from './OptimizerSettings';
 
 /** Slider range for the learning rate, as powers of ten. */
@@ -35,7 +33,7 @@ export function TrainingSettings() {
       </label>
       {config.learningRate !== USUAL_LEARNING_RATE[config.optimizer] && (
         <p className="hint" data-testid="usual-rate">
-          {OPTIMIZER_NAMES[config.optimizer]} usually works with a learning rate near {USUAL_LEARNING_RATE[config.optimizer]}.{' '}
+          {OPTIMIZER_LABELS[config.optimizer]} usually works with a learning rate near {USUAL_LEARNING_RATE[config.optimizer]}.{' '}
           <button type="button" className="link" onClick={() => setNumericSetting('learningRate', USUAL_LEARNING_RATE[config.optimizer])}>
             Use {USUAL_LEARNING_RATE[config.optimizer]}
           </button>
