@@ -4,18 +4,15 @@ import { downsample } from '../../metrics/downsample';
 import { useAppStore } from '../../state/store';
 import { selectBatches, selectLearningRateChanges } from '../selectors';
 import { useTask } from '../model/useTask';
+import { CHART_REDRAW_MS, MAX_CHART_POINTS } from './limits';
 import { useThrottledValue } from './useThrottledValue';
 
-/** Charts draw at most this many points however long the run. */
-const MAX_POINTS = 200;
-/** Redraw at most four times a second; points arrive up to ten times. */
-const REDRAW_MS = 250;
 
 /** Loss (and for classification accuracy) of every batch, downsampled, against the global step. */
 export function BatchChart() {
   const classification = useTask() === 'classification';
-  const batches = useThrottledValue(useAppStore(selectBatches), REDRAW_MS);
-  const data = useMemo(() => downsample(batches, MAX_POINTS, 'step', ['loss', 'accuracy']), [batches]);
+  const batches = useThrottledValue(useAppStore(selectBatches), CHART_REDRAW_MS);
+  const data = useMemo(() => downsample(batches, MAX_CHART_POINTS, 'step', ['loss', 'accuracy']), [batches]);
   const learningRateChanges = useAppStore(selectLearningRateChanges);
   const last = batches[batches.length - 1];
   return (

@@ -2,8 +2,11 @@ import { useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { bestEpoch, isMemorising, MEMORISING_EPOCHS } from '../../metrics/overfitting';
 import type { SplitScores } from '../../metrics/types';
+import { downsample } from '../../metrics/downsample';
 import { useAppStore } from '../../state/store';
 import { selectEpochs } from '../selectors';
+import { CHART_REDRAW_MS, MAX_CHART_POINTS } from './limits';
+import { useThrottledValue } from './useThrottledValue';
 
 type ScoreKey = keyof SplitScores;
 
@@ -20,12 +23,13 @@ interface Props {
 
 /** Training vs validation per epoch for the given scores (e.g. accuracy and F1). */
 export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
-  const epochs = useAppStore(selectEpochs);
+  // A tiny net on the fused engine ends hundreds of epochs a second: redraw a
+  // few times a second, from at most MAX_CHART_POINTS rows.
+  const epochs = useThrottledValue(useAppStore(selectEpochs), CHART_REDRAW_MS);
   const restoredEpoch = useAppStore((state) => state.run.restoredEpoch);
   const best = markBest ? bestEpoch(epochs) : null;
-  const data = useMemo(
-    () =>
-      epochs.map((point) => {
+  const data = useMemo(() => {
+    const rows = epochs.map((point) => {
         const row: Record<string, number | undefined> = { epoch: point.epoch };
         for (const key of scores) {
           row[`train-${key}`] = point.train[key];
@@ -34,9 +38,10 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
         row.gapLow = Math.min(point.train.loss, point.validation.loss);
         row.gapHigh = Math.max(point.train.loss, point.validation.loss);
         return row;
-      }),
-    [epochs, scores],
-  );
+      });
+    const keys = rows.length > 0 ? Object.keys(rows[0]).filter((key) => key !== 'epoch') : [];
+    return downsample(rows, MAX_CHART_POINTS, 'epoch', keys);
+  }, [epochs, scores]);
   const first = epochs[0];
   const last = epochs[epochs.length - 1];
   const summary = last

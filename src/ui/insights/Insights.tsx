@@ -8,6 +8,9 @@ import { DrawCanvas } from './DrawCanvas';
 import { Gallery } from './Gallery';
 import { RowForm } from './RowForm';
 import { columnType } from '../../data/csv/infer';
+import { useThrottledValue } from '../charts/useThrottledValue';
+
+const INSIGHT_REFRESH_MS = 500;
 
 /** What the model gets right and wrong: confusion matrix, gallery, drawing, decision boundary. */
 export function Insights() {
@@ -24,8 +27,9 @@ export function Insights() {
   const trained = last !== undefined && run.task === 'classification';
   const image = info && info.inputShape.length === 3 ? info.inputShape : null;
   const drawable = image !== null && image[0] === 28 && image[1] === 28 && image[2] === 1;
-  // New weights after each epoch and when a run ends: views that ask the model ask again.
-  const version = `${run.runId}-${epochs.length}-${run.status}`;
+  // New weights after each epoch and when a run ends: views that ask the model
+  // ask again, at most twice a second (a tiny net ends hundreds of epochs a second).
+  const version = useThrottledValue(`${run.runId}-${epochs.length}-${run.status}`, INSIGHT_REFRESH_MS);
   return (
     <section className="insights" aria-label="Insight views">
       <h2>Insight views</h2>
