@@ -8,4 +8,4 @@ declare global {
   }
 }
 
-window.runEngine = (request) => runWorker(new URL('./engineWorker.ts', import.meta.url), request);
+window.runEngine = (request) => runWorker(() => new Worker(new URL('./engineWorker.ts', import.meta.url), { type: 'module' }), request);

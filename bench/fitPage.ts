@@ -9,4 +9,4 @@ declare global {
   }
 }
 
-window.runFit = (request) => runWorker(new URL('./fitWorker.ts', import.meta.url), request);
+window.runFit = (request) => runWorker(() => new Worker(new URL('./fitWorker.ts', import.meta.url), { type: 'module' }), request);

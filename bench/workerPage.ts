@@ -1,7 +1,9 @@
-// Runs one bench worker script with one request and resolves with its one answer.
-export function runWorker<Request, Result>(url: URL, request: Request): Promise<Result> {
+// Runs one bench worker with one request and resolves with its one answer.
+// The caller creates the worker: Vite bundles a worker only where it sees
+// `new Worker(new URL('...', import.meta.url))` written out in full.
+export function runWorker<Request, Result>(create: () => Worker, request: Request): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { type: 'module' });
+    const worker = create();
     worker.onmessage = (event: MessageEvent<Result>) => {
       worker.terminate();
       resolve(event.data);
