@@ -1,17 +1,21 @@
-import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useDeferredValue, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { downsample } from '../../metrics/downsample';
 import { useAppStore } from '../../state/store';
 import { selectBatches, selectLearningRateChanges } from '../selectors';
 import { useTask } from '../model/useTask';
+import { ChartLegend } from './ChartLegend';
 import { CHART_REDRAW_MS, MAX_CHART_POINTS } from './limits';
+
+const LOSS_COLOR = '#d9480f';
+const ACCURACY_COLOR = '#1c7ed6';
 import { useThrottledValue } from './useThrottledValue';
 
 
 /** Loss (and for classification accuracy) of every batch, downsampled, against the global step. */
 export function BatchChart() {
   const classification = useTask() === 'classification';
-  const batches = useThrottledValue(useAppStore(selectBatches), CHART_REDRAW_MS);
+  const batches = useDeferredValue(useThrottledValue(useAppStore(selectBatches), CHART_REDRAW_MS));
   const data = useMemo(() => downsample(batches, MAX_CHART_POINTS, 'step', ['loss', 'accuracy']), [batches]);
   const learningRateChanges = useAppStore(selectLearningRateChanges);
   const last = batches[batches.length - 1];
@@ -32,13 +36,12 @@ export function BatchChart() {
       <ResponsiveContainer width="100%" height={220}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} />
-          <YAxis yAxisId="loss" />
-          {classification && <YAxis yAxisId="accuracy" orientation="right" domain={[0, 1]} />}
+          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} interval={0} />
+          <YAxis yAxisId="loss" interval={0} />
+          {classification && <YAxis yAxisId="accuracy" orientation="right" domain={[0, 1]} interval={0} />}
           <Tooltip />
-          <Legend />
-          <Line yAxisId="loss" dataKey="loss" name={classification ? 'loss' : 'MSE'} stroke="#d9480f" dot={false} isAnimationActive={false} />
-          {classification && <Line yAxisId="accuracy" dataKey="accuracy" name="accuracy" stroke="#1c7ed6" dot={false} isAnimationActive={false} />}
+          <Line yAxisId="loss" dataKey="loss" name={classification ? 'loss' : 'MSE'} stroke={LOSS_COLOR} dot={false} isAnimationActive={false} />
+          {classification && <Line yAxisId="accuracy" dataKey="accuracy" name="accuracy" stroke={ACCURACY_COLOR} dot={false} isAnimationActive={false} />}
           {learningRateChanges.map((change) => (
             <ReferenceLine
               key={change.step}
@@ -51,6 +54,7 @@ export function BatchChart() {
           ))}
         </LineChart>
       </ResponsiveContainer>
+      <ChartLegend items={classification ? [{ label: 'loss', color: LOSS_COLOR }, { label: 'accuracy', color: ACCURACY_COLOR }] : [{ label: 'MSE', color: LOSS_COLOR }]} />
     </figure>
   );
 }

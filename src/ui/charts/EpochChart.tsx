@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useDeferredValue, useMemo } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { bestEpoch, isMemorising, MEMORISING_EPOCHS } from '../../metrics/overfitting';
 import type { SplitScores } from '../../metrics/types';
 import { downsample } from '../../metrics/downsample';
 import { useAppStore } from '../../state/store';
 import { selectEpochs } from '../selectors';
+import { ChartLegend } from './ChartLegend';
 import { CHART_REDRAW_MS, MAX_CHART_POINTS } from './limits';
 import { useThrottledValue } from './useThrottledValue';
 
@@ -24,8 +25,9 @@ interface Props {
 /** Training vs validation per epoch for the given scores (e.g. accuracy and F1). */
 export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
   // A tiny net on the fused engine ends hundreds of epochs a second: redraw a
-  // few times a second, from at most MAX_CHART_POINTS rows.
-  const epochs = useThrottledValue(useAppStore(selectEpochs), CHART_REDRAW_MS);
+  // few times a second, from at most MAX_CHART_POINTS rows, in a deferred
+  // (time-sliced) render so the chart never blocks the page.
+  const epochs = useDeferredValue(useThrottledValue(useAppStore(selectEpochs), CHART_REDRAW_MS));
   const restoredEpoch = useAppStore((state) => state.run.restoredEpoch);
   const best = markBest ? bestEpoch(epochs) : null;
   const data = useMemo(() => {
@@ -42,6 +44,8 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
     const keys = rows.length > 0 ? Object.keys(rows[0]).filter((key) => key !== 'epoch') : [];
     return downsample(rows, MAX_CHART_POINTS, 'epoch', keys);
   }, [epochs, scores]);
+  // A dot per epoch helps read a short run; hundreds of SVG dots cost most of each redraw.
+  const dots = data.length <= MAX_DOTS;
   const first = epochs[0];
   const last = epochs[epochs.length - 1];
   const summary = last
@@ -63,10 +67,9 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
       <ResponsiveContainer width="100%" height={220}>
         <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} />
-          <YAxis domain={unitInterval ? [0, 1] : ['auto', 'auto']} />
+          <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} interval={0} />
+          <YAxis domain={unitInterval ? [0, 1] : ['auto', 'auto']} interval={0} />
           <Tooltip />
-          <Legend />
           {markBest && (
             <Area
               dataKey={(row: Record<string, number>) => [row.gapLow, row.gapHigh]}
@@ -79,13 +82,14 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
             />
           )}
           {scores.flatMap((key, i) => [
-            <Line key={`t-${key}`} dataKey={`train-${key}`} name={`training ${NAMES[key]}`} stroke={TRAIN_COLORS[i]} isAnimationActive={false} />,
+            <Line key={`t-${key}`} dataKey={`train-${key}`} name={`training ${NAMES[key]}`} stroke={TRAIN_COLORS[i]} dot={dots} isAnimationActive={false} />,
             <Line
               key={`v-${key}`}
               dataKey={`validation-${key}`}
               name={`validation ${NAMES[key]}`}
               stroke={VALIDATION_COLORS[i]}
               strokeDasharray="5 3"
+              dot={dots}
               isAnimationActive={false}
             />,
           ])}
@@ -103,6 +107,15 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
           )}
         </ComposedChart>
       </ResponsiveContainer>
+      <ChartLegend
+        items={[
+          ...scores.flatMap((key, i) => [
+            { label: `training ${NAMES[key]}`, color: TRAIN_COLORS[i] },
+            { label: `validation ${NAMES[key]}`, color: VALIDATION_COLORS[i], dashed: true },
+          ]),
+          ...(markBest ? [{ label: 'gap (training vs validation)', color: '#fa5252' }] : []),
+        ]}
+      />
       {memorising && (
         <p className="note" role="status" data-testid="memorising-note">
           Validation loss has stayed above its best for {MEMORISING_EPOCHS} epochs and is now clearly higher, while training loss keeps falling: the model has
@@ -113,5 +126,6 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
   );
 }
 
+const MAX_DOTS = 40;
 const TRAIN_COLORS = ['#1c7ed6', '#2f9e44', '#ae3ec9'];
 const VALIDATION_COLORS = ['#e8590c', '#c2255c', '#f08c00'];
