@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { downsample } from '../../metrics/downsample';
 import { useAppStore } from '../../state/store';
@@ -15,7 +15,7 @@ import { useThrottledValue } from './useThrottledValue';
 /** Loss (and for classification accuracy) of every batch, downsampled, against the global step. */
 export function BatchChart() {
   const classification = useTask() === 'classification';
-  const batches = useDeferredValue(useThrottledValue(useAppStore(selectBatches), CHART_REDRAW_MS));
+  const batches = useThrottledValue(useAppStore(selectBatches), CHART_REDRAW_MS);
   const data = useMemo(() => downsample(batches, MAX_CHART_POINTS, 'step', ['loss', 'accuracy']), [batches]);
   const learningRateChanges = useAppStore(selectLearningRateChanges);
   const last = batches[batches.length - 1];

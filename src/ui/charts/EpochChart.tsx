@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { bestEpoch, isMemorising, MEMORISING_EPOCHS } from '../../metrics/overfitting';
 import type { SplitScores } from '../../metrics/types';
@@ -25,9 +25,8 @@ interface Props {
 /** Training vs validation per epoch for the given scores (e.g. accuracy and F1). */
 export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
   // A tiny net on the fused engine ends hundreds of epochs a second: redraw a
-  // few times a second, from at most MAX_CHART_POINTS rows, in a deferred
-  // (time-sliced) render so the chart never blocks the page.
-  const epochs = useDeferredValue(useThrottledValue(useAppStore(selectEpochs), CHART_REDRAW_MS));
+  // few times a second, from at most MAX_CHART_POINTS rows.
+  const epochs = useThrottledValue(useAppStore(selectEpochs), CHART_REDRAW_MS);
   const restoredEpoch = useAppStore((state) => state.run.restoredEpoch);
   const best = markBest ? bestEpoch(epochs) : null;
   const data = useMemo(() => {
