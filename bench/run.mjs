@@ -150,7 +150,8 @@ if (want('app-spiral')) {
   // Over the whole run: the fused engine may finish all 1,000 epochs within the window.
   const steps = record.changes.filter(([, v]) => v >= 1);
   const whole = steps.length > 1 ? ((steps[steps.length - 1][1] - steps[0][1]) * 10 * 1000) / (steps[steps.length - 1][0] - steps[0][0]) : null;
-  console.log(`training: ${fmt(whole)} samples/s over the run | status: ${await page.getByTestId('run-status').textContent()} | boundary redraws: ${fmt(record.redraws / seconds, 1)}/s | main-thread tasks over 50 ms: ${summary(tasks)} | epoch reached: ${await page.getByTestId('epoch').textContent()}`);
+  const runSeconds = steps.length > 1 ? (steps[steps.length - 1][0] - steps[0][0]) / 1000 : seconds;
+  console.log(`training: ${fmt(whole)} samples/s over the run (${fmt(runSeconds, 1)} s) | status: ${await page.getByTestId('run-status').textContent()} | boundary redraws: ${fmt(record.redraws / Math.min(seconds, Math.max(runSeconds, 1e-3)), 1)}/s while training | main-thread tasks over 50 ms: ${summary(tasks)} | epoch reached: ${await page.getByTestId('epoch').textContent()}`);
   await page.screenshot({ path: 'bench/spiral.png' });
   await page.close();
 }
@@ -210,7 +211,7 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const pageScripts = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
 const gz = (file) => gzipSync(readFileSync(join(dist, file))).length;
 console.log(`\nPage JavaScript before training (gzipped): ${(pageScripts.reduce((sum, file) => sum + gz(file), 0) / 1024).toFixed(1)} KB`);
-for (const chunk of readdirSync(join(dist, 'assets')).filter((f) => f.startsWith('worker') && f.endsWith('.js'))) console.log(`Worker chunk (tfjs, off the main thread): ${chunk} ${(gz(join('assets', chunk)) / 1024).toFixed(1)} KB gzipped`);
+for (const chunk of readdirSync(join(dist, 'assets')).filter((f) => f.startsWith('worker-') && f.endsWith('.js'))) console.log(`Worker chunk (tfjs, off the main thread): ${chunk} ${(gz(join('assets', chunk)) / 1024).toFixed(1)} KB gzipped`);
 
 await browser.close();
 await server.close();
