@@ -1,10 +1,23 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './deploy/securityHeaders';
+
+/** The built page carries its Content-Security-Policy (the dev server's live reload needs more, so not there). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
 
 // tfjs is imported only by the training worker, so the page's own bundle
 // stays small; the worker is emitted as an ES module chunk.
 export default defineConfig({
-  plugins: [react()],
+  // Relative asset paths: the build works from any folder of any static host.
+  base: './',
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   optimizeDeps: {
     // Pre-bundle tfjs up front: otherwise the first dev visit re-optimises

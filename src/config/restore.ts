@@ -131,7 +131,7 @@ export function restoreConfig(raw: unknown): Restored {
   }
   const hidden = readField(raw, ['hiddenPanels']);
   if (hidden !== undefined) {
-    const list = Array.isArray(hidden) ? hidden.slice(0, PANELS.length * 2) : [];
+    const list: unknown[] = Array.isArray(hidden) ? hidden : [];
     config.hiddenPanels = PANELS.filter((panel) => list.includes(panel));
     if (!Array.isArray(hidden) || list.some((p) => !(PANELS as readonly unknown[]).includes(p))) notes.push(`Hidden panels: only ${PANELS.join(', ')} can be hidden; the rest were ignored.`);
   }

@@ -14,6 +14,22 @@ type Notes = string[];
 
 const text = (value: unknown, max: number): string | null => (typeof value === 'string' && value.length > 0 && value.length <= max ? value : null);
 
+const quoteText = (value: unknown): string => `"${String(value).slice(0, 40)}"`;
+
+/** A setting that may be absent (its default, silently) or one of `values` (else its default, with a note). */
+function choice<T extends string>(value: unknown, values: readonly T[], fallback: T, label: string, notes: Notes): T {
+  if (value === undefined) return fallback;
+  const found = oneOf(value, values);
+  if (found === null) notes.push(`${label}: ${quoteText(value)} is not one of ${values.join(', ')}; ${fallback} is used.`);
+  return found ?? fallback;
+}
+
+function onOff(value: unknown, fallback: boolean, label: string, notes: Notes): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value !== undefined) notes.push(`${label}: ${quoteText(value)} is not on (1) or off (0); ${fallback ? 'on' : 'off'} is used.`);
+  return fallback;
+}
+
 function oneOf<T extends string>(value: unknown, values: readonly T[]): T | null {
   return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : null;
 }
@@ -55,9 +71,13 @@ function restoreSource(raw: unknown, notes: Notes): CsvSource | null {
       notes.push('Dataset: the CSV address is not an http(s) address.');
       return null;
     }
-    case 'file':
-      return { type, name: text(readField(raw, ['name']), 200) ?? 'a local file' };
+    case 'file': {
+      const name = text(readField(raw, ['name']), 200);
+      if (name === null) notes.push('Dataset source: the local file has no usable name; it is called "a local file".');
+      return { type, name: name ?? 'a local file' };
+    }
     case 'text':
+      if (readField(raw, ['extra']) !== undefined) notes.push(`Dataset source: pasted text has no name; ${quoteText(readField(raw, ['extra']))} was ignored.`);
       return { type };
     default:
       notes.push('Dataset: the CSV source is unreadable.');
@@ -70,7 +90,7 @@ function restoreCsvOptions(raw: unknown, notes: Notes): CsvOptions | null {
   if (raw === undefined || raw === null) return null;
   const target = text(readField(raw, ['target']), 500);
   if (target === null) {
-    notes.push('Dataset: the target column is missing; the last column will be used.');
+    notes.push('Dataset target column: missing or unreadable; the last column will be used.');
     return null;
   }
   const rawOverrides = readField(raw, ['overrides']);
@@ -81,15 +101,15 @@ function restoreCsvOptions(raw: unknown, notes: Notes): CsvOptions | null {
       const type = oneOf(readField(item, ['type']), COLUMN_TYPES);
       if (column && type) overrides.push({ column, type });
     }
-    if (overrides.length !== rawOverrides.length) notes.push('Dataset: some column type settings were unreadable and were left out.');
-  }
+    if (overrides.length !== rawOverrides.length) notes.push('Dataset column types: some were unreadable and were left out.');
+  } else if (rawOverrides !== undefined) notes.push('Dataset column types: unreadable; every column keeps the type inferred from the file.');
   return {
     target,
-    task: oneOf(readField(raw, ['task']), ['classification', 'regression'] as const) ?? 'classification',
+    task: choice(readField(raw, ['task']), ['classification', 'regression'] as const, 'classification', 'Dataset task', notes),
     overrides,
-    missing: oneOf(readField(raw, ['missing']), MISSING_STRATEGIES) ?? 'mean',
-    scaling: oneOf(readField(raw, ['scaling']), SCALINGS) ?? 'standard',
-    dropDuplicates: readField(raw, ['dropDuplicates']) === true,
+    missing: choice(readField(raw, ['missing']), MISSING_STRATEGIES, 'mean', 'Dataset missing values', notes),
+    scaling: choice(readField(raw, ['scaling']), SCALINGS, 'standard', 'Dataset scaling', notes),
+    dropDuplicates: onOff(readField(raw, ['dropDuplicates']), false, 'Dataset duplicates', notes),
   };
 }
 
@@ -126,9 +146,13 @@ export function restoreDataset(raw: unknown, notes: Notes): DatasetRef | null {
       const source = restoreSource(readField(raw, ['source']), notes);
       if (!source) return null;
       const header = readField(raw, ['header']);
+      if (header !== null && header !== undefined && typeof header !== 'boolean') notes.push(`Dataset header: ${quoteText(header)} is not on (1) or off (0); it is guessed from the file.`);
       return { kind, source, header: typeof header === 'boolean' ? header : null, options: restoreCsvOptions(readField(raw, ['options']), notes) };
     }
-    case 'idx':
-      return { kind, name: text(readField(raw, ['name']), 200) ?? 'uploaded files' };
+    case 'idx': {
+      const name = text(readField(raw, ['name']), 200);
+      if (name === null) notes.push('Dataset IDX files: no usable name; they are called "uploaded files".');
+      return { kind, name: name ?? 'uploaded files' };
+    }
   }
 }

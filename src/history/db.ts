@@ -31,6 +31,11 @@ export async function addRun(record: NewRunRecord): Promise<RunRecord> {
   return { ...record, id };
 }
 
+/** Replaces a stored run (a run in progress is stored again after each epoch). */
+export async function putRun(record: RunRecord): Promise<void> {
+  await (await database()).put(STORE, record);
+}
+
 export async function renameRun(id: number, name: string): Promise<void> {
   const db = await database();
   const tx = db.transaction(STORE, 'readwrite');

@@ -12,7 +12,9 @@ import { LAYER_FIELDS } from '../model/layerFields';
 /** Batch points kept per run; longer runs are averaged down to this many. */
 export const MAX_STORED_BATCHES = 1000;
 
-export type RunOutcome = 'done' | 'stopped' | 'error';
+/** `running`: stored as it trains; one still `running` when the page opens again was `interrupted` (a reload, a closed tab). */
+export type RunOutcome = 'done' | 'stopped' | 'error' | 'running' | 'interrupted';
+const OUTCOMES: readonly RunOutcome[] = ['done', 'stopped', 'error', 'running', 'interrupted'];
 
 export interface RunRecord {
   /** Given by IndexedDB when the run is stored. */
@@ -39,9 +41,10 @@ export function makeRecord(run: Omit<NewRunRecord, 'batches'> & { batches: reado
   return { ...run, batches: downsample(run.batches, MAX_STORED_BATCHES, 'step', ['loss', 'accuracy']) };
 }
 
-/** The last epoch's scores, or null when no epoch finished. */
-export function finalEpoch(record: Pick<RunRecord, 'epochs'>): EpochPoint | null {
-  return record.epochs[record.epochs.length - 1] ?? null;
+/** The scores of the model the run kept: the epoch early stopping restored, else the last; null when no epoch finished. */
+export function keptEpoch(record: Pick<RunRecord, 'epochs' | 'restoredEpoch'>): EpochPoint | null {
+  const restored = record.restoredEpoch === null ? undefined : record.epochs.find((point) => point.epoch === record.restoredEpoch);
+  return restored ?? record.epochs[record.epochs.length - 1] ?? null;
 }
 
 const isNumber = (value: unknown): value is number => typeof value === 'number';
@@ -62,7 +65,7 @@ export function readRecord(value: unknown): RunRecord | null {
     datasetLabel: typeof raw.datasetLabel === 'string' ? raw.datasetLabel : '',
     totalParams: isNumber(raw.totalParams) ? raw.totalParams : 0,
     backend: typeof raw.backend === 'string' ? (raw.backend as BackendName) : null,
-    outcome: raw.outcome === 'done' || raw.outcome === 'stopped' ? raw.outcome : 'error',
+    outcome: OUTCOMES.includes(raw.outcome as RunOutcome) ? (raw.outcome as RunOutcome) : 'error',
     batches: raw.batches as BatchPoint[],
     epochs: raw.epochs as EpochPoint[],
     learningRateChanges: Array.isArray(raw.learningRateChanges) ? (raw.learningRateChanges as RunRecord['learningRateChanges']) : [],
@@ -70,10 +73,15 @@ export function readRecord(value: unknown): RunRecord | null {
   };
 }
 
-const SCORES: (keyof SplitScores)[] = ['loss', 'accuracy', 'precision', 'recall', 'f1'];
+const CLASSIFICATION_SCORES: (keyof SplitScores)[] = ['loss', 'accuracy', 'precision', 'recall', 'f1'];
+const REGRESSION_SCORES: (keyof SplitScores)[] = ['loss', 'mae', 'r2'];
 
-/** One row per epoch: training and validation scores. */
+/** Whether a run predicted numbers (its epochs carry R²). */
+export const isRegressionRecord = (record: Pick<RunRecord, 'epochs'>): boolean => record.epochs.some((point) => point.validation.r2 !== undefined);
+
+/** One row per epoch: training and validation scores (MSE, MAE and R² for regression). */
 export function epochsToCsv(record: Pick<RunRecord, 'epochs'>): string {
+  const SCORES = isRegressionRecord(record) ? REGRESSION_SCORES : CLASSIFICATION_SCORES;
   const header = ['epoch', 'step', ...SCORES.map((s) => `train_${s}`), ...SCORES.map((s) => `val_${s}`)];
   const rows = record.epochs.map((e) => [e.epoch, e.step, ...SCORES.map((s) => e.train[s]), ...SCORES.map((s) => e.validation[s])].join(','));
   return [header.join(','), ...rows].join('\n') + '\n';

@@ -7,12 +7,19 @@ import type { ExperimentConfig } from '../config/experiment';
 import { CONFIG_FIELDS, readField } from '../config/fields';
 import { quote, restoreConfig, type Restored } from '../config/restore';
 import { LAYER_FIELDS, isLayerKind } from '../model/layerFields';
-import { DATASET_KEYS, decodeDataset, encodeDataset } from './datasetParams';
+import { DATASET_KEYS, decodeDataset, encodeDataset, missingDatasetKeys, unusedDatasetKeys } from './datasetParams';
 import type { LayerSpec } from '../model/spec';
 
 export const CODEC_VERSION = 1;
 /** Links longer than this are not read at all. */
 export const MAX_LINK_LENGTH = 20_000;
+/**
+ * The compressed part may be at most this long: lz-string output can grow
+ * with the square of its input, so this bounds the work of reading a link.
+ */
+export const MAX_PACKED_LENGTH = 4000;
+/** A link's notes beyond this many are summed up in one line. */
+export const MAX_NOTES = 20;
 /** Above this length the settings are compressed into one `z` field, if that is shorter. */
 const COMPRESS_ABOVE = 1000;
 /** Query keys that belong to tests, not to the experiment. */
@@ -67,12 +74,14 @@ function formatValue(value: unknown): string {
   return typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
 }
 
-function plainQuery(config: ExperimentConfig): string {
+/** Every setting, uncompressed (what `z` packs). */
+export function plainQuery(config: ExperimentConfig): string {
   const pairs: [string, string][] = [
     ...encodeDataset(config.dataset),
     ['m', encodeLayers(config.layers)],
     ...CONFIG_FIELDS.map((field): [string, string] => [field.url, formatValue(readField(config, field.path))]),
-    ...(config.hiddenPanels.length > 0 ? [['hide', config.hiddenPanels.join(',')] as [string, string]] : []),
+    // Always present (also empty), so a link cut off before it is recognised as cut.
+    ['hide', config.hiddenPanels.join(',')],
   ];
   return pairs.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&');
 }
@@ -95,6 +104,11 @@ export interface Decoded extends Restored {
 function unpack(params: URLSearchParams, notes: string[]): URLSearchParams {
   const packed = params.get('z');
   if (packed === null) return params;
+  if (packed.length > MAX_PACKED_LENGTH) {
+    notes.push(`The compressed part of the link is ${packed.length.toLocaleString('en-US')} characters long, more than ${MAX_PACKED_LENGTH.toLocaleString('en-US')}; its settings were not read.`);
+    params.delete('z');
+    return params;
+  }
   let inner: string | null;
   try {
     inner = decompressFromEncodedURIComponent(packed);
@@ -142,6 +156,17 @@ export function decodeExperiment(search: string, allowTestKeys = false): Decoded
     notes.push(`Unknown settings were ignored: ${shown.join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}.`);
   }
 
+  const unused = unusedDatasetKeys(params);
+  if (unused.length > 0) notes.push(`Settings the link's dataset does not use were ignored: ${unused.join(', ')}.`);
+  // A link made by the app names every setting: one that lacks some was cut off or written by hand.
+  const missing = [
+    ...(params.has('ds') ? missingDatasetKeys(params) : ['Dataset']),
+    ...(params.has('m') ? [] : ['Model']),
+    ...CONFIG_FIELDS.filter((field) => !params.has(field.url)).map((field) => field.label),
+    ...(params.has('hide') ? [] : ['Hidden panels']),
+  ];
+  if (missing.length > 0) notes.push(`The link does not say (it may have been cut off): ${missing.join(', ')}; ${missing.length === 1 ? 'its default is' : 'their defaults are'} used.`);
+
   const raw: Record<string, unknown> = {};
   const dataset = decodeDataset(params);
   if (dataset !== undefined) raw.dataset = dataset;
@@ -159,5 +184,12 @@ export function decodeExperiment(search: string, allowTestKeys = false): Decoded
     } else raw[field.path[0]] = value;
   }
   const restored = restoreConfig(raw);
-  return { config: restored.config, notes: [...notes, ...restored.notes], found: true };
+  return { config: restored.config, notes: capNotes([...notes, ...restored.notes]), found: true };
+}
+
+/** At most MAX_NOTES notes: a page of hundreds helps nobody (and takes seconds to draw). */
+function capNotes(notes: string[]): string[] {
+  if (notes.length <= MAX_NOTES) return notes;
+  const rest = notes.length - (MAX_NOTES - 1);
+  return [...notes.slice(0, MAX_NOTES - 1), `…and ${rest.toLocaleString('en-US')} more problems like these; each was replaced by its default.`];
 }

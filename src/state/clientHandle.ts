@@ -4,7 +4,7 @@
 // make the page render more often than the display refreshes.
 import type { TrainingEvent } from '../train/client';
 import { TrainingClient } from '../train/client';
-import { saveFinishedRun } from './historyActions';
+import { saveFinishedRun, saveRunProgress } from './historyActions';
 import { reduceEvent } from './reduce';
 import { useAppStore, type AppState } from './store';
 
@@ -27,7 +27,10 @@ export function applyQueuedEvents(): void {
     for (const event of events) next = { ...next, ...reduceEvent(next, event, now) };
     return next;
   });
-  for (const event of events) if (event.type === 'done' || event.type === 'error') void saveFinishedRun(event.runId);
+  for (const event of events) {
+    if (event.type === 'epoch-end') saveRunProgress(event.runId);
+    else if (event.type === 'done' || event.type === 'error') void saveFinishedRun(event.runId);
+  }
 }
 
 function enqueue(event: TrainingEvent): void {

@@ -1,12 +1,14 @@
 // Choosing and loading data. Loading happens in the worker with progress; a
 // failed load leaves the active dataset, its table and the model as they
 // were, and says why.
-import { resolveDatasetInfo, shareability, type DatasetRef, type LoadedData } from '../config/datasets';
+import { describeSource, resolveDatasetInfo, shareability, type DatasetRef, type LoadedData } from '../config/datasets';
 import type { ExperimentConfig } from '../config/experiment';
 import { restoreConfig } from '../config/restore';
 import { csvLayout, defaultCsvOptions } from '../data/csv/infer';
 import type { CsvOptions, TableSummary } from '../data/csv/types';
 import { errorMessage } from '../lib/assert';
+import { networkNeed } from '../config/networkNeed';
+import { allCached } from '../train/fetchBytes';
 import { presetLayers } from '../model/presets';
 import { checkModel } from '../model/spec';
 import type { DataSource } from '../train/client';
@@ -51,11 +53,17 @@ function toSource(ref: DatasetRef, payload: LocalPayload): DataSource {
   }
 }
 
-/** Options that fit the table: the link's or stored ones where they name real columns, else the defaults. */
-function optionsFor(table: TableSummary, wanted: CsvOptions | null): CsvOptions {
+/** Options that fit the table: the link's or stored ones where they name real columns, else the defaults (and what was dropped, in words). */
+function optionsFor(table: TableSummary, wanted: CsvOptions | null): { options: CsvOptions; notice: string | null } {
   const names = new Set(table.columns.map((c) => c.name));
-  if (!wanted || !names.has(wanted.target)) return defaultCsvOptions(table);
-  return { ...wanted, overrides: wanted.overrides.filter((o) => names.has(o.column)) };
+  if (!wanted) return { options: defaultCsvOptions(table), notice: null };
+  if (!names.has(wanted.target)) {
+    const options = defaultCsvOptions(table);
+    return { options, notice: `The file has no column "${wanted.target.slice(0, 60)}" to predict; "${options.target}" is the target instead, with the default settings.` };
+  }
+  const overrides = wanted.overrides.filter((o) => names.has(o.column));
+  const lost = wanted.overrides.length - overrides.length;
+  return { options: { ...wanted, overrides }, notice: lost > 0 ? `${lost} column type setting${lost === 1 ? ' names a column' : 's name columns'} the file does not have; ignored.` : null };
 }
 
 /** The CNN needs images and the MLP flat rows: swap the model when the new data has the other kind of input. */
@@ -68,10 +76,10 @@ function fitLayers(config: ExperimentConfig, loaded: LoadedData | null): { layer
   return { layers, notice: `The model was replaced by the ${images ? 'LeNet-style CNN' : 'MLP'} preset, because the previous one did not fit ${images ? 'images' : 'rows of numbers'}.` };
 }
 
-/** Makes `ref` the experiment's dataset, with what was loaded for it. */
-function commit(ref: DatasetRef, loaded: LoadedData | null, key: string | null, adjustModel: boolean): void {
+/** Makes `ref` the experiment's dataset, with what was loaded for it (over `base`, an opened link's experiment, if given). */
+function commit(ref: DatasetRef, loaded: LoadedData | null, key: string | null, adjustModel: boolean, base?: ExperimentConfig): void {
   useAppStore.setState((state) => {
-    const config = { ...state.config, dataset: ref };
+    const config = { ...(base ?? state.config), dataset: ref };
     const fitted = adjustModel ? fitLayers(config, loaded) : { layers: config.layers, notice: null };
     return {
       config: { ...config, layers: fitted.layers },
@@ -85,8 +93,12 @@ let lastLocalPayload: LocalPayload = {};
 
 const LOADING_LABELS: Partial<Record<DatasetRef['kind'], string>> = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST' };
 
-/** Loads data in the worker and, if that works, makes it the experiment's dataset. Resolves false on failure. */
-export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, adjustModel = true): Promise<boolean> {
+/**
+ * Loads data in the worker and, if that works, makes it the experiment's
+ * dataset (with the rest of `base`, when an opened link's experiment waits for
+ * its data). Resolves false on failure, leaving the experiment as it was.
+ */
+export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, adjustModel = true, base?: ExperimentConfig): Promise<boolean> {
   const label = LOADING_LABELS[ref.kind] ?? (ref.kind === 'csv' ? 'CSV' : 'data');
   useAppStore.setState((state) => ({ data: { ...state.data, loading: { label, phase: 'reading', fraction: null }, error: null } }));
   try {
@@ -97,17 +109,19 @@ export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, a
       table: summary.table,
       images: ref.kind === 'idx' && summary.sampleShape ? { sampleShape: summary.sampleShape, classes: summary.classes } : null,
     };
-    const next: DatasetRef = ref.kind === 'csv' && summary.table ? { ...ref, options: optionsFor(summary.table, ref.options) } : ref;
+    const fitted = ref.kind === 'csv' && summary.table ? optionsFor(summary.table, ref.options) : null;
+    const next: DatasetRef = ref.kind === 'csv' && fitted ? { ...ref, options: fitted.options } : ref;
     // A table with nothing to learn (one class, no usable feature, too many classes) does not replace the active data.
     if (next.kind === 'csv' && summary.table && next.options) {
       const layout = csvLayout(summary.table, next.options);
       if (!layout.ok) throw new Error(layout.message);
     }
     if (payload.blob || payload.text !== undefined) lastLocalPayload = payload;
-    commit(next, loaded, loadKey(ref), adjustModel);
+    commit(next, loaded, loadKey(ref), adjustModel, base);
+    if (fitted?.notice) useAppStore.setState((state) => ({ data: { ...state.data, notice: [fitted.notice, state.data.notice].filter(Boolean).join(' ') } }));
     return true;
   } catch (error) {
-    useAppStore.setState((state) => ({ data: { ...state.data, loading: null, error: errorMessage(error) } }));
+    useAppStore.setState((state) => ({ data: { ...state.data, loading: null, error: `${describeSource(ref)} could not be loaded: ${errorMessage(error)}` } }));
     return false;
   }
 }
@@ -141,15 +155,48 @@ export function setCsvHeader(header: boolean): void {
 }
 
 /**
- * After a link or history step changed the experiment: loads what its
- * dataset needs, unless it is loaded already or is a local file (which the
- * page then asks for).
+ * After a history step changed the experiment: loads what its dataset needs,
+ * unless it is loaded already or is a local file (which the page then asks for).
  */
 export function syncDataset(): void {
   const { config, data } = useAppStore.getState();
   const key = loadKey(config.dataset);
   if (key === null || key === data.loadedKey || !shareability(config.dataset).shareable) return;
   void loadDataset(config.dataset, {}, false);
+}
+
+/**
+ * Opens a link's experiment. Data from the network waits for the reader's
+ * consent (a link must not make requests by itself): the page shows what it
+ * would load, from where and how big, and keeps the current experiment until
+ * then. A copy already in the browser's cache needs no network and loads at once.
+ */
+export function openLinkExperiment(config: ExperimentConfig): void {
+  const { data } = useAppStore.getState();
+  const key = loadKey(config.dataset);
+  const need = key !== null && key !== data.loadedKey ? networkNeed(config.dataset) : null;
+  if (!need) {
+    useAppStore.setState({ config, pendingLink: null });
+    syncDataset();
+    return;
+  }
+  useAppStore.setState({ pendingLink: { config, need } });
+  void allCached(need.cacheable).then((cached) => {
+    if (cached && useAppStore.getState().pendingLink?.config === config) confirmPendingLink();
+  });
+}
+
+/** The reader agreed: load the link's data, then apply its experiment. On failure the current one stays. */
+export function confirmPendingLink(): void {
+  const pending = useAppStore.getState().pendingLink;
+  if (!pending) return;
+  useAppStore.setState({ pendingLink: null });
+  void loadDataset(pending.config.dataset, {}, false, pending.config);
+}
+
+/** The reader declined: nothing is loaded and the current experiment stays. */
+export function dismissPendingLink(): void {
+  useAppStore.setState({ pendingLink: null });
 }
 
 export function dismissDataNotice(): void {

@@ -1,9 +1,9 @@
 // Run history: every run that trained at least one batch is stored in
-// IndexedDB when it ends, and can be renamed, deleted, compared and reopened.
+// IndexedDB as it trains (after epochs) and when it ends, and can be renamed, deleted, compared and reopened.
 import { describeSource, resolveDatasetInfo } from '../config/datasets';
 import { errorMessage } from '../lib/assert';
-import { addRun, deleteRun, listRuns, renameRun } from '../history/db';
-import { makeRecord } from '../history/record';
+import { addRun, deleteRun, listRuns, putRun, renameRun } from '../history/db';
+import { makeRecord, type NewRunRecord, type RunOutcome, type RunRecord } from '../history/record';
 import { checkModel } from '../model/spec';
 import { useAppStore, type HistorySlice } from './store';
 
@@ -15,44 +15,107 @@ function unavailable(error: unknown): void {
   setHistory(() => ({ status: 'unavailable', error: `Run history is not available in this browser (${errorMessage(error)}). Runs still train; they are not kept.` }));
 }
 
-/** Reads the stored runs; call once when the page opens. */
+/**
+ * Reads the stored runs; call once when the page opens. A run still marked
+ * as running was cut off (a reload, a closed tab): it is kept, as interrupted.
+ */
 export async function loadHistory(): Promise<void> {
   try {
     const runs = await listRuns();
-    setHistory(() => ({ runs, status: 'ready', error: null }));
+    const cutOff = runs.filter((record) => record.outcome === 'running');
+    const fixed = runs.map((record): RunRecord => (record.outcome === 'running' ? { ...record, outcome: 'interrupted' } : record));
+    setHistory(() => ({ runs: fixed, status: 'ready', error: null }));
+    await Promise.all(cutOff.map((record) => putRun({ ...record, outcome: 'interrupted' })));
   } catch (error) {
     unavailable(error);
   }
 }
 
-const saved = new Set<number>();
+/** A run in progress is stored again at most this often (and at every end). */
+const PROGRESS_SAVE_MS = 1000;
 
-/** Stores the run that just ended (once), if it trained at least one batch. */
-export async function saveFinishedRun(runId: number): Promise<void> {
+interface Stored {
+  /** Its record's id once the first write is done. */
+  id: number | null;
+  /** Writes for one run happen one after another. */
+  chain: Promise<void>;
+  lastSave: number;
+  finished: boolean;
+}
+const stored = new Map<number, Stored>();
+
+/** The record of the current run as it stands, or null when there is nothing to keep. */
+function currentRecord(runId: number, outcome: RunOutcome): NewRunRecord | null {
   const { run, metrics, history, data } = useAppStore.getState();
-  if (run.runId !== runId || saved.has(runId) || !run.config || metrics.batches.length === 0 || history.status === 'unavailable') return;
-  saved.add(runId);
+  if (run.runId !== runId || !run.config || metrics.batches.length === 0 || history.status === 'unavailable') return null;
   const { info } = resolveDatasetInfo(run.config.dataset, data.loaded);
   const number = history.runs.reduce((max, r) => Math.max(max, r.id), 0) + 1;
-  const record = makeRecord({
+  return makeRecord({
     name: `Run ${number}`,
     finishedAt: Date.now(),
     config: run.config,
     datasetLabel: info?.label ?? describeSource(run.config.dataset),
     totalParams: info ? checkModel(run.config.layers, info.inputShape, info.output).totalParams : 0,
     backend: run.backend,
-    outcome: run.status === 'done' ? 'done' : run.status === 'error' ? 'error' : 'stopped',
+    outcome,
     batches: metrics.batches,
     epochs: metrics.epochs,
     learningRateChanges: metrics.learningRateChanges,
     restoredEpoch: run.restoredEpoch,
   });
-  try {
-    const stored = await addRun(record);
-    setHistory((h) => ({ runs: [...h.runs, stored] }));
-  } catch (error) {
-    unavailable(error);
+}
+
+/** Adds the run's record, or replaces the one stored before (keeping a name the user gave it). */
+function write(entry: Stored, record: NewRunRecord): void {
+  entry.chain = entry.chain.then(async () => {
+    try {
+      if (entry.id === null) {
+        const added = await addRun(record);
+        entry.id = added.id;
+        setHistory((h) => ({ runs: [...h.runs, added] }));
+        return;
+      }
+      const id = entry.id;
+      const name = useAppStore.getState().history.runs.find((r) => r.id === id)?.name ?? record.name;
+      const next: RunRecord = { ...record, id, name };
+      await putRun(next);
+      setHistory((h) => ({ runs: h.runs.map((r) => (r.id === id ? next : r)) }));
+    } catch (error) {
+      unavailable(error);
+    }
+  });
+}
+
+function entryFor(runId: number): Stored {
+  let entry = stored.get(runId);
+  if (!entry) {
+    entry = { id: null, chain: Promise.resolve(), lastSave: -Infinity, finished: false };
+    stored.set(runId, entry);
   }
+  return entry;
+}
+
+/** Keeps the run in progress in the history after an epoch (at most once a second), so a reload does not lose it. */
+export function saveRunProgress(runId: number): void {
+  const entry = entryFor(runId);
+  const now = performance.now();
+  if (entry.finished || now - entry.lastSave < PROGRESS_SAVE_MS) return;
+  const record = currentRecord(runId, 'running');
+  if (!record) return;
+  entry.lastSave = now;
+  write(entry, record);
+}
+
+/** Stores the run that just ended (once), if it trained at least one batch. */
+export function saveFinishedRun(runId: number): Promise<void> {
+  const entry = entryFor(runId);
+  if (entry.finished) return entry.chain;
+  const { run } = useAppStore.getState();
+  const record = currentRecord(runId, run.status === 'done' ? 'done' : run.status === 'error' ? 'error' : 'stopped');
+  if (!record) return entry.chain;
+  entry.finished = true;
+  write(entry, record);
+  return entry.chain;
 }
 
 export async function renameHistoryRun(id: number, name: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { defaultConfig, type BackendName, type ExperimentConfig } from '../config/experiment';
 import type { LoadedData } from '../config/datasets';
+import type { NetworkNeed } from '../config/networkNeed';
 import type { Task } from '../data/dataset';
 import type { RunRecord } from '../history/record';
 import type { LoadPhase } from '../train/client';
@@ -84,6 +85,8 @@ export interface AppState {
   backendPreview: BackendChoice | null;
   /** What an opened link held that could not be used as it was (see share/codec). */
   linkNotes: string[];
+  /** An opened link whose data must be downloaded: shown, and applied only when the reader agrees. */
+  pendingLink: { config: ExperimentConfig; need: NetworkNeed } | null;
   history: HistorySlice;
   data: DataSlice;
 }
@@ -129,6 +132,7 @@ export function initialState(): AppState {
     run: initialRun(),
     metrics: emptyMetrics(),
     linkNotes: [],
+    pendingLink: null,
     backendPreview: null,
     history: { runs: [], compared: [], status: 'loading', error: null },
     data: { loaded: null, loadedKey: null, loading: null, error: null, notice: null },

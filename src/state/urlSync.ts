@@ -5,7 +5,7 @@
 // limit (HTTP 431) and nothing in server logs. Old `?v=1` links still open,
 // and move into the fragment. The only module that touches window.history.
 import { decodeExperiment, encodeExperiment } from '../share/codec';
-import { syncDataset } from './dataActions';
+import { openLinkExperiment } from './dataActions';
 import { useAppStore } from './store';
 import { TEST_HOOKS_ENABLED } from './testHooks';
 
@@ -32,11 +32,15 @@ function currentAddress(): string {
 }
 
 /** Applies the experiment in the current address, if it holds one. */
+/** The address last read or written, so the popstate and hashchange of one navigation apply it once. */
+let lastApplied = '';
+
 function applyAddress(): void {
+  lastApplied = currentAddress();
   const decoded = decodeExperiment(experimentText(), TEST_HOOKS_ENABLED);
   if (!decoded.found) return;
-  useAppStore.setState({ config: decoded.config, linkNotes: decoded.notes });
-  syncDataset();
+  useAppStore.setState({ linkNotes: decoded.notes });
+  openLinkExperiment(decoded.config);
 }
 
 let started = false;
@@ -46,7 +50,9 @@ export function startUrlSync(): void {
   if (started) return;
   started = true;
   applyAddress();
-  window.history.replaceState(null, '', addressFor(encodeExperiment(useAppStore.getState().config)));
+  // A link waiting for consent to load its data stays in the address bar as it was.
+  if (!useAppStore.getState().pendingLink) window.history.replaceState(null, '', addressFor(encodeExperiment(useAppStore.getState().config)));
+  lastApplied = currentAddress();
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   useAppStore.subscribe((state, previous) => {
@@ -54,13 +60,19 @@ export function startUrlSync(): void {
     clearTimeout(timer);
     timer = setTimeout(() => {
       const next = addressFor(encodeExperiment(useAppStore.getState().config));
-      if (next !== currentAddress()) window.history.pushState(null, '', next);
+      if (next !== currentAddress()) {
+        window.history.pushState(null, '', next);
+        lastApplied = currentAddress();
+      }
     }, PUSH_DELAY_MS);
   });
-  window.addEventListener('popstate', () => {
+  const follow = () => {
     clearTimeout(timer);
-    applyAddress();
-  });
+    if (currentAddress() !== lastApplied) applyAddress();
+  };
+  // Back / forward, and a link to another experiment within the page (`#v=1&…`).
+  window.addEventListener('popstate', follow);
+  window.addEventListener('hashchange', follow);
 }
 
 /** The full link to the current experiment. */

@@ -96,13 +96,16 @@ async function decodeSprite(png: Uint8Array<ArrayBuffer>, onProgress: LoadProgre
   return pixels;
 }
 
+/** The full sets come as one large image that only this app can read, so loading it by hand is no way out. */
+const SPRITE_ADVICE = 'Try again when the connection is back; meanwhile the bundled MNIST sample (10,000 digits) works offline.';
+
 async function loadOnline(name: 'mnist' | 'fashion-mnist', onProgress: LoadProgress, base?: string): Promise<Loaded> {
   const urls = ONLINE_SPRITES[name];
   const at = (url: string) => (base ? base + url.slice(url.lastIndexOf('/') + 1) : url);
   // Labels are 650 KB, images about 10 MB: progress follows the image bytes.
   const [images, labels] = await Promise.all([
-    fetchBytes(at(urls.images), (done, total) => onProgress('downloading', total ? done / total : null), { cache: true }),
-    fetchBytes(at(urls.labels), () => undefined, { cache: true }),
+    fetchBytes(at(urls.images), (done, total) => onProgress('downloading', total ? done / total : null), { cache: true, advice: SPRITE_ADVICE }),
+    fetchBytes(at(urls.labels), () => undefined, { cache: true, advice: SPRITE_ADVICE }),
   ]);
   const pixels = await decodeSprite(images.bytes, onProgress);
   const count = pixels.length / SPRITE_WIDTH;

@@ -51,11 +51,24 @@ async function openCache(): Promise<Cache | null> {
   }
 }
 
+/** Whether every one of `urls` has a cached copy (false when the cache cannot be read). */
+export async function allCached(urls: readonly string[]): Promise<boolean> {
+  const cache = await openCache();
+  if (!cache || urls.length === 0) return false;
+  try {
+    const found = await Promise.all(urls.map((url) => cache.match(url)));
+    return found.every((response) => response !== undefined);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The bytes at `url`. With `cache`, a copy is kept (Cache API) and used
- * next time, also offline. Failures become messages a person can act on.
+ * next time, also offline. Failures become messages a person can act on;
+ * `advice` says what to do when the file cannot be reached at all.
  */
-export async function fetchBytes(url: string, onProgress: Progress, options: { cache?: boolean; maxBytes?: number } = {}): Promise<{ bytes: Uint8Array<ArrayBuffer>; fromCache: boolean }> {
+export async function fetchBytes(url: string, onProgress: Progress, options: { cache?: boolean; maxBytes?: number; advice?: string } = {}): Promise<{ bytes: Uint8Array<ArrayBuffer>; fromCache: boolean }> {
   const cache = options.cache ? await openCache() : null;
   const cached = await cache?.match(url);
   if (cached) return { bytes: await readBody(cached, onProgress, options.maxBytes), fromCache: true };
@@ -65,7 +78,7 @@ export async function fetchBytes(url: string, onProgress: Progress, options: { c
   } catch {
     throw new DownloadError(
       `Could not download ${url}. Either there is no network connection, or the server does not allow other sites to read the file (CORS). ` +
-        'Download the file yourself and load it from your computer instead.',
+        (options.advice ?? 'Download the file yourself and load it from your computer instead.'),
     );
   }
   if (!response.ok) throw new DownloadError(`Could not download ${url}: the server answered ${response.status} ${response.statusText}.`.replace(/ \./, '.'));

@@ -57,6 +57,19 @@ async function validationOutputs({ model, dataset, split }: Inspectable): Promis
   return out;
 }
 
+/** Rows of numbers without a source file (the 2-D sets) show their coordinates as x1, x2, … */
+function rowHeader(dataset: Inspectable['dataset']): string[] | null {
+  if (dataset.sourceHeader) return dataset.sourceHeader;
+  return dataset.sampleShape.length === 1 ? Array.from({ length: dataset.sampleShape[0] }, (_, i) => `x${i + 1}`) : null;
+}
+
+function rowCells(dataset: Inspectable['dataset'], index: number): string[] | null {
+  if (dataset.sourceRows) return dataset.sourceRows[index];
+  if (dataset.sampleShape.length !== 1) return null;
+  const size = dataset.sampleShape[0];
+  return Array.from(dataset.x.subarray(index * size, (index + 1) * size), (v) => v.toFixed(2));
+}
+
 /** Regression: validation rows with their predicted values, the largest error first. */
 async function regressionSamples(target: Inspectable, limit: number): Promise<InspectResult> {
   const { dataset, split } = target;
@@ -64,8 +77,8 @@ async function regressionSamples(target: Inspectable, limit: number): Promise<In
   const { mean, std } = targetScale(dataset, split.train);
   const rows = Array.from(split.validation, (index, k) => ({ index, actual: dataset.y[index], predicted: outputs[k] * std + mean }));
   rows.sort((a, b) => Math.abs(b.predicted - b.actual) - Math.abs(a.predicted - a.actual));
-  const items = rows.slice(0, limit).map((row) => ({ ...row, confidence: Number.NaN, pixels: null, cells: dataset.sourceRows ? dataset.sourceRows[row.index] : null }));
-  return { kind: 'samples', items, matching: rows.length, header: dataset.sourceHeader ?? null };
+  const items = rows.slice(0, limit).map((row) => ({ ...row, confidence: Number.NaN, pixels: null, cells: rowCells(dataset, row.index) }));
+  return { kind: 'samples', items, matching: rows.length, header: rowHeader(dataset) };
 }
 
 async function samples(target: Inspectable, query: Extract<InspectQuery, { kind: 'samples' }>): Promise<InspectResult> {
@@ -91,9 +104,9 @@ async function samples(target: Inspectable, query: Extract<InspectQuery, { kind:
   const items = rows.slice(0, query.limit).map(({ badness: _badness, ...row }) => ({
     ...row,
     pixels: image ? Array.from(dataset.x.subarray(row.index * size, (row.index + 1) * size)) : null,
-    cells: dataset.sourceRows ? dataset.sourceRows[row.index] : null,
+    cells: rowCells(dataset, row.index),
   }));
-  return { kind: 'samples', items, matching: rows.length, header: dataset.sourceHeader ?? null };
+  return { kind: 'samples', items, matching: rows.length, header: rowHeader(dataset) };
 }
 
 /** Outputs for one model input: class probabilities, or the predicted value in the target's units. */

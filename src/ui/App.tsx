@@ -15,6 +15,7 @@ import type { PanelName } from '../config/experiment';
 import { RunHistory } from './history/RunHistory';
 import { CopyLink } from './share/CopyLink';
 import { LinkNotes } from './share/LinkNotes';
+import { PendingLink } from './share/PendingLink';
 import { DatasetPanel } from './data/DatasetPanel';
 import { OverfittingLab } from './lab/OverfittingLab';
 import { Insights } from './insights/Insights';
@@ -45,6 +46,7 @@ export function App() {
         <p className="subtitle">Build a model, train it in a Web Worker on your GPU (or CPU), and watch loss, accuracy and F1 live.</p>
       </header>
       <ErrorBanner />
+      <PendingLink />
       <LinkNotes />
       <main>
         <aside className="side">

@@ -11,3 +11,14 @@ export const selectLearningRateChanges = (state: AppState) => state.metrics.lear
 export const selectLinkNotes = (state: AppState) => state.linkNotes;
 export const selectHistory = (state: AppState) => state.history;
 export const selectData = (state: AppState) => state.data;
+
+/**
+ * The epoch whose weights the model now has: the one early stopping put back
+ * (once it has), else the latest. Readouts, the confusion matrix and the
+ * history describe this model, not merely the last epoch trained.
+ */
+export const selectKeptEpoch = (state: AppState) => {
+  const { epochs } = state.metrics;
+  const restored = state.run.restoredEpoch;
+  return (restored === null ? undefined : epochs.find((point) => point.epoch === restored)) ?? epochs[epochs.length - 1];
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/experiment';
-import { comparisonLabels, configDifferences, epochsToCsv, makeRecord, MAX_STORED_BATCHES, readRecord } from '../../src/history/record';
+import { comparisonLabels, configDifferences, epochsToCsv, keptEpoch, makeRecord, MAX_STORED_BATCHES, readRecord } from '../../src/history/record';
 import { presetLayers } from '../../src/model/presets';
 
 const scores = (loss: number, accuracy: number) => ({ loss, accuracy, precision: accuracy, recall: accuracy, f1: accuracy });
@@ -28,6 +28,26 @@ describe('run records', () => {
     expect(record?.name).toBe('Run 3');
     expect(record?.config.learningRate).toBe(0.001);
     expect(record?.outcome).toBe('error');
+  });
+});
+
+describe('the model a run kept', () => {
+  const point = (epoch: number, loss: number) => ({ epoch, step: epoch * 10, train: { loss }, validation: { loss, r2: 0.5 } });
+  it('is the epoch early stopping restored, not the last one trained', () => {
+    const epochs = [point(1, 0.9), point(2, 0.5), point(3, 0.7)];
+    expect(keptEpoch({ epochs, restoredEpoch: 2 })?.validation.loss).toBe(0.5);
+    expect(keptEpoch({ epochs, restoredEpoch: null })?.epoch).toBe(3);
+  });
+
+  it('exports regression runs with MSE, MAE and R² columns', () => {
+    const csv = epochsToCsv({ epochs: [{ epoch: 1, step: 4, train: { loss: 2, mae: 1, r2: 0.1 }, validation: { loss: 3, mae: 1.5, r2: 0.2 } }] });
+    expect(csv.split('\n')[0]).toBe('epoch,step,train_loss,train_mae,train_r2,val_loss,val_mae,val_r2');
+  });
+
+  it('reads back a run stored while training, and one that was interrupted', () => {
+    const stored = { ...makeRecord({ name: 'r', finishedAt: 0, config: defaultConfig(), datasetLabel: '', totalParams: 0, backend: null, outcome: 'running', batches: [], epochs: [], learningRateChanges: [], restoredEpoch: null }), id: 3 };
+    expect(readRecord(stored)?.outcome).toBe('running');
+    expect(readRecord({ ...stored, outcome: 'interrupted' })?.outcome).toBe('interrupted');
   });
 });
 

@@ -8,7 +8,38 @@ describe('links', () => {
     const production = decodeExperiment('v=1&lr=0.01&e2e.nanAtStep=3&e2e.crashWorker=1');
     expect(production.notes.join(' ')).toContain('Unknown settings were ignored: "e2e.nanAtStep", "e2e.crashWorker"');
     const testBuild = decodeExperiment('v=1&lr=0.01&e2e.nanAtStep=3', true);
-    expect(testBuild.notes).toEqual([]);
+    expect(testBuild.notes.join(' ')).not.toContain('e2e');
+  });
+
+  it('name an invalid dataset option instead of quietly using the default', () => {
+    const { notes, config } = decodeExperiment('v=1&ds=csv&src=sample:iris&hdr=yes&tgt=species&task=rEgression&miss=avg&scale=big&dup=maybe');
+    expect(config.dataset).toMatchObject({ kind: 'csv', options: { task: 'classification', missing: 'mean', scaling: 'standard', dropDuplicates: false } });
+    const text = notes.join('\n');
+    expect(text).toContain('Dataset task: "rEgression" is not one of classification, regression');
+    expect(text).toContain('Dataset missing values: "avg"');
+    expect(text).toContain('Dataset scaling: "big"');
+    expect(text).toContain('Dataset duplicates: "maybe"');
+    expect(text).toContain('Dataset header: "yes"');
+  });
+
+  it('keep a real panel to hide even behind many junk entries', () => {
+    const junk = Array.from({ length: 13 }, (_, i) => `junk${i}`).join(',');
+    const { config, notes } = decodeExperiment(`v=1&hide=${junk},history`);
+    expect(config.hiddenPanels).toEqual(['history']);
+    expect(notes.join(' ')).toContain('Hidden panels');
+  });
+
+  it('say every setting a cut-off link lost, in one note', () => {
+    const { notes } = decodeExperiment('v=1&ds=mnist-sample&m=flatten()~dense(8_relu)&opt=sgd&lr=0.1');
+    const cut = notes.find((note) => note.startsWith('The link does not say'));
+    expect(cut).toContain('Batch size, Epochs');
+    expect(cut).toContain('Seed');
+    expect(cut).not.toContain('Learning rate');
+  });
+
+  it('name the settings of another kind of dataset that were ignored', () => {
+    const { notes } = decodeExperiment('v=1&ds=mnist&syn=spiral&noise=0.2&tgt=x');
+    expect(notes.join(' ')).toContain('Settings the link\'s dataset does not use were ignored: Synthetic set, Noise, Dataset target column');
   });
 
   it('read an experiment from a fragment as from a query', () => {

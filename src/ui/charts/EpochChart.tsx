@@ -102,7 +102,8 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
             />
           )}
           {markBest && earlyStopped && last && (
-            <ReferenceLine x={last.epoch} stroke="#6741d9" strokeDasharray="4 2" label={{ value: 'early stop', position: 'insideTopLeft', fontSize: 11 }} />
+            // The last epoch is at the right edge: the label runs leftwards, below the best-epoch label.
+            <ReferenceLine x={last.epoch} stroke="#6741d9" strokeDasharray="4 2" label={{ value: 'early stop', position: 'insideBottomRight', fontSize: 11 }} />
           )}
         </ComposedChart>
       </ResponsiveContainer>

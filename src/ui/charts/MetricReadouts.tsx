@@ -1,7 +1,7 @@
 import type { BatchPoint } from '../../metrics/types';
 import { useAppStore } from '../../state/store';
 import type { SplitScores } from '../../metrics/types';
-import { selectBatches, selectEpochs } from '../selectors';
+import { selectBatches, selectKeptEpoch } from '../selectors';
 import { useTask } from '../model/useTask';
 
 function format(value: number | undefined): string {
@@ -60,11 +60,12 @@ const SCORES = {
  */
 export function MetricReadouts() {
   const batches = useAppStore(selectBatches);
-  const epochs = useAppStore(selectEpochs);
+  // After early stopping put the best weights back, the figures are that epoch's.
+  const lastEpoch = useAppStore(selectKeptEpoch);
+  const restored = useAppStore((state) => state.run.restoredEpoch);
   const scores = SCORES[useTask()];
   const lastBatch = batches[batches.length - 1];
-  const lastEpoch = epochs[epochs.length - 1];
-  const batchIsNewer = lastBatch !== undefined && (!lastEpoch || lastBatch.step > lastEpoch.step);
+  const batchIsNewer = restored === null && lastBatch !== undefined && (!lastEpoch || lastBatch.step > lastEpoch.step);
   // Loss and accuracy exist per batch: while an epoch runs, show its running
   // (sample-weighted) mean, which is exactly what the epoch reports when it
   // ends, so the readout never jumps from one batch's figure to the mean.
@@ -80,6 +81,11 @@ export function MetricReadouts() {
           <Readout key={`val-${key}`} label={label} testId={`metric-val-${key}`} value={lastEpoch?.validation[key]} />
         ))}
       </dl>
+      {restored !== null && lastEpoch && (
+        <p className="hint" data-testid="kept-epoch">
+          Figures of epoch {lastEpoch.epoch}, whose weights early stopping kept.
+        </p>
+      )}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ScrollBox } from '../ScrollBox';
 import type { ColumnSummary, ColumnType, TableSummary } from '../../data/csv/types';
 
@@ -15,10 +16,31 @@ function stats(column: ColumnSummary): string {
   return column.top.map((t) => `${t.value} (${t.count})`).join(', ');
 }
 
+/** A wide file shows this many columns at a time; the rest are found by name. */
+const SHOWN_COLUMNS = 25;
+
 /** Each column with its inferred type (changeable), missing count and statistics; then the first rows. */
 export function CsvColumns({ table, target, typeOf, onType, types, locked }: Props) {
+  const [find, setFind] = useState('');
+  const wide = table.columns.length > SHOWN_COLUMNS;
+  const needle = find.trim().toLowerCase();
+  const matching = needle === '' ? table.columns : table.columns.filter((c) => c.name.toLowerCase().includes(needle));
+  const shown = matching.slice(0, SHOWN_COLUMNS);
+  const previewColumns = Math.min(table.columns.length, SHOWN_COLUMNS);
   return (
     <>
+      {wide && (
+        <div className="column-finder">
+          <label className="field">
+            <span>Find a column</span>
+            <input type="search" value={find} onChange={(event) => setFind(event.target.value)} placeholder="part of its name" />
+          </label>
+          <p className="hint" data-testid="columns-shown">
+            Showing {shown.length} of {matching.length.toLocaleString('en-US')} {needle === '' ? '' : 'matching '}columns
+            {matching.length > shown.length ? '; type part of a name to find the others' : ''}.
+          </p>
+        </div>
+      )}
       <ScrollBox label="Columns of the CSV">
         <table className="csv-columns" data-testid="csv-columns">
           <caption>Columns</caption>
@@ -31,7 +53,7 @@ export function CsvColumns({ table, target, typeOf, onType, types, locked }: Pro
             </tr>
           </thead>
           <tbody>
-            {table.columns.map((column) => (
+            {shown.map((column) => (
               <tr key={column.name} data-testid={`column-${column.name}`}>
                 <th scope="row">{column.name}</th>
                 <td>
@@ -60,19 +82,21 @@ export function CsvColumns({ table, target, typeOf, onType, types, locked }: Pro
           <caption>First rows</caption>
           <thead>
             <tr>
-              {table.columns.map((c) => (
+              {table.columns.slice(0, previewColumns).map((c) => (
                 <th key={c.name} scope="col">
                   {c.name}
                 </th>
               ))}
+              {wide && <th scope="col">… {(table.columns.length - previewColumns).toLocaleString('en-US')} more</th>}
             </tr>
           </thead>
           <tbody>
             {table.preview.map((row, r) => (
               <tr key={r}>
-                {row.map((cell, c) => (
+                {row.slice(0, previewColumns).map((cell, c) => (
                   <td key={c}>{cell}</td>
                 ))}
+                {wide && <td>…</td>}
               </tr>
             ))}
           </tbody>

@@ -45,11 +45,16 @@ function Overlay({ title, records, labels, split, score }: { title: string; reco
   );
 }
 
-/** The ticked runs' curves on shared charts, each named by what sets it apart from the first. */
+/** The ticked runs' curves on shared charts, each named by what sets it apart from the oldest. */
 export function CompareCharts() {
   const history = useAppStore(selectHistory);
   const records = useMemo(
-    () => history.compared.map((id) => history.runs.find((r) => r.id === id)).filter((r): r is RunRecord => r !== undefined),
+    // The oldest ticked run is the baseline; the later ones say what they changed.
+    () =>
+      history.compared
+        .map((id) => history.runs.find((r) => r.id === id))
+        .filter((r): r is RunRecord => r !== undefined)
+        .sort((a, b) => a.id - b.id),
     [history.compared, history.runs],
   );
   const labels = useMemo(() => comparisonLabels(records), [records]);

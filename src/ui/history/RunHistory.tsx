@@ -27,8 +27,7 @@ export function RunHistory() {
                 <th scope="col">Dataset</th>
                 <th scope="col">Parameters</th>
                 <th scope="col">Val loss</th>
-                <th scope="col">Val accuracy</th>
-                <th scope="col">Val F1</th>
+                <th scope="col">Val scores</th>
                 <th scope="col">Actions</th>
               </tr>
             </thead>

@@ -1,16 +1,24 @@
 import { useState } from 'react';
-import { epochsToCsv, finalEpoch, recordToJson, type RunRecord } from '../../history/record';
+import { epochsToCsv, isRegressionRecord, keptEpoch, recordToJson, type RunRecord } from '../../history/record';
 import { encodeExperiment } from '../../share/codec';
 import { deleteHistoryRun, renameHistoryRun, toggleCompared } from '../../state/historyActions';
 import { downloadText } from './download';
 
 const score = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(3));
+const OUTCOME_WORDS: Record<RunRecord['outcome'], string> = {
+  done: 'done',
+  stopped: 'stopped',
+  error: 'error',
+  running: 'training…',
+  interrupted: 'interrupted (the page was closed or reloaded)',
+};
 const fileName = (record: RunRecord, ext: string) => `${record.name.replace(/[^\w-]+/g, '-')}.${ext}`;
 
 /** One stored run: compare, rename, reopen, export, delete. */
 export function RunRow({ record, compared }: { record: RunRecord; compared: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
-  const last = finalEpoch(record);
+  const kept = keptEpoch(record);
+  const regression = isRegressionRecord(record);
   return (
     <tr data-testid={`history-run-${record.id}`}>
       <td>
@@ -32,16 +40,18 @@ export function RunRow({ record, compared }: { record: RunRecord; compared: bool
           </form>
         )}
         <div className="hint">
-          {new Date(record.finishedAt).toLocaleString()} · {record.outcome} · {record.backend ?? '—'}
+          {new Date(record.finishedAt).toLocaleString()} · <span className={`outcome outcome-${record.outcome}`}>{OUTCOME_WORDS[record.outcome]}</span> · {record.backend ?? '—'}
         </div>
       </td>
       <td>{record.datasetLabel}</td>
       <td>{record.totalParams.toLocaleString('en-US')}</td>
-      <td>{score(last?.validation.loss)}</td>
-      <td>{score(last?.validation.accuracy)}</td>
-      <td>{score(last?.validation.f1)}</td>
+      <td>{score(kept?.validation.loss)}</td>
+      <td data-testid="history-scores">
+        {regression ? `MAE ${score(kept?.validation.mae)} · R² ${score(kept?.validation.r2)}` : `accuracy ${score(kept?.validation.accuracy)} · F1 ${score(kept?.validation.f1)}`}
+        {record.restoredEpoch !== null && kept && <div className="hint">epoch {kept.epoch}, kept by early stopping</div>}
+      </td>
       <td className="run-actions">
-        <a href={`?${encodeExperiment(record.config)}`} aria-label={`Open the experiment of ${record.name}`}>
+        <a href={`#${encodeExperiment(record.config)}`} aria-label={`Open the experiment of ${record.name}`}>
           Open
         </a>
         <button type="button" aria-label={`Rename ${record.name}`} onClick={() => setEditing(record.name)}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { useDatasetInfo } from '../model/useDatasetInfo';
-import { selectEpochs } from '../selectors';
+import { selectEpochs, selectKeptEpoch } from '../selectors';
 import { ConfusionMatrixView, type CellFilter } from './ConfusionMatrixView';
 import { DecisionBoundary } from './DecisionBoundary';
 import { DrawCanvas } from './DrawCanvas';
@@ -22,7 +22,8 @@ export function Insights() {
   const scatter = useAppStore((state) => state.metrics.scatter);
   const { info } = useDatasetInfo();
   const [filter, setFilter] = useState<CellFilter | null>(null);
-  const last = epochs[epochs.length - 1];
+  // The model as it now is: after early stopping, the epoch whose weights were put back.
+  const last = useAppStore(selectKeptEpoch);
   const classes = info?.classes ?? [];
   const trained = last !== undefined && run.task === 'classification';
   const image = info && info.inputShape.length === 3 ? info.inputShape : null;
@@ -48,6 +49,7 @@ export function Insights() {
           table={table}
           target={dataset.options.target}
           features={table.columns.filter((c) => columnType(table, dataset.options!, c.name) !== 'ignored').map((c) => c.name)}
+          numeric={table.columns.filter((c) => columnType(table, dataset.options!, c.name) === 'numeric').map((c) => c.name)}
           task={run.task}
           classes={classes}
         />

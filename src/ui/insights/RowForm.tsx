@@ -2,24 +2,28 @@ import { useState } from 'react';
 import type { TableSummary } from '../../data/csv/types';
 import { errorMessage } from '../../lib/assert';
 import { predictRow } from '../../state/insightActions';
+import { rowProblems } from '../../data/csv/rowInput';
 
 interface Props {
   table: TableSummary;
   target: string;
   /** Columns the model uses (others are not asked for). */
   features: string[];
+  /** Of those, the ones that take numbers. */
+  numeric: string[];
   task: 'classification' | 'regression';
   classes: string[];
 }
 
 /** Type one row and see what the model predicts for it. */
-export function RowForm({ table, target, features, task, classes }: Props) {
+export function RowForm({ table, target, features, numeric, task, classes }: Props) {
   const first = table.preview[0] ?? [];
   // Start from the file's first row, so there is something to change.
   const [cells, setCells] = useState<string[]>(() => table.columns.map((_, c) => first[c] ?? ''));
   const [outputs, setOutputs] = useState<number[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const used = new Set(features);
+  const problems = rowProblems(table.columns.map((column) => column.name), cells, new Set(numeric.filter((name) => used.has(name) && name !== target)));
   const best = outputs ? outputs.indexOf(Math.max(...outputs)) : -1;
   return (
     <form
@@ -27,6 +31,7 @@ export function RowForm({ table, target, features, task, classes }: Props) {
       data-testid="row-form"
       onSubmit={(event) => {
         event.preventDefault();
+        if (problems.size > 0) return;
         predictRow(cells)
           .then((values) => {
             setOutputs(values);
@@ -41,7 +46,19 @@ export function RowForm({ table, target, features, task, classes }: Props) {
           column.name === target || !used.has(column.name) ? null : (
             <label key={column.name} className="field">
               <span>{column.name}</span>
-              <input value={cells[c]} onChange={(event) => setCells(cells.map((v, k) => (k === c ? event.target.value : v)))} list={column.categories ? `values-${c}` : undefined} />
+              <input
+                value={cells[c]}
+                onChange={(event) => setCells(cells.map((v, k) => (k === c ? event.target.value : v)))}
+                list={column.categories && !numeric.includes(column.name) ? `values-${c}` : undefined}
+                inputMode={numeric.includes(column.name) ? 'decimal' : undefined}
+                aria-invalid={problems.has(c)}
+                aria-describedby={problems.has(c) ? `row-problem-${c}` : undefined}
+              />
+              {problems.has(c) && (
+                <span className="field-error" id={`row-problem-${c}`} data-testid="row-problem">
+                  {problems.get(c)}
+                </span>
+              )}
               {column.categories && (
                 <datalist id={`values-${c}`}>
                   {column.categories.map((value) => (
@@ -53,7 +70,9 @@ export function RowForm({ table, target, features, task, classes }: Props) {
           ),
         )}
       </div>
-      <button type="submit">Predict</button>
+      <button type="submit" disabled={problems.size > 0}>
+        Predict
+      </button>
       {error && <p className="hint">{error}</p>}
       {outputs && task === 'regression' && (
         <p data-testid="row-prediction">

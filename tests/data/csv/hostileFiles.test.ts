@@ -1,0 +1,37 @@
+// Bad files from the hardening issue's zoo that used to get a wrong or no message.
+import { describe, expect, it } from 'vitest';
+import { CsvError, MAX_COLUMNS, parseCsv } from '../../../src/data/csv/parse';
+import { rowProblems } from '../../../src/data/csv/rowInput';
+
+describe('hostile CSV files', () => {
+  it('a NUL byte says the file is not plain text', () => {
+    expect(() => parseCsv('a,b\n1,\u00002\n3,4\n')).toThrow(/NUL bytes/);
+  });
+
+  it('too many columns are refused with the limit, before anything is summarised', () => {
+    const header = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => `c${i}`).join(',');
+    const row = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => String(i)).join(',');
+    expect(() => parseCsv(`${header}\n${row}\n`)).toThrow(/1,001 columns; this app takes at most 1,000/);
+    expect(() => parseCsv(`${header}\n${row}\n`)).toThrow(CsvError);
+  });
+
+  it('mixed delimiters say how many rows would be skipped, not "only one class"', () => {
+    const text = ['x,y,label', '1,2,a', '3;4;b', '5;6;a', '7;8;b', '9,10,b', '11;12;a'].join('\n');
+    expect(() => parseCsv(text)).toThrow(/67 % of the rows \(4 of 6\) would be skipped.*mix delimiters/);
+  });
+
+  it('a few ragged rows are still skipped and listed, not refused', () => {
+    const parsed = parseCsv(['x,y,label', '1,2,a', '3,4,b', '5,6', '7,8,b'].join('\n'));
+    expect(parsed.skipped).toEqual({ count: 1, lines: [4] });
+  });
+});
+
+describe('the row form', () => {
+  it('refuses words in a number field and accepts numbers or an empty (missing) value', () => {
+    const header = ['age', 'city', 'income'];
+    const numeric = new Set(['age', 'income']);
+    expect(rowProblems(header, ['abc', 'Paris', '12'], numeric).get(0)).toMatch(/age takes a number; "abc" is not one/);
+    expect(rowProblems(header, ['41', 'Paris', ''], numeric).size).toBe(0);
+    expect(rowProblems(header, [' 4.5e1 ', 'abc', 'NA'], numeric).size).toBe(0);
+  });
+});
