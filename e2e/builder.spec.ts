@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { openApp, readNumber } from './helpers';
 
 test('build an MLP from a preset with the keyboard, see shapes and sizes, and train it', async ({ page }) => {

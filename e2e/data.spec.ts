@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { openApp, readNumber } from './helpers';
 
 test('a sample CSV loads with its columns, and a model trains on it', async ({ page }) => {
@@ -30,6 +30,10 @@ test('a sample CSV loads with its columns, and a model trains on it', async ({ p
   await form.getByLabel('petal_width').fill('0.2');
   await form.getByRole('button', { name: 'Predict' }).click();
   await expect(page.getByTestId('row-prediction')).toContainText(/Predicted species: (setosa|versicolor|virginica) \([\d.]+%\)/);
+  // Words in a number field are refused, with the reason beside the field.
+  await form.getByLabel('petal_width').fill('abc');
+  await expect(form.getByTestId('row-problem')).toContainText('petal_width takes a number; "abc" is not one');
+  await expect(form.getByRole('button', { name: 'Predict' })).toBeDisabled();
 });
 
 test('upload a CSV, pick the target, train and see metrics', async ({ page }) => {

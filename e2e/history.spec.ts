@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './test';
 import { openApp } from './helpers';
 
 async function trainToTheEnd(page: Page) {
@@ -59,4 +59,24 @@ test('runs are kept across a reload, can be compared, renamed, exported, reopene
   await page.reload();
   await expect(page.getByTestId('history-run-1')).toBeVisible();
   await expect(page.getByTestId('history-run-2')).toHaveCount(0);
+});
+
+test('a run is kept while it trains, and after a reload it shows as interrupted, with its curves', async ({ page }) => {
+  await openApp(page, { maxTrain: 64, maxVal: 32 });
+  await page.getByLabel('Preset').selectOption('mlp');
+  await page.getByLabel('Epochs').fill('500');
+  await page.getByTestId('backend-select').selectOption('cpu');
+  await page.getByTestId('train-button').click();
+  const row = page.getByTestId('history-run-1');
+  await expect(row).toContainText('training…', { timeout: 60_000 });
+  await expect.poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 60_000 }).toBeGreaterThan(2);
+  await page.waitForTimeout(1200);
+  await page.reload();
+  await expect(row).toContainText('interrupted');
+  // Its scores and curves were kept up to the last save.
+  await expect(row.getByTestId('history-scores')).toContainText(/accuracy \d\.\d{3}/);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Run 1 as CSV' }).click();
+  const csv = await readFile(await (await download).path(), 'utf8');
+  expect(csv.trim().split('\n').length).toBeGreaterThan(2);
 });

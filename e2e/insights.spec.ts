@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { openApp, readNumber } from './helpers';
 
 test('confusion matrix, a gallery of mistakes, and a drawing the model classifies', async ({ page }) => {
@@ -98,4 +98,9 @@ test('on the spiral, the boundary is redrawn live while the epoch counter advanc
   expect(second.epoch - second.drawn).toBeLessThan(Math.max(50, second.epoch / 2));
   expect(second.pixels).not.toBe(first.pixels);
   await page.getByTestId('stop-button').click();
+  // The gallery lists the worst validation points by their coordinates (it used to say "24 shown" and show none).
+  const gallery = page.getByTestId('gallery');
+  await gallery.getByLabel('Only mistakes').uncheck();
+  await expect(gallery.getByRole('columnheader', { name: 'x1' })).toBeVisible();
+  await expect(gallery.getByTestId('gallery-item')).toHaveCount(24);
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { openApp, readNumber } from './helpers';
 
 test('overfitting lab: a tiny, noisy training set and a huge model open a gap, with the best epoch marked', async ({ page }) => {

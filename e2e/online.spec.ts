@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext } from '@playwright/test';
+import { expect, test, type BrowserContext } from './test';
 import { idxFiles, spriteFiles } from './fixtures';
 import { openApp, readNumber } from './helpers';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { openApp, readNumber } from './helpers';
 
 test('the link carries the experiment: copy it, open it elsewhere, and get the same settings', async ({ page, context }) => {

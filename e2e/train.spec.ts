@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './test';
 import { openApp, readNumber } from './helpers';
 
 test('trains the default CNN on MNIST: metrics become finite and accuracy beats chance', async ({ page }) => {

@@ -44,6 +44,29 @@ function applyAddress(): void {
 }
 
 let started = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/** Adds a history entry for the current experiment, unless the address already says it. */
+function pushAddress(): void {
+  const next = addressFor(encodeExperiment(useAppStore.getState().config));
+  if (next !== currentAddress()) {
+    window.history.pushState(null, '', next);
+    lastApplied = currentAddress();
+  }
+}
+
+/**
+ * Opens a stored experiment (a history row's Open): applied at once, then
+ * put in the address. A plain fragment link cannot do this when the address
+ * has not caught up with the latest edit yet (same fragment: no event).
+ */
+export function openExperiment(query: string): void {
+  clearTimeout(timer);
+  const decoded = decodeExperiment(query, TEST_HOOKS_ENABLED);
+  useAppStore.setState({ linkNotes: decoded.notes });
+  openLinkExperiment(decoded.config);
+  pushAddress();
+}
 
 /** Reads the opened link, then mirrors every config change into the address. Call once, before the first render. */
 export function startUrlSync(): void {
@@ -54,17 +77,10 @@ export function startUrlSync(): void {
   if (!useAppStore.getState().pendingLink) window.history.replaceState(null, '', addressFor(encodeExperiment(useAppStore.getState().config)));
   lastApplied = currentAddress();
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
   useAppStore.subscribe((state, previous) => {
     if (state.config === previous.config) return;
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      const next = addressFor(encodeExperiment(useAppStore.getState().config));
-      if (next !== currentAddress()) {
-        window.history.pushState(null, '', next);
-        lastApplied = currentAddress();
-      }
-    }, PUSH_DELAY_MS);
+    timer = setTimeout(pushAddress, PUSH_DELAY_MS);
   });
   const follow = () => {
     clearTimeout(timer);

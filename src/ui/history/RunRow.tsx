@@ -3,6 +3,7 @@ import { epochsToCsv, isRegressionRecord, keptEpoch, recordToJson, type RunRecor
 import { encodeExperiment } from '../../share/codec';
 import { deleteHistoryRun, renameHistoryRun, toggleCompared } from '../../state/historyActions';
 import { downloadText } from './download';
+import { openExperiment } from '../../state/urlSync';
 
 const score = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(3));
 const OUTCOME_WORDS: Record<RunRecord['outcome'], string> = {
@@ -51,7 +52,15 @@ export function RunRow({ record, compared }: { record: RunRecord; compared: bool
         {record.restoredEpoch !== null && kept && <div className="hint">epoch {kept.epoch}, kept by early stopping</div>}
       </td>
       <td className="run-actions">
-        <a href={`#${encodeExperiment(record.config)}`} aria-label={`Open the experiment of ${record.name}`}>
+        <a
+          href={`#${encodeExperiment(record.config)}`}
+          aria-label={`Open the experiment of ${record.name}`}
+          onClick={(event) => {
+            if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+            event.preventDefault();
+            openExperiment(encodeExperiment(record.config));
+          }}
+        >
           Open
         </a>
         <button type="button" aria-label={`Rename ${record.name}`} onClick={() => setEditing(record.name)}>
