@@ -29,8 +29,9 @@ test('build an MLP from a preset with the keyboard, see shapes and sizes, and tr
   await page.getByTestId('train-button').click();
   await expect.poll(() => readNumber(page, 'epoch'), { timeout: 90_000 }).toBeGreaterThanOrEqual(3);
   expect(await readNumber(page, 'metric-val-accuracy')).toBeGreaterThan(0.3);
-  // A fast backend may have finished all epochs already.
-  if (await page.getByTestId('stop-button').isEnabled()) await page.getByTestId('stop-button').click();
+  // A fast backend may have finished all epochs already (or finish before the click lands).
+  if (await page.getByTestId('stop-button').isEnabled()) await page.getByTestId('stop-button').click({ timeout: 2000 }).catch(() => undefined);
+  await expect(page.getByTestId('run-status')).toHaveText(/stopped|done/);
 });
 
 test('an invalid stack names the layer and disables Train until fixed', async ({ page }) => {
@@ -113,4 +114,13 @@ test('optimizer parameters, kernel penalties, weight decay, and early stopping t
   expect(stoppedAt).toBeLessThan(40);
   await expect(note).toContainText(`weights of epoch ${stoppedAt - 2}`);
   await expect(page.getByText('best (restored)')).toBeVisible();
+  // The early-stop label sits inside the chart, not clipped at its right edge.
+  const chart = page.getByTestId('loss-chart').locator('svg.recharts-surface').first();
+  const label = page.getByTestId('loss-chart').getByText('early stop', { exact: true });
+  const [box, area] = [await label.boundingBox(), await chart.boundingBox()];
+  expect(box!.x).toBeGreaterThanOrEqual(area!.x);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(area!.x + area!.width);
+  // Every view describes the model that was kept: the restored epoch's figures.
+  await expect(page.getByTestId('kept-epoch')).toContainText(`Figures of epoch ${stoppedAt - 2}`);
+  await expect(page.getByTestId('history-run-1').getByTestId('history-scores')).toContainText(`epoch ${stoppedAt - 2}, kept by early stopping`);
 });

@@ -21,8 +21,9 @@ test('runs are kept across a reload, can be compared, renamed, exported, reopene
   await trainToTheEnd(page);
   await expect(page.getByTestId('history-run-2')).toBeVisible();
 
-  await page.getByLabel('Compare Run 1').check();
+  // Ticked newest first: the oldest is still the baseline.
   await page.getByLabel('Compare Run 2').check();
+  await page.getByLabel('Compare Run 1').check();
   const legend = page.getByTestId('compare-legend');
   await expect(legend).toContainText('Run 1 (baseline)');
   await expect(legend).toContainText('Run 2: + dropout(0.5)');

@@ -31,6 +31,15 @@ describe('fetchBytes', () => {
     await expect(fetchBytes('https://example.test/big', () => undefined, { maxBytes: 2 ** 20 })).rejects.toThrow(/over the limit/);
   });
 
+  it('gives the advice that fits the file: the full-MNIST image cannot be loaded by hand', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const sprite = fetchBytes('https://elsewhere.test/mnist_images.png', () => undefined, { advice: 'Try again when the connection is back.' });
+    await expect(sprite).rejects.toThrow(/Try again when the connection is back\.$/);
+    await expect(fetchBytes('https://elsewhere.test/a.csv', () => undefined)).rejects.toThrow(/load it from your computer instead/);
+  });
+
   it('explains a network or CORS failure, and an HTTP error', async () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
