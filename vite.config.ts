@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY } from './deploy/securityHeaders';
 
 /** The built page carries its Content-Security-Policy (the dev server's live reload needs more, so not there). */
@@ -17,7 +18,41 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   // Relative asset paths: the build works from any folder of any static host.
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // Installable and offline: Workbox precaches the app shell, the worker
+    // chunk, the .wasm files and the bundled data on the first visit. A new
+    // version waits until the page accepts it (src/state/appUpdate.ts).
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        name: 'Training Playground',
+        short_name: 'Playground',
+        description: 'Build a model, train it in your browser, and watch loss, accuracy and F1 live.',
+        start_url: '.',
+        scope: '.',
+        display: 'standalone',
+        background_color: '#f6f8fa',
+        theme_color: '#1f6feb',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{html,js,css,svg,png,wasm,gz,csv,md,webmanifest}'],
+        // The training worker (tfjs) is the largest file, about 2.3 MB.
+        maximumFileSizeToCacheInBytes: 16 * 2 ** 20,
+        cleanupOutdatedCaches: true,
+        // Links carry the experiment in the fragment: every navigation is the one page.
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
   worker: { format: 'es' },
   optimizeDeps: {
     // Pre-bundle tfjs up front: otherwise the first dev visit re-optimises

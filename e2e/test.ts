@@ -8,9 +8,10 @@ export { expect, type BrowserContext, type Page } from '@playwright/test';
 export const test = base.extend<{ noExternalRequests: void }>({
   noExternalRequests: [
     async ({ context, baseURL }, use) => {
-      const local = new URL(baseURL ?? 'http://127.0.0.1/').host;
+      // The local preview servers (the app at the root and under a sub-path) run on this machine.
+      const local = new URL(baseURL ?? 'http://127.0.0.1/').hostname;
       await context.route(
-        (url) => url.host !== local && (url.protocol === 'http:' || url.protocol === 'https:'),
+        (url) => url.hostname !== local && (url.protocol === 'http:' || url.protocol === 'https:'),
         (route) => route.abort('blockedbyclient'),
       );
       await use();

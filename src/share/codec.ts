@@ -149,7 +149,12 @@ export function decodeExperiment(search: string, allowTestKeys = false): Decoded
 
   const version = params.get('v');
   if (version === null) notes.push(`The link has no version; it was read as version ${CODEC_VERSION}.`);
-  else if (version !== String(CODEC_VERSION)) notes.push(`The link is version ${quote(version)}; this app reads version ${CODEC_VERSION}, so some settings may not be as intended.`);
+  else if (/^\d+$/.test(version) && Number(version) > CODEC_VERSION) {
+    notes.push(
+      `The link is version ${quote(version)}, made by a newer version of the playground than this copy (which reads version ${CODEC_VERSION}); settings it adds are not known here. ` +
+        'If this page came from the offline cache, reload it while online to update.',
+    );
+  } else if (version !== String(CODEC_VERSION)) notes.push(`The link is version ${quote(version)}; this app reads version ${CODEC_VERSION}, so some settings may not be as intended.`);
   const unknown = keys.filter((key) => !known.has(key) && !(allowTestKeys && TEST_KEY.test(key)));
   if (unknown.length > 0) {
     const shown = unknown.slice(0, 5).map((key) => quote(key));

@@ -202,3 +202,10 @@ export function dismissPendingLink(): void {
 export function dismissDataNotice(): void {
   useAppStore.setState((state) => ({ data: { ...state.data, notice: null, error: null } }));
 }
+
+/** Which downloadable datasets have a copy in the browser's cache (usable offline). */
+export async function cachedDownloads(): Promise<Record<'mnist' | 'fashion-mnist', boolean>> {
+  const check = (kind: 'mnist' | 'fashion-mnist') => allCached(networkNeed({ kind })?.cacheable ?? []);
+  const [mnist, fashion] = await Promise.all([check('mnist'), check('fashion-mnist')]);
+  return { mnist, 'fashion-mnist': fashion };
+}

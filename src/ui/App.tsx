@@ -16,6 +16,7 @@ import { RunHistory } from './history/RunHistory';
 import { CopyLink } from './share/CopyLink';
 import { LinkNotes } from './share/LinkNotes';
 import { PendingLink } from './share/PendingLink';
+import { AppUpdateOffer, OfflineStatus } from './AppUpdate';
 import { DatasetPanel } from './data/DatasetPanel';
 import { OverfittingLab } from './lab/OverfittingLab';
 import { Insights } from './insights/Insights';
@@ -46,6 +47,7 @@ export function App() {
         <p className="subtitle">Build a model, train it in a Web Worker on your GPU (or CPU), and watch loss, accuracy and F1 live.</p>
       </header>
       <ErrorBanner />
+      <AppUpdateOffer />
       <PendingLink />
       <LinkNotes />
       <main>
@@ -81,6 +83,7 @@ export function App() {
         </div>
       </main>
       <footer>
+        <OfflineStatus />
         MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0 (<a href="data/MNIST-NOTICE.md">notice</a>). Sample CSVs: see{' '}
         <a href="data/samples/SOURCES.md">their sources and licences</a>.
       </footer>

@@ -42,6 +42,12 @@ describe('links', () => {
     expect(notes.join(' ')).toContain('Settings the link\'s dataset does not use were ignored: Synthetic set, Noise, Dataset target column');
   });
 
+  it('say when a link comes from a newer version of the app (an old offline copy meeting a new link)', () => {
+    const { notes } = decodeExperiment('v=2&lr=0.01');
+    expect(notes.join(' ')).toContain('made by a newer version of the playground than this copy');
+    expect(notes.join(' ')).toContain('reload it while online');
+  });
+
   it('read an experiment from a fragment as from a query', () => {
     expect(decodeExperiment('#v=1&lr=0.02').config.learningRate).toBe(0.02);
     expect(decodeExperiment('?v=1&lr=0.02').config.learningRate).toBe(0.02);

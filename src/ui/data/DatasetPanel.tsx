@@ -8,6 +8,7 @@ import { CsvOptionsForm } from './CsvOptionsForm';
 import { IdxUpload } from './IdxUpload';
 import { LoadProgress } from './LoadProgress';
 import { SyntheticControls } from './SyntheticControls';
+import { useOfflineDownloads } from './useOffline';
 
 /** Menu entries: a value per choice, and the reference it stands for. */
 const CHOICES: { value: string; label: string; ref: DatasetRef }[] = [
@@ -37,6 +38,9 @@ export function DatasetPanel() {
   const locked = status === 'running' || status === 'paused' || data.loading !== null;
   const share = shareability(dataset);
   const own = choiceOf(dataset);
+  // Offline, the full sets can be picked only when a copy is cached.
+  const offline = useOfflineDownloads();
+  const unavailable = (value: string) => offline !== null && (value === 'mnist' || value === 'fashion-mnist') && !offline[value];
   return (
     <section className="dataset" aria-label="Data">
       <h2>Data</h2>
@@ -51,13 +55,20 @@ export function DatasetPanel() {
           }}
         >
           {CHOICES.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
+            <option key={choice.value} value={choice.value} disabled={unavailable(choice.value)}>
+              {unavailable(choice.value) ? `${choice.label.replace(/ \(downloaded.*\)$/, '')} — offline, not downloaded yet` : choice.label}
             </option>
           ))}
           {own && <option value={own.value}>{own.label}</option>}
         </select>
       </label>
+      {offline && (
+        <p className="note" data-testid="offline-datasets">
+          Offline. Available now: the MNIST sample, the synthetic 2-D sets, the sample CSVs, your own files
+          {offline.mnist ? ', full MNIST (kept from a download)' : ''}
+          {offline['fashion-mnist'] ? ', Fashion-MNIST (kept from a download)' : ''}.
+        </p>
+      )}
       <p className="hint" data-testid="dataset-active">
         Active: {describeSource(dataset)}
       </p>
