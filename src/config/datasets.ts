@@ -4,6 +4,7 @@ import { csvLayout } from '../data/csv/infer';
 import type { CsvOptions, CsvTask, TableSummary } from '../data/csv/types';
 import { SYNTHETIC_LABELS, isRegressionShape, type SyntheticShape } from '../data/synthetic';
 import type { OutputSpec } from '../model/spec';
+import type { FeatureName } from '../data/features';
 
 export const SAMPLE_CSVS = ['iris', 'penguins', 'cars', 'seattle-weather'] as const;
 export type SampleCsv = (typeof SAMPLE_CSVS)[number];
@@ -16,7 +17,8 @@ export type DatasetRef =
   /** The full 65,000-image sets, downloaded once and cached. */
   | { kind: 'mnist' }
   | { kind: 'fashion-mnist' }
-  | { kind: 'synthetic'; shape: SyntheticShape; noise: number; count: number }
+  /** `features`: the model's inputs, computed from each point (data/features.ts). */
+  | { kind: 'synthetic'; shape: SyntheticShape; noise: number; count: number; features: FeatureName[] }
   /** `options` is null until the table is loaded and its columns known. */
   | { kind: 'csv'; source: CsvSource; header: boolean | null; options: CsvOptions | null }
   /** IDX files the user uploaded (not shareable). */
@@ -56,7 +58,7 @@ export function knownDatasetInfo(ref: DatasetRef): DatasetInfo | null {
     case 'synthetic': {
       const task = isRegressionShape(ref.shape) ? 'regression' : 'classification';
       const classes = task === 'regression' ? [] : ['blue', 'orange'];
-      return { label: SYNTHETIC_LABELS[ref.shape], task, inputShape: [2], output: outputFor(task, classes.length), classes };
+      return { label: SYNTHETIC_LABELS[ref.shape], task, inputShape: [ref.features.length], output: outputFor(task, classes.length), classes };
     }
     case 'csv':
     case 'idx':

@@ -2,11 +2,12 @@
 // against the known kinds and limits; says what it changed.
 import { COLUMN_TYPES, MISSING_STRATEGIES, SCALINGS, type ColumnType, type CsvOptions } from '../data/csv/types';
 import { SYNTHETIC_SHAPES, type SyntheticShape } from '../data/synthetic';
+import { DEFAULT_FEATURES, FEATURES, orderedFeatures, type FeatureName } from '../data/features';
 import { DATASET_KINDS, SAMPLE_CSVS, type CsvSource, type DatasetKind, type DatasetRef, type SampleCsv } from './datasets';
 import { readField } from './fields';
 
 export const SYNTHETIC_LIMITS = { noise: { min: 0, max: 0.5 }, count: { min: 50, max: 5000 } } as const;
-export const DEFAULT_SYNTHETIC: Extract<DatasetRef, { kind: 'synthetic' }> = { kind: 'synthetic', shape: 'circle', noise: 0.1, count: 500 };
+export const DEFAULT_SYNTHETIC: Extract<DatasetRef, { kind: 'synthetic' }> = { kind: 'synthetic', shape: 'circle', noise: 0.1, count: 500, features: [...DEFAULT_FEATURES] };
 const MAX_TEXT = 2000;
 const MAX_OVERRIDES = 500;
 
@@ -113,6 +114,17 @@ function restoreCsvOptions(raw: unknown, notes: Notes): CsvOptions | null {
   };
 }
 
+/** Input features of a 2-D set: known names, in their fixed order, at least one; absent means the default. */
+function restoreFeatures(raw: unknown, notes: Notes): FeatureName[] {
+  if (raw === undefined) return [...DEFAULT_FEATURES];
+  const list: unknown[] = Array.isArray(raw) ? raw : [];
+  const features = orderedFeatures(list.filter((name): name is FeatureName => typeof name === 'string' && (FEATURES as readonly string[]).includes(name)));
+  if (features.length === list.length && features.length > 0) return features;
+  const known = features.length > 0 ? features : [...DEFAULT_FEATURES];
+  notes.push(`Features: only ${FEATURES.join(', ')} exist and at least one is needed; ${known.join(', ')} ${known.length === 1 ? 'is' : 'are'} used.`);
+  return known;
+}
+
 /** A dataset reference from untrusted data, or null (with a note) when it cannot be one. */
 export function restoreDataset(raw: unknown, notes: Notes): DatasetRef | null {
   const kind = oneOf<DatasetKind>(readField(raw, ['kind']), DATASET_KINDS);
@@ -140,6 +152,7 @@ export function restoreDataset(raw: unknown, notes: Notes): DatasetRef | null {
         shape: shape ?? DEFAULT_SYNTHETIC.shape,
         noise: clamp(readField(raw, ['noise']), SYNTHETIC_LIMITS.noise, DEFAULT_SYNTHETIC.noise, false, 'Noise', notes),
         count: clamp(readField(raw, ['count']), SYNTHETIC_LIMITS.count, DEFAULT_SYNTHETIC.count, true, 'Number of points', notes),
+        features: restoreFeatures(readField(raw, ['features']), notes),
       };
     }
     case 'csv': {

@@ -16,6 +16,10 @@ export interface Dataset {
   sampleShape: number[];
   /** Class names, index = label; empty for regression. */
   classes: string[];
+  /** For the 2-D sets: each sample's point on the plane `[count, 2]` (the model sees `featureNames` of it), and how points become model input. */
+  plane?: { xy: Float32Array; toInput(points: Float32Array, count: number): Float32Array };
+  /** Names of the input columns, when they are not a file's (the 2-D sets' features). */
+  featureNames?: string[];
   /** For data read from a CSV: each sample's row as in the file, and the column names. */
   sourceRows?: string[][];
   sourceHeader?: string[];

@@ -14,6 +14,20 @@ export const PRESETS = {
       { kind: 'dense', units: 64, activation: 'relu' },
     ],
   },
+  playground: {
+    label: 'Small tanh net, 4-2 (TensorFlow Playground)',
+    layers: [
+      { kind: 'dense', units: 4, activation: 'tanh' },
+      { kind: 'dense', units: 2, activation: 'tanh' },
+    ],
+  },
+  spiral: {
+    label: 'Tanh net, 8-8 (for the spiral)',
+    layers: [
+      { kind: 'dense', units: 8, activation: 'tanh' },
+      { kind: 'dense', units: 8, activation: 'tanh' },
+    ],
+  },
   lenet: {
     label: 'LeNet-style CNN',
     layers: [

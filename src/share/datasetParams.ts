@@ -4,14 +4,14 @@
 import type { DatasetRef } from '../config/datasets';
 
 /** Every link key this module reads or writes. */
-export const DATASET_KEYS = ['ds', 'syn', 'noise', 'n', 'src', 'hdr', 'tgt', 'task', 'miss', 'scale', 'dup', 'ct', 'idx'] as const;
+export const DATASET_KEYS = ['ds', 'syn', 'noise', 'n', 'feat', 'src', 'hdr', 'tgt', 'task', 'miss', 'scale', 'dup', 'ct', 'idx'] as const;
 
 /** Key-value pairs for `ref`, in a fixed order. */
 export function encodeDataset(ref: DatasetRef): [string, string][] {
   const pairs: [string, string][] = [['ds', ref.kind]];
   switch (ref.kind) {
     case 'synthetic':
-      pairs.push(['syn', ref.shape], ['noise', String(ref.noise)], ['n', String(ref.count)]);
+      pairs.push(['syn', ref.shape], ['noise', String(ref.noise)], ['n', String(ref.count)], ['feat', ref.features.join(',')]);
       break;
     case 'csv': {
       const { source, options } = ref;
@@ -42,6 +42,7 @@ export const DATASET_KEY_LABELS: Record<DatasetKey, string> = {
   syn: 'Synthetic set',
   noise: 'Noise',
   n: 'Number of points',
+  feat: 'Features',
   src: 'Dataset source',
   hdr: 'Dataset header',
   tgt: 'Dataset target column',
@@ -58,7 +59,7 @@ type DatasetKey = (typeof DATASET_KEYS)[number];
 function keysOf(kind: string | null, hasTarget: boolean): DatasetKey[] {
   switch (kind) {
     case 'synthetic':
-      return ['ds', 'syn', 'noise', 'n'];
+      return ['ds', 'syn', 'noise', 'n', 'feat'];
     case 'csv':
       return hasTarget ? ['ds', 'src', 'hdr', 'tgt', 'task', 'miss', 'scale', 'dup', 'ct'] : ['ds', 'src', 'hdr'];
     case 'idx':
@@ -113,7 +114,10 @@ export function decodeDataset(params: URLSearchParams): unknown {
   const kind = params.get('ds');
   if (kind === null) return undefined;
   const raw: Record<string, unknown> = { kind };
-  if (kind === 'synthetic') Object.assign(raw, { shape: params.get('syn'), noise: toNumber(params.get('noise')), count: toNumber(params.get('n')) });
+  if (kind === 'synthetic') {
+    const features = params.get('feat');
+    Object.assign(raw, { shape: params.get('syn'), noise: toNumber(params.get('noise')), count: toNumber(params.get('n')), features: features === null ? undefined : features.split(',') });
+  }
   if (kind === 'csv') {
     raw.source = parseSource(params.get('src') ?? '');
     const header = params.get('hdr');

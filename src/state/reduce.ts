@@ -63,6 +63,8 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
       const { epoch, size, extent, values, min, max } = event;
       return { metrics: { ...state.metrics, boundary: { epoch, size, extent, values, min, max } } };
     }
+    case 'picture':
+      return { metrics: { ...state.metrics, picture: { epoch: event.epoch, ...event.picture } } };
     case 'scatter':
       return { metrics: { ...state.metrics, scatter: { xy: event.xy, labels: event.labels, train: event.train } } };
     case 'best-restored':

@@ -6,6 +6,7 @@ import type { Task } from '../data/dataset';
 import type { RunRecord } from '../history/record';
 import type { LoadPhase } from '../train/client';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
+import type { NetworkPicture } from '../train/networkPicture';
 import type { BackendChoice, BackendSpeed, Fallback, RunPhase } from '../train/protocol';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
@@ -52,6 +53,8 @@ export interface MetricsSlice {
   learningRateChanges: { step: number; learningRate: number }[];
   /** 2-D sets: the model's output over the plane after the latest epoch, and the points. */
   boundary: { epoch: number; size: number; extent: number; values: Uint8Array; min: number; max: number } | null;
+  /** The network picture from the latest weights the worker sent (with the epoch they belong to). */
+  picture: (NetworkPicture & { epoch: number }) | null;
   scatter: { xy: number[]; labels: number[]; train: boolean[] } | null;
 }
 
@@ -122,7 +125,7 @@ export function initialRun(): RunSlice {
 
 /** Metrics before a run. */
 export function emptyMetrics(): MetricsSlice {
-  return { batches: [], epochs: [], learningRateChanges: [], boundary: null, scatter: null };
+  return { batches: [], epochs: [], learningRateChanges: [], boundary: null, picture: null, scatter: null };
 }
 
 /** The whole state when the page opens. */

@@ -15,6 +15,7 @@ import { datasetFromIdxArrays, loadBundledMnist } from '../data/mnist';
 import { randomSplit, stratifiedSplit } from '../data/split';
 import { ONLINE_SPRITES, decodeOneHotLabels, redChannel, spriteDataset, SPRITE_WIDTH } from '../data/sprite';
 import { generateSynthetic } from '../data/synthetic';
+import { FEATURE_LABELS, toFeatures, type FeatureName } from '../data/features';
 import { fetchBytes, type Progress } from './fetchBytes';
 
 export type BuiltinName = 'mnist-sample' | 'mnist' | 'fashion-mnist';
@@ -180,11 +181,18 @@ export async function loadSource(source: DataSource, baseUrl: string, onProgress
     : { count: data.summary.rows, classes: [], sampleShape: null, table: data.summary, fromCache: false };
 }
 
+/** A 2-D set as the model sees it: the chosen features of each point; the points stay for drawing. */
+function withFeatures(dataset: Dataset, features: readonly FeatureName[]): Dataset {
+  const xy = dataset.x as Float32Array;
+  const toInput = (points: Float32Array, count: number) => toFeatures(points, count, features);
+  return { ...dataset, x: toInput(xy, dataset.count), sampleShape: [features.length], plane: { xy, toInput }, featureNames: features.map((f) => FEATURE_LABELS[f]) };
+}
+
 /** The experiment's data and its seeded split, loading it first if need be. */
 export async function resolveData(config: ExperimentConfig, baseUrl: string, onlineBase?: string): Promise<{ dataset: Dataset; split: Split }> {
   const ref = config.dataset;
   if (ref.kind === 'synthetic') {
-    const dataset = generateSynthetic({ shape: ref.shape, count: ref.count, noise: ref.noise, seed: config.seed });
+    const dataset = withFeatures(generateSynthetic({ shape: ref.shape, count: ref.count, noise: ref.noise, seed: config.seed }), ref.features);
     const split = dataset.task === 'classification' ? stratifiedSplit(dataset.y, config.validationSplit, config.seed) : randomSplit(dataset.count, config.validationSplit, config.seed);
     return { dataset, split };
   }

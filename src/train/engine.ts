@@ -40,4 +40,6 @@ export interface Engine {
   snapshot(): WeightSnapshot;
   /** Makes the tfjs model hold the current weights (insight views and export read it). */
   syncModel(): void;
+  /** A copy of the current weights in tfjs order (kernel, bias, … per layer), for the network picture. */
+  readWeights(): Promise<Float32Array[]>;
 }

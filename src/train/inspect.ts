@@ -60,6 +60,7 @@ async function validationOutputs({ model, dataset, split }: Inspectable): Promis
 /** Rows of numbers without a source file (the 2-D sets) show their coordinates as x1, x2, … */
 function rowHeader(dataset: Inspectable['dataset']): string[] | null {
   if (dataset.sourceHeader) return dataset.sourceHeader;
+  if (dataset.featureNames) return dataset.featureNames;
   return dataset.sampleShape.length === 1 ? Array.from({ length: dataset.sampleShape[0] }, (_, i) => `x${i + 1}`) : null;
 }
 

@@ -12,6 +12,7 @@ export const MAX_POINTS_PER_FLUSH = 12;
 const SPEED_WINDOW_MS = 500;
 
 type Boundary = Extract<FromWorker, { type: 'boundary' }>;
+type Picture = Extract<FromWorker, { type: 'picture' }>;
 
 /** Merges consecutive batch points into at most `max`, keeping the last step of each group and sample-weighted means. */
 export function mergePoints(points: BatchPoint[], max: number): BatchPoint[] {
@@ -35,6 +36,7 @@ export class Outbox {
   private points: BatchPoint[] = [];
   private epochs: { point: EpochPoint; tensors: number }[] = [];
   private boundary: Boundary | null = null;
+  private picture: Picture | null = null;
   private lastFlush = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private windowStart = performance.now();
@@ -54,6 +56,12 @@ export class Outbox {
 
   epoch(point: EpochPoint, tensors: number): void {
     this.epochs.push({ point, tensors });
+    this.schedule();
+  }
+
+  /** Replaces any network picture not yet sent. */
+  setPicture(message: Picture): void {
+    this.picture = message;
     this.schedule();
   }
 
@@ -90,6 +98,8 @@ export class Outbox {
     this.epochs = [];
     if (this.boundary) this.post(this.boundary);
     this.boundary = null;
+    if (this.picture) this.post(this.picture);
+    this.picture = null;
   }
 
   /** Flushes at once when a frame has passed, else once the frame is up (the loop yields often enough for the timer). */

@@ -1,6 +1,7 @@
 // The one shared vocabulary between the page and the training worker. Every
 // message is plain, structured-clone-safe data tagged with `type` and the
 // `runId` it belongs to, so late messages of an old run can be ignored.
+import type { NetworkPicture } from './networkPicture';
 import type { BackendName, ExperimentConfig } from '../config/experiment';
 import type { Task } from '../data/dataset';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
@@ -116,6 +117,8 @@ export type FromWorker =
   | { type: 'warning'; runId: number; message: string }
   /** The model's output over the plane of a 2-D set, `size` x `size` grey levels, after each epoch. */
   | { type: 'boundary'; runId: number; epoch: number; size: number; extent: number; values: Uint8Array; min: number; max: number }
+  /** The network picture from the latest weights (train/networkPicture.ts), at most about once a frame. */
+  | { type: 'picture'; runId: number; epoch: number; picture: NetworkPicture }
   /** The points of a 2-D set (x, y pairs), their labels, and whether each is a training point. */
   | { type: 'scatter'; runId: number; xy: number[]; labels: number[]; train: boolean[] };
 
@@ -132,7 +135,7 @@ export type DataEvent =
 const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate']);
 const REQUEST_TYPES = new Set<ToWorker['type']>(['load-data', 'inspect']);
 const DATA_EVENT_TYPES = new Set<DataEvent['type']>(['data-progress', 'data-ready', 'data-error', 'inspect-result', 'inspect-error', 'backend-choice']);
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['warning', 'heartbeat', 'phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error', 'boundary', 'scatter']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['warning', 'heartbeat', 'phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error', 'boundary', 'picture', 'scatter']);
 
 function isTagged(value: unknown, tag: 'runId' | 'requestId' = 'runId'): value is { type: string } {
   return (

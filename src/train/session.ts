@@ -15,6 +15,7 @@ import { buildEngine, outputFor, type BuiltEngine } from './engines';
 import { BOUNDARY_EXTENT, BOUNDARY_SIZE, decisionBoundary, type Inspectable } from './inspect';
 import { trainModel } from './loop';
 import { Outbox } from './outbox';
+import { networkPicture } from './networkPicture';
 import { prepareBackend } from './prepare';
 import type { FromWorker, TestHooks } from './protocol';
 
@@ -31,6 +32,8 @@ const MAX_SCATTER = 600;
 /** The boundary is recomputed at most once a frame, and costs at most this share of training time. */
 const BOUNDARY_MIN_INTERVAL_MS = 16;
 const BOUNDARY_TIME_SHARE = 0.15;
+const PICTURE_MIN_INTERVAL_MS = 33;
+const PICTURE_TIME_SHARE = 0.1;
 
 /** A run in progress; `control` takes pause / resume / step / stop. */
 export class TrainingSession {
@@ -60,7 +63,7 @@ export class TrainingSession {
     post({
       type: 'scatter',
       runId,
-      xy: indices.flatMap((i) => [dataset.x[2 * i], dataset.x[2 * i + 1]]),
+      xy: indices.flatMap((i) => [dataset.plane!.xy[2 * i], dataset.plane!.xy[2 * i + 1]]),
       labels: indices.map((i) => dataset.y[i]),
       train: indices.map((_, k) => k < trainCount),
     });
@@ -89,7 +92,7 @@ export class TrainingSession {
     this.built = built;
     const { engine } = built;
     this.target = { model: built.model, dataset, split, head: built.head };
-    const planar = dataset.sampleShape.length === 1 && dataset.sampleShape[0] === 2 && config.dataset.kind === 'synthetic';
+    const planar = dataset.plane !== undefined;
     const stepsPerEpoch = Math.ceil(split.train.length / config.batchSize);
     post({
       type: 'ready',
@@ -114,10 +117,23 @@ export class TrainingSession {
     let boundaryCost = 0;
     const drawBoundary = async (epoch: number) => {
       const started = performance.now();
-      const boundary = await decisionBoundary((values, count) => engine.predict(values, count), dataset.task);
+      const plane = dataset.plane!;
+      const boundary = await decisionBoundary((points, count) => engine.predict(plane.toInput(points, count), count), dataset.task);
       boundaryCost = performance.now() - started;
       lastBoundaryAt = performance.now();
       outbox.setBoundary({ type: 'boundary', runId, epoch, size: BOUNDARY_SIZE, extent: BOUNDARY_EXTENT, ...boundary });
+    };
+    // The network picture reads the weights; it costs at most a tenth of training time, and is sent about once a frame.
+    let lastPictureAt = -Infinity;
+    let pictureCost = 0;
+    const inputSize = dataset.sampleShape.length === 1 ? dataset.sampleShape[0] : null;
+    const drawPicture = async (epoch: number) => {
+      const started = performance.now();
+      const weights = await engine.readWeights();
+      const picture = networkPicture(config.layers, outputFor(dataset), inputSize, weights, planar ? { toInput: dataset.plane!.toInput, extent: BOUNDARY_EXTENT } : null);
+      pictureCost = performance.now() - started;
+      lastPictureAt = performance.now();
+      outbox.setPicture({ type: 'picture', runId, epoch, picture });
     };
     try {
       const result = await trainModel({
@@ -150,10 +166,12 @@ export class TrainingSession {
           outbox.epoch(point, tf.memory().numTensors);
         },
         afterEpoch: async (epoch) => {
+          const edge = epoch === 1 || epoch === config.epochs;
+          if (edge || performance.now() - lastPictureAt >= Math.max(PICTURE_MIN_INTERVAL_MS, pictureCost / PICTURE_TIME_SHARE)) await drawPicture(epoch);
           if (!planar) return;
           // The newest epoch is drawn about once a frame; a training step of a tiny net takes microseconds.
           const due = Math.max(BOUNDARY_MIN_INTERVAL_MS, boundaryCost / BOUNDARY_TIME_SHARE);
-          if (epoch === 1 || epoch === config.epochs || performance.now() - lastBoundaryAt >= due) await drawBoundary(epoch);
+          if (edge || performance.now() - lastBoundaryAt >= due) await drawBoundary(epoch);
         },
         onPause: (step) => {
           outbox.flush();
@@ -163,6 +181,7 @@ export class TrainingSession {
       });
       // The final picture: the kept weights (early stopping may have restored an earlier epoch).
       if (planar && weightsEpoch > 0) await drawBoundary(weightsEpoch);
+      if (weightsEpoch > 0) await drawPicture(weightsEpoch);
       outbox.flush();
       post({ type: 'done', runId, reason: result });
     } finally {

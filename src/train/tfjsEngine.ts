@@ -103,4 +103,9 @@ export class TfjsEngine implements Engine {
   syncModel(): void {
     // The model is the engine's own state: nothing to copy.
   }
+
+  async readWeights(): Promise<Float32Array[]> {
+    // getWeights gives the variables' own tensors: read, never dispose.
+    return (await Promise.all(this.o.model.getWeights().map((w) => w.data()))) as Float32Array[];
+  }
 }

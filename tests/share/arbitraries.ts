@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { BACKEND_PREFERENCES, LIMITS, OPTIMIZERS, PANELS, type ExperimentConfig, type NumberLimit } from '../../src/config/experiment';
 import { SAMPLE_CSVS, type DatasetRef } from '../../src/config/datasets';
 import { SYNTHETIC_SHAPES } from '../../src/data/synthetic';
+import { FEATURES } from '../../src/data/features';
 import { ACTIVATIONS, checkModel, type LayerSpec } from '../../src/model/spec';
 
 const MNIST_SHAPE = [28, 28, 1];
@@ -65,6 +66,7 @@ const datasetAndLayers: fc.Arbitrary<Pick<ExperimentConfig, 'dataset' | 'layers'
       shape: fc.constantFrom(...SYNTHETIC_SHAPES),
       noise: fc.double({ min: 0, max: 0.5, noNaN: true }).filter((v) => !Object.is(v, -0)),
       count: fc.integer({ min: 50, max: 5000 }),
+      features: fc.subarray([...FEATURES], { minLength: 1 }),
     }),
     layers: rowLayers,
   }),

@@ -23,6 +23,7 @@ const NAMED_BY: Record<string, RegExp> = {
   syn: /[Ss]ynthetic set/,
   noise: /Noise/,
   n: /Number of points/,
+  feat: /Features/,
   src: /Dataset source|CSV source|CSV address|sample CSV/,
   hdr: /Dataset header/,
   tgt: /Dataset target column/,
@@ -43,7 +44,7 @@ const NUMBER_KEYS = new Set(['noise', 'n', ...CONFIG_FIELDS.filter((f) => f.type
 function same(key: string, a: string | null, b: string | null): boolean {
   if (a === b) return true;
   if (NUMBER_KEYS.has(key)) return a !== null && b !== null && a.trim() !== '' && Number(a) === Number(b);
-  if (key === 'hide') return [...new Set((a ?? '').split(',').filter(Boolean))].sort().join() === [...new Set((b ?? '').split(',').filter(Boolean))].sort().join();
+  if (key === 'hide' || key === 'feat') return [...new Set((a ?? '').split(',').filter(Boolean))].sort().join() === [...new Set((b ?? '').split(',').filter(Boolean))].sort().join();
   if (key === 'ct') return (a ?? '[]') === (b ?? '[]');
   if (key === 'm' && a !== null && b !== null) {
     const norm = (text: string) => text.replace(/_+\)/g, ')').replace(/-?\d+(\.\d+)?(e[-+]?\d+)?/gi, (n) => String(Number(n)));
@@ -64,7 +65,7 @@ const HOSTILE = [
   'rEgression', 'regression', 'classification', 'median', 'minmax', 'none', 'drop',
   'sgd', 'adadelta', 'webgl', 'fused', 'spiral', 'xor', 'csv', 'synthetic', 'mnist', 'idx', 'mnist-sample',
   'url:http://data.invalid/x.csv', 'url:javascript:alert(1)', 'sample:iris', 'sample:nope', 'text', 'text:abc', 'file:a.csv', 'file:',
-  'data,model', 'data,data,secrets', 'history,batch-chart,insights,settings,model,data,data,data,data,data,data,data,insights',
+  'data,model', 'data,data,secrets', 'x1,x2', 'x2,x1,sinx1', 'x1,x9', 'x1sq,x2sq,x1x2,sinx1,sinx2', 'history,batch-chart,insights,settings,model,data,data,data,data,data,data,data,insights',
   '[["a","numeric"]]', '[["a","weird"]]', '[[[[[]]]]]', '{"a":1}',
   'dense(3_relu)', 'conv2d(4_3_1_same_relu)', 'flatten()~dense(4_tanh)', 'dense(x_relu)', 'teleport()', 'dense(8_relu_0.1_0.2_9)',
 ];
@@ -101,6 +102,8 @@ function silentChanges(original: URLSearchParams, link: string): string[] {
   return KEYS.filter((key) => {
     const wanted = given.has(key) ? given.get(key) : original.get(key);
     if (!given.has(key) && !original.has(key)) return false;
+    // A dataset key the link lacks belongs to the original's dataset; if the link names another, only `ds` is compared.
+    if (!given.has(key) && (DATASET_KEYS as readonly string[]).includes(key) && given.get('ds') !== original.get('ds')) return false;
     if (same(key, wanted, used.get(key))) return false;
     if ((DATASET_KEYS as readonly string[]).includes(key) && WHOLE_DATASET.test(notes)) return false;
     return !NAMED_BY[key].test(notes);

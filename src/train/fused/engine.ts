@@ -141,6 +141,10 @@ export class FusedEngine implements Engine {
     };
   }
 
+  readWeights(): Promise<Float32Array[]> {
+    return Promise.resolve(this.weights());
+  }
+
   syncModel(): void {
     this.o.writeBack?.(this.weights());
   }

@@ -36,7 +36,8 @@ export function zeroParams(plan: readonly DenseLayerPlan[]): Params {
   };
 }
 
-function activate(z: Float64Array, a: Float64Array, rows: number, units: number, activation: Activation): void {
+/** a = f(z) for `rows` samples of `units` each (softmax per row). */
+export function activate(z: Float64Array, a: Float64Array, rows: number, units: number, activation: Activation): void {
   const n = rows * units;
   switch (activation) {
     case 'relu':

@@ -4,7 +4,8 @@ import { SYNTHETIC_LABELS, SYNTHETIC_SHAPES } from '../../data/synthetic';
 import { RangeField } from '../controls/RangeField';
 import { SelectField, optionsOf } from '../controls/SelectField';
 import { setNumericSetting } from '../../state/actions';
-import { updateSynthetic } from '../../state/dataActions';
+import { updateSynthetic, applySpiralRecipe } from '../../state/dataActions';
+import { FEATURE_LABELS, FEATURES, orderedFeatures } from '../../data/features';
 import { useAppStore } from '../../state/store';
 
 /** Shape, noise, number of points and training ratio of a synthetic 2-D set (seeded by the experiment's seed). */
@@ -34,6 +35,30 @@ export function SyntheticControls({ dataset, locked }: { dataset: Extract<Datase
         disabled={locked}
         onChange={(percent) => setNumericSetting('validationSplit', Number((1 - percent / 100).toFixed(2)))}
       />
+      <fieldset className="features" disabled={locked}>
+        <legend>Input features (what the model sees of each point)</legend>
+        {FEATURES.map((name) => (
+          <label key={name} className="checkbox feature">
+            <input
+              type="checkbox"
+              checked={dataset.features.includes(name)}
+              // The last feature cannot be taken away: a model needs an input.
+              disabled={dataset.features.length === 1 && dataset.features.includes(name)}
+              onChange={(event) => updateSynthetic({ features: event.target.checked ? orderedFeatures([...dataset.features, name]) : dataset.features.filter((f) => f !== name) })}
+            />
+            {FEATURE_LABELS[name]}
+          </label>
+        ))}
+        {dataset.shape === 'spiral' && (
+          <p className="hint">
+            Two coordinates are not enough for a small net on the spiral.{' '}
+            <button type="button" onClick={applySpiralRecipe} data-testid="spiral-recipe">
+              Use the spiral recipe
+            </button>{' '}
+            (all seven features, two tanh layers of 8).
+          </p>
+        )}
+      </fieldset>
       <label className="field">
         <span>Number of points</span>
         <input
