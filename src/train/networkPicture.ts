@@ -5,28 +5,9 @@
 // Only thumbnails and a few hundred numbers travel, never tensors. Pure.
 import type { LayerSpec, OutputSpec } from '../model/spec';
 import { activate } from './fused/net';
+import { HEATMAP_SIZE, MAX_DRAWN_UNITS, type NetworkPicture, type PictureColumn } from '../model/picture';
 
-/** Units drawn per column; wider layers show this many and say how many more. */
-export const MAX_DRAWN_UNITS = 10;
-/** Heatmap side, in cells (TensorFlow Playground's node thumbnails are about this fine). */
-export const HEATMAP_SIZE = 20;
-
-export interface PictureColumn {
-  units: number;
-  shown: number;
-  /** `shown * HEATMAP_SIZE²` bytes, 128 = 0, 0/255 = the unit's largest negative/positive value; null off the plane. */
-  heatmaps: Uint8Array | null;
-  /** The bias of each shown unit (none for the input). */
-  biases: Float32Array | null;
-}
-
-export interface NetworkPicture {
-  columns: PictureColumn[];
-  /** Between column k and k+1: `shown(k) * shown(k+1)` weights, row-major by source unit; null when a non-dense layer sits between. */
-  edges: (Float32Array | null)[];
-  /** The largest |weight| drawn, for edge widths. */
-  maxWeight: number;
-}
+export type { NetworkPicture } from '../model/picture';
 
 /** Weights per layer kind, in tfjs order (dense: kernel, bias; conv: kernel, bias; batch norm: four). */
 const WEIGHT_COUNT: Record<LayerSpec['kind'], number> = { dense: 2, conv2d: 2, batchNormalization: 4, dropout: 0, flatten: 0, maxPool2d: 0, avgPool2d: 0 };

@@ -20,6 +20,7 @@ import { AppUpdateOffer, OfflineStatus } from './AppUpdate';
 import { DatasetPanel } from './data/DatasetPanel';
 import { OverfittingLab } from './lab/OverfittingLab';
 import { Insights } from './insights/Insights';
+import { Stage } from './model/Stage';
 import { useModelCheck } from './model/useModelCheck';
 import { useTask } from './model/useTask';
 import { useAppStore } from '../state/store';
@@ -66,6 +67,7 @@ export function App() {
           <RunControls canTrain={check !== null && check.ok && !loading} />
           <RunStatus />
           <MetricReadouts />
+          <Stage />
           <div className="charts">
             {show('batch-chart') && <BatchChart />}
             <EpochChart title={task === 'regression' ? 'Mean squared error per epoch' : 'Loss per epoch'} scores={['loss']} markBest />

@@ -3,7 +3,6 @@ import { useAppStore } from '../../state/store';
 import { useDatasetInfo } from '../model/useDatasetInfo';
 import { selectEpochs, selectKeptEpoch } from '../selectors';
 import { ConfusionMatrixView, type CellFilter } from './ConfusionMatrixView';
-import { DecisionBoundary } from './DecisionBoundary';
 import { DrawCanvas } from './DrawCanvas';
 import { Gallery } from './Gallery';
 import { RowForm } from './RowForm';
@@ -12,14 +11,12 @@ import { useThrottledValue } from '../charts/useThrottledValue';
 
 const INSIGHT_REFRESH_MS = 500;
 
-/** What the model gets right and wrong: confusion matrix, gallery, drawing, decision boundary. */
+/** What the model gets right and wrong: confusion matrix, gallery, drawing, a typed row. */
 export function Insights() {
   const epochs = useAppStore(selectEpochs);
   const run = useAppStore((state) => state.run);
-  const boundary = useAppStore((state) => state.metrics.boundary);
   const dataset = useAppStore((state) => state.config.dataset);
   const table = useAppStore((state) => state.data.loaded?.table ?? null);
-  const scatter = useAppStore((state) => state.metrics.scatter);
   const { info } = useDatasetInfo();
   const [filter, setFilter] = useState<CellFilter | null>(null);
   // The model as it now is: after early stopping, the epoch whose weights were put back.
@@ -35,7 +32,6 @@ export function Insights() {
     <section className="insights" aria-label="Insight views">
       <h2>Insight views</h2>
       {!last && <p className="hint">Train for an epoch to see what the model gets right and wrong.</p>}
-      {boundary && <DecisionBoundary boundary={boundary} scatter={scatter} regression={run.task === 'regression'} />}
       {trained && last.confusion && classes.length === last.confusion.length && (
         <ConfusionMatrixView matrix={last.confusion} classes={classes} epoch={last.epoch} selected={filter} onSelect={setFilter} />
       )}

@@ -1,0 +1,100 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useAppStore } from '../../state/store';
+import { FEATURE_LABELS } from '../../data/features';
+import type { LayerInfo, OutputSpec } from '../../model/spec';
+import { BLUE, DIVERGING, ORANGE, rgb } from '../tokens';
+import { layoutNetwork, type DrawnNetwork } from './networkLayout';
+import { useThrottledValue } from '../charts/useThrottledValue';
+
+/** The picture redraws at most this often (the worker sends at most one per frame). */
+const REDRAW_MS = 40;
+
+function drawHeatmap(context: CanvasRenderingContext2D, bytes: Uint8Array, offset: number, side: number, x: number, y: number, size: number, cell: HTMLCanvasElement) {
+  const image = new ImageData(side, side);
+  const pixels = new Uint32Array(image.data.buffer);
+  for (let i = 0; i < side * side; i++) pixels[i] = DIVERGING[bytes[offset + i]];
+  cell.getContext('2d')!.putImageData(image, 0, 0);
+  context.imageSmoothingEnabled = true;
+  context.drawImage(cell, 0, 0, side, side, x, y, size, size);
+}
+
+/** Draws edges, nodes and their heatmaps onto the canvas (device pixels = 2x CSS pixels). */
+function paint(canvas: HTMLCanvasElement, net: DrawnNetwork, cell: HTMLCanvasElement) {
+  const context = canvas.getContext('2d')!;
+  context.setTransform(2, 0, 0, 2, 0, 0);
+  context.clearRect(0, 0, net.width, net.height);
+  for (const edge of net.edges) {
+    context.strokeStyle = edge.weight === null ? '#d0d7de' : rgb(edge.weight >= 0 ? ORANGE : BLUE, 0.35 + 0.65 * edge.strength);
+    context.lineWidth = edge.weight === null ? 1 : 0.5 + 4 * edge.strength;
+    context.beginPath();
+    context.moveTo(edge.x1, edge.y1);
+    context.bezierCurveTo((edge.x1 + edge.x2) / 2, edge.y1, (edge.x1 + edge.x2) / 2, edge.y2, edge.x2, edge.y2);
+    context.stroke();
+  }
+  for (const node of net.nodes) {
+    if (node.heatmap) drawHeatmap(context, node.heatmap.bytes, node.heatmap.offset, node.heatmap.side, node.x, node.y, node.size, cell);
+    else {
+      context.fillStyle = '#fff';
+      context.fillRect(node.x, node.y, node.size, node.size);
+    }
+    context.strokeStyle = '#57606a';
+    context.lineWidth = 1;
+    context.strokeRect(node.x + 0.5, node.y + 0.5, node.size - 1, node.size - 1);
+  }
+}
+
+/** The model as a graph, input to output: one node per unit (up to a cap), edges by weight sign and size, and on 2-D sets what each unit has learned over the plane. */
+export function NetworkView({ inputShape, infos, output }: { inputShape: number[]; infos: LayerInfo[]; output: OutputSpec }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const cell = useRef<HTMLCanvasElement | null>(null);
+  const livePicture = useAppStore((state) => state.metrics.picture);
+  const picture = useThrottledValue(livePicture, REDRAW_MS);
+  const layers = useAppStore((state) => state.config.layers);
+  const dataset = useAppStore((state) => state.config.dataset);
+  const inputNames = dataset.kind === 'synthetic' ? dataset.features.map((f) => FEATURE_LABELS[f]) : null;
+  // A picture whose columns no longer match the stack (an edit since) is not used.
+  const names = inputNames?.join('\n') ?? null;
+  const net = useMemo(
+    () => layoutNetwork({ inputShape, layers, shapes: infos.map((info) => info.outputShape), output }, names === null ? null : names.split('\n'), picture),
+    [inputShape, layers, infos, output, names, picture],
+  );
+  const [hover, setHover] = useState<string | null>(null);
+  useEffect(() => {
+    if (!canvas.current) return;
+    cell.current ??= document.createElement('canvas');
+    cell.current.width = cell.current.height = 32;
+    paint(canvas.current, net, cell.current);
+  }, [net]);
+  const nodeCount = net.nodes.length;
+  return (
+    <figure className="network" data-testid="network" data-nodes={nodeCount} data-epoch={picture?.epoch ?? 0} aria-label="The network, drawn">
+      <figcaption>
+        The network{picture ? `, weights of epoch ${picture.epoch}` : ': train to see its weights'}
+        <span className="hint"> · edges: orange positive, blue negative, thicker = larger{inputNames ? ' · each unit shows its output over the plane' : ''}</span>
+      </figcaption>
+      <div className="network-stage" style={{ width: net.width, maxWidth: '100%' }}>
+        <canvas
+          ref={canvas}
+          width={net.width * 2}
+          height={net.height * 2}
+          style={{ width: '100%', aspectRatio: `${net.width} / ${net.height}` }}
+          role="img"
+          aria-label={net.summary}
+          onMouseMove={(event) => {
+            const box = event.currentTarget.getBoundingClientRect();
+            setHover(net.describeAt(((event.clientX - box.left) * net.width) / box.width, ((event.clientY - box.top) * net.height) / box.height));
+          }}
+          onMouseLeave={() => setHover(null)}
+        />
+        {net.labels.map((label) => (
+          <span key={label.key} className={`network-label ${label.kind}`} style={{ left: `${(label.x / net.width) * 100}%`, top: `${(label.y / net.height) * 100}%` }}>
+            {label.text}
+          </span>
+        ))}
+      </div>
+      <p className="hint network-hover" aria-live="polite" data-testid="network-hover">
+        {hover ?? 'Point at a unit or an edge to read its value.'}
+      </p>
+    </figure>
+  );
+}
