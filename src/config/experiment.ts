@@ -66,7 +66,8 @@ const FRACTION_BELOW_ONE: NumberLimit = { min: 0, max: 1, maxExclusive: true };
 export const LIMITS = {
   learningRate: { min: 1e-6, max: 10, maxExclusive: true },
   batchSize: { min: 1, max: 4096, integer: true },
-  epochs: { min: 1, max: 1000, integer: true },
+  // A tiny net on a 2-D set trains about a thousand epochs a second: it may run until stopped, as in TensorFlow Playground.
+  epochs: { min: 1, max: 100_000, integer: true },
   validationSplit: { min: 0.05, max: 0.9 },
   weightDecay: { min: 0, max: 1 },
   patience: { min: 1, max: 100, integer: true },

@@ -11,6 +11,17 @@ import { LAYER_FIELDS } from '../model/layerFields';
 
 /** Batch points kept per run; longer runs are averaged down to this many. */
 export const MAX_STORED_BATCHES = 1000;
+/** Epoch points kept per run (a 2-D set may train tens of thousands); evenly spread, with the first, the last and the kept one. */
+export const MAX_STORED_EPOCHS = 1000;
+
+function thinEpochs(epochs: readonly EpochPoint[], keep: number | null): EpochPoint[] {
+  if (epochs.length <= MAX_STORED_EPOCHS) return epochs.slice();
+  const picked = new Set<number>();
+  for (let i = 0; i < MAX_STORED_EPOCHS - 1; i++) picked.add(Math.round((i * (epochs.length - 1)) / (MAX_STORED_EPOCHS - 2)));
+  const kept = keep === null ? -1 : epochs.findIndex((point) => point.epoch === keep);
+  if (kept >= 0) picked.add(kept);
+  return [...picked].sort((a, b) => a - b).map((i) => epochs[i]);
+}
 
 /** `running`: stored as it trains; one still `running` when the page opens again was `interrupted` (a reload, a closed tab). */
 export type RunOutcome = 'done' | 'stopped' | 'error' | 'running' | 'interrupted';
@@ -37,8 +48,8 @@ export interface RunRecord {
 export type NewRunRecord = Omit<RunRecord, 'id'>;
 
 /** The record of a run that just ended, with its batch curve thinned for storage. */
-export function makeRecord(run: Omit<NewRunRecord, 'batches'> & { batches: readonly BatchPoint[] }): NewRunRecord {
-  return { ...run, batches: downsample(run.batches, MAX_STORED_BATCHES, 'step', ['loss', 'accuracy']) };
+export function makeRecord(run: Omit<NewRunRecord, 'batches' | 'epochs'> & { batches: readonly BatchPoint[]; epochs: readonly EpochPoint[] }): NewRunRecord {
+  return { ...run, batches: downsample(run.batches, MAX_STORED_BATCHES, 'step', ['loss', 'accuracy']), epochs: thinEpochs(run.epochs, run.restoredEpoch) };
 }
 
 /** The scores of the model the run kept: the epoch early stopping restored, else the last; null when no epoch finished. */

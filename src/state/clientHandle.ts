@@ -5,8 +5,8 @@
 import type { TrainingEvent } from '../train/client';
 import { TrainingClient } from '../train/client';
 import { saveFinishedRun, saveRunProgress } from './historyActions';
-import { reduceEvent } from './reduce';
-import { useAppStore, type AppState } from './store';
+import { reduceEvents } from './reduce';
+import { useAppStore } from './store';
 
 /** When the page is hidden, animation frames stop: apply at least this often anyway. */
 const HIDDEN_FLUSH_MS = 250;
@@ -22,11 +22,7 @@ export function applyQueuedEvents(): void {
   const events = queue;
   queue = [];
   const now = performance.now();
-  useAppStore.setState((state) => {
-    let next: AppState = state;
-    for (const event of events) next = { ...next, ...reduceEvent(next, event, now) };
-    return next;
-  });
+  useAppStore.setState((state) => reduceEvents(state, events, now));
   for (const event of events) {
     if (event.type === 'epoch-end') saveRunProgress(event.runId);
     else if (event.type === 'done' || event.type === 'error') void saveFinishedRun(event.runId);

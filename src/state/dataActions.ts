@@ -141,7 +141,8 @@ function playgroundStart(config: ExperimentConfig): ExperimentConfig {
     optimizerParams: defaultOptimizerParams('sgd'),
     learningRate: 0.03,
     batchSize: 10,
-    epochs: Math.max(config.epochs, 300),
+    // Long enough to watch (tens of seconds on the fused engine); Stop ends it any time.
+    epochs: 10_000,
   };
 }
 

@@ -1,6 +1,7 @@
 import { assertNever } from '../lib/assert';
 import type { TrainingEvent } from '../train/client';
 import type { AppState } from './store';
+import type { EpochPoint } from '../metrics/types';
 
 /** Applies one worker event to the state (pure; metrics are appended, never rebuilt). */
 export function reduceEvent(state: AppState, event: TrainingEvent, now: number): Partial<AppState> {
@@ -78,4 +79,30 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
     default:
       return assertNever(event, 'worker event');
   }
+}
+
+/**
+ * Applies a frame's worth of events. Runs of epoch ends are appended in one
+ * step: a tiny net ends about a thousand epochs a second, and copying the
+ * whole epoch list once per epoch would grow with the square of the run.
+ */
+export function reduceEvents(state: AppState, events: readonly TrainingEvent[], now: number): AppState {
+  let next = state;
+  let pending: EpochPoint[] = [];
+  const flushEpochs = () => {
+    if (pending.length === 0) return;
+    next = { ...next, metrics: { ...next.metrics, epochs: next.metrics.epochs.concat(pending) } };
+    pending = [];
+  };
+  for (const event of events) {
+    if (event.type === 'epoch-end' && event.runId === next.run.runId) {
+      pending.push(event.point);
+      next = { ...next, run: { ...next.run, phase: 'training', tensors: event.tensors } };
+      continue;
+    }
+    flushEpochs();
+    next = { ...next, ...reduceEvent(next, event, now) };
+  }
+  flushEpochs();
+  return next;
 }

@@ -32,7 +32,7 @@ export interface DrawnNetwork {
   height: number;
   nodes: DrawnNode[];
   edges: DrawnEdge[];
-  labels: { key: string; x: number; y: number; text: string; kind: 'title' | 'more' | 'chip' }[];
+  labels: { key: string; x: number; y: number; text: string; kind: 'title' | 'more' | 'chip' | 'name' }[];
   /** The whole model in one sentence (the canvas's accessible name). */
   summary: string;
   /** What is under a point of the picture, in words, or null. */
@@ -106,12 +106,14 @@ export function layoutNetwork(
   const top = 26;
   const height = top + tallest * (size + gap) + 34;
   const step = Math.max(heatmaps ? 110 : 90, Math.min(170, 640 / Math.max(columns.length - 1, 1)));
-  const width = Math.round(40 + step * (columns.length - 1) + size);
+  // Room on the left for the input features' names.
+  const left = inputNames ? 48 : 20;
+  const width = Math.round(left + 20 + step * (columns.length - 1) + size);
   const nodes: DrawnNode[] = [];
   const labels: DrawnNetwork['labels'] = [];
   const positions: { x: number; y: number }[][] = [];
   columns.forEach((column, c) => {
-    const x = 20 + c * step;
+    const x = left + c * step;
     const count = shown[c];
     const block = column.units === 0;
     const blockHeight = block ? Math.min(tallest, 4) * (size + gap) - gap : 0;
@@ -123,6 +125,7 @@ export function layoutNetwork(
       const heatmap = pc?.heatmaps && k < pc.shown ? { bytes: pc.heatmaps, offset: k * HEATMAP_SIZE * HEATMAP_SIZE, side: HEATMAP_SIZE } : null;
       nodes.push({ x, y, size: block ? size : size, column: c, unit: k, heatmap });
       colPositions.push({ x, y: block ? y0 + blockHeight / 2 - size / 2 : y });
+      if (c === 0 && column.names?.[k]) labels.push({ key: `n${k}`, x: x - 4, y: y + size / 2 - 8, text: column.names[k], kind: 'name' });
     }
     positions.push(colPositions);
     labels.push({ key: `t${c}`, x: x + size / 2, y: 4, text: column.title, kind: 'title' });
