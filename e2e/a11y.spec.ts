@@ -51,4 +51,14 @@ test('on a 390-pixel-wide phone the page does not scroll sideways', async ({ pag
   await expect(page.getByTestId('csv-summary')).toContainText('rows');
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   await page.screenshot({ path: test.info().outputPath('phone.png'), fullPage: false });
+  await page.screenshot({ path: 'test-results/phone.png', fullPage: false });
+});
+
+test('on a phone, Train and the loss chart are on the first screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  const train = (await page.getByTestId('train-button').boundingBox())!;
+  const loss = (await page.getByTestId('loss-chart').boundingBox())!;
+  expect(train.y + train.height).toBeLessThanOrEqual(844);
+  expect(loss.y).toBeLessThan(844);
 });

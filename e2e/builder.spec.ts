@@ -80,6 +80,9 @@ test('settings refuse nonsense with a reason, and the learning rate can change m
 test('optimizer parameters, kernel penalties, weight decay, and early stopping that restores the best epoch', async ({ page }) => {
   await openApp(page, { maxTrain: 64, maxVal: 128 });
   const optimizer = page.getByLabel('Optimizer');
+  // Optimizer parameters, weight decay and the seed fold away until asked for.
+  await expect(page.getByLabel('Weight decay (L2)')).toBeHidden();
+  await page.getByText(/^More settings/).click();
   await optimizer.selectOption('rmsprop');
   await expect(page.getByLabel('Rho', { exact: true })).toHaveValue('0.9');
   await expect(page.getByLabel('Momentum', { exact: true })).toHaveValue('0');

@@ -6,12 +6,17 @@ import { selectConfig } from '../selectors';
 import { NumberSetting } from './NumberSetting';
 import { SelectField, optionsOf } from './SelectField';
 
-/** The optimizer and the parameters that optimizer takes (reset to its defaults when it changes). */
-export function OptimizerSettings({ locked }: { locked: boolean }) {
+/** The optimizer menu. */
+export function OptimizerChoice({ locked }: { locked: boolean }) {
+  const optimizer = useAppStore((state) => state.config.optimizer);
+  return <SelectField label="Optimizer" value={optimizer} disabled={locked} options={optionsOf(OPTIMIZERS, OPTIMIZER_LABELS)} onChange={setOptimizer} />;
+}
+
+/** The parameters the chosen optimizer takes (reset to its defaults when it changes). */
+export function OptimizerParams({ locked }: { locked: boolean }) {
   const config = useAppStore(selectConfig);
   return (
     <>
-      <SelectField label="Optimizer" value={config.optimizer} disabled={locked} options={optionsOf(OPTIMIZERS, OPTIMIZER_LABELS)} onChange={setOptimizer} />
       {OPTIMIZER_PARAMS[config.optimizer].map((param) => (
         <NumberSetting
           // A new optimizer brings new defaults: start its fields afresh.

@@ -6,7 +6,9 @@ import { selectStatus } from '../selectors';
 export function RunControls({ canTrain }: { canTrain: boolean }) {
   const status = useAppStore(selectStatus);
   const active = status === 'running' || status === 'paused';
+  const run = useAppStore((state) => state.run);
   return (
+    // The run bar stays in view while the page scrolls: the controls and the live figures.
     <div className="run-controls" role="group" aria-label="Training controls">
       <button type="button" className="primary" data-testid="train-button" onClick={() => startRun()} disabled={active || !canTrain}>
         Train
@@ -26,6 +28,11 @@ export function RunControls({ canTrain }: { canTrain: boolean }) {
       <button type="button" data-testid="reset-button" onClick={resetRun} title="Stop, clear the curves; the next run starts from new weights drawn from the seed">
         Reset
       </button>
+      {/* The same figures as the status panel, kept in view; screen readers read them there. */}
+      <span className="run-summary" aria-hidden="true">
+        {run.status} · epoch {run.epoch.toLocaleString('en-US')} · step {run.step.toLocaleString('en-US')} · {Math.round(run.samplesPerSecond).toLocaleString('en-US')} samples/s
+        {run.backend ? ` · ${run.backend}` : ''}
+      </span>
     </div>
   );
 }

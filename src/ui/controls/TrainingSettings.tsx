@@ -3,7 +3,9 @@ import { useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 import { OPTIMIZER_LABELS, USUAL_LEARNING_RATE } from '../../config/optimizerParams';
 import { NumberSetting } from './NumberSetting';
-import { OptimizerSettings } from './OptimizerSettings';
+import { OptimizerChoice, OptimizerParams } from './OptimizerSettings';
+import { defaultConfig } from '../../config/experiment';
+import { defaultOptimizerParams, OPTIMIZER_PARAMS } from '../../config/optimizerParams';
 
 /** Slider range for the learning rate, as powers of ten. */
 const LOG_LR_MIN = -5;
@@ -14,10 +16,14 @@ export function TrainingSettings() {
   const config = useAppStore(selectConfig);
   const status = useAppStore(selectStatus);
   const locked = status === 'running' || status === 'paused';
+  const defaults = defaultConfig();
+  const usual = defaultOptimizerParams(config.optimizer);
+  const customised =
+    config.weightDecay !== defaults.weightDecay || config.seed !== defaults.seed || OPTIMIZER_PARAMS[config.optimizer].some((p) => config.optimizerParams[p] !== usual[p]);
   return (
     <section className="settings" aria-label="Training settings">
       <h2>Training</h2>
-      <OptimizerSettings locked={locked} />
+      <OptimizerChoice locked={locked} />
       <NumberSetting name="learningRate" label="Learning rate" value={config.learningRate} onValid={(v) => setNumericSetting('learningRate', v)} />
       <label className="field">
         <span className="sr-only">Learning rate (logarithmic slider)</span>
@@ -50,14 +56,6 @@ export function TrainingSettings() {
         disabled={locked}
         onValid={(v) => setNumericSetting('validationSplit', v)}
       />
-      <NumberSetting
-        name="weightDecay"
-        label="Weight decay (L2)"
-        value={config.weightDecay}
-        step={0.0001}
-        disabled={locked}
-        onValid={(v) => setNumericSetting('weightDecay', v)}
-      />
       <label className="field checkbox">
         <input type="checkbox" checked={config.earlyStopping} disabled={locked} onChange={(event) => setEarlyStopping(event.target.checked)} />
         <span>Early stopping</span>
@@ -72,7 +70,20 @@ export function TrainingSettings() {
           onValid={(v) => setNumericSetting('patience', v)}
         />
       )}
-      <NumberSetting name="seed" label="Seed" value={config.seed} step={1} disabled={locked} onValid={(v) => setNumericSetting('seed', v)} />
+      {/* Settings a learner rarely touches fold away; open by themselves when they hold something other than the defaults. */}
+      <details className="more-settings" open={customised || undefined}>
+        <summary>More settings: {[...OPTIMIZER_PARAMS[config.optimizer].length > 0 ? ['optimizer parameters'] : [], 'weight decay', 'seed'].join(', ')}</summary>
+        <OptimizerParams locked={locked} />
+        <NumberSetting
+          name="weightDecay"
+          label="Weight decay (L2)"
+          value={config.weightDecay}
+          step={0.0001}
+          disabled={locked}
+          onValid={(v) => setNumericSetting('weightDecay', v)}
+        />
+        <NumberSetting name="seed" label="Seed" value={config.seed} step={1} disabled={locked} onValid={(v) => setNumericSetting('seed', v)} />
+      </details>
     </section>
   );
 }

@@ -34,12 +34,12 @@ function paint(canvas: HTMLCanvasElement, net: DrawnNetwork, cell: HTMLCanvasEle
   for (const node of net.nodes) {
     if (node.heatmap) drawHeatmap(context, node.heatmap.bytes, node.heatmap.offset, node.heatmap.side, node.x, node.y, node.size, cell);
     else {
-      context.fillStyle = '#fff';
-      context.fillRect(node.x, node.y, node.size, node.size);
+      context.fillStyle = node.height > node.size ? '#eef4fb' : '#fff';
+      context.fillRect(node.x, node.y, node.size, node.height);
     }
     context.strokeStyle = '#57606a';
     context.lineWidth = 1;
-    context.strokeRect(node.x + 0.5, node.y + 0.5, node.size - 1, node.size - 1);
+    context.strokeRect(node.x + 0.5, node.y + 0.5, node.size - 1, node.height - 1);
   }
 }
 

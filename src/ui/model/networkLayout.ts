@@ -9,6 +9,8 @@ export interface DrawnNode {
   x: number;
   y: number;
   size: number;
+  /** Taller than `size` for a block. */
+  height: number;
   column: number;
   unit: number;
   heatmap: { bytes: Uint8Array; offset: number; side: number } | null;
@@ -41,43 +43,56 @@ export interface DrawnNetwork {
 
 interface Column {
   title: string;
+  /** Units drawn as nodes; 0 for a block (an image, a convolution's feature maps, …). */
   units: number;
+  /** For a block: its output shape, e.g. "24×24×8". */
+  shape: string | null;
   /** Names of the units (the input features), else numbered. */
   names: string[] | null;
-  /** Layers between the previous column and this one that are not dense (dropout, flatten, conv, …). */
+  /** Dropout (the identity when predicting) between the previous column and this one. */
   between: string[];
+  /** This column's index among the worker picture's columns (input, dense layers, output), or null for a block after the input. */
+  picture: number | null;
 }
 
-function describeLayer(layer: LayerSpec, shape: number[]): string {
-  const dims = shape.join('×');
+function blockTitle(layer: LayerSpec): string {
   switch (layer.kind) {
     case 'conv2d':
-      return `conv ${layer.filters} × ${layer.kernelSize}×${layer.kernelSize} → ${dims}`;
+      return `conv ${layer.filters}@${layer.kernelSize}×${layer.kernelSize}`;
     case 'maxPool2d':
+      return 'max pool';
     case 'avgPool2d':
-      return `${layer.kind === 'maxPool2d' ? 'max' : 'average'} pool → ${dims}`;
+      return 'avg pool';
     case 'flatten':
-      return `flatten → ${dims}`;
-    case 'dropout':
-      return `dropout ${layer.rate}`;
+      return 'flatten';
     case 'batchNormalization':
       return 'batch norm';
+    case 'dropout':
+      return `dropout ${layer.rate}`;
     case 'dense':
-      return `dense ${layer.units}`;
+      return `${layer.units} ${layer.activation}`;
   }
 }
 
 function columnsOf(inputShape: number[], layers: readonly LayerSpec[], shapes: number[][], output: OutputSpec, inputNames: string[] | null): Column[] {
   const flat = inputShape.length === 1;
-  const columns: Column[] = [{ title: flat ? 'input' : `input ${inputShape.join('×')}`, units: flat ? inputShape[0] : 0, names: inputNames, between: [] }];
+  const columns: Column[] = [{ title: 'input', units: flat ? inputShape[0] : 0, shape: flat ? null : inputShape.join('×'), names: inputNames, between: [], picture: 0 }];
   let between: string[] = [];
+  let dense = 0;
   layers.forEach((layer, i) => {
+    const shape = shapes[i] ?? [];
     if (layer.kind === 'dense') {
-      columns.push({ title: `${layer.units} ${layer.activation}`, units: layer.units, names: null, between });
+      columns.push({ title: blockTitle(layer), units: layer.units, shape: null, names: null, between, picture: ++dense });
       between = [];
-    } else between.push(describeLayer(layer, shapes[i] ?? []));
+    } else if (layer.kind === 'dropout' || (layer.kind === 'flatten' && columns[columns.length - 1].units > 0)) {
+      // Nothing to draw on its own: a note on the edges it sits on.
+      between.push(blockTitle(layer));
+    } else {
+      columns.push({ title: blockTitle(layer), units: 0, shape: shape.join('×'), names: null, between, picture: null });
+      between = [];
+    }
   });
-  columns.push({ title: `output ${output.activation === 'softmax' ? `${output.units} softmax` : 'linear'}`, units: output.units, names: null, between });
+  columns.push({ title: `output ${output.activation === 'softmax' ? `${output.units} softmax` : 'linear'}`, units: output.units, shape: null, names: null, between, picture: dense + 1 });
   return columns;
 }
 
@@ -97,7 +112,8 @@ export function layoutNetwork(
   picture: NetworkPicture | null,
 ): DrawnNetwork {
   const columns = columnsOf(model.inputShape, model.layers, model.shapes, model.output, inputNames);
-  const live = picture && picture.columns.length === columns.length && picture.columns.every((c, k) => c.units === columns[k].units) ? picture : null;
+  const drawn = columns.filter((c) => c.picture !== null);
+  const live = picture && picture.columns.length === drawn.length && picture.columns.every((c, k) => c.units === drawn[k].units) ? picture : null;
   const heatmaps = live?.columns.some((c) => c.heatmaps) ?? false;
   const size = heatmaps ? 30 : 16;
   const gap = heatmaps ? 10 : 8;
@@ -108,7 +124,7 @@ export function layoutNetwork(
   const step = Math.max(heatmaps ? 110 : 90, Math.min(170, 640 / Math.max(columns.length - 1, 1)));
   // Room on the left for the input features' names.
   const left = inputNames ? 48 : 20;
-  const width = Math.round(left + 20 + step * (columns.length - 1) + size);
+  const width = Math.round(left + 64 + step * (columns.length - 1) + size);
   const nodes: DrawnNode[] = [];
   const labels: DrawnNetwork['labels'] = [];
   const positions: { x: number; y: number }[][] = [];
@@ -121,25 +137,27 @@ export function layoutNetwork(
     const colPositions: { x: number; y: number }[] = [];
     for (let k = 0; k < count; k++) {
       const y = y0 + k * (size + gap);
-      const pc = live?.columns[c];
+      const pc = column.picture === null ? undefined : live?.columns[column.picture];
       const heatmap = pc?.heatmaps && k < pc.shown ? { bytes: pc.heatmaps, offset: k * HEATMAP_SIZE * HEATMAP_SIZE, side: HEATMAP_SIZE } : null;
-      nodes.push({ x, y, size: block ? size : size, column: c, unit: k, heatmap });
+      nodes.push({ x, y: block ? y0 : y, size, height: block ? blockHeight : size, column: c, unit: k, heatmap });
       colPositions.push({ x, y: block ? y0 + blockHeight / 2 - size / 2 : y });
       if (c === 0 && column.names?.[k]) labels.push({ key: `n${k}`, x: x - 4, y: y + size / 2 - 8, text: column.names[k], kind: 'name' });
     }
     positions.push(colPositions);
     labels.push({ key: `t${c}`, x: x + size / 2, y: 4, text: column.title, kind: 'title' });
+    if (block && column.shape) labels.push({ key: `s${c}`, x: x + size / 2, y: y0 + blockHeight + 4, text: column.shape, kind: 'more' });
     if (column.units > count) labels.push({ key: `m${c}`, x: x + size / 2, y: y0 + count * (size + gap), text: `+${(column.units - count).toLocaleString('en-US')} more`, kind: 'more' });
-    if (column.between.length > 0) labels.push({ key: `b${c}`, x: x - step / 2 + size / 2, y: height - 18, text: column.between.join(' · '), kind: 'chip' });
+    if (column.between.length > 0) labels.push({ key: `b${c}`, x: x - step / 2 + size / 2, y: height - 2, text: column.between.join(' · '), kind: 'chip' });
   });
 
   const nameOf = (c: number, k: number) => (c === 0 ? (columns[0].names?.[k] ?? `input ${k + 1}`) : c === columns.length - 1 ? `output ${k + 1}` : `layer ${c} unit ${k + 1}`);
   const edges: DrawnEdge[] = [];
   for (let c = 0; c + 1 < columns.length; c++) {
-    const weights = live ? live.edges[c] : null;
-    // Before any weights, edges are drawn where the next layer is dense on this column directly.
-    const direct = weights !== null || (!live && columns[c].units > 0 && columns[c + 1].between.every((b) => b.startsWith('dropout')));
-    if (!direct) continue;
+    const [a, b] = [columns[c], columns[c + 1]];
+    // Edges join two columns of units; a block passes its output on whole.
+    if (a.units === 0 || b.units === 0 || a.picture === null || b.picture === null) continue;
+    const weights = live ? live.edges[a.picture] : null;
+    if (live && weights === null) continue;
     const from = positions[c];
     const to = positions[c + 1];
     from.forEach((a, i) =>
@@ -159,7 +177,8 @@ export function layoutNetwork(
     );
   }
 
-  const summary = `The network: ${columns.map((c, k) => `${k === 0 ? (c.units ? `${c.units} inputs${c.names ? ` (${c.names.join(', ')})` : ''}` : c.title) : c.title}${c.between.length ? ` after ${c.between.join(', ')}` : ''}`).join(' → ')}.`;
+  const describe = (c: Column, k: number) => (k === 0 && c.units ? `${c.units} inputs${c.names ? ` (${c.names.join(', ')})` : ''}` : `${c.title}${c.shape ? ` ${c.shape}` : ''}`);
+  const summary = `The network: ${columns.map((c, k) => `${describe(c, k)}${c.between.length ? ` after ${c.between.join(', ')}` : ''}`).join(' → ')}.`;
   return {
     width,
     height,
@@ -168,10 +187,11 @@ export function layoutNetwork(
     labels,
     summary,
     describeAt(x, y) {
-      const node = nodes.find((n) => x >= n.x && x <= n.x + n.size && y >= n.y && y <= n.y + n.size);
+      const node = nodes.find((n) => x >= n.x && x <= n.x + n.size && y >= n.y && y <= n.y + n.height);
       if (node) {
         const bias = live?.columns[node.column]?.biases?.[node.unit];
-        if (columns[node.column].units === 0) return `${columns[node.column].title}: the image goes in whole.`;
+        const column = columns[node.column];
+        if (column.units === 0) return `${column.title}: output ${column.shape}${node.column === 0 ? ', the image goes in whole' : ''}.`;
         return `${nameOf(node.column, node.unit)}${bias === undefined ? '' : `: bias ${fixed(bias)}`}${node.heatmap ? '; its square shows its output over the plane (orange positive, blue negative)' : ''}.`;
       }
       let best: DrawnEdge | null = null;
