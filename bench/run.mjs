@@ -106,6 +106,8 @@ function trainAndRecord(page, windowMs) {
         const changes = [];
         let redraws = 0;
         let lastBoundary = null;
+        let pictures = 0;
+        let lastPicture = null;
         const t0 = performance.now();
         let first = null;
         let firstValidation = null;
@@ -119,6 +121,11 @@ function trainAndRecord(page, windowMs) {
             lastBoundary = boundary;
             redraws++;
           }
+          const picture = document.querySelector('[data-testid="network"]')?.getAttribute('data-epoch');
+          if (picture && picture !== '0' && picture !== lastPicture) {
+            lastPicture = picture;
+            pictures++;
+          }
           const val = document.querySelector('[data-testid="metric-val-accuracy"]')?.textContent;
           if (firstValidation === null && val && val.trim() !== '—') firstValidation = now - t0;
         });
@@ -126,7 +133,7 @@ function trainAndRecord(page, windowMs) {
         document.querySelector('[data-testid="train-button"]').click();
         const finish = () => {
           observer.disconnect();
-          resolve({ firstMetricMs: first, firstValidationMs: firstValidation, changes, t0, redraws, end: performance.now() });
+          resolve({ firstMetricMs: first, firstValidationMs: firstValidation, changes, t0, redraws, pictures, end: performance.now() });
         };
         const wait = () => (first === null && performance.now() - t0 < 180_000 ? setTimeout(wait, 50) : setTimeout(finish, windowMs));
         wait();
@@ -138,9 +145,18 @@ function trainAndRecord(page, windowMs) {
 const longTasks = (page, since) => page.evaluate((since) => window.__longTasks.filter((t) => t.start >= since), since);
 const summary = (tasks) => `${tasks.length} (longest ${fmt(tasks.reduce((m, t) => Math.max(m, t.duration), 0))} ms)`;
 
-// 4. The whole app on the spiral.
+// 4. The whole app on the spiral, trained until stopped (30,000 epochs), with and without the network picture.
+const SPIRAL = 'v=1&ds=synthetic&syn=spiral&noise=0&n=500&vs=0.5&feat=x1,x2&m=dense(8_tanh)~dense(8_tanh)&opt=sgd&lr=0.03&bs=10&ep=30000&be=auto';
 if (want('app-spiral')) {
-  const page = await openApp('v=1&ds=synthetic&syn=spiral&noise=0&n=500&vs=0.5&m=dense(8_tanh)~dense(8_tanh)&opt=sgd&lr=0.03&bs=10&ep=1000&be=auto');
+  const bare = await openApp(`e2e.noPicture=1&${SPIRAL}`);
+  await bare.getByTestId('backend-reason').waitFor({ timeout: 60_000 }).catch(() => undefined);
+  const without = await trainAndRecord(bare, APP_MS);
+  const rate = (record) => {
+    const steps = record.changes.filter(([, v]) => v >= 1);
+    return steps.length > 1 ? ((steps[steps.length - 1][1] - steps[0][1]) * 10 * 1000) / (steps[steps.length - 1][0] - steps[0][0]) : null;
+  };
+  await bare.close();
+  const page = await openApp(SPIRAL);
   await page.getByTestId('backend-reason').waitFor({ timeout: 60_000 }).catch(() => undefined);
   const record = await trainAndRecord(page, APP_MS);
   const firstAt = record.t0 + record.firstMetricMs;
@@ -152,6 +168,7 @@ if (want('app-spiral')) {
   const whole = steps.length > 1 ? ((steps[steps.length - 1][1] - steps[0][1]) * 10 * 1000) / (steps[steps.length - 1][0] - steps[0][0]) : null;
   const runSeconds = steps.length > 1 ? (steps[steps.length - 1][0] - steps[0][0]) / 1000 : seconds;
   console.log(`training: ${fmt(whole)} samples/s over the run (${fmt(runSeconds, 1)} s) | status: ${await page.getByTestId('run-status').textContent()} | boundary redraws: ${fmt(record.redraws / Math.min(seconds, Math.max(runSeconds, 1e-3)), 1)}/s while training | main-thread tasks over 50 ms: ${summary(tasks)} | epoch reached: ${await page.getByTestId('epoch').textContent()}`);
+  console.log(`network picture: ${fmt(record.pictures / Math.min(seconds, Math.max(runSeconds, 1e-3)), 1)} redraws/s | training without the picture: ${fmt(rate(without))} samples/s, with it ${fmt(whole)}: ratio ${fmt(whole / rate(without), 2)}`);
   await page.screenshot({ path: 'bench/spiral.png' });
   await page.close();
 }

@@ -99,11 +99,10 @@ test('a regression trains and its mean squared error falls', async ({ page }) =>
   await openApp(page);
   await page.getByLabel('Dataset').selectOption('synthetic');
   await page.getByLabel('Synthetic set').selectOption('plane');
-  await expect(page.getByTestId('layer-1-shape')).toHaveText('[2]');
+  // TensorFlow Playground's start: two tanh layers of 4 and 2.
+  await expect(page.getByTestId('layer-1-shape')).toHaveText('[4]');
   await expect(page.getByText('output: dense 1, linear')).toBeVisible();
-  await page.getByLabel('Epochs').fill('6');
-  await page.getByLabel('Batch size').fill('16');
-  await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
+  await page.getByLabel('Epochs').fill('20');
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
   await expect(page.getByText('Mean squared error per epoch')).toBeVisible();

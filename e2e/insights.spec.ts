@@ -101,6 +101,6 @@ test('on the spiral, the boundary is redrawn live while the epoch counter advanc
   // The gallery lists the worst validation points by their coordinates (it used to say "24 shown" and show none).
   const gallery = page.getByTestId('gallery');
   await gallery.getByLabel('Only mistakes').uncheck();
-  await expect(gallery.getByRole('columnheader', { name: 'x1' })).toBeVisible();
+  await expect(gallery.getByRole('columnheader', { name: 'x₁' })).toBeVisible();
   await expect(gallery.getByTestId('gallery-item')).toHaveCount(24);
 });

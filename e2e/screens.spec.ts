@@ -3,7 +3,7 @@ import { expect, test } from './test';
 import { openApp } from './helpers';
 
 test('desktop and classroom views after a short run', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.setViewportSize({ width: 1600, height: 1000 });
   await openApp(page, { maxTrain: 256, maxVal: 128 });
   await page.getByLabel('Epochs').fill('2');
   await page.getByTestId('train-button').click();

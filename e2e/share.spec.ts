@@ -7,6 +7,7 @@ test('the link carries the experiment: copy it, open it elsewhere, and get the s
   await page.getByLabel('Preset').selectOption('mlp');
   await page.getByLabel('Layer 2 units').fill('48');
   await page.getByLabel('Optimizer').selectOption('rmsprop');
+  await page.getByText(/^More settings/).click();
   await page.getByLabel('Rho', { exact: true }).fill('0.8');
   await page.getByLabel('Learning rate', { exact: true }).fill('0.003');
   await page.getByLabel('Batch size').fill('32');

@@ -35,6 +35,7 @@ export function parseTestHooks(search: string): TestHooks | undefined {
   hooks.nanAtStep = positiveInt(params.get('e2e.nanAtStep'));
   if (params.get('e2e.crashWorker') === '1') hooks.crashWorker = true;
   if (params.get('e2e.silentDeath') === '1') hooks.silentDeath = true;
+  if (params.get('e2e.noPicture') === '1') hooks.noPicture = true;
   const used = Object.values(hooks).some((value) => value !== undefined);
   return used ? hooks : undefined;
 }

@@ -24,6 +24,8 @@ export interface TestHooks {
   crashWorker?: boolean;
   /** Close the worker silently (no error event) once the run has started: a worker killed for memory. */
   silentDeath?: boolean;
+  /** Bench only: no network picture, to measure what drawing it costs training. */
+  noPicture?: boolean;
   /** Where to download the full MNIST / Fashion-MNIST files from instead of the public address. */
   onlineDataBase?: string;
 }

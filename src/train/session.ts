@@ -128,6 +128,7 @@ export class TrainingSession {
     let pictureCost = 0;
     const inputSize = dataset.sampleShape.length === 1 ? dataset.sampleShape[0] : null;
     const drawPicture = async (epoch: number) => {
+      if (testHooks?.noPicture) return;
       const started = performance.now();
       const weights = await engine.readWeights();
       const picture = networkPicture(config.layers, outputFor(dataset), inputSize, weights, planar ? { toInput: dataset.plane!.toInput, extent: BOUNDARY_EXTENT } : null);

@@ -5,7 +5,7 @@ import { useAppStore } from '../../state/store';
 import { selectBatches, selectLearningRateChanges } from '../selectors';
 import { useTask } from '../model/useTask';
 import { ChartLegend } from './ChartLegend';
-import { CHART_REDRAW_MS, MAX_CHART_POINTS } from './limits';
+import { chartHeight, CHART_REDRAW_MS, MAX_CHART_POINTS } from './limits';
 
 const LOSS_COLOR = '#d9480f';
 const ACCURACY_COLOR = '#1c7ed6';
@@ -14,6 +14,7 @@ import { useThrottledValue } from './useThrottledValue';
 
 /** Loss (and for classification accuracy) of every batch, downsampled, against the global step. */
 export function BatchChart() {
+  const classroom = useAppStore((state) => state.config.classroom);
   const classification = useTask() === 'classification';
   const batches = useThrottledValue(useAppStore(selectBatches), CHART_REDRAW_MS);
   const data = useMemo(() => downsample(batches, MAX_CHART_POINTS, 'step', ['loss', 'accuracy']), [batches]);
@@ -33,7 +34,7 @@ export function BatchChart() {
         {last ? `After step ${last.step}, batch ${classification ? 'loss' : 'MSE'} ${last.loss.toFixed(3)}${last.accuracy === undefined ? '' : ` and accuracy ${last.accuracy.toFixed(3)}`}.` : 'No batches yet.'}
         {learningRateChanges.map((c) => ` Learning rate set to ${c.learningRate} at step ${c.step}.`).join('')}
       </p>
-      <ResponsiveContainer width="100%" height={220}>
+      <ResponsiveContainer width="100%" height={chartHeight(classroom)}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} interval={0} />

@@ -6,7 +6,7 @@ import { downsample } from '../../metrics/downsample';
 import { useAppStore } from '../../state/store';
 import { selectEpochs } from '../selectors';
 import { ChartLegend } from './ChartLegend';
-import { CHART_REDRAW_MS, MAX_CHART_POINTS } from './limits';
+import { chartHeight, CHART_REDRAW_MS, MAX_CHART_POINTS } from './limits';
 import { useThrottledValue } from './useThrottledValue';
 
 type ScoreKey = keyof SplitScores;
@@ -24,6 +24,7 @@ interface Props {
 
 /** Training vs validation per epoch for the given scores (e.g. accuracy and F1). */
 export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
+  const classroom = useAppStore((state) => state.config.classroom);
   // A tiny net on the fused engine ends hundreds of epochs a second: redraw a
   // few times a second, from at most MAX_CHART_POINTS rows.
   const epochs = useThrottledValue(useAppStore(selectEpochs), CHART_REDRAW_MS);
@@ -63,7 +64,7 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
         {summary}
         {bestText}
       </p>
-      <ResponsiveContainer width="100%" height={220}>
+      <ResponsiveContainer width="100%" height={chartHeight(classroom)}>
         <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} interval={0} />

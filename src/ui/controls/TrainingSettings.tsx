@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { setEarlyStopping, setNumericSetting } from '../../state/actions';
 import { useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
@@ -18,8 +19,13 @@ export function TrainingSettings() {
   const locked = status === 'running' || status === 'paused';
   const defaults = defaultConfig();
   const usual = defaultOptimizerParams(config.optimizer);
+  const more = useRef<HTMLDetailsElement>(null);
   const customised =
     config.weightDecay !== defaults.weightDecay || config.seed !== defaults.seed || OPTIMIZER_PARAMS[config.optimizer].some((p) => config.optimizerParams[p] !== usual[p]);
+  // Opened when they hold something of note (a link's values, say); never closed under the user.
+  useEffect(() => {
+    if (customised && more.current) more.current.open = true;
+  }, [customised]);
   return (
     <section className="settings" aria-label="Training settings">
       <h2>Training</h2>
@@ -71,7 +77,7 @@ export function TrainingSettings() {
         />
       )}
       {/* Settings a learner rarely touches fold away; open by themselves when they hold something other than the defaults. */}
-      <details className="more-settings" open={customised || undefined}>
+      <details className="more-settings" ref={more}>
         <summary>More settings: {[...OPTIMIZER_PARAMS[config.optimizer].length > 0 ? ['optimizer parameters'] : [], 'weight decay', 'seed'].join(', ')}</summary>
         <OptimizerParams locked={locked} />
         <NumberSetting
