@@ -25,6 +25,16 @@ test('trains the default CNN on MNIST: metrics become finite and accuracy beats 
   await expect(page.getByTestId('batch-chart').locator('path.recharts-curve').first()).toBeVisible();
   await page.getByTestId('stop-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('stopped');
+
+  // Inside the CNN: one validation sample through each convolution and pooling layer, and the filters.
+  const explainer = page.getByTestId('cnn-explainer');
+  await expect(explainer.getByTestId('cnn-layer')).toHaveCount(4);
+  await expect(explainer.getByTestId('cnn-layer').first()).toContainText('24×24×8');
+  await expect(explainer.getByRole('img', { name: /^filter \d+$/ })).toHaveCount(8 + 16);
+  await expect(explainer).toContainText('Validation sample 1:');
+  await explainer.getByRole('button', { name: 'Next sample' }).click();
+  await expect(explainer).toContainText('Validation sample 2:');
+  await explainer.screenshot({ path: 'test-results/cnn-explainer.png' });
 });
 
 test('pause stops the steps, resume continues, stop ends the run', async ({ page }) => {

@@ -25,3 +25,12 @@ export async function predictRow(cells: string[]): Promise<number[]> {
   if (result.kind !== 'predict') throw new Error('Unexpected answer from the worker.');
   return result.outputs;
 }
+
+export type FeatureMapsResult = Extract<InspectResult, { kind: 'feature-maps' }>;
+
+/** Inside a CNN: every convolution and pooling layer's output for one validation sample, and the filters. */
+export async function fetchFeatureMaps(sample: number): Promise<FeatureMapsResult> {
+  const result = await getClient().inspect({ kind: 'feature-maps', sample });
+  if (result.kind !== 'feature-maps') throw new Error('Unexpected answer from the worker.');
+  return result;
+}

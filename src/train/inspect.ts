@@ -6,6 +6,7 @@ import type { Dataset, Split } from '../data/dataset';
 import { sampleSize } from '../data/dataset';
 import { makeBatch } from './batch';
 import { targetScale, type Head } from './heads';
+import { featureMaps, type FeatureMaps } from './featureMaps';
 
 /** What the model holds on to after (and during) a run, for inspection. */
 export interface Inspectable {
@@ -21,7 +22,9 @@ export type InspectQuery =
   /** Class probabilities (or the predicted value) for one input, as raw values (pixels 0-255 for images). */
   | { kind: 'predict'; input: number[] }
   /** The same for one CSV row typed by a person (cells in the file's column order). */
-  | { kind: 'predict-row'; cells: string[] };
+  | { kind: 'predict-row'; cells: string[] }
+  /** Inside a CNN: feature maps and filters for validation sample number `sample`. */
+  | { kind: 'feature-maps'; sample: number };
 
 export interface SampleView {
   /** Index in the dataset. */
@@ -39,7 +42,8 @@ export interface SampleView {
 
 export type InspectResult =
   | { kind: 'samples'; items: SampleView[]; matching: number; header: string[] | null }
-  | { kind: 'predict'; outputs: number[] };
+  | { kind: 'predict'; outputs: number[] }
+  | ({ kind: 'feature-maps' } & FeatureMaps);
 
 const BATCH = 512;
 
@@ -137,6 +141,8 @@ export function inspect(target: Inspectable, query: InspectQuery): Promise<Inspe
       return samples(target, query);
     case 'predict':
       return predict(target, query.input);
+    case 'feature-maps':
+      return featureMaps(target, query.sample).then((maps) => ({ kind: 'feature-maps', ...maps }));
     case 'predict-row':
       if (!target.dataset.encodeRow) return Promise.reject(new Error('The model was not trained on CSV rows.'));
       return predictVector(target, target.dataset.encodeRow(query.cells));

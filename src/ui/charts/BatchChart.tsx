@@ -5,7 +5,7 @@ import { useAppStore } from '../../state/store';
 import { selectBatches, selectLearningRateChanges } from '../selectors';
 import { useTask } from '../model/useTask';
 import { ChartLegend } from './ChartLegend';
-import { chartHeight, CHART_REDRAW_MS, MAX_CHART_POINTS } from './limits';
+import { CHART_MARGIN, chartHeight, CHART_REDRAW_MS, DOMAIN_DATA, DOMAIN_UNIT, evenly, MAX_CHART_POINTS } from './limits';
 
 const LOSS_COLOR = '#d9480f';
 const ACCURACY_COLOR = '#1c7ed6';
@@ -16,8 +16,8 @@ import { useThrottledValue } from './useThrottledValue';
 export function BatchChart() {
   const classroom = useAppStore((state) => state.config.classroom);
   const classification = useTask() === 'classification';
-  const batches = useThrottledValue(useAppStore(selectBatches), CHART_REDRAW_MS);
-  const data = useMemo(() => downsample(batches, MAX_CHART_POINTS, 'step', ['loss', 'accuracy']), [batches]);
+  const batches = useThrottledValue(useAppStore(selectBatches), CHART_REDRAW_MS, 1);
+  const data = useMemo(() => downsample(evenly(batches, 8 * MAX_CHART_POINTS), MAX_CHART_POINTS, 'step', ['loss', 'accuracy']), [batches]);
   const learningRateChanges = useAppStore(selectLearningRateChanges);
   const last = batches[batches.length - 1];
   return (
@@ -35,11 +35,11 @@ export function BatchChart() {
         {learningRateChanges.map((c) => ` Learning rate set to ${c.learningRate} at step ${c.step}.`).join('')}
       </p>
       <ResponsiveContainer width="100%" height={chartHeight(classroom)}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <LineChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} interval={0} />
+          <XAxis dataKey="step" type="number" domain={DOMAIN_DATA} allowDecimals={false} interval={0} />
           <YAxis yAxisId="loss" interval={0} />
-          {classification && <YAxis yAxisId="accuracy" orientation="right" domain={[0, 1]} interval={0} />}
+          {classification && <YAxis yAxisId="accuracy" orientation="right" domain={DOMAIN_UNIT} interval={0} />}
           <Tooltip />
           <Line yAxisId="loss" dataKey="loss" name={classification ? 'loss' : 'MSE'} stroke={LOSS_COLOR} dot={false} isAnimationActive={false} />
           {classification && <Line yAxisId="accuracy" dataKey="accuracy" name="accuracy" stroke={ACCURACY_COLOR} dot={false} isAnimationActive={false} />}

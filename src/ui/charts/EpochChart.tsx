@@ -6,7 +6,7 @@ import { downsample } from '../../metrics/downsample';
 import { useAppStore } from '../../state/store';
 import { selectEpochs } from '../selectors';
 import { ChartLegend } from './ChartLegend';
-import { chartHeight, CHART_REDRAW_MS, MAX_CHART_POINTS } from './limits';
+import { CHART_MARGIN, chartHeight, CHART_REDRAW_MS, DOMAIN_AUTO, DOMAIN_EPOCHS, DOMAIN_UNIT, evenly, MAX_CHART_POINTS } from './limits';
 import { useThrottledValue } from './useThrottledValue';
 
 type ScoreKey = keyof SplitScores;
@@ -27,11 +27,18 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
   const classroom = useAppStore((state) => state.config.classroom);
   // A tiny net on the fused engine ends hundreds of epochs a second: redraw a
   // few times a second, from at most MAX_CHART_POINTS rows.
-  const epochs = useThrottledValue(useAppStore(selectEpochs), CHART_REDRAW_MS);
+  // Each chart redraws on its own beat (see useThrottledValue): never two in one task.
+  const epochs = useThrottledValue(useAppStore(selectEpochs), CHART_REDRAW_MS, markBest ? CHART_REDRAW_MS / 3 : (2 * CHART_REDRAW_MS) / 3);
   const restoredEpoch = useAppStore((state) => state.run.restoredEpoch);
   const best = markBest ? bestEpoch(epochs) : null;
+  const bestAtStart = best !== null && best.epoch === epochs[0]?.epoch;
+  const bestRestored = best !== null && restoredEpoch === best.epoch;
+  const bestLabel = useMemo(
+    () => ({ value: bestRestored ? 'best (restored)' : 'best val loss', position: bestAtStart ? 'insideTopLeft' : 'insideTopRight', fontSize: 11 }) as const,
+    [bestRestored, bestAtStart],
+  );
   const data = useMemo(() => {
-    const rows = epochs.map((point) => {
+    const rows = evenly(epochs, 4 * MAX_CHART_POINTS).map((point) => {
         const row: Record<string, number | undefined> = { epoch: point.epoch };
         for (const key of scores) {
           row[`train-${key}`] = point.train[key];
@@ -65,14 +72,14 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
         {bestText}
       </p>
       <ResponsiveContainer width="100%" height={chartHeight(classroom)}>
-        <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <ComposedChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="epoch" type="number" domain={[1, 'dataMax']} allowDecimals={false} interval={0} />
-          <YAxis domain={unitInterval ? [0, 1] : ['auto', 'auto']} interval={0} />
+          <XAxis dataKey="epoch" type="number" domain={DOMAIN_EPOCHS} allowDecimals={false} interval={0} />
+          <YAxis domain={unitInterval ? DOMAIN_UNIT : DOMAIN_AUTO} interval={0} />
           <Tooltip />
           {markBest && (
             <Area
-              dataKey={(row: Record<string, number>) => [row.gapLow, row.gapHigh]}
+              dataKey={GAP_RANGE}
               name="gap (training vs validation)"
               fill="#fa5252"
               fillOpacity={0.15}
@@ -99,12 +106,12 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
               stroke="#495057"
               strokeDasharray="2 2"
               // At the first epoch the label must run rightwards, or the axis clips it.
-              label={{ value: restoredEpoch === best.epoch ? 'best (restored)' : 'best val loss', position: best.epoch === epochs[0]?.epoch ? 'insideTopLeft' : 'insideTopRight', fontSize: 11 }}
+              label={bestLabel}
             />
           )}
           {markBest && earlyStopped && last && (
             // The last epoch is at the right edge: the label runs leftwards, below the best-epoch label.
-            <ReferenceLine x={last.epoch} stroke="#6741d9" strokeDasharray="4 2" label={{ value: 'early stop', position: 'insideBottomRight', fontSize: 11 }} />
+            <ReferenceLine x={last.epoch} stroke="#6741d9" strokeDasharray="4 2" label={EARLY_STOP_LABEL} />
           )}
         </ComposedChart>
       </ResponsiveContainer>
@@ -128,5 +135,8 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
 }
 
 const MAX_DOTS = 40;
+const EARLY_STOP_LABEL = { value: 'early stop', position: 'insideBottomRight', fontSize: 11 } as const;
+/** One function for every render: recharts recomputes a series whose dataKey changes identity. */
+const GAP_RANGE = (row: Record<string, number>) => [row.gapLow, row.gapHigh];
 const TRAIN_COLORS = ['#1c7ed6', '#2f9e44', '#ae3ec9'];
 const VALIDATION_COLORS = ['#e8590c', '#c2255c', '#f08c00'];

@@ -4,6 +4,7 @@ import { useDatasetInfo } from '../model/useDatasetInfo';
 import { selectEpochs, selectKeptEpoch } from '../selectors';
 import { ConfusionMatrixView, type CellFilter } from './ConfusionMatrixView';
 import { DrawCanvas } from './DrawCanvas';
+import { CnnExplainer } from './CnnExplainer';
 import { Gallery } from './Gallery';
 import { RowForm } from './RowForm';
 import { columnType } from '../../data/csv/infer';
@@ -24,6 +25,7 @@ export function Insights() {
   const classes = info?.classes ?? [];
   const trained = last !== undefined && run.task === 'classification';
   const image = info && info.inputShape.length === 3 ? info.inputShape : null;
+  const convolutional = useAppStore((state) => state.config.layers.some((layer) => layer.kind === 'conv2d'));
   const drawable = image !== null && image[0] === 28 && image[1] === 28 && image[2] === 1;
   // New weights after each epoch and when a run ends: views that ask the model
   // ask again, at most twice a second (a tiny net ends hundreds of epochs a second).
@@ -39,6 +41,7 @@ export function Insights() {
       {last && run.task === 'regression' && dataset.kind === 'csv' && (
         <Gallery task="regression" classes={[]} imageShape={null} filter={null} onClearFilter={() => undefined} version={version} />
       )}
+      {trained && image && convolutional && <CnnExplainer classes={classes} version={version} />}
       {trained && drawable && <DrawCanvas classes={classes} />}
       {last && run.task && dataset.kind === 'csv' && dataset.options && table && (
         <RowForm
