@@ -31,6 +31,12 @@ export function BackendSelect() {
           </option>
         ))}
       </select>
+      {(backend === 'wasm' || backend === 'auto') && (
+        <span className="hint" data-testid="wasm-threads">
+          WebAssembly runs on one thread{typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated ? '' : ' (this page is not cross-origin isolated, which threads need)'}: on
+          the two-core machines measured, threads gave no speed-up, so none are used anywhere.
+        </span>
+      )}
     </label>
   );
 }
