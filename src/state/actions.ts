@@ -35,9 +35,9 @@ export function startAutoWarmUp(): void {
 
 /** Starts a fresh run with the current config; clears the previous curves. `startPaused`: one batch, then pause. */
 export function startRun(startPaused = false): void {
-  const { config } = useAppStore.getState();
+  const { config, openedModel } = useAppStore.getState();
   const training = getClient();
-  const runId = training.start(config, appBaseUrl(), parseTestHooks(window.location.search), startPaused);
+  const runId = training.start(config, appBaseUrl(), parseTestHooks(window.location.search), startPaused, openedModel?.weights ?? undefined);
   useAppStore.setState({
     run: { ...initialRun(), status: 'running', runId, config: structuredClone(config), phase: 'loading-data', startedAt: performance.now() },
     metrics: emptyMetrics(),
@@ -80,7 +80,7 @@ export function resetRun(): void {
   const { run } = useAppStore.getState();
   if (run.status === 'running' || run.status === 'paused') getClient().stop();
   // runId 0 matches no run, so late events of the stopped run are ignored.
-  useAppStore.setState({ run: initialRun(), metrics: emptyMetrics() });
+  useAppStore.setState({ run: initialRun(), metrics: emptyMetrics(), openedModel: null });
 }
 
 type NumericField = 'learningRate' | 'batchSize' | 'epochs' | 'validationSplit' | 'weightDecay' | 'patience' | 'trainFraction' | 'labelNoise' | 'seed';

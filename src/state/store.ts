@@ -7,7 +7,7 @@ import type { RunRecord } from '../history/record';
 import type { LoadPhase } from '../train/client';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
 import type { NetworkPicture } from '../train/networkPicture';
-import type { BackendChoice, BackendSpeed, Fallback, RunPhase } from '../train/protocol';
+import type { BackendChoice, BackendSpeed, Fallback, InitialWeights, RunPhase } from '../train/protocol';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
 
@@ -88,6 +88,8 @@ export interface AppState {
   backendPreview: BackendChoice | null;
   /** What an opened link held that could not be used as it was (see share/codec). */
   linkNotes: string[];
+  /** Model files the user opened: the next run starts from their weights; or why they could not be used. */
+  openedModel: { weights: InitialWeights | null; summary: string | null; notes: string[]; error: string | null } | null;
   /** An opened link whose data must be downloaded: shown, and applied only when the reader agrees. */
   pendingLink: { config: ExperimentConfig; need: NetworkNeed } | null;
   history: HistorySlice;
@@ -136,6 +138,7 @@ export function initialState(): AppState {
     metrics: emptyMetrics(),
     linkNotes: [],
     pendingLink: null,
+    openedModel: null,
     backendPreview: null,
     history: { runs: [], compared: [], status: 'loading', error: null },
     data: { loaded: null, loadedKey: null, loading: null, error: null, notice: null },

@@ -4,7 +4,7 @@
 import type { ExperimentConfig } from '../config/experiment';
 import type { DataSource, LoadedSummary, LoadPhase } from './dataSources';
 import type { InspectQuery, InspectResult } from './inspect';
-import { isDataEvent, isFromWorker, PROTOCOL_VERSION, type BackendChoice, type DataEvent, type FromWorker, type TestHooks, type ToWorker } from './protocol';
+import { isDataEvent, isFromWorker, PROTOCOL_VERSION, type BackendChoice, type DataEvent, type FromWorker, type InitialWeights, type TestHooks, type ToWorker } from './protocol';
 
 export type { DataSource, InspectQuery, InspectResult, LoadedSummary, LoadPhase };
 
@@ -84,10 +84,10 @@ export class TrainingClient {
   }
 
   /** Starts a new run (stopping any other) and returns its id. */
-  start(config: ExperimentConfig, baseUrl: string, testHooks?: TestHooks, startPaused = false): number {
+  start(config: ExperimentConfig, baseUrl: string, testHooks?: TestHooks, startPaused = false, initialWeights?: InitialWeights): number {
     const runId = ++this.runId;
     try {
-      this.send({ type: 'start', runId, version: PROTOCOL_VERSION, config, baseUrl, testHooks, startPaused });
+      this.send({ type: 'start', runId, version: PROTOCOL_VERSION, config, baseUrl, testHooks, startPaused, initialWeights });
       this.watch(runId);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

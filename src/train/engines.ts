@@ -1,6 +1,7 @@
 // Builds the engine a run trains with: a tfjs model and optimizer on the
 // active backend, or the fused typed-array engine seeded from the same
 // tfjs model's initial weights.
+import type { InitialWeights } from './protocol';
 import * as tf from '@tensorflow/tfjs';
 import { outputFor as outputForTask } from '../config/datasets';
 import type { BackendName, ExperimentConfig } from '../config/experiment';
@@ -35,10 +36,24 @@ export function fusedObstacle(config: Pick<ExperimentConfig, 'layers'>, dataset:
   return typeof plan === 'string' ? `the fused engine trains small dense stacks only: ${plan}` : null;
 }
 
+/** Puts an opened model's weights into a freshly built model, after checking that every shape fits. */
+function startFrom(model: tf.LayersModel, initial: InitialWeights): void {
+  const current = model.getWeights();
+  const fits = current.length === initial.length && current.every((w, k) => w.shape.join('x') === initial[k].shape.join('x'));
+  if (!fits) {
+    model.dispose();
+    throw new Error(`The opened model's weights do not fit this model (${initial.length} weight arrays for ${current.length}); change the layers back, or press Reset to start from new weights.`);
+  }
+  const tensors = initial.map((w) => tf.tensor(w.values, w.shape));
+  model.setWeights(tensors);
+  tensors.forEach((t) => t.dispose());
+}
+
 /** Builds model, optimizer and engine for `backend` (already active for tfjs backends). */
-export async function buildEngine(backend: BackendName, config: EngineConfig, dataset: Dataset, trainIndices: Uint32Array): Promise<BuiltEngine> {
+export async function buildEngine(backend: BackendName, config: EngineConfig, dataset: Dataset, trainIndices: Uint32Array, initial?: InitialWeights): Promise<BuiltEngine> {
   const output = outputFor(dataset);
   const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
+  if (initial) startFrom(model, initial);
   const head = headFor(dataset, trainIndices);
   if (backend === 'fused') {
     const plan = densePlan(config.layers, dataset.sampleShape, output);

@@ -7,6 +7,7 @@ import { sampleSize } from '../data/dataset';
 import { makeBatch } from './batch';
 import { targetScale, type Head } from './heads';
 import { featureMaps, type FeatureMaps } from './featureMaps';
+import { exportArtifacts, type ModelArtifactsOut } from './exportModel';
 
 /** What the model holds on to after (and during) a run, for inspection. */
 export interface Inspectable {
@@ -24,7 +25,9 @@ export type InspectQuery =
   /** The same for one CSV row typed by a person (cells in the file's column order). */
   | { kind: 'predict-row'; cells: string[] }
   /** Inside a CNN: feature maps and filters for validation sample number `sample`. */
-  | { kind: 'feature-maps'; sample: number };
+  | { kind: 'feature-maps'; sample: number }
+  /** The model's files (tfjs LayersModel artifacts), for download. */
+  | { kind: 'export-model' };
 
 export interface SampleView {
   /** Index in the dataset. */
@@ -43,7 +46,8 @@ export interface SampleView {
 export type InspectResult =
   | { kind: 'samples'; items: SampleView[]; matching: number; header: string[] | null }
   | { kind: 'predict'; outputs: number[] }
-  | ({ kind: 'feature-maps' } & FeatureMaps);
+  | ({ kind: 'feature-maps' } & FeatureMaps)
+  | ({ kind: 'model' } & ModelArtifactsOut);
 
 const BATCH = 512;
 
@@ -141,6 +145,8 @@ export function inspect(target: Inspectable, query: InspectQuery): Promise<Inspe
       return samples(target, query);
     case 'predict':
       return predict(target, query.input);
+    case 'export-model':
+      return exportArtifacts(target.model).then((artifacts) => ({ kind: 'model', ...artifacts }));
     case 'feature-maps':
       return featureMaps(target, query.sample).then((maps) => ({ kind: 'feature-maps', ...maps }));
     case 'predict-row':

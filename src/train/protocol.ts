@@ -38,7 +38,12 @@ export interface RunRequest {
   testHooks?: TestHooks;
   /** Train one batch, then wait paused (Step pressed before Train). */
   startPaused?: boolean;
+  /** Start from these weights (an opened model file) instead of the seeded initial ones. */
+  initialWeights?: InitialWeights;
 }
+
+/** Weights in tfjs order (kernel, bias, … per layer), with their shapes. */
+export type InitialWeights = { shape: number[]; values: Float32Array }[];
 
 export type ToWorker =
   | ({ type: 'start'; runId: number } & RunRequest)

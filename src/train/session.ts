@@ -17,13 +17,15 @@ import { trainModel } from './loop';
 import { Outbox } from './outbox';
 import { networkPicture } from './networkPicture';
 import { prepareBackend } from './prepare';
-import type { FromWorker, TestHooks } from './protocol';
+import type { FromWorker, InitialWeights, TestHooks } from './protocol';
 
 export interface SessionOptions {
   runId: number;
   config: ExperimentConfig;
   baseUrl: string;
   testHooks?: TestHooks;
+  /** Weights of an opened model file to start from. */
+  initialWeights?: InitialWeights;
   post: (message: FromWorker) => void;
 }
 
@@ -88,7 +90,7 @@ export class TrainingSession {
     if (this.control.isStopped) return post({ type: 'done', runId, reason: 'stopped' });
 
     this.dispose();
-    const built = await buildEngine(choice.backend, config, dataset, split.train);
+    const built = await buildEngine(choice.backend, config, dataset, split.train, this.options.initialWeights);
     this.built = built;
     const { engine } = built;
     this.target = { model: built.model, dataset, split, head: built.head };

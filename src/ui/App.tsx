@@ -21,6 +21,7 @@ import { DatasetPanel } from './data/DatasetPanel';
 import { OverfittingLab } from './lab/OverfittingLab';
 import { Insights } from './insights/Insights';
 import { Stage } from './model/Stage';
+import { ModelFiles } from './model/ModelFiles';
 import { useModelCheck } from './model/useModelCheck';
 import { useTask } from './model/useTask';
 import { useAppStore } from '../state/store';
@@ -55,6 +56,7 @@ export function App() {
         <aside className="side">
           {show('data') && <DatasetPanel />}
           {show('model') && <LayerStack />}
+          {show('model') && <ModelFiles />}
           {show('settings') && (
             <>
               <TrainingSettings />

@@ -6,7 +6,9 @@ export const BLUE: readonly [number, number, number] = [28, 126, 214];
 export const ORANGE: readonly [number, number, number] = [240, 140, 0];
 export const rgb = ([r, g, b]: readonly number[], alpha = 1) => (alpha === 1 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${alpha})`);
 
-/** Training is solid and blue-green; validation is dashed and warm. */
+/** Training is solid and cool; validation is dashed and warm. The batch chart's loss is warm, its accuracy cool. */
+export const LOSS_COLOR = '#d9480f';
+export const ACCURACY_COLOR = '#1c7ed6';
 export const TRAIN_COLORS = ['#1c7ed6', '#2f9e44', '#ae3ec9'];
 export const VALIDATION_COLORS = ['#e8590c', '#c2255c', '#f08c00'];
 

@@ -5,10 +5,9 @@ import { useAppStore } from '../../state/store';
 import { selectBatches, selectLearningRateChanges } from '../selectors';
 import { useTask } from '../model/useTask';
 import { ChartLegend } from './ChartLegend';
+import { ACCURACY_COLOR, LOSS_COLOR } from '../tokens';
 import { CHART_MARGIN, chartHeight, CHART_REDRAW_MS, DOMAIN_DATA, DOMAIN_UNIT, evenly, MAX_CHART_POINTS } from './limits';
 
-const LOSS_COLOR = '#d9480f';
-const ACCURACY_COLOR = '#1c7ed6';
 import { useThrottledValue } from './useThrottledValue';
 
 

@@ -6,6 +6,7 @@ import { downsample } from '../../metrics/downsample';
 import { useAppStore } from '../../state/store';
 import { selectEpochs } from '../selectors';
 import { ChartLegend } from './ChartLegend';
+import { TRAIN_COLORS, VALIDATION_COLORS } from '../tokens';
 import { CHART_MARGIN, chartHeight, CHART_REDRAW_MS, DOMAIN_AUTO, DOMAIN_EPOCHS, DOMAIN_UNIT, evenly, MAX_CHART_POINTS } from './limits';
 import { useThrottledValue } from './useThrottledValue';
 
@@ -138,5 +139,3 @@ const MAX_DOTS = 40;
 const EARLY_STOP_LABEL = { value: 'early stop', position: 'insideBottomRight', fontSize: 11 } as const;
 /** One function for every render: recharts recomputes a series whose dataKey changes identity. */
 const GAP_RANGE = (row: Record<string, number>) => [row.gapLow, row.gapHigh];
-const TRAIN_COLORS = ['#1c7ed6', '#2f9e44', '#ae3ec9'];
-const VALIDATION_COLORS = ['#e8590c', '#c2255c', '#f08c00'];

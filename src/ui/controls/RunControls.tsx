@@ -32,6 +32,7 @@ export function RunControls({ canTrain }: { canTrain: boolean }) {
       <span className="run-summary" aria-hidden="true">
         {run.status} · epoch {run.epoch.toLocaleString('en-US')} · step {run.step.toLocaleString('en-US')} · {Math.round(run.samplesPerSecond).toLocaleString('en-US')} samples/s
         {run.backend ? ` · ${run.backend}` : ''}
+        {run.backend && run.config?.backend === 'auto' ? ' (auto: fastest measured)' : ''}
       </span>
     </div>
   );

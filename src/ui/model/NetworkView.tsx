@@ -7,7 +7,7 @@ import { layoutNetwork, type DrawnNetwork } from './networkLayout';
 import { useThrottledValue } from '../charts/useThrottledValue';
 
 /** The picture redraws at most this often (the worker sends at most one per frame). */
-const REDRAW_MS = 40;
+const REDRAW_MS = 16;
 
 function drawHeatmap(context: CanvasRenderingContext2D, bytes: Uint8Array, offset: number, side: number, x: number, y: number, size: number, cell: HTMLCanvasElement) {
   const image = new ImageData(side, side);

@@ -1,0 +1,91 @@
+// Model files: the trained model downloads as model.json + weights.bin
+// (tfjs LayersModel) + experiment.json, zipped; opened again, the next run
+// continues from its weights. Nothing is uploaded anywhere.
+import { unzipSync, zipSync } from 'fflate';
+import { resolveDatasetInfo } from '../config/datasets';
+import { keptEpoch } from '../history/record';
+import { errorMessage } from '../lib/assert';
+import { encodeExperiment } from '../share/codec';
+import { mismatch, modelFiles, readModelFiles, type ExperimentFile } from '../share/modelFiles';
+import { getClient } from './clientHandle';
+import { useAppStore } from './store';
+
+/** The current run's model as a zip of its files (throws with a message when there is none). */
+export async function modelZip(): Promise<{ name: string; bytes: Uint8Array }> {
+  const { run, metrics, data } = useAppStore.getState();
+  if (!run.config || metrics.epochs.length === 0) throw new Error('Train for at least one epoch first.');
+  const result = await getClient().inspect({ kind: 'export-model' });
+  if (result.kind !== 'model') throw new Error('Unexpected answer from the worker.');
+  const { info } = resolveDatasetInfo(run.config.dataset, data.loaded);
+  const kept = keptEpoch({ epochs: metrics.epochs, restoredEpoch: run.restoredEpoch });
+  const experiment: ExperimentFile = {
+    app: 'training-playground',
+    version: 1,
+    link: `${window.location.origin}${window.location.pathname}#${encodeExperiment(run.config)}`,
+    config: run.config,
+    dataset: info?.label ?? '',
+    task: run.task ?? 'classification',
+    inputShape: info?.inputShape ?? [],
+    classes: info?.classes ?? [],
+    metrics: kept ? { epoch: kept.epoch, validation: kept.validation } : null,
+  };
+  const files = modelFiles(result, experiment);
+  const zipped = zipSync(Object.fromEntries(files.map((file) => [file.name, file.bytes])));
+  return { name: `model-epoch-${kept?.epoch ?? 0}.zip`, bytes: zipped };
+}
+
+async function bytesOf(file: File): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** The chosen files, with a zip opened into its parts. */
+async function expand(files: readonly File[]): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const out: { name: string; bytes: Uint8Array }[] = [];
+  for (const file of files) {
+    const bytes = await bytesOf(file);
+    // A zip by its first bytes ("PK\x03\x04"), whatever the file is called.
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+      let entries: Record<string, Uint8Array>;
+      try {
+        entries = unzipSync(bytes);
+      } catch {
+        throw new Error(`${file.name} is not a readable zip file.`);
+      }
+      for (const [name, content] of Object.entries(entries)) out.push({ name, bytes: content });
+    } else out.push({ name: file.name, bytes });
+  }
+  return out;
+}
+
+/**
+ * Opens model files: checked against the current data, then the experiment's
+ * layers and settings apply (the data stays), and the next run starts from
+ * the saved weights. On any problem the current model stays, with a message.
+ */
+export async function openModel(files: readonly File[]): Promise<void> {
+  const { config, data } = useAppStore.getState();
+  try {
+    const opened = readModelFiles(await expand(files));
+    const { info } = resolveDatasetInfo(config.dataset, data.loaded);
+    if (!info) throw new Error('Load the data first: the model is checked against it.');
+    const problem = mismatch(opened.experiment, { inputShape: info.inputShape, classes: info.classes, task: info.task, label: info.label });
+    if (problem) throw new Error(`${problem} The current model stays.`);
+    const saved = opened.experiment.config;
+    const metrics = opened.experiment.metrics;
+    useAppStore.setState((state) => ({
+      config: { ...saved, dataset: state.config.dataset, hiddenPanels: state.config.hiddenPanels, classroom: state.config.classroom },
+      openedModel: {
+        weights: opened.weights,
+        summary: `Opened a model trained on ${opened.experiment.dataset || 'its data'}${metrics ? ` (epoch ${metrics.epoch}${metrics.validation.accuracy !== undefined ? `, validation accuracy ${metrics.validation.accuracy.toFixed(3)}` : ''})` : ''}. Train continues from its weights; Reset starts from new ones.`,
+        notes: opened.notes,
+        error: null,
+      },
+    }));
+  } catch (error) {
+    useAppStore.setState((state) => ({ openedModel: { ...(state.openedModel ?? { weights: null, summary: null, notes: [] }), error: errorMessage(error) } }));
+  }
+}
+
+export function forgetOpenedModel(): void {
+  useAppStore.setState({ openedModel: null });
+}

@@ -1,0 +1,52 @@
+// Model files: what "Download model" writes is a real tfjs LayersModel (it
+// loads and predicts the same), and what "Open model" reads is checked.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/experiment';
+import { buildModel } from '../../src/model/build';
+import { presetLayers } from '../../src/model/presets';
+import { mismatch, modelFiles, readModelFiles, type ExperimentFile } from '../../src/share/modelFiles';
+import { exportArtifacts } from '../../src/train/exportModel';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function experimentFor(inputShape: number[]): ExperimentFile {
+  return { app: 'training-playground', version: 1, link: 'http://app.invalid/#v=1', config: { ...defaultConfig(), layers: presetLayers('mlp') }, dataset: 'MNIST sample', task: 'classification', inputShape, classes: [...'0123456789'], metrics: null };
+}
+
+describe('model files', () => {
+  it('round-trip: the files load with tf.loadLayersModel and predict exactly as the model did', async () => {
+    const model = buildModel(presetLayers('mlp'), [28, 28, 1], { units: 10, activation: 'softmax' }, 7);
+    const files = modelFiles(await exportArtifacts(model), experimentFor([28, 28, 1]));
+    expect(files.map((f) => f.name)).toEqual(['model.json', 'weights.bin', 'experiment.json']);
+    const opened = readModelFiles(files);
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: opened.artifacts.modelTopology, weightSpecs: opened.artifacts.weightSpecs as tf.io.WeightsManifestEntry[], weightData: opened.artifacts.weightData }));
+    const input = tf.randomUniform([4, 28, 28, 1], 0, 1, 'float32', 3);
+    const before = (model.predict(input) as tf.Tensor).dataSync();
+    const after = (loaded.predict(input) as tf.Tensor).dataSync();
+    expect(Array.from(after)).toEqual(Array.from(before));
+    // The weights the next run starts from are the model's own, in order.
+    expect(opened.weights.map((w) => w.shape)).toEqual(model.getWeights().map((w) => w.shape));
+    expect(Array.from(opened.weights[0].values.slice(0, 5))).toEqual(Array.from(model.getWeights()[0].dataSync().slice(0, 5)));
+    expect(opened.experiment.config.layers).toEqual(presetLayers('mlp'));
+  });
+
+  it('refuse files that are broken, incomplete, foreign or mismatched, naming the problem', async () => {
+    const model = buildModel([{ kind: 'dense', units: 3, activation: 'relu' }], [4], { units: 2, activation: 'softmax' }, 1);
+    const files = modelFiles(await exportArtifacts(model), experimentFor([4]));
+    const [json, weights, experiment] = files;
+    expect(() => readModelFiles([{ name: 'model.json', bytes: new TextEncoder().encode('{nope') }])).toThrow(/model.json is not readable JSON/);
+    expect(() => readModelFiles([json, experiment])).toThrow(/weight file "weights.bin" named in model.json was not chosen/);
+    expect(() => readModelFiles([json, { name: 'weights.bin', bytes: weights.bytes.slice(4) }, experiment])).toThrow(/do not belong together/);
+    expect(() => readModelFiles([json, weights])).toThrow(/Choose experiment.json too/);
+    expect(() => readModelFiles([json, weights, { name: 'experiment.json', bytes: new TextEncoder().encode('{"app":"other"}') }])).toThrow(/not written by this app/);
+    const graph = new TextEncoder().encode(JSON.stringify({ format: 'graph-model', modelTopology: {}, weightsManifest: [] }));
+    expect(() => readModelFiles([{ name: 'model.json', bytes: graph }])).toThrow(/only layers models can be opened/);
+    const exp = experimentFor([4]);
+    expect(mismatch(exp, { inputShape: [28, 28, 1], classes: exp.classes, task: 'classification', label: 'MNIST sample' })).toMatch(/input of shape \[4\]/);
+    expect(mismatch(exp, { inputShape: [4], classes: ['a', 'b'], task: 'classification', label: 'iris' })).toMatch(/knows 10 classes; the current data \(iris\) has 2/);
+    expect(mismatch(exp, { inputShape: [4], classes: exp.classes, task: 'classification', label: 'x' })).toBeNull();
+  });
+});
