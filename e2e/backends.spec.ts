@@ -1,5 +1,5 @@
 import { expect, test } from './test';
-import { openApp, readNumber } from './helpers';
+import { openApp, readNumber, stopRun } from './helpers';
 
 test('the WebGPU backend trains a few batches when chosen', async ({ page }) => {
   await openApp(page, { maxTrain: 256, maxVal: 64 });
@@ -29,7 +29,7 @@ test('auto measures the backends that can train the model and names the fastest'
   // Software WebGPU is not worth measuring, and the page says so.
   await expect(page.getByTestId('backend-fallbacks')).toContainText('WebGPU was passed over');
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(1);
-  await page.getByTestId('stop-button').click();
+  await stopRun(page);
 });
 
 test('auto passes over a backend that fails to start and says why', async ({ page }) => {
@@ -38,7 +38,7 @@ test('auto passes over a backend that fails to start and says why', async ({ pag
   await expect(page.getByTestId('backend-fallbacks')).toContainText('WASM was passed over: it was made to fail for a test', { timeout: 90_000 });
   await expect(page.getByTestId('backend')).not.toHaveText('wasm');
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(1);
-  await page.getByTestId('stop-button').click();
+  await stopRun(page);
 });
 
 test('an explicit backend that cannot run is refused plainly, not replaced', async ({ page }) => {

@@ -14,3 +14,10 @@ export async function readNumber(page: Page, testId: string): Promise<number> {
   const text = (await page.getByTestId(testId).textContent()) ?? '';
   return text.trim() === '—' ? Number.NaN : Number(text);
 }
+
+/** Stops the run if it is still going; a short run may already have ended by itself. */
+export async function stopRun(page: Page): Promise<void> {
+  const stop = page.getByTestId('stop-button');
+  if (await stop.isEnabled()) await stop.click({ timeout: 2000 }).catch(() => undefined);
+  await expect(page.getByTestId('run-status')).toHaveText(/stopped|done/);
+}

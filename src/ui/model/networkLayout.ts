@@ -123,8 +123,8 @@ export function layoutNetwork(
   const height = top + tallest * (size + gap) + 34;
   const step = Math.max(heatmaps ? 110 : 90, Math.min(170, 640 / Math.max(columns.length - 1, 1)));
   // Room on the left for the input features' names.
-  const left = inputNames ? 48 : 20;
-  const width = Math.round(left + 64 + step * (columns.length - 1) + size);
+  const left = inputNames ? 64 : 20;
+  const width = Math.round(left + 80 + step * (columns.length - 1) + size);
   const nodes: DrawnNode[] = [];
   const labels: DrawnNetwork['labels'] = [];
   const positions: { x: number; y: number }[][] = [];
