@@ -1,3 +1,4 @@
+import type { CsvPreprocessing } from './csv/types';
 /** What a model learns: classify into `classes`, or regress one number. */
 export type Task = 'classification' | 'regression';
 
@@ -23,6 +24,8 @@ export interface Dataset {
   /** For data read from a CSV: each sample's row as in the file, and the column names. */
   sourceRows?: string[][];
   sourceHeader?: string[];
+  /** For CSV data: the column encodings, fill values and scaling fitted on the training rows. */
+  preprocessing?: CsvPreprocessing;
   /** For CSV data: turns a row of cells (file column order) into model input, with the training split's fill values and scaling. */
   encodeRow?: (cells: string[]) => Float32Array;
 }

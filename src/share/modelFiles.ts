@@ -6,6 +6,7 @@
 import type { ExperimentConfig } from '../config/experiment';
 import { restoreConfig } from '../config/restore';
 import type { SplitScores } from '../metrics/types';
+import type { CsvPreprocessing } from '../data/csv/types';
 
 export interface WeightSpec {
   name: string;
@@ -28,6 +29,8 @@ export interface ExperimentFile {
   task: 'classification' | 'regression';
   inputShape: number[];
   classes: string[];
+  /** CSV data: the column encodings, fill values and scaling fitted on the training split. */
+  preprocessing?: CsvPreprocessing | null;
   /** The scores of the model saved (after early stopping, the kept epoch's). */
   metrics: { epoch: number; validation: SplitScores } | null;
 }

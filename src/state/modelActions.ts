@@ -7,31 +7,58 @@ import { keptEpoch } from '../history/record';
 import { errorMessage } from '../lib/assert';
 import { encodeExperiment } from '../share/codec';
 import { mismatch, modelFiles, readModelFiles, type ExperimentFile } from '../share/modelFiles';
+import { pythonProject } from '../share/python/project';
 import { getClient } from './clientHandle';
 import { useAppStore } from './store';
 
-/** The current run's model as a zip of its files (throws with a message when there is none). */
-export async function modelZip(): Promise<{ name: string; bytes: Uint8Array }> {
+/** The current run's model files: model.json, weights.bin, experiment.json (throws with a message when there is none). */
+async function currentModelFiles() {
   const { run, metrics, data } = useAppStore.getState();
   if (!run.config || metrics.epochs.length === 0) throw new Error('Train for at least one epoch first.');
   const result = await getClient().inspect({ kind: 'export-model' });
   if (result.kind !== 'model') throw new Error('Unexpected answer from the worker.');
   const { info } = resolveDatasetInfo(run.config.dataset, data.loaded);
+  if (!info) throw new Error('Load the data of this run again first.');
   const kept = keptEpoch({ epochs: metrics.epochs, restoredEpoch: run.restoredEpoch });
+  const link = `${window.location.origin}${window.location.pathname}#${encodeExperiment(run.config)}`;
   const experiment: ExperimentFile = {
     app: 'training-playground',
     version: 1,
-    link: `${window.location.origin}${window.location.pathname}#${encodeExperiment(run.config)}`,
+    link,
     config: run.config,
-    dataset: info?.label ?? '',
-    task: run.task ?? 'classification',
-    inputShape: info?.inputShape ?? [],
-    classes: info?.classes ?? [],
+    dataset: info.label,
+    task: run.task ?? info.task,
+    inputShape: info.inputShape,
+    classes: info.classes,
     metrics: kept ? { epoch: kept.epoch, validation: kept.validation } : null,
   };
-  const files = modelFiles(result, experiment);
-  const zipped = zipSync(Object.fromEntries(files.map((file) => [file.name, file.bytes])));
-  return { name: `model-epoch-${kept?.epoch ?? 0}.zip`, bytes: zipped };
+  return { config: run.config, info, link, epoch: kept?.epoch ?? 0, experiment, artifacts: result };
+}
+
+/** The current run's model as a zip of its files. */
+export async function modelZip(): Promise<{ name: string; bytes: Uint8Array }> {
+  const current = await currentModelFiles();
+  const data = await getClient().inspect({ kind: 'export-data' });
+  if (data.kind !== 'data') throw new Error('Unexpected answer from the worker.');
+  const experiment: ExperimentFile = { ...current.experiment, preprocessing: data.preprocessing };
+  const files = modelFiles(current.artifacts, experiment);
+  return { name: `model-epoch-${current.epoch}.zip`, bytes: zipSync(Object.fromEntries(files.map((file) => [file.name, file.bytes]))) };
+}
+
+/** The Keras project of the current run, zipped, with the names of its files. */
+export async function pythonZip(): Promise<{ name: string; bytes: Uint8Array; files: string[] }> {
+  const current = await currentModelFiles();
+  const data = await getClient().inspect({ kind: 'export-data' });
+  if (data.kind !== 'data') throw new Error('Unexpected answer from the worker.');
+  const experiment: ExperimentFile = { ...current.experiment, preprocessing: data.preprocessing };
+  const files = pythonProject({
+    config: current.config,
+    link: current.link,
+    info: current.info,
+    modelFiles: modelFiles(current.artifacts, experiment),
+    data: { csv: data.csv, preprocessing: data.preprocessing, targetScale: data.targetScale },
+  });
+  return { name: `keras-project-epoch-${current.epoch}.zip`, bytes: zipSync(Object.fromEntries(files.map((file) => [`keras-project/${file.name}`, file.bytes]))), files: files.map((file) => file.name) };
 }
 
 async function bytesOf(file: File): Promise<Uint8Array> {

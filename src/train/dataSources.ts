@@ -182,7 +182,7 @@ export async function loadSource(source: DataSource, baseUrl: string, onProgress
 }
 
 /** A 2-D set as the model sees it: the chosen features of each point; the points stay for drawing. */
-function withFeatures(dataset: Dataset, features: readonly FeatureName[]): Dataset {
+export function withFeatures(dataset: Dataset, features: readonly FeatureName[]): Dataset {
   const xy = dataset.x as Float32Array;
   const toInput = (points: Float32Array, count: number) => toFeatures(points, count, features);
   return { ...dataset, x: toInput(xy, dataset.count), sampleShape: [features.length], plane: { xy, toInput }, featureNames: features.map((f) => FEATURE_LABELS[f]) };

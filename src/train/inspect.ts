@@ -8,6 +8,8 @@ import { makeBatch } from './batch';
 import { targetScale, type Head } from './heads';
 import { featureMaps, type FeatureMaps } from './featureMaps';
 import { exportArtifacts, type ModelArtifactsOut } from './exportModel';
+import { datasetCsv } from '../share/python/dataCsv';
+import type { PythonData } from '../share/python/project';
 
 /** What the model holds on to after (and during) a run, for inspection. */
 export interface Inspectable {
@@ -27,7 +29,9 @@ export type InspectQuery =
   /** Inside a CNN: feature maps and filters for validation sample number `sample`. */
   | { kind: 'feature-maps'; sample: number }
   /** The model's files (tfjs LayersModel artifacts), for download. */
-  | { kind: 'export-model' };
+  | { kind: 'export-model' }
+  /** What a Keras project needs besides the model: data.csv, the CSV preprocessing, the regression target scale. */
+  | { kind: 'export-data' };
 
 export interface SampleView {
   /** Index in the dataset. */
@@ -47,7 +51,8 @@ export type InspectResult =
   | { kind: 'samples'; items: SampleView[]; matching: number; header: string[] | null }
   | { kind: 'predict'; outputs: number[] }
   | ({ kind: 'feature-maps' } & FeatureMaps)
-  | ({ kind: 'model' } & ModelArtifactsOut);
+  | ({ kind: 'model' } & ModelArtifactsOut)
+  | ({ kind: 'data' } & PythonData);
 
 const BATCH = 512;
 
@@ -139,6 +144,15 @@ async function predict(target: Inspectable, input: number[]): Promise<InspectRes
   return predictVector(target, input.map((v) => v * scale));
 }
 
+/** What a Keras project needs besides the model. */
+export function pythonData(dataset: Dataset, split: Split): PythonData {
+  return {
+    csv: datasetCsv(dataset, split),
+    preprocessing: dataset.preprocessing ?? null,
+    targetScale: dataset.task === 'regression' ? targetScale(dataset, split.train) : null,
+  };
+}
+
 export function inspect(target: Inspectable, query: InspectQuery): Promise<InspectResult> {
   switch (query.kind) {
     case 'samples':
@@ -147,6 +161,8 @@ export function inspect(target: Inspectable, query: InspectQuery): Promise<Inspe
       return predict(target, query.input);
     case 'export-model':
       return exportArtifacts(target.model).then((artifacts) => ({ kind: 'model', ...artifacts }));
+    case 'export-data':
+      return Promise.resolve({ kind: 'data', ...pythonData(target.dataset, target.split) });
     case 'feature-maps':
       return featureMaps(target, query.sample).then((maps) => ({ kind: 'feature-maps', ...maps }));
     case 'predict-row':

@@ -6,7 +6,7 @@ import type { Dataset, Split } from '../dataset';
 import { randomSplit, stratifiedSplit } from '../split';
 import { CsvError } from './parse';
 import { csvLayout, isMissing } from './infer';
-import type { CsvOptions, MissingStrategy, Scaling, Table, TableSummary } from './types';
+import type { CsvOptions, CsvPreprocessing, FittedFeature, MissingStrategy, Scaling, Table, TableSummary } from './types';
 
 export interface CsvDataset {
   dataset: Dataset;
@@ -98,11 +98,13 @@ export function buildCsvDataset(table: Table, summary: TableSummary, options: Cs
 
   const split = layout.task === 'classification' ? stratifiedSplit(labels, validationSplit, seed) : randomSplit(rows.length, validationSplit, seed);
   const trainRows = Array.from(split.train, (i) => rows[i]);
+  const fitted: FittedFeature[] = [];
   // One encoder per feature, fitted on the training rows: writes its columns of a row into `into` at `at`.
   const encoders = layout.features.map((feature, k): ((row: string[], into: Float32Array, at: number) => void) => {
     const c = featureIndex[k];
     if (feature.type === 'numeric') {
       const fit = fitNumeric(trainRows.map((row) => toNumber(row[c])), options.missing, options.scaling);
+      fitted.push({ name: feature.name, type: 'numeric', ...fit });
       return (row, into, at) => {
         const v = toNumber(row[c] ?? '');
         into[at] = ((Number.isFinite(v) ? v : fit.fill) - fit.offset) / fit.scale;
@@ -110,6 +112,7 @@ export function buildCsvDataset(table: Table, summary: TableSummary, options: Cs
     }
     const position = new Map(feature.categories.map((value, i) => [value, i]));
     const fill = mode(trainRows.map((row) => row[c].trim()).filter((v) => !isMissing(v)));
+    fitted.push({ name: feature.name, type: 'categorical', categories: feature.categories, fill: fill ?? null });
     return (row, into, at) => {
       const cell = row[c] ?? '';
       const value = isMissing(cell) ? fill : cell.trim();
@@ -134,6 +137,7 @@ export function buildCsvDataset(table: Table, summary: TableSummary, options: Cs
     return into;
   };
   const y = layout.task === 'classification' ? Uint8Array.from(labels) : Float32Array.from(labels);
-  const dataset: Dataset = { name, task: layout.task, x, y, count: rows.length, sampleShape: [layout.inputSize], classes: layout.classes, sourceRows: rows, sourceHeader: table.header };
+  const preprocessing: CsvPreprocessing = { target: options.target, task: layout.task, classes: layout.classes, missing: options.missing, dropDuplicates: options.dropDuplicates, features: fitted };
+  const dataset: Dataset = { name, task: layout.task, x, y, count: rows.length, sampleShape: [layout.inputSize], classes: layout.classes, sourceRows: rows, sourceHeader: table.header, preprocessing };
   return { dataset: { ...dataset, encodeRow }, split, dropped };
 }

@@ -68,3 +68,21 @@ export interface CsvOptions {
 export const MAX_CSV_BYTES = 50 * 2 ** 20;
 /** A classification target with more classes than this is refused (regression is suggested). */
 export const MAX_CLASSES = 50;
+
+/** One feature column as fitted on the training rows: how its cells become model inputs. */
+export type FittedFeature =
+  /** input = ((cell, or `fill` when missing) - offset) / scale */
+  | { name: string; type: 'numeric'; fill: number; offset: number; scale: number }
+  /** One input per category (1 for the cell's, 0 otherwise); a missing cell counts as `fill`. */
+  | { name: string; type: 'categorical'; categories: string[]; fill: string | null };
+
+/** Everything needed to turn the file's rows into model inputs again (saved with a model, read by the Keras project). */
+export interface CsvPreprocessing {
+  target: string;
+  task: CsvTask;
+  classes: string[];
+  missing: MissingStrategy;
+  dropDuplicates: boolean;
+  /** In input order. */
+  features: FittedFeature[];
+}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { errorMessage } from '../../lib/assert';
-import { forgetOpenedModel, modelZip, openModel } from '../../state/modelActions';
+import { forgetOpenedModel, modelZip, openModel, pythonZip } from '../../state/modelActions';
 import { useAppStore } from '../../state/store';
 import { downloadBlob } from '../history/download';
 import { selectStatus } from '../selectors';
@@ -11,6 +11,18 @@ export function ModelFiles() {
   const trained = useAppStore((state) => state.metrics.epochs.length > 0);
   const opened = useAppStore((state) => state.openedModel);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const download = (make: () => Promise<{ name: string; bytes: Uint8Array; files?: string[] }>) =>
+    make()
+      .then(({ name, bytes, files }) => {
+        downloadBlob(name, new Blob([bytes.slice().buffer], { type: 'application/zip' }));
+        setSaved(files ? `${name}: ${files.join(', ')}` : name);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        setSaved(null);
+        setError(errorMessage(e));
+      });
   const busy = status === 'running' || status === 'paused';
   return (
     <section className="model-files" aria-label="Model files">
@@ -21,16 +33,18 @@ export function ModelFiles() {
           data-testid="download-model"
           disabled={!trained}
           title="model.json and weights.bin (TensorFlow.js LayersModel, loadable by tf.loadLayersModel) with experiment.json, in one zip"
-          onClick={() =>
-            modelZip()
-              .then(({ name, bytes }) => {
-                downloadBlob(name, new Blob([bytes.slice().buffer], { type: 'application/zip' }));
-                setError(null);
-              })
-              .catch((e: unknown) => setError(errorMessage(e)))
-          }
+          onClick={() => void download(modelZip)}
         >
           Download model
+        </button>
+        <button
+          type="button"
+          data-testid="export-python"
+          disabled={!trained}
+          title="A Keras 3 project (train.py, requirements.txt, README.md, the model files and the data) that goes on training this experiment in Python, on a laptop, a GPU machine or a cluster"
+          onClick={() => void download(pythonZip)}
+        >
+          Export as Python
         </button>
         <label className="file-button">
           <span>Open model…</span>
@@ -48,7 +62,12 @@ export function ModelFiles() {
           />
         </label>
       </div>
-      {!trained && <p className="hint">Train for an epoch, then download the model: it stays on this computer.</p>}
+      {!trained && <p className="hint">Train for an epoch, then download the model or a Keras project: it stays on this computer.</p>}
+      {saved && (
+        <p className="hint" role="status" data-testid="saved-files">
+          Saved {saved}
+        </p>
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}

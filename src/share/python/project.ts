@@ -1,0 +1,106 @@
+// "Export as Python": a Keras 3 project that trains the same experiment at
+// scale: train.py (the experiment as editable Python, the model as Keras
+// layers, the data pipeline, the browser's weights read back, distribution),
+// requirements.txt, README.md, the model files, and data.csv for CSV and 2-D
+// data. Pure: the page zips what this returns.
+import type { DatasetRef, ExperimentConfig } from '../../config/experiment';
+import type { CsvPreprocessing } from '../../data/csv/types';
+import type { OutputSpec } from '../../model/spec';
+import { kerasBuildModel } from './kerasModel';
+import { pyString, pyValue, type PyValue } from './literal';
+import { projectReadme, REQUIREMENTS } from './readme';
+import template from './train_template.py?raw';
+
+export interface PythonData {
+  /** data.csv (CSV and 2-D data), or null for images. */
+  csv: string | null;
+  preprocessing: CsvPreprocessing | null;
+  /** Regression: the training targets' mean and spread the model was trained against. */
+  targetScale: { mean: number; std: number } | null;
+}
+
+export interface PythonProjectInput {
+  config: ExperimentConfig;
+  link: string;
+  info: { label: string; task: 'classification' | 'regression'; inputShape: number[]; output: OutputSpec; classes: string[] };
+  /** model.json, weights.bin and experiment.json, as "Download model" saves them. */
+  modelFiles: { name: string; bytes: Uint8Array }[];
+  data: PythonData;
+}
+
+function experimentValue(config: ExperimentConfig, info: PythonProjectInput['info']): PyValue {
+  const p = config.optimizerParams;
+  return {
+    seed: config.seed,
+    task: info.task,
+    classes: info.classes,
+    input_shape: info.inputShape,
+    optimizer: config.optimizer,
+    optimizer_params: { momentum: p.momentum, beta1: p.beta1, beta2: p.beta2, rho: p.rho, epsilon: p.epsilon, initial_accumulator: p.initialAccumulator },
+    learning_rate: config.learningRate,
+    batch_size: config.batchSize,
+    epochs: config.epochs,
+    validation_split: config.validationSplit,
+    weight_decay: config.weightDecay,
+    early_stopping: config.earlyStopping,
+    patience: config.patience,
+    train_fraction: config.trainFraction,
+    label_noise: config.labelNoise,
+  };
+}
+
+function csvValue(prep: CsvPreprocessing): PyValue {
+  return {
+    target: prep.target,
+    task: prep.task,
+    classes: prep.classes,
+    missing: prep.missing,
+    drop_duplicates: prep.dropDuplicates,
+    features: prep.features.map((f): PyValue => (f.type === 'numeric' ? { name: f.name, type: f.type, fill: f.fill, offset: f.offset, scale: f.scale } : { name: f.name, type: f.type, categories: f.categories, fill: f.fill })),
+  };
+}
+
+function dataValue(ref: DatasetRef, data: PythonData): PyValue {
+  switch (ref.kind) {
+    case 'synthetic':
+      return { kind: 'synthetic', shape: ref.shape, features: ref.features };
+    case 'csv':
+      if (!data.preprocessing) throw new Error('The CSV data is not loaded; load it and train, then export.');
+      return { kind: 'csv', csv: csvValue(data.preprocessing) };
+    default:
+      return { kind: ref.kind };
+  }
+}
+
+/** The generated part of train.py: the experiment, the data description and the model. */
+function configBlock(input: PythonProjectInput): string {
+  return [
+    '# The experiment as the browser ran it. Edit freely; the page that made it:',
+    `LINK = ${pyString(input.link)}`,
+    '',
+    `EXPERIMENT = ${pyValue(experimentValue(input.config, input.info))}`,
+    '',
+    `DATA = ${pyValue(dataValue(input.config.dataset, input.data))}`,
+    '',
+    `TARGET_SCALE = ${pyValue(input.data.targetScale ? { mean: input.data.targetScale.mean, std: input.data.targetScale.std } : null)}`,
+  ].join('\n');
+}
+
+/** train.py's source. Throws KerasExportError naming a layer Keras cannot rebuild. */
+export function trainPy(input: PythonProjectInput): string {
+  const model = kerasBuildModel(input.config.layers, input.info.inputShape, input.info.output);
+  return template.replace('# {{EXPERIMENT}}', () => configBlock(input)).replace('# {{BUILD_MODEL}}', () => model);
+}
+
+/** Every file of the project, in the order the page lists them. */
+export function pythonProject(input: PythonProjectInput): { name: string; bytes: Uint8Array }[] {
+  const encoder = new TextEncoder();
+  const files = [
+    { name: 'train.py', bytes: encoder.encode(trainPy(input)) },
+    { name: 'requirements.txt', bytes: encoder.encode(REQUIREMENTS) },
+    { name: 'README.md', bytes: encoder.encode(projectReadme(input.config.dataset, input.info.label, input.data.csv !== null)) },
+    ...input.modelFiles,
+  ];
+  if (input.data.csv !== null) files.push({ name: 'data.csv', bytes: encoder.encode(input.data.csv) });
+  return files;
+}

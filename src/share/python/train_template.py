@@ -1,0 +1,346 @@
+"""Train the Training Playground experiment again, with Keras 3 and TensorFlow.
+
+Written by Training Playground's "Export as Python". It rebuilds the model you
+built in the browser, loads the weights you trained there (model.json and
+weights.bin, next to this file), and goes on training with the same
+optimizer, learning rate, batch size, validation share, early stopping and
+seed. It prints the same scores as the page.
+
+    python train.py                  # continue from the browser's weights
+    python train.py --from-scratch   # new weights, same experiment
+    python train.py --epochs 20      # more epochs than the browser ran
+    python train.py --help           # every option
+
+On several GPUs in one machine it trains with MirroredStrategy; across
+machines with MultiWorkerMirroredStrategy (see README.md and strategy()).
+"""
+
+import argparse
+import csv
+import gzip
+import json
+import math
+import os
+import re
+import sys
+
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+import keras  # noqa: E402
+from keras import layers  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# {{EXPERIMENT}}
+
+
+def init(index):
+    """Glorot-uniform kernels, seeded per layer like the app's."""
+    return keras.initializers.GlorotUniform(seed=EXPERIMENT["seed"] + index)
+
+
+def penalty(l1, l2):
+    """The layer's own L1/L2 penalty plus the experiment's weight decay (an L2 on every kernel)."""
+    l2 = l2 + EXPERIMENT["weight_decay"]
+    return keras.regularizers.L1L2(l1=l1, l2=l2) if (l1 > 0 or l2 > 0) else None
+
+
+# {{BUILD_MODEL}}
+
+
+def make_optimizer():
+    """The optimizer as the app ran it (Keras's Adadelta is Zeiler's, as the app's is)."""
+    name = EXPERIMENT["optimizer"]
+    lr = float(EXPERIMENT["learning_rate"])
+    p = {key: float(value) for key, value in EXPERIMENT["optimizer_params"].items()}
+    if name == "sgd":
+        return keras.optimizers.SGD(learning_rate=lr)
+    if name == "momentum":
+        return keras.optimizers.SGD(learning_rate=lr, momentum=p["momentum"])
+    if name == "adam":
+        return keras.optimizers.Adam(learning_rate=lr, beta_1=p["beta1"], beta_2=p["beta2"], epsilon=p["epsilon"])
+    if name == "rmsprop":
+        return keras.optimizers.RMSprop(learning_rate=lr, rho=p["rho"], momentum=p["momentum"], epsilon=p["epsilon"])
+    if name == "adadelta":
+        return keras.optimizers.Adadelta(learning_rate=lr, rho=p["rho"], epsilon=p["epsilon"])
+    if name == "adamax":
+        return keras.optimizers.Adamax(learning_rate=lr, beta_1=p["beta1"], beta_2=p["beta2"], epsilon=p["epsilon"])
+    if name == "adagrad":
+        return keras.optimizers.Adagrad(learning_rate=lr, initial_accumulator_value=p["initial_accumulator"])
+    raise SystemExit(f"Unknown optimizer {name!r}")
+
+
+# ---------------------------------------------------------------- weights
+
+
+def read_browser_weights(folder):
+    """Reads model.json + weights.bin (TensorFlow.js format) into {layer name: {weight name: array}}, in layer order."""
+    with open(os.path.join(folder, "model.json"), encoding="utf-8") as f:
+        model_json = json.load(f)
+    arrays = {}
+    for group in model_json["weightsManifest"]:
+        data = b"".join(open(os.path.join(folder, path), "rb").read() for path in group["paths"])
+        offset = 0
+        for spec in group["weights"]:
+            if spec["dtype"] != "float32":
+                raise SystemExit(f"Weight {spec['name']} is {spec['dtype']}; only float32 weights are read.")
+            size = int(np.prod(spec["shape"], dtype=np.int64))
+            arrays[spec["name"]] = np.frombuffer(data, dtype="<f4", count=size, offset=offset).reshape(spec["shape"])
+            offset += size * 4
+    layer_names = [layer["config"]["name"] for layer in model_json["modelTopology"]["config"]["layers"]]
+    by_layer = {}
+    for name in layer_names:
+        # "dense_Dense1/kernel" (TensorFlow.js may add "_1" to a repeated name).
+        weights = {re.sub(r"_\d+$", "", key.split("/")[-1]): value for key, value in arrays.items() if key.rsplit("/", 1)[0] == name}
+        if weights:
+            by_layer[name] = weights
+    return by_layer
+
+
+def load_browser_weights(model, folder):
+    """Copies the browser's weights into the Keras model, layer by layer, in order."""
+    browser = list(read_browser_weights(folder).values())
+    ours = [layer for layer in model.layers if layer.weights]
+    if len(browser) != len(ours):
+        raise SystemExit(f"The browser model has {len(browser)} layers with weights; this one has {len(ours)}. Use --from-scratch after editing build_model().")
+    for layer, weights in zip(ours, browser):
+        try:
+            layer.set_weights([weights[variable.name] for variable in layer.weights])
+        except (KeyError, ValueError) as error:
+            raise SystemExit(f"Layer {layer.name}: the browser's weights do not fit ({error}). Use --from-scratch after editing build_model().")
+
+
+# ---------------------------------------------------------------- data
+
+MISSING = {"", "na", "n/a", "nan", "null", "?", "."}
+SPLIT_COLUMN = "__split__"
+
+
+def is_missing(cell):
+    return cell.strip().lower() in MISSING
+
+
+def to_number(cell):
+    if is_missing(cell):
+        return math.nan
+    try:
+        value = float(cell)
+    except ValueError:
+        return math.nan
+    return value if math.isfinite(value) else math.nan
+
+
+def read_idx(path):
+    """An IDX file (the MNIST format), gzipped or not, as a numpy array."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    dims = raw[3]
+    shape = [int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(dims)]
+    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * dims).reshape(shape)
+
+
+def load_images(args):
+    """Images scaled to [0, 1] as [n, height, width, 1], and class indices."""
+    if args.images and args.labels:
+        x, y = read_idx(args.images), read_idx(args.labels)
+    elif DATA["kind"] == "fashion-mnist":
+        (x, y), (x_test, y_test) = keras.datasets.fashion_mnist.load_data()
+        x, y = np.concatenate([x, x_test]), np.concatenate([y, y_test])
+    elif DATA["kind"] == "mnist":
+        (x, y), (x_test, y_test) = keras.datasets.mnist.load_data()
+        x, y = np.concatenate([x, x_test]), np.concatenate([y, y_test])
+    elif DATA["kind"] == "mnist-sample":
+        (x, y), _ = keras.datasets.mnist.load_data()
+        x, y = x[:10000], y[:10000]  # the app's sample: the first 10,000 training digits
+    else:
+        raise SystemExit("This experiment trained on your own IDX files: pass them with --images and --labels.")
+    x = x.reshape((x.shape[0], *EXPERIMENT["input_shape"])).astype("float32") / 255.0
+    return x, y.astype("int64"), None
+
+
+def encode_rows(header, rows):
+    """CSV rows to model inputs with the encodings fitted in the browser; drops rows as the app does."""
+    prep = DATA["csv"]
+    column = {name: header.index(name) for name in [prep["target"]] + [f["name"] for f in prep["features"]]}
+    xs, ys, kept, seen = [], [], [], set()
+    for r, row in enumerate(rows):
+        cell = row[column[prep["target"]]].strip()
+        if prep["task"] == "classification":
+            label = prep["classes"].index(cell) if cell in prep["classes"] else None
+        else:
+            label = to_number(cell)
+            label = None if math.isnan(label) else label
+        if label is None or is_missing(cell):
+            continue
+        cells = [row[column[f["name"]]] for f in prep["features"]]
+        if prep["drop_duplicates"]:
+            key = tuple(c.strip() for c in cells) + (cell,)
+            if key in seen:
+                continue
+            seen.add(key)
+        if prep["missing"] == "drop" and any(is_missing(c) or (f["type"] == "numeric" and math.isnan(to_number(c))) for f, c in zip(prep["features"], cells)):
+            continue
+        values = []
+        for feature, c in zip(prep["features"], cells):
+            if feature["type"] == "numeric":
+                v = to_number(c)
+                values.append(((feature["fill"] if math.isnan(v) else v) - feature["offset"]) / feature["scale"])
+            else:
+                value = feature["fill"] if is_missing(c) else c.strip()
+                values.extend(1.0 if value == category else 0.0 for category in feature["categories"])
+        xs.append(values)
+        ys.append(label)
+        kept.append(r)
+    return np.array(xs, dtype="float32"), np.array(ys), kept
+
+
+def plane_features(points):
+    """The 2-D sets' inputs, on TensorFlow Playground's scale (the plane's [-1, 1] as [-6, 6])."""
+    u, v = points[:, 0] * 6.0, points[:, 1] * 6.0
+    table = {"x1": u, "x2": v, "x1sq": u * u, "x2sq": v * v, "x1x2": u * v, "sinx1": np.sin(u), "sinx2": np.sin(v)}
+    return np.stack([table[name] for name in DATA["features"]], axis=1).astype("float32")
+
+
+def load_table(args):
+    """data.csv (or --data): inputs, targets, and the browser's split when the file has one."""
+    path = args.data or os.path.join(HERE, "data.csv")
+    with open(path, newline="", encoding="utf-8") as f:
+        table = list(csv.reader(f))
+    header, rows = table[0], [row for row in table[1:] if row]
+    split = None
+    if DATA["kind"] == "synthetic":
+        points = np.array([[float(row[0]), float(row[1])] for row in rows], dtype="float32")
+        x = plane_features(points)
+        y = np.array([float(row[2]) for row in rows])
+        y = y.astype("int64") if EXPERIMENT["task"] == "classification" else y.astype("float32")
+        kept = list(range(len(rows)))
+    else:
+        x, y, kept = encode_rows(header, rows)
+    if SPLIT_COLUMN in header:
+        at = header.index(SPLIT_COLUMN)
+        split = np.array([rows[r][at] == "validation" for r in kept])
+    return x, y, split
+
+
+def load_data(args):
+    """(x_train, y_train), (x_val, y_val) as the experiment sets them up."""
+    x, y, split = load_images(args) if DATA["kind"] in ("mnist", "mnist-sample", "fashion-mnist", "idx") else load_table(args)
+    rng = np.random.default_rng(EXPERIMENT["seed"])
+    if split is None:
+        # No split in the file: a seeded one, stratified by class like the app's (not the same rows).
+        split = np.zeros(len(y), dtype=bool)
+        groups = [np.flatnonzero(y == c) for c in np.unique(y)] if EXPERIMENT["task"] == "classification" else [np.arange(len(y))]
+        for group in groups:
+            chosen = rng.permutation(group)[: int(round(len(group) * EXPERIMENT["validation_split"]))]
+            split[chosen] = True
+    train, val = np.flatnonzero(~split), np.flatnonzero(split)
+    # The overfitting lab: keep a share of the training split, and flip a share of its labels.
+    if EXPERIMENT["train_fraction"] < 1:
+        train = np.sort(rng.permutation(train)[: max(1, int(round(len(train) * EXPERIMENT["train_fraction"])))])
+    y_train = y[train].copy()
+    if EXPERIMENT["label_noise"] > 0 and EXPERIMENT["task"] == "classification":
+        classes = len(EXPERIMENT["classes"])
+        flip = rng.random(len(train)) < EXPERIMENT["label_noise"]
+        y_train[flip] = (y_train[flip] + rng.integers(1, classes, flip.sum())) % classes
+    if args.limit:
+        train, y_train, val = train[: args.limit], y_train[: args.limit], val[: args.limit]
+    return (x[train], y_train), (x[val], y[val])
+
+
+def targets(y):
+    """What the loss sees: one-hot classes, or standardised values (with the browser's training mean and spread)."""
+    if EXPERIMENT["task"] == "classification":
+        return keras.utils.to_categorical(y, len(EXPERIMENT["classes"]))
+    return ((y - TARGET_SCALE["mean"]) / TARGET_SCALE["std"]).astype("float32").reshape(-1, 1)
+
+
+# ---------------------------------------------------------------- scores
+
+
+def scores(model, x, y):
+    """The page's scores: accuracy and macro precision/recall/F1, or MSE/MAE/R² in the target's units."""
+    out = model.predict(x, batch_size=512, verbose=0)
+    if EXPERIMENT["task"] == "regression":
+        pred = out[:, 0] * TARGET_SCALE["std"] + TARGET_SCALE["mean"]
+        err = pred - y
+        total = float(np.sum((y - y.mean()) ** 2))
+        return {"mse": float(np.mean(err**2)), "mae": float(np.mean(np.abs(err))), "r2": 1 - float(np.sum(err**2)) / total if total > 1e-12 else 0.0}
+    k = len(EXPERIMENT["classes"])
+    pred = out.argmax(axis=1)
+    matrix = np.zeros((k, k), dtype=np.int64)
+    np.add.at(matrix, (y, pred), 1)
+    tp, support, predicted = np.diag(matrix), matrix.sum(axis=1), matrix.sum(axis=0)
+    precision = np.divide(tp, predicted, out=np.zeros(k), where=predicted > 0)
+    recall = np.divide(tp, support, out=np.zeros(k), where=support > 0)
+    f1 = np.divide(2 * precision * recall, precision + recall, out=np.zeros(k), where=(precision + recall) > 0)
+    present = (support > 0) | (predicted > 0)  # classes with samples or predictions, as on the page
+    loss = float(np.mean(-np.log(np.clip(out[np.arange(len(y)), y], 1e-7, 1.0))))
+    return {"loss": loss, "accuracy": float(tp.sum() / max(len(y), 1)), "precision": float(precision[present].mean()), "recall": float(recall[present].mean()), "f1": float(f1[present].mean())}
+
+
+def print_scores(title, values):
+    print(title)
+    for name, value in values.items():
+        print(f"  {name:<10} {value:.4f}")
+    sys.stdout.flush()
+
+
+# ---------------------------------------------------------------- training
+
+
+def strategy():
+    """One machine: all its GPUs (MirroredStrategy), or the default device.
+    Several machines: set TF_CONFIG on each (its cluster and its own task index)
+    and start this script on every one; MultiWorkerMirroredStrategy is then used.
+    The batch size is the global one, split across the replicas."""
+    if json.loads(os.environ.get("TF_CONFIG", "{}")).get("cluster", {}).get("worker"):
+        return tf.distribute.MultiWorkerMirroredStrategy()
+    if len(tf.config.list_logical_devices("GPU")) > 1:
+        return tf.distribute.MirroredStrategy()
+    return tf.distribute.get_strategy()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--from-scratch", action="store_true", help="start from new weights instead of the browser's")
+    parser.add_argument("--epochs", type=int, default=EXPERIMENT["epochs"], help="epochs to train here (default: as in the browser)")
+    parser.add_argument("--data", help="a CSV file of the same format (default: data.csv next to this script)")
+    parser.add_argument("--images", help="IDX images file (.gz or not) instead of Keras's download")
+    parser.add_argument("--labels", help="IDX labels file (.gz or not) instead of Keras's download")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N training and validation samples (a quick check)")
+    parser.add_argument("--save", default=os.path.join(HERE, "model.keras"), help="where to save the trained Keras model")
+    args = parser.parse_args(argv)
+
+    keras.utils.set_random_seed(EXPERIMENT["seed"])
+    (x_train, y_train), (x_val, y_val) = load_data(args)
+    print(f"Data: {len(x_train)} training and {len(x_val)} validation samples, input {list(x_train.shape[1:])}")
+
+    with strategy().scope():
+        model = build_model()
+        loss = "categorical_crossentropy" if EXPERIMENT["task"] == "classification" else "mean_squared_error"
+        model.compile(optimizer=make_optimizer(), loss=loss)
+    print(f"Model: {model.count_params()} parameters")
+    if not args.from_scratch:
+        load_browser_weights(model, HERE)
+        print_scores("Validation with the browser's weights:", scores(model, x_val, y_val))
+
+    callbacks = []
+    if EXPERIMENT["early_stopping"]:
+        callbacks.append(keras.callbacks.EarlyStopping(monitor="val_loss", patience=EXPERIMENT["patience"], restore_best_weights=True))
+    model.fit(
+        x_train, targets(y_train),
+        batch_size=EXPERIMENT["batch_size"], epochs=args.epochs, shuffle=True,
+        validation_data=(x_val, targets(y_val)), callbacks=callbacks, verbose=2,
+    )
+    print_scores(f"Validation after {args.epochs} epoch(s) here:", scores(model, x_val, y_val))
+    model.save(args.save)
+    print(f"Saved {args.save}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,38 @@
+// The Keras export, checked with the real TensorFlow: every case is exported
+// in Node with the app's code, then tests/python/check_export.py imports each
+// train.py, compares parameter counts and predictions with tfjs, and runs it
+// for one epoch. Needs the virtualenv made by scripts/python-env.mjs; without
+// Python it is skipped with a line saying so.
+import * as tf from '@tensorflow/tfjs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CASES, exportCase, ROOT } from './cases';
+
+const PYTHON = process.env.PYTHON_CHECK_PYTHON ?? join(ROOT, '.venv', 'bin', 'python');
+const ready = spawnSync(PYTHON, ['-c', 'import tensorflow, keras'], { stdio: 'ignore' }).status === 0;
+if (!ready) console.log(`Python check skipped: ${PYTHON} cannot import tensorflow and keras (run node scripts/python-env.mjs; it needs python3).`);
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe.skipIf(!ready)('Export as Python, run with TensorFlow', () => {
+  it('train.py rebuilds each model with the same parameters, the same predictions from the browser weights, and trains an epoch', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'keras-check-'));
+    for (const [i, spec] of CASES.entries()) {
+      const exported = await exportCase(spec);
+      const folder = join(root, `${String(i).padStart(2, '0')} ${spec.name.replace(/[^\w-]+/g, '-')}`);
+      mkdirSync(folder);
+      for (const file of exported.files) writeFileSync(join(folder, file.name), file.bytes);
+      writeFileSync(join(folder, 'check.json'), JSON.stringify(exported.check));
+    }
+    const run = spawnSync(PYTHON, [join(ROOT, 'tests', 'python', 'check_export.py'), root], { encoding: 'utf8', timeout: 540_000 });
+    console.log(run.stdout);
+    if (run.status !== 0) console.log(run.stderr.slice(-4000));
+    expect(run.stdout.match(/^PASS /gm)?.length ?? 0).toBe(CASES.length);
+    expect(run.status).toBe(0);
+  }, 600_000);
+});
