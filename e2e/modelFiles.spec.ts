@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { expect, test } from './test';
 import { openApp, readNumber } from './helpers';
@@ -46,4 +50,48 @@ test('download the trained model, open it again and continue training from its w
   await expect(page.getByTestId('open-model-error')).toContainText('input of shape [28, 28, 1]');
   await expect(page.getByTestId('open-model-error')).toContainText('The current model stays.');
   await expect(page.getByTestId('layer-1')).toContainText('flatten');
+});
+
+test('Export as Python downloads a Keras project with the files listed: train.py, the model, and the CSV with its fitted encodings', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('sample:iris');
+  await expect(page.getByTestId('csv-summary')).toContainText('150 rows');
+  await page.getByLabel('Epochs').fill('2');
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 90_000 });
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-python').click();
+  const zipPath = await (await download).path();
+  const files = unzipSync(new Uint8Array(await readFile(zipPath)));
+  const names = ['train.py', 'requirements.txt', 'README.md', 'model.json', 'weights.bin', 'experiment.json', 'data.csv'];
+  expect(Object.keys(files).sort()).toEqual(names.map((name) => `keras-project/${name}`).sort());
+  await expect(page.getByTestId('saved-files')).toContainText(`keras-project-epoch-2.zip: ${names.join(', ')}`);
+
+  const text = (name: string) => new TextDecoder().decode(files[`keras-project/${name}`]);
+  const train = text('train.py');
+  expect(train).toContain("'classes': ['setosa', 'versicolor', 'virginica']");
+  expect(train).toContain("'kind': 'csv'");
+  expect(train).toContain('def build_model():');
+  const experiment = JSON.parse(text('experiment.json'));
+  expect(experiment.preprocessing.target).toBe('species');
+  expect(experiment.preprocessing.features.map((f: { name: string }) => f.name)).toContain('sepal_length');
+  const csv = text('data.csv').split('\n');
+  expect(csv[0]).toContain('__split__');
+  expect(csv.length).toBe(151);
+
+  // With the Python check's virtualenv at hand, the browser's own project runs: its weights give the page's validation scores.
+  const python = join(process.cwd(), '.venv', 'bin', 'python');
+  if (!existsSync(python)) return console.log('Skipped running train.py: no .venv (scripts/python-env.mjs makes it).');
+  const folder = mkdtempSync(join(tmpdir(), 'keras-project-'));
+  for (const [name, bytes] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, name)), { recursive: true });
+    writeFileSync(join(folder, name), bytes);
+  }
+  const run = spawnSync(python, [join(folder, 'keras-project', 'train.py'), '--epochs', '1'], { encoding: 'utf8', timeout: 90_000 });
+  expect(run.status, run.stderr.slice(-2000)).toBe(0);
+  const browserScores = run.stdout.split("Validation with the browser's weights:")[1].split('Epoch')[0];
+  const accuracy = Number(/accuracy\s+(\S+)/.exec(browserScores)?.[1]);
+  console.log(`train.py on the browser's weights: validation accuracy ${accuracy}; the page showed ${await page.getByTestId('metric-val-accuracy').textContent()}`);
+  expect(Math.abs(accuracy - (await readNumber(page, 'metric-val-accuracy')))).toBeLessThan(0.01);
 });

@@ -6,6 +6,7 @@ and compare predictions with tfjs's (within 1e-4); then run train.py for one
 epoch on a small slice and check that it prints finite scores.
 """
 
+import ast
 import importlib.util
 import json
 import math
@@ -57,12 +58,22 @@ def check(folder):
     return f"ok: {params:,} parameters as in the builder; predictions within {gap:.1e} of tfjs; after 1 epoch on a slice: {shown}"
 
 
+def check_literals(path):
+    """Each [text, literal] pair: Python reads the literal as exactly the text, and running it does nothing else."""
+    with open(path, encoding="utf-8", errors="surrogatepass") as f:
+        pairs = json.load(f)
+    for text, literal in pairs:
+        if ast.literal_eval(literal) != text:
+            return f"{literal} reads as {ast.literal_eval(literal)!r}, not {text!r}"
+    return f"ok: {len(pairs)} hostile strings read back exactly by ast.literal_eval"
+
+
 def main(root):
     failed = 0
     for name in sorted(os.listdir(root)):
         folder = os.path.join(root, name)
         try:
-            result = check(folder)
+            result = check_literals(folder) if name == "literals.json" else check(folder)
         except Exception as error:  # report every case, then fail
             result = f"{type(error).__name__}: {error}"
         ok = result.startswith("ok:")

@@ -9,6 +9,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { pyString } from '../../src/share/python/literal';
+import { anyText } from '../share/hostileText';
 import { CASES, exportCase, ROOT } from './cases';
 
 const PYTHON = process.env.PYTHON_CHECK_PYTHON ?? join(ROOT, '.venv', 'bin', 'python');
@@ -29,10 +32,13 @@ describe.skipIf(!ready)('Export as Python, run with TensorFlow', () => {
       for (const file of exported.files) writeFileSync(join(folder, file.name), file.bytes);
       writeFileSync(join(folder, 'check.json'), JSON.stringify(exported.check));
     }
+    // Hostile text: Python itself must read each literal back as the same string.
+    const texts = fc.sample(anyText, { numRuns: 1000, seed: 20261128 });
+    writeFileSync(join(root, 'literals.json'), JSON.stringify(texts.map((text) => [text, pyString(text)])));
     const run = spawnSync(PYTHON, [join(ROOT, 'tests', 'python', 'check_export.py'), root], { encoding: 'utf8', timeout: 540_000 });
     console.log(run.stdout);
     if (run.status !== 0) console.log(run.stderr.slice(-4000));
-    expect(run.stdout.match(/^PASS /gm)?.length ?? 0).toBe(CASES.length);
+    expect(run.stdout.match(/^PASS /gm)?.length ?? 0).toBe(CASES.length + 1);
     expect(run.status).toBe(0);
   }, 600_000);
 });
