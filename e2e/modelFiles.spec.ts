@@ -14,6 +14,7 @@ test('download the trained model, open it again and continue training from its w
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 90_000 });
   const trainedLoss = await readNumber(page, 'metric-loss');
+  const trainedAccuracy = await readNumber(page, 'metric-val-accuracy');
 
   const download = page.waitForEvent('download');
   await page.getByTestId('download-model').click();
@@ -41,6 +42,16 @@ test('download the trained model, open it again and continue training from its w
   console.log(`first-batch loss: fresh ${freshLoss.toFixed(3)}, from the opened model ${continuedLoss.toFixed(3)} (trained ${trainedLoss.toFixed(3)})`);
   expect(continuedLoss).toBeLessThan(freshLoss - 0.3);
   await page.getByTestId('stop-button').click();
+
+  // Opened and evaluated without training: the same validation accuracy as the run that saved it, and the insight views show it.
+  await page.getByTestId('reset-button').click();
+  await page.getByLabel(/Open model files/).setInputFiles(zipPath);
+  await page.getByTestId('evaluate-opened').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('epoch')).toHaveText('0');
+  expect(Math.abs((await readNumber(page, 'metric-val-accuracy')) - trainedAccuracy)).toBeLessThan(0.01);
+  await expect(page.getByTestId('confusion-matrix')).toBeVisible();
+  await page.screenshot({ path: 'test-results/opened-evaluated.png', fullPage: true });
 
   // Files that do not fit the current data are refused, and the current model stays.
   await page.getByTestId('reset-button').click();

@@ -34,10 +34,10 @@ export function startAutoWarmUp(): void {
 }
 
 /** Starts a fresh run with the current config; clears the previous curves. `startPaused`: one batch, then pause. */
-export function startRun(startPaused = false): void {
+export function startRun(startPaused = false, evaluateOnly = false): void {
   const { config, openedModel } = useAppStore.getState();
   const training = getClient();
-  const runId = training.start(config, appBaseUrl(), parseTestHooks(window.location.search), startPaused, openedModel?.weights ?? undefined);
+  const runId = training.start(config, appBaseUrl(), parseTestHooks(window.location.search), startPaused, openedModel?.weights ?? undefined, evaluateOnly);
   useAppStore.setState({
     run: { ...initialRun(), status: 'running', runId, config: structuredClone(config), phase: 'loading-data', startedAt: performance.now() },
     metrics: emptyMetrics(),

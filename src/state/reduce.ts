@@ -46,7 +46,8 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
     }
     case 'epoch-end':
       return {
-        run: { ...run, phase: 'training', tensors: event.tensors },
+        // Epoch 0: an opened model scored without training.
+        run: { ...run, phase: 'training', tensors: event.tensors, ...(event.point.epoch === 0 ? { epoch: 0 } : {}) },
         metrics: { ...state.metrics, epochs: state.metrics.epochs.concat(event.point) },
       };
     case 'paused':
@@ -97,7 +98,7 @@ export function reduceEvents(state: AppState, events: readonly TrainingEvent[], 
   for (const event of events) {
     if (event.type === 'epoch-end' && event.runId === next.run.runId) {
       pending.push(event.point);
-      next = { ...next, run: { ...next.run, phase: 'training', tensors: event.tensors } };
+      next = { ...next, run: { ...next.run, phase: 'training', tensors: event.tensors, ...(event.point.epoch === 0 ? { epoch: 0 } : {}) } };
       continue;
     }
     flushEpochs();

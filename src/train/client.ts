@@ -84,10 +84,10 @@ export class TrainingClient {
   }
 
   /** Starts a new run (stopping any other) and returns its id. */
-  start(config: ExperimentConfig, baseUrl: string, testHooks?: TestHooks, startPaused = false, initialWeights?: InitialWeights): number {
+  start(config: ExperimentConfig, baseUrl: string, testHooks?: TestHooks, startPaused = false, initialWeights?: InitialWeights, evaluateOnly = false): number {
     const runId = ++this.runId;
     try {
-      this.send({ type: 'start', runId, version: PROTOCOL_VERSION, config, baseUrl, testHooks, startPaused, initialWeights });
+      this.send({ type: 'start', runId, version: PROTOCOL_VERSION, config, baseUrl, testHooks, startPaused, initialWeights, evaluateOnly });
       this.watch(runId);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

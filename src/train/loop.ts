@@ -50,6 +50,8 @@ interface CommonOptions {
   onLearningRateChange?(step: number, learningRate: number): void;
   /** Global L2 penalty on every kernel, added to the loss (0 or absent: off). */
   weightDecay?: number;
+  /** Train nothing: score both splits as epoch 0 (an opened model on the current data). */
+  evaluateOnly?: boolean;
   /** Stop after `patience` epochs without a lower validation loss; the best weights are restored at the end. */
   earlyStopping?: { patience: number };
   /** Called when the best weights (of `epoch`) are put back, before the loop returns. */
@@ -142,6 +144,14 @@ async function trainEpochs(options: TrainOptions, engine: Engine, best: BestEpoc
     options.onBatch(point);
   };
 
+  if (options.evaluateOnly) {
+    const train = await evaluateSplit(engine, dataset, split.train, head);
+    const evaluated = await evaluateSplit(engine, dataset, split.validation, head);
+    const point: EpochPoint = { epoch: 0, step: 0, train: train.scores, validation: evaluated.scores };
+    if (evaluated.confusion) point.confusion = evaluated.confusion;
+    options.onEpoch(point);
+    return 'completed';
+  }
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     shuffleInPlace(order, shuffleRng);
     lossSum = 0;

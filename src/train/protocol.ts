@@ -40,6 +40,8 @@ export interface RunRequest {
   startPaused?: boolean;
   /** Start from these weights (an opened model file) instead of the seeded initial ones. */
   initialWeights?: InitialWeights;
+  /** Train nothing: score the (opened) model on both splits as epoch 0, then end. */
+  evaluateOnly?: boolean;
 }
 
 /** Weights in tfjs order (kernel, bias, … per layer), with their shapes. */

@@ -26,6 +26,8 @@ export interface SessionOptions {
   testHooks?: TestHooks;
   /** Weights of an opened model file to start from. */
   initialWeights?: InitialWeights;
+  /** Score the model on both splits as epoch 0 and train nothing. */
+  evaluateOnly?: boolean;
   post: (message: FromWorker) => void;
 }
 
@@ -145,6 +147,7 @@ export class TrainingSession {
         split,
         batchSize: config.batchSize,
         epochs: config.epochs,
+        evaluateOnly: this.options.evaluateOnly,
         seed: config.seed,
         control: this.control,
         nanAtStep: testHooks?.nanAtStep,
@@ -183,8 +186,9 @@ export class TrainingSession {
         },
       });
       // The final picture: the kept weights (early stopping may have restored an earlier epoch).
-      if (planar && weightsEpoch > 0) await drawBoundary(weightsEpoch);
-      if (weightsEpoch > 0) await drawPicture(weightsEpoch);
+      const drawn = weightsEpoch > 0 || this.options.evaluateOnly === true;
+      if (planar && drawn) await drawBoundary(weightsEpoch);
+      if (drawn) await drawPicture(weightsEpoch);
       outbox.flush();
       post({ type: 'done', runId, reason: result });
     } finally {

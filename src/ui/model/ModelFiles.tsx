@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../../lib/assert';
 import { forgetOpenedModel, modelZip, openModel, pythonZip } from '../../state/modelActions';
+import { startRun } from '../../state/actions';
 import { useAppStore } from '../../state/store';
 import { downloadBlob } from '../history/download';
 import { selectStatus } from '../selectors';
@@ -82,6 +83,9 @@ export function ModelFiles() {
         <div className="note" role="status" data-testid="opened-model">
           {opened.summary}
           {opened.notes.length > 0 && <span> ({opened.notes.join(' ')})</span>}{' '}
+          <button type="button" data-testid="evaluate-opened" disabled={busy} onClick={() => startRun(false, true)} title="Score the opened model on the current data (both splits) without training it; the insight views then show it">
+            Evaluate on the current data
+          </button>{' '}
           <button type="button" onClick={forgetOpenedModel}>
             Forget it
           </button>
