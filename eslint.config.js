@@ -50,6 +50,10 @@ export default tseslint.config(
     rules: restrict(UI_AND_STATE, 'Core folders never import React, zustand, state or UI.'),
   },
   {
+    files: ['src/sweep/**'],
+    rules: restrict([...UI_AND_STATE, ...TFJS, '**/train/**', '**/model/build', '**/history/**'], 'sweep/ plans sweeps and reads their results: pure; state/ runs them.'),
+  },
+  {
     files: ['src/history/**'],
     rules: restrict([...UI_AND_STATE, ...TFJS, '**/train/**', '**/model/build'], 'history/ is stored data and pure helpers; state/ drives it.'),
   },

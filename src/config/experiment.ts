@@ -45,7 +45,7 @@ export interface ExperimentConfig {
 }
 
 /** Panels a link (or classroom setup) may hide. */
-export const PANELS = ['data', 'model', 'settings', 'history', 'insights', 'batch-chart'] as const;
+export const PANELS = ['data', 'model', 'settings', 'history', 'insights', 'batch-chart', 'sweeps'] as const;
 export type PanelName = (typeof PANELS)[number];
 
 /** The LeNet-style CNN of the tfjs MNIST example (the 'lenet' preset). */

@@ -8,6 +8,7 @@ import { downsample } from '../metrics/downsample';
 import type { BatchPoint, EpochPoint, SplitScores } from '../metrics/types';
 import type { LayerSpec } from '../model/spec';
 import { LAYER_FIELDS } from '../model/layerFields';
+import { readSweepTag, type SweepTag } from '../sweep/results';
 
 /** Batch points kept per run; longer runs are averaged down to this many. */
 export const MAX_STORED_BATCHES = 1000;
@@ -43,6 +44,8 @@ export interface RunRecord {
   learningRateChanges: { step: number; learningRate: number }[];
   /** The epoch whose weights early stopping restored, if it did. */
   restoredEpoch: number | null;
+  /** A run of a sweep: which sweep, and its place in it. */
+  sweep?: SweepTag;
 }
 
 export type NewRunRecord = Omit<RunRecord, 'id'>;
@@ -81,6 +84,7 @@ export function readRecord(value: unknown): RunRecord | null {
     epochs: raw.epochs as EpochPoint[],
     learningRateChanges: Array.isArray(raw.learningRateChanges) ? (raw.learningRateChanges as RunRecord['learningRateChanges']) : [],
     restoredEpoch: isNumber(raw.restoredEpoch) ? raw.restoredEpoch : null,
+    ...(readSweepTag(raw.sweep) ? { sweep: readSweepTag(raw.sweep) } : {}),
   };
 }
 

@@ -75,3 +75,8 @@ export function defaultLayer(kind: LayerKind): LayerSpec {
 }
 
 export const LAYER_KINDS: LayerKind[] = ['dense', 'conv2d', 'maxPool2d', 'avgPool2d', 'flatten', 'dropout', 'batchNormalization'];
+
+/** A preset's name as the page shows it. */
+export function presetLabel(name: PresetName): string {
+  return PRESETS[name]?.label ?? String(name);
+}

@@ -4,6 +4,8 @@ import { defaultOptimizerParams, USUAL_LEARNING_RATE, type OptimizerParam } from
 import { appBaseUrl, getClient } from './clientHandle';
 import { emptyMetrics, initialRun, useAppStore } from './store';
 import { parseTestHooks } from './testHooks';
+import type { InitialWeights } from '../train/protocol';
+import type { SweepTag } from '../sweep/results';
 
 /** Creates the worker early and lets it load data and pick a backend, so Train is quick. */
 export function warmUpTraining(): void {
@@ -36,12 +38,17 @@ export function startAutoWarmUp(): void {
 /** Starts a fresh run with the current config; clears the previous curves. `startPaused`: one batch, then pause. */
 export function startRun(startPaused = false, evaluateOnly = false): void {
   const { config, openedModel } = useAppStore.getState();
-  const training = getClient();
-  const runId = training.start(config, appBaseUrl(), parseTestHooks(window.location.search), startPaused, openedModel?.weights ?? undefined, evaluateOnly);
+  startRunOf(config, { startPaused, evaluateOnly, weights: openedModel?.weights ?? undefined });
+}
+
+/** Starts a run of `config` (a sweep's member, or the page's own experiment). */
+export function startRunOf(config: ExperimentConfig, options: { startPaused?: boolean; evaluateOnly?: boolean; weights?: InitialWeights; sweep?: SweepTag } = {}): number {
+  const runId = getClient().start(config, appBaseUrl(), parseTestHooks(window.location.search), options.startPaused ?? false, options.weights, options.evaluateOnly ?? false);
   useAppStore.setState({
-    run: { ...initialRun(), status: 'running', runId, config: structuredClone(config), phase: 'loading-data', startedAt: performance.now() },
+    run: { ...initialRun(), status: 'running', runId, config: structuredClone(config), phase: 'loading-data', startedAt: performance.now(), sweep: options.sweep ?? null },
     metrics: emptyMetrics(),
   });
+  return runId;
 }
 
 export function pauseRun(): void {

@@ -6,6 +6,7 @@ import type { TrainingEvent } from '../train/client';
 import { TrainingClient } from '../train/client';
 import { saveFinishedRun, saveRunProgress } from './historyActions';
 import { reduceEvents } from './reduce';
+import { onSweepRunEnded } from './sweepActions';
 import { useAppStore } from './store';
 
 /** When the page is hidden, animation frames stop: apply at least this often anyway. */
@@ -25,7 +26,10 @@ export function applyQueuedEvents(): void {
   useAppStore.setState((state) => reduceEvents(state, events, now));
   for (const event of events) {
     if (event.type === 'epoch-end') saveRunProgress(event.runId);
-    else if (event.type === 'done' || event.type === 'error') void saveFinishedRun(event.runId);
+    else if (event.type === 'done' || event.type === 'error') {
+      void saveFinishedRun(event.runId);
+      onSweepRunEnded(event);
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import { addRun, deleteRun, listRuns, putRun, renameRun } from '../history/db';
 import { makeRecord, type NewRunRecord, type RunOutcome, type RunRecord } from '../history/record';
 import { checkModel } from '../model/spec';
 import { useAppStore, type HistorySlice } from './store';
+import { restoreSweepFromHistory } from './sweepActions';
 
 function setHistory(update: (history: HistorySlice) => Partial<HistorySlice>): void {
   useAppStore.setState((state) => ({ history: { ...state.history, ...update(state.history) } }));
@@ -25,6 +26,7 @@ export async function loadHistory(): Promise<void> {
     const cutOff = runs.filter((record) => record.outcome === 'running');
     const fixed = runs.map((record): RunRecord => (record.outcome === 'running' ? { ...record, outcome: 'interrupted' } : record));
     setHistory(() => ({ runs: fixed, status: 'ready', error: null }));
+    restoreSweepFromHistory(fixed);
     await Promise.all(cutOff.map((record) => putRun({ ...record, outcome: 'interrupted' })));
   } catch (error) {
     unavailable(error);
@@ -62,6 +64,7 @@ function currentRecord(runId: number, outcome: RunOutcome): NewRunRecord | null 
     epochs: metrics.epochs,
     learningRateChanges: metrics.learningRateChanges,
     restoredEpoch: run.restoredEpoch,
+    ...(run.sweep ? { sweep: { ...run.sweep, seconds: (performance.now() - run.startedAt) / 1000, samplesPerSecond: run.samplesPerSecond } } : {}),
   });
 }
 

@@ -8,6 +8,8 @@ import type { LoadPhase } from '../train/client';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
 import type { NetworkPicture } from '../train/networkPicture';
 import type { BackendChoice, BackendSpeed, Fallback, InitialWeights, RunPhase } from '../train/protocol';
+import type { SweepMember, SweepSpec } from '../sweep/plan';
+import type { SweepRow, SweepTag } from '../sweep/results';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
 
@@ -43,6 +45,29 @@ export interface RunSlice {
   error: string | null;
   /** Training goes on but looks wrong (divergence), with advice. */
   warning: string | null;
+  /** The sweep this run belongs to, if any. */
+  sweep: SweepTag | null;
+}
+
+/** The sweep being set up or run: its plan, its finished rows, where it stands. */
+export interface SweepSlice {
+  spec: SweepSpec;
+  /** The values as typed, and what was wrong with them. */
+  valuesText: string;
+  problems: string[];
+  /** The live (or last) sweep: null until one starts. */
+  active: {
+    id: string;
+    spec: SweepSpec;
+    task: Task;
+    members: SweepMember[];
+    capped: boolean;
+    rows: SweepRow[];
+    /** Member in progress, or null. */
+    current: number | null;
+    status: 'running' | 'stopped' | 'done';
+    startedAt: number;
+  } | null;
 }
 
 export interface MetricsSlice {
@@ -90,6 +115,7 @@ export interface AppState {
   linkNotes: string[];
   /** Model files the user opened: the next run starts from their weights; or why they could not be used. */
   openedModel: { weights: InitialWeights | null; summary: string | null; notes: string[]; error: string | null } | null;
+  sweep: SweepSlice;
   /** An opened link whose data must be downloaded: shown, and applied only when the reader agrees. */
   pendingLink: { config: ExperimentConfig; need: NetworkNeed } | null;
   history: HistorySlice;
@@ -122,7 +148,13 @@ export function initialRun(): RunSlice {
     restoredEpoch: null,
     error: null,
     warning: null,
+    sweep: null,
   };
+}
+
+/** A sweep form with the data-size table ready. */
+export function initialSweep(): SweepSlice {
+  return { spec: { knob: 'trainFraction', values: [0.05, 0.2, 1], seeds: 1, target: 0.9, metric: 'accuracy' }, valuesText: '0.05, 0.2, 1', problems: [], active: null };
 }
 
 /** Metrics before a run. */
@@ -141,6 +173,7 @@ export function initialState(): AppState {
     openedModel: null,
     backendPreview: null,
     history: { runs: [], compared: [], status: 'loading', error: null },
+    sweep: initialSweep(),
     data: { loaded: null, loadedKey: null, loading: null, error: null, notice: null },
   };
 }

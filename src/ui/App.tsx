@@ -13,6 +13,7 @@ import { ErrorBanner } from './ErrorBanner';
 import { ViewControls } from './ViewControls';
 import type { PanelName } from '../config/experiment';
 import { RunHistory } from './history/RunHistory';
+import { SweepPanel } from './sweep/SweepPanel';
 import { CopyLink } from './share/CopyLink';
 import { LinkNotes } from './share/LinkNotes';
 import { PendingLink } from './share/PendingLink';
@@ -83,6 +84,7 @@ export function App() {
             )}
           </div>
           {show('insights') && <Insights />}
+          {show('sweeps') && <SweepPanel />}
           {show('history') && <RunHistory />}
         </div>
       </main>

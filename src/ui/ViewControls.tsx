@@ -9,6 +9,7 @@ const PANEL_LABELS: Record<PanelName, string> = {
   history: 'run history',
   insights: 'insight views',
   'batch-chart': 'per-batch chart',
+  sweeps: 'sweeps',
 };
 
 /** Classroom mode, and which panels show; both travel in the link. */

@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './test';
+import { openApp } from './helpers';
+
+test('a 3-value data-size sweep on the MNIST sample fills the table and the chart, exports CSV, and survives a reload', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Preset').selectOption('mlp');
+  await page.getByLabel('Epochs').fill('2');
+  const sweep = page.locator('section.sweep');
+  await expect(sweep.getByLabel('Knob')).toHaveValue('trainFraction');
+  await expect(sweep.getByLabel('Values')).toHaveValue('0.05, 0.2, 1');
+  await page.getByTestId('run-sweep').click();
+  await expect(page.getByTestId('sweep-progress')).toContainText(/Run [123] of 3/);
+  await expect(page.getByTestId('sweep-progress')).toContainText('Done: 3 runs.', { timeout: 120_000 });
+
+  const rows = page.getByTestId('sweep-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0).locator('th')).toHaveText('5 %');
+  await expect(rows.nth(2).locator('th')).toHaveText('100 %');
+  // Every run has a finite validation accuracy, and more data gave more of it here.
+  const accuracy = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[2]?.textContent)));
+  expect(accuracy.every((a) => a > 0 && a <= 1)).toBe(true);
+  expect(accuracy[2]).toBeGreaterThan(accuracy[0]);
+  // The chart has a point per value, and the reading is computed from the numbers.
+  await expect(page.getByTestId('sweep-chart').locator('.recharts-line-dot')).toHaveCount(3);
+  await expect(page.getByTestId('sweep-reading')).toContainText(`Val accuracy is best at 100 % (${accuracy[2].toFixed(3)})`);
+  await page.locator('section.sweep').screenshot({ path: 'test-results/sweep.png' });
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('sweep-csv').click();
+  const csv = (await readFile(await (await download).path(), 'utf8')).trim().split('\n');
+  expect(csv[0]).toMatch(/^trainFraction,seed,backend,outcome,val accuracy,/);
+  expect(csv).toHaveLength(4);
+  expect(csv[1]).toMatch(/^5 %,42,\w+,done,/);
+
+  // The runs are in the history, tagged with their sweep: after a reload the table is back.
+  await page.reload();
+  await expect(page.getByTestId('sweep-row')).toHaveCount(3);
+  await expect(page.getByTestId('sweep-progress')).toContainText('Done: 3 runs.');
+});

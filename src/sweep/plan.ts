@@ -1,0 +1,172 @@
+// A sweep: one knob, its values, and seeds; planned into the runs to make,
+// one config per value and seed. Pure. Every value is checked against the
+// setting's own limits, and the total is capped (a link must not start
+// 10,000 runs).
+import { BACKEND_LABELS, BACKEND_PREFERENCES, LIMITS, OPTIMIZERS, type BackendName, type ExperimentConfig, type OptimizerName } from '../config/experiment';
+import { defaultOptimizerParams, OPTIMIZER_LABELS, USUAL_LEARNING_RATE } from '../config/optimizerParams';
+import { PRESETS, presetLabel, presetLayers, type PresetName } from '../model/presets';
+import type { LayerSpec } from '../model/spec';
+
+export const KNOBS = ['trainFraction', 'optimizer', 'learningRate', 'batchSize', 'epochs', 'backend', 'model', 'width', 'dropout', 'weightDecay', 'labelNoise'] as const;
+export type Knob = (typeof KNOBS)[number];
+
+export const KNOB_LABELS: Record<Knob, string> = {
+  trainFraction: 'Training-set size (share)',
+  optimizer: 'Optimizer',
+  learningRate: 'Learning rate',
+  batchSize: 'Batch size',
+  epochs: 'Epochs',
+  backend: 'Backend (hardware)',
+  model: 'Model (preset)',
+  width: 'Model width (× units and filters)',
+  dropout: 'Dropout rate',
+  weightDecay: 'L2 (weight decay)',
+  labelNoise: 'Label noise',
+};
+
+/** Knobs whose values are names, not numbers. */
+export const NAMED_KNOBS: readonly Knob[] = ['optimizer', 'backend', 'model'];
+/** Knobs drawn on a log axis. */
+export const LOG_KNOBS: readonly Knob[] = ['learningRate', 'batchSize', 'trainFraction', 'weightDecay'];
+
+export type SweepValue = number | string;
+
+export interface SweepSpec {
+  knob: Knob;
+  values: SweepValue[];
+  /** Runs per value, seeds seed, seed+1, … (for error bars). */
+  seeds: number;
+  /** Validation accuracy (classification) or loss (regression) to reach, for "steps to target". */
+  target: number;
+  /** The table column the chart plots (see results.ts sweepColumns). */
+  metric: string;
+}
+
+export const MAX_SWEEP_VALUES = 12;
+export const MAX_SWEEP_SEEDS = 5;
+export const MAX_SWEEP_RUNS = 40;
+
+/** One run of the sweep. */
+export interface SweepMember {
+  index: number;
+  valueIndex: number;
+  value: SweepValue;
+  label: string;
+  seed: number;
+  config: ExperimentConfig;
+}
+
+const NUMERIC_LIMITS: Partial<Record<Knob, { min: number; max: number; integer?: boolean; maxExclusive?: boolean }>> = {
+  trainFraction: LIMITS.trainFraction,
+  learningRate: LIMITS.learningRate,
+  batchSize: LIMITS.batchSize,
+  epochs: { ...LIMITS.epochs, max: 1000 },
+  width: { min: 0.125, max: 8 },
+  dropout: { min: 0, max: 0.9 },
+  weightDecay: LIMITS.weightDecay,
+  labelNoise: LIMITS.labelNoise,
+};
+
+/** The reason `value` is not a value of `knob`, or null. */
+export function valueProblem(knob: Knob, value: SweepValue): string | null {
+  if (knob === 'optimizer') return (OPTIMIZERS as readonly SweepValue[]).includes(value) ? null : `"${String(value).slice(0, 30)}" is not an optimizer`;
+  if (knob === 'backend') return value !== 'auto' && (BACKEND_PREFERENCES as readonly SweepValue[]).includes(value) ? null : `"${String(value).slice(0, 30)}" is not a backend`;
+  if (knob === 'model') return Object.hasOwn(PRESETS, String(value)) ? null : `"${String(value).slice(0, 30)}" is not a preset`;
+  const limit = NUMERIC_LIMITS[knob]!;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return `"${String(value).slice(0, 30)}" is not a number`;
+  if (value < limit.min || value > limit.max || (limit.maxExclusive && value >= limit.max)) return `${value} is outside ${limit.min}–${limit.max}`;
+  if (limit.integer && !Number.isInteger(value)) return `${value} is not a whole number`;
+  return null;
+}
+
+/** `count` values from `from` to `to`, evenly spaced (or evenly on a log scale), rounded to 3 significant digits. */
+export function valueRange(from: number, to: number, count: number, log: boolean, integer = false): number[] {
+  const n = Math.max(1, Math.min(MAX_SWEEP_VALUES, Math.round(count)));
+  if (n === 1) return [from];
+  const values = Array.from({ length: n }, (_, i) => {
+    const t = i / (n - 1);
+    const v = log && from > 0 && to > 0 ? from * (to / from) ** t : from + (to - from) * t;
+    return integer ? Math.round(v) : Number(v.toPrecision(3));
+  });
+  return [...new Set(values)];
+}
+
+/** Reads "a, b, c" or "from..to xN" (a range, log-spaced on a log knob) into values; problems in words. */
+export function parseValues(knob: Knob, text: string): { values: SweepValue[]; problems: string[] } {
+  const range = /^\s*([\d.e+-]+)\s*\.\.\s*([\d.e+-]+)\s*(?:x\s*(\d+))?\s*$/i.exec(text);
+  const integer = knob === 'batchSize' || knob === 'epochs';
+  const raw: SweepValue[] = range
+    ? valueRange(Number(range[1]), Number(range[2]), Number(range[3] ?? 5), LOG_KNOBS.includes(knob), integer)
+    : text
+        .split(/[,;\s]+/)
+        .filter((part) => part !== '')
+        .map((part) => (NAMED_KNOBS.includes(knob) ? part : Number(part)));
+  const problems: string[] = [];
+  const values: SweepValue[] = [];
+  for (const value of raw) {
+    const problem = valueProblem(knob, value);
+    if (problem) problems.push(problem);
+    else if (!values.includes(value)) values.push(value);
+  }
+  if (values.length > MAX_SWEEP_VALUES) problems.push(`only the first ${MAX_SWEEP_VALUES} values are used`);
+  return { values: values.slice(0, MAX_SWEEP_VALUES), problems };
+}
+
+/** How a value is written in tables and charts. */
+export function valueLabel(knob: Knob, value: SweepValue): string {
+  if (knob === 'optimizer') return OPTIMIZER_LABELS[value as OptimizerName] ?? String(value);
+  if (knob === 'backend') return BACKEND_LABELS[value as BackendName] ?? String(value);
+  if (knob === 'model') return presetLabel(value as PresetName);
+  if (knob === 'trainFraction' || knob === 'labelNoise') return `${Number((Number(value) * 100).toPrecision(3))} %`;
+  if (knob === 'width') return `×${value}`;
+  return String(value);
+}
+
+function widened(layers: readonly LayerSpec[], factor: number): LayerSpec[] {
+  return layers.map((layer) => {
+    if (layer.kind === 'dense') return { ...layer, units: Math.max(1, Math.round(layer.units * factor)) };
+    if (layer.kind === 'conv2d') return { ...layer, filters: Math.max(1, Math.round(layer.filters * factor)) };
+    return { ...layer };
+  });
+}
+
+/** Sets every dropout layer's rate; a model without one gets one after each hidden dense layer. */
+function withDropout(layers: readonly LayerSpec[], rate: number): LayerSpec[] {
+  if (layers.some((layer) => layer.kind === 'dropout')) return layers.map((layer) => (layer.kind === 'dropout' ? { ...layer, rate } : { ...layer }));
+  return layers.flatMap((layer): LayerSpec[] => (layer.kind === 'dense' ? [{ ...layer }, { kind: 'dropout', rate }] : [{ ...layer }]));
+}
+
+/** The experiment with the knob set to `value`. */
+export function applyKnob(config: ExperimentConfig, knob: Knob, value: SweepValue): ExperimentConfig {
+  const next = structuredClone(config);
+  switch (knob) {
+    case 'optimizer': {
+      const name = value as OptimizerName;
+      // Each optimizer at a learning rate that suits it: the table compares optimizers, not one rate.
+      return { ...next, optimizer: name, optimizerParams: defaultOptimizerParams(name), learningRate: USUAL_LEARNING_RATE[name] };
+    }
+    case 'backend':
+      return { ...next, backend: value as BackendName };
+    case 'model':
+      return { ...next, layers: presetLayers(value as PresetName) };
+    case 'width':
+      return { ...next, layers: widened(next.layers, Number(value)) };
+    case 'dropout':
+      return { ...next, layers: withDropout(next.layers, Number(value)) };
+    default:
+      return { ...next, [knob]: Number(value) };
+  }
+}
+
+/** The runs of a sweep over `base`: values in order, each over its seeds; capped at MAX_SWEEP_RUNS. */
+export function planSweep(base: ExperimentConfig, spec: SweepSpec): { members: SweepMember[]; capped: boolean } {
+  const seeds = Math.max(1, Math.min(MAX_SWEEP_SEEDS, Math.round(spec.seeds)));
+  const members: SweepMember[] = [];
+  spec.values.forEach((value, valueIndex) => {
+    for (let s = 0; s < seeds; s++) {
+      const seed = (base.seed + s) % (LIMITS.seed.max + 1);
+      members.push({ index: members.length, valueIndex, value, label: valueLabel(spec.knob, value), seed, config: { ...applyKnob(base, spec.knob, value), seed } });
+    }
+  });
+  return { members: members.slice(0, MAX_SWEEP_RUNS), capped: members.length > MAX_SWEEP_RUNS };
+}

@@ -1,0 +1,83 @@
+// A few plain sentences that read a sweep's table, computed from its numbers
+// (nothing is written in advance). Pure.
+import type { Knob } from './plan';
+import { summarise, sweepColumns, type SweepColumn, type SweepRow } from './results';
+
+interface Group {
+  label: string;
+  rows: SweepRow[];
+}
+
+/** Finished rows by value, in the sweep's order. */
+export function groupRows(rows: readonly SweepRow[]): Group[] {
+  const groups = new Map<number, Group>();
+  for (const row of [...rows].sort((a, b) => a.valueIndex - b.valueIndex || a.seed - b.seed)) {
+    if (row.outcome !== 'done') continue;
+    const group = groups.get(row.valueIndex) ?? { label: row.label, rows: [] };
+    group.rows.push(row);
+    groups.set(row.valueIndex, group);
+  }
+  return [...groups.values()];
+}
+
+const fmt = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : v.toFixed(3));
+const percent = (v: number) => `${Number((v * 100).toPrecision(3))} %`;
+
+function meanOf(group: Group, column: SweepColumn): number | null {
+  return summarise(group.rows.map((row) => column.read(row) ?? Number.NaN))?.mean ?? null;
+}
+
+/** The sentences under the table; `metric` is the column charted. */
+export function readSweep(knob: Knob, rows: readonly SweepRow[], task: 'classification' | 'regression', metric: string, target: number): string[] {
+  const groups = groupRows(rows);
+  if (groups.length < 2) return groups.length === 1 ? ['One value finished so far; the reading comes with the second.'] : [];
+  const columns = sweepColumns(task);
+  const column = columns.find((c) => c.key === metric) ?? columns[0];
+  const seeds = Math.max(...groups.map((g) => g.rows.length));
+  const sentences: string[] = [];
+  const scored = groups.map((g) => ({ g, v: meanOf(g, column) })).filter((x): x is { g: Group; v: number } => x.v !== null);
+  if (scored.length >= 2) {
+    const best = scored.reduce((a, b) => ((column.lower ? b.v < a.v : b.v > a.v) ? b : a));
+    const worst = scored.reduce((a, b) => ((column.lower ? b.v > a.v : b.v < a.v) ? b : a));
+    const over = seeds > 1 ? ` (means over ${seeds} seeds)` : '';
+    sentences.push(`${cap(column.label)} is best at ${best.g.label} (${fmt(best.v)}) and worst at ${worst.g.label} (${fmt(worst.v)})${over}.`);
+  }
+  // Steps to the target: who reached it, how fast, and who did not.
+  const reached = groups
+    .map((g) => ({ g, steps: summarise(g.rows.map((r) => r.toTarget?.step ?? Number.NaN)) }))
+    .filter((x) => x.steps !== null)
+    .sort((a, b) => a.steps!.mean - b.steps!.mean);
+  const missed = groups.filter((g) => g.rows.every((r) => r.toTarget === null));
+  const goal = task === 'classification' ? `${percent(target)} validation accuracy` : `a validation MSE of ${fmt(target)}`;
+  if (reached.length > 0) {
+    const [first, ...others] = reached;
+    const rest = others.length > 0 ? `; ${others.map((x) => `${x.g.label} in ${Math.round(x.steps!.mean).toLocaleString('en-US')}`).join(', ')}` : '';
+    const late = missed.length > 0 ? `; ${missed.map((g) => g.label).join(', ')} had not reached it after ${Math.max(...missed.flatMap((g) => g.rows.map((r) => r.steps))).toLocaleString('en-US')}` : '';
+    sentences.push(`${first.g.label} reached ${goal} in ${Math.round(first.steps!.mean).toLocaleString('en-US')} steps${rest}${late}.`);
+  } else if (missed.length > 0) {
+    sentences.push(`No run reached ${goal}.`);
+  }
+  // Speed, where the knob is about speed.
+  if (knob === 'backend' || knob === 'batchSize') {
+    const speed = columns.find((c) => c.key === 'samplesPerSecond')!;
+    const rates = groups.map((g) => ({ g, v: meanOf(g, speed) ?? 0 })).filter((x) => x.v > 0);
+    if (rates.length >= 2) {
+      const fast = rates.reduce((a, b) => (b.v > a.v ? b : a));
+      const slow = rates.reduce((a, b) => (b.v < a.v ? b : a));
+      sentences.push(`${fast.g.label} trained ${(fast.v / slow.v).toFixed(1)} times as fast as ${slow.g.label} (${Math.round(fast.v).toLocaleString('en-US')} vs ${Math.round(slow.v).toLocaleString('en-US')} samples/s).`);
+    }
+  }
+  // Overfitting, where the knob is about capacity or data.
+  if (task === 'classification' && ['model', 'width', 'trainFraction', 'labelNoise', 'dropout', 'weightDecay'].includes(knob)) {
+    const gap = columns.find((c) => c.key === 'gap')!;
+    const gaps = groups.map((g) => ({ g, v: meanOf(g, gap) })).filter((x): x is { g: Group; v: number } => x.v !== null);
+    if (gaps.length >= 2) {
+      const wide = gaps.reduce((a, b) => (b.v > a.v ? b : a));
+      const narrow = gaps.reduce((a, b) => (b.v < a.v ? b : a));
+      sentences.push(`The gap between training and validation accuracy is widest at ${wide.g.label} (${fmt(wide.v)}) and narrowest at ${narrow.g.label} (${fmt(narrow.v)}).`);
+    }
+  }
+  return sentences;
+}
+
+const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,162 @@
+// What a finished sweep run contributes to the table, summary statistics
+// over seeds, and steps to a target. Pure.
+import type { EpochPoint, SplitScores } from '../metrics/types';
+import { KNOBS, type Knob, type SweepValue } from './plan';
+
+/** The first epoch whose validation reaches `target` (accuracy at least, or loss at most for regression), with its step. */
+export function timeToTarget(epochs: readonly EpochPoint[], target: number, task: 'classification' | 'regression'): { epoch: number; step: number } | null {
+  for (const point of epochs) {
+    const reached = task === 'classification' ? (point.validation.accuracy ?? -Infinity) >= target : point.validation.loss <= target;
+    if (reached) return { epoch: point.epoch, step: point.step };
+  }
+  return null;
+}
+
+export interface SweepRow {
+  member: number;
+  valueIndex: number;
+  label: string;
+  seed: number;
+  outcome: 'done' | 'error';
+  /** Validation scores of the kept epoch, and the best seen at any epoch. */
+  final: SplitScores | null;
+  best: SplitScores | null;
+  /** The kept epoch's training scores (for the train/validation gap). */
+  train: SplitScores | null;
+  epochs: number;
+  steps: number;
+  toTarget: { epoch: number; step: number } | null;
+  seconds: number;
+  samplesPerSecond: number;
+  backend: string | null;
+  error?: string;
+}
+
+/** Best of each score over the epochs: highest accuracy, precision, recall, F1, R²; lowest loss (MSE for regression) and MAE. */
+export function bestScores(epochs: readonly EpochPoint[]): SplitScores | null {
+  if (epochs.length === 0) return null;
+  const pick = (key: keyof SplitScores, higher: boolean): number | undefined => {
+    const values = epochs.map((p) => p.validation[key]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    if (values.length === 0) return undefined;
+    return higher ? Math.max(...values) : Math.min(...values);
+  };
+  const out: SplitScores = { loss: pick('loss', false) ?? Number.NaN };
+  for (const key of ['accuracy', 'precision', 'recall', 'f1', 'r2'] as const) {
+    const v = pick(key, true);
+    if (v !== undefined) out[key] = v;
+  }
+  const mae = pick('mae', false);
+  if (mae !== undefined) out.mae = mae;
+  return out;
+}
+
+export interface Summary {
+  mean: number;
+  /** Sample standard deviation (0 for one value). */
+  sd: number;
+  min: number;
+  max: number;
+  n: number;
+}
+
+/** Mean, spread and range of the finite values; null when there are none. */
+export function summarise(values: readonly number[]): Summary | null {
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return null;
+  const n = finite.length;
+  const mean = finite.reduce((a, b) => a + b, 0) / n;
+  const sd = n > 1 ? Math.sqrt(finite.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : 0;
+  return { mean, sd, min: Math.min(...finite), max: Math.max(...finite), n };
+}
+
+/** The table's columns: a name and how to read it from a row. */
+export interface SweepColumn {
+  key: string;
+  label: string;
+  read: (row: SweepRow) => number | undefined;
+  /** Lower is better. */
+  lower?: boolean;
+}
+
+export function sweepColumns(task: 'classification' | 'regression'): SweepColumn[] {
+  const finalOf = (key: keyof SplitScores) => (row: SweepRow) => row.final?.[key];
+  const common: SweepColumn[] = [
+    { key: 'epochs', label: 'epochs', read: (r) => r.epochs },
+    { key: 'steps', label: 'steps', read: (r) => r.steps },
+    { key: 'stepsToTarget', label: 'steps to target', read: (r) => r.toTarget?.step, lower: true },
+    { key: 'seconds', label: 'wall time (s)', read: (r) => r.seconds, lower: true },
+    { key: 'samplesPerSecond', label: 'samples/s', read: (r) => r.samplesPerSecond },
+  ];
+  if (task === 'regression') {
+    return [
+      // A regression run's loss is its MSE in the target's units.
+      { key: 'mse', label: 'val MSE', read: finalOf('loss'), lower: true },
+      { key: 'mae', label: 'val MAE', read: finalOf('mae'), lower: true },
+      { key: 'r2', label: 'val R²', read: finalOf('r2') },
+      { key: 'bestMse', label: 'best val MSE', read: (r) => r.best?.loss, lower: true },
+      ...common,
+    ];
+  }
+  return [
+    { key: 'accuracy', label: 'val accuracy', read: finalOf('accuracy') },
+    { key: 'bestAccuracy', label: 'best val accuracy', read: (r) => r.best?.accuracy },
+    { key: 'f1', label: 'val F1 (macro)', read: finalOf('f1') },
+    { key: 'precision', label: 'val precision', read: finalOf('precision') },
+    { key: 'recall', label: 'val recall', read: finalOf('recall') },
+    { key: 'loss', label: 'val loss', read: finalOf('loss'), lower: true },
+    { key: 'gap', label: 'train − val accuracy', read: (r) => (r.train?.accuracy !== undefined && r.final?.accuracy !== undefined ? r.train.accuracy - r.final.accuracy : undefined), lower: true },
+    ...common,
+  ];
+}
+
+/** What a sweep run carries into its history record: the sweep it belongs to and its place in it. */
+export interface SweepTag {
+  id: string;
+  knob: Knob;
+  values: SweepValue[];
+  seeds: number;
+  target: number;
+  metric?: string;
+  member: number;
+  valueIndex: number;
+  label: string;
+  seed: number;
+  /** Wall time from Train to the end, and the worker's training speed. */
+  seconds: number;
+  samplesPerSecond: number;
+}
+
+/** A run's row in the sweep table, from what its record holds. */
+export function sweepRow(run: { sweep: SweepTag; epochs: readonly EpochPoint[]; restoredEpoch: number | null; outcome: string; backend: string | null; task: 'classification' | 'regression'; error?: string | null }): SweepRow {
+  const { sweep, epochs } = run;
+  const kept = (run.restoredEpoch === null ? undefined : epochs.find((p) => p.epoch === run.restoredEpoch)) ?? epochs[epochs.length - 1] ?? null;
+  const last = epochs[epochs.length - 1];
+  return {
+    member: sweep.member,
+    valueIndex: sweep.valueIndex,
+    label: sweep.label,
+    seed: sweep.seed,
+    outcome: run.outcome === 'done' && kept ? 'done' : 'error',
+    final: kept?.validation ?? null,
+    best: bestScores(epochs),
+    train: kept?.train ?? null,
+    epochs: last?.epoch ?? 0,
+    steps: last?.step ?? 0,
+    toTarget: timeToTarget(epochs, sweep.target, run.task),
+    seconds: sweep.seconds,
+    samplesPerSecond: sweep.samplesPerSecond,
+    backend: run.backend,
+    ...(run.error ? { error: run.error } : {}),
+  };
+}
+
+const KNOB_SET: readonly string[] = KNOBS;
+
+/** A stored tag read back, or undefined when it is not one. */
+export function readSweepTag(value: unknown): SweepTag | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const t = value as Record<string, unknown>;
+  const numbers = ['seeds', 'target', 'member', 'valueIndex', 'seed', 'seconds', 'samplesPerSecond'].every((key) => typeof t[key] === 'number');
+  if (typeof t.id !== 'string' || !KNOB_SET.includes(t.knob as string) || !Array.isArray(t.values) || typeof t.label !== 'string' || !numbers) return undefined;
+  return value as SweepTag;
+}

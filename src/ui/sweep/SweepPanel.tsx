@@ -1,0 +1,111 @@
+import { KNOBS, KNOB_LABELS, MAX_SWEEP_RUNS, MAX_SWEEP_SEEDS, type Knob } from '../../sweep/plan';
+import { TEXTBOOK_TABLES } from '../../sweep/textbook';
+import { resumeSweep, setSweepKnob, setSweepSeeds, setSweepSpec, setSweepTarget, setSweepValues, startSweep, stopSweep, sweepEta } from '../../state/sweepActions';
+import { useAppStore } from '../../state/store';
+import { SweepResults } from './SweepResults';
+
+const seconds = (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`);
+
+/** Where the sweep stands: which run, its epoch, and about how long is left. */
+function SweepProgress() {
+  const active = useAppStore((state) => state.sweep.active);
+  const run = useAppStore((state) => state.run);
+  if (!active) return null;
+  const finished = active.rows.length;
+  const member = active.current === null ? null : active.members[active.current];
+  const fraction = member && run.config ? Math.min(1, run.epoch / Math.max(run.config.epochs, 1)) : 0;
+  const eta = sweepEta(active, fraction);
+  const status =
+    active.status === 'done'
+      ? `Done: ${finished} runs.`
+      : active.status === 'stopped'
+        ? `Stopped after ${finished} of ${active.members.length} runs; the finished rows stay.`
+        : member
+          ? `Run ${finished + 1} of ${active.members.length} (${member.label}${active.spec.seeds > 1 ? `, seed ${member.seed}` : ''}): epoch ${run.epoch} of ${run.config?.epochs ?? '?'}${eta !== null ? ` · about ${seconds(eta)} left` : ''}`
+          : 'Starting the next run…';
+  return (
+    <div className="sweep-progress" data-testid="sweep-progress">
+      <progress value={finished + fraction} max={active.members.length} aria-label="Sweep progress" />
+      <span role="status">{status}</span>
+      {active.capped && <p className="hint">The sweep is capped at {MAX_SWEEP_RUNS} runs; the rest of the values were left out.</p>}
+    </div>
+  );
+}
+
+/** Sweeps: one knob over several values (and seeds), run one after another, with a table, a chart and a reading. */
+export function SweepPanel() {
+  const sweep = useAppStore((state) => state.sweep);
+  const status = useAppStore((state) => state.run.status);
+  const task = useAppStore((state) => state.sweep.active?.task ?? state.run.task ?? 'classification');
+  const running = sweep.active?.status === 'running';
+  const busy = running || status === 'running' || status === 'paused';
+  const { spec } = sweep;
+  return (
+    <section className="sweep" aria-labelledby="sweep-title">
+      <h2 id="sweep-title">Sweeps: redraw the textbook tables</h2>
+      <p className="hint">Pick one knob and its values; the experiment runs once per value (and seed), one after another, and the table fills as runs end.</p>
+      <div className="toggles textbook" role="group" aria-label="Textbook tables">
+        {TEXTBOOK_TABLES.map((table) => (
+          <button
+            key={table.name}
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              setSweepSpec(table.spec);
+              startSweep(table.base);
+            }}
+          >
+            {table.title}
+          </button>
+        ))}
+      </div>
+      <div className="sweep-form">
+        <label>
+          <span>Knob</span>
+          <select aria-label="Knob" value={spec.knob} disabled={busy} onChange={(event) => setSweepKnob(event.target.value as Knob)}>
+            {KNOBS.map((knob) => (
+              <option key={knob} value={knob}>
+                {KNOB_LABELS[knob]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Values</span>
+          <input aria-label="Values" type="text" value={sweep.valuesText} disabled={busy} aria-describedby="sweep-values-hint" onChange={(event) => setSweepValues(event.target.value)} />
+        </label>
+        <label>
+          Seeds per value
+          <input type="number" min={1} max={MAX_SWEEP_SEEDS} value={spec.seeds} disabled={busy} onChange={(event) => setSweepSeeds(Math.max(1, Math.min(MAX_SWEEP_SEEDS, Math.round(Number(event.target.value) || 1))))} />
+        </label>
+        <label>
+          {task === 'regression' ? 'Target validation MSE' : 'Target validation accuracy'}
+          <input type="number" step="any" min={0} value={spec.target} disabled={busy} onChange={(event) => setSweepTarget(Number(event.target.value))} />
+        </label>
+      </div>
+      <p className="hint" id="sweep-values-hint">
+        Values: a list (<code>16, 64, 256</code>, <code>adam, sgd</code>) or a range <code>0.0001..0.1 x4</code> (log-spaced for rates and sizes). At most {MAX_SWEEP_RUNS} runs.
+      </p>
+      {sweep.problems.length > 0 && (
+        <p className="field-error" role="alert">
+          {sweep.problems.join('; ')}.
+        </p>
+      )}
+      <div className="toggles">
+        <button type="button" data-testid="run-sweep" disabled={busy || spec.values.length === 0} onClick={() => startSweep()}>
+          Run sweep ({spec.values.length * spec.seeds} runs)
+        </button>
+        <button type="button" data-testid="stop-sweep" disabled={!running} onClick={stopSweep}>
+          Stop sweep
+        </button>
+        {sweep.active?.status === 'stopped' && (
+          <button type="button" data-testid="resume-sweep" disabled={busy} onClick={resumeSweep}>
+            Resume sweep
+          </button>
+        )}
+      </div>
+      <SweepProgress />
+      <SweepResults />
+    </section>
+  );
+}

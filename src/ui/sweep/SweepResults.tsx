@@ -1,0 +1,97 @@
+import { KNOB_LABELS } from '../../sweep/plan';
+import { readSweep, groupRows } from '../../sweep/reading';
+import { summarise, sweepColumns, type SweepColumn, type SweepRow } from '../../sweep/results';
+import { setSweepMetric, sweepCsv } from '../../state/sweepActions';
+import { useAppStore } from '../../state/store';
+import { downloadText } from '../history/download';
+import { SweepChart } from './SweepChart';
+
+const cell = (column: SweepColumn, value: number | undefined) => {
+  if (value === undefined || !Number.isFinite(value)) return '—';
+  if (column.key === 'samplesPerSecond' || column.key === 'steps' || column.key === 'stepsToTarget' || column.key === 'epochs') return Math.round(value).toLocaleString('en-US');
+  if (column.key === 'seconds') return value.toFixed(1);
+  return value.toFixed(3);
+};
+
+function MeanRow({ label, rows, columns }: { label: string; rows: SweepRow[]; columns: SweepColumn[] }) {
+  return (
+    <tr className="mean-row">
+      <th scope="row">{label}: mean ± sd</th>
+      <td colSpan={2}>{rows.length} seeds</td>
+      {columns.map((column) => {
+        const stats = summarise(rows.map((row) => column.read(row) ?? Number.NaN));
+        return <td key={column.key}>{stats ? `${cell(column, stats.mean)} ± ${cell(column, stats.sd)}` : '—'}</td>;
+      })}
+    </tr>
+  );
+}
+
+/** The sweep's table (one row per run, and mean ± sd per value over seeds), its chart, its reading, and CSV export. */
+export function SweepResults() {
+  const active = useAppStore((state) => state.sweep.active);
+  if (!active) return null;
+  const columns = sweepColumns(active.task);
+  const metric = columns.find((c) => c.key === active.spec.metric) ?? columns[0];
+  const rows = [...active.rows].sort((a, b) => a.member - b.member);
+  const seeds = active.spec.seeds > 1;
+  const reading = readSweep(active.spec.knob, rows, active.task, metric.key, active.spec.target);
+  return (
+    <div className="sweep-results">
+      <label>
+        <span>Chart</span>
+        <select aria-label="Chart" value={metric.key} onChange={(event) => setSweepMetric(event.target.value)}>
+          {columns.map((column) => (
+            <option key={column.key} value={column.key}>
+              {column.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <SweepChart knob={active.spec.knob} values={active.spec.values} rows={rows} column={metric} />
+      <div className="table-scroll">
+        <table className="sweep-table" data-testid="sweep-table">
+          <caption>
+            {KNOB_LABELS[active.spec.knob]}: {rows.length} of {active.members.length} runs
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{KNOB_LABELS[active.spec.knob]}</th>
+              <th scope="col">seed</th>
+              <th scope="col">backend</th>
+              {columns.map((column) => (
+                <th key={column.key} scope="col">
+                  {column.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.member} data-testid="sweep-row" className={row.outcome === 'error' ? 'failed' : undefined}>
+                <th scope="row">{row.label}</th>
+                <td>{row.seed}</td>
+                <td>{row.backend ?? '—'}</td>
+                {row.outcome === 'error' ? (
+                  <td colSpan={columns.length}>failed{row.error ? `: ${row.error}` : ''}</td>
+                ) : (
+                  columns.map((column) => <td key={column.key}>{cell(column, column.read(row))}</td>)
+                )}
+              </tr>
+            ))}
+            {seeds && groupRows(rows).map((group) => <MeanRow key={group.label} label={group.label} rows={group.rows} columns={columns} />)}
+          </tbody>
+        </table>
+      </div>
+      {reading.length > 0 && (
+        <div className="sweep-reading" data-testid="sweep-reading">
+          {reading.map((sentence) => (
+            <p key={sentence}>{sentence}</p>
+          ))}
+        </div>
+      )}
+      <button type="button" data-testid="sweep-csv" disabled={rows.length === 0} onClick={() => downloadText(`sweep-${active.spec.knob}.csv`, sweepCsv(active), 'text/csv')}>
+        Export table (CSV)
+      </button>
+    </div>
+  );
+}
