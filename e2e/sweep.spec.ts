@@ -38,3 +38,28 @@ test('a 3-value data-size sweep on the MNIST sample fills the table and the char
   await expect(page.getByTestId('sweep-row')).toHaveCount(3);
   await expect(page.getByTestId('sweep-progress')).toContainText('Done: 3 runs.');
 });
+
+test('a sweep link sets up the sweep (never runs it by itself); a hostile one is cut to the caps with notes', async ({ page }) => {
+  await openApp(page);
+  await page.locator('section.sweep').getByLabel('Knob').selectOption('batchSize');
+  await page.locator('section.sweep').getByLabel('Values').fill('16, 64');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('copy-sweep-link').click();
+  await expect(page.getByTestId('copy-sweep-link-status')).toContainText('this sweep set up');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toContain('&sw=batchSize~16%2C64~1~0.9~accuracy');
+
+  // A colleague opens it: the form holds the sweep, and nothing runs.
+  const { search } = new URL(page.url());
+  await page.goto(`/${search}${new URL(link).hash}`);
+  await expect(page.getByTestId('link-notes')).toContainText('The link holds a sweep of Batch size over 2 values (2 runs)');
+  const sweep = page.locator('section.sweep');
+  await expect(sweep.getByLabel('Knob')).toHaveValue('batchSize');
+  await expect(sweep.getByLabel('Values')).toHaveValue('16, 64');
+  await expect(page.getByTestId('run-status')).toHaveText('idle');
+
+  await page.goto(`/${search}${new URL(link).hash.replace(/&sw=.*/, '&sw=epochs~1..1000 x12~99~abc')}`);
+  await expect(page.getByTestId('link-notes')).toContainText('with 3 seeds per value it makes 36, within the cap of 40');
+  await expect(page.getByTestId('run-sweep')).toHaveText('Run sweep (36 runs)');
+  await expect(page.getByTestId('run-status')).toHaveText('idle');
+});

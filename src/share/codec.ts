@@ -142,7 +142,8 @@ export function decodeExperiment(search: string, allowTestKeys = false): Decoded
     params = new URLSearchParams();
   }
   params = unpack(params, notes);
-  const known = new Set<string>(['v', 'z', 'm', 'hide', ...DATASET_KEYS, ...CONFIG_FIELDS.map((field) => field.url)]);
+  // `sw` (a sweep) is read by sweep/link.ts.
+  const known = new Set<string>(['v', 'z', 'm', 'hide', 'sw', ...DATASET_KEYS, ...CONFIG_FIELDS.map((field) => field.url)]);
   const keys = [...new Set(params.keys())];
   const found = keys.some((key) => known.has(key));
   if (!found) return { ...restoreConfig({}), found: false };

@@ -8,6 +8,9 @@ import { decodeExperiment, encodeExperiment } from '../share/codec';
 import { openLinkExperiment } from './dataActions';
 import { useAppStore } from './store';
 import { TEST_HOOKS_ENABLED } from './testHooks';
+import { decodeSweep, encodeSweep, SWEEP_KEY } from '../sweep/link';
+import { KNOB_LABELS } from '../sweep/plan';
+import { setSweepSpec } from './sweepActions';
 
 /** Wait this long after the last change before adding a history entry, so typing "0.001" is one entry. */
 const PUSH_DELAY_MS = 400;
@@ -37,9 +40,14 @@ let lastApplied = '';
 
 function applyAddress(): void {
   lastApplied = currentAddress();
-  const decoded = decodeExperiment(experimentText(), TEST_HOOKS_ENABLED);
+  const text = experimentText();
+  const decoded = decodeExperiment(text, TEST_HOOKS_ENABLED);
   if (!decoded.found) return;
-  useAppStore.setState({ linkNotes: decoded.notes });
+  const sweepText = new URLSearchParams(text.replace(/^[?#]/, '')).get(SWEEP_KEY);
+  const sweep = sweepText === null ? null : decodeSweep(sweepText);
+  if (sweep?.spec) setSweepSpec(sweep.spec);
+  const sweepNotes = sweep ? [...sweep.notes, ...(sweep.spec ? [`The link holds a sweep of ${KNOB_LABELS[sweep.spec.knob]} over ${sweep.spec.values.length} values (${sweep.spec.values.length * sweep.spec.seeds} runs): it is set up under Sweeps; press Run sweep to run it.`] : [])] : [];
+  useAppStore.setState({ linkNotes: [...decoded.notes, ...sweepNotes] });
   openLinkExperiment(decoded.config);
 }
 
@@ -94,6 +102,11 @@ export function startUrlSync(): void {
 /** The full link to the current experiment. */
 export function experimentLink(): string {
   return new URL(addressFor(encodeExperiment(useAppStore.getState().config)), window.location.href).href;
+}
+
+/** The link to the current experiment with the sweep set up under Sweeps ("run this table"). */
+export function sweepLink(): string {
+  return `${experimentLink()}&${SWEEP_KEY}=${encodeURIComponent(encodeSweep(useAppStore.getState().sweep.spec))}`;
 }
 
 export function dismissLinkNotes(): void {

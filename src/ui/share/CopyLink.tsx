@@ -3,11 +3,18 @@ import { experimentLink } from '../../state/urlSync';
 
 type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; link: string };
 
-/** Copies the link to the current experiment, or shows it for copying by hand where the clipboard is refused. */
-export function CopyLink() {
+interface Props {
+  make?: () => string;
+  label?: string;
+  testId?: string;
+  copied?: string;
+}
+
+/** Copies the link to the current experiment (or another link `make` gives), or shows it for copying by hand where the clipboard is refused. */
+export function CopyLink({ make = experimentLink, label = 'Copy link', testId = 'copy-link', copied = 'Link copied: whoever opens it gets this experiment, seed included.' }: Props) {
   const [state, setState] = useState<CopyState>({ kind: 'idle' });
   const copy = async () => {
-    const link = experimentLink();
+    const link = make();
     try {
       await navigator.clipboard.writeText(link);
       setState({ kind: 'copied' });
@@ -17,11 +24,11 @@ export function CopyLink() {
   };
   return (
     <div className="copy-link">
-      <button type="button" data-testid="copy-link" onClick={() => void copy()}>
-        Copy link
+      <button type="button" data-testid={testId} onClick={() => void copy()}>
+        {label}
       </button>
-      <span role="status" data-testid="copy-link-status">
-        {state.kind === 'copied' && 'Link copied: whoever opens it gets this experiment, seed included.'}
+      <span role="status" data-testid={`${testId}-status`}>
+        {state.kind === 'copied' && copied}
       </span>
       {state.kind === 'manual' && (
         <label className="field">

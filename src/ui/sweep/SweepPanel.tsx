@@ -3,6 +3,8 @@ import { TEXTBOOK_TABLES } from '../../sweep/textbook';
 import { resumeSweep, setSweepKnob, setSweepSeeds, setSweepSpec, setSweepTarget, setSweepValues, startSweep, stopSweep, sweepEta } from '../../state/sweepActions';
 import { useAppStore } from '../../state/store';
 import { SweepResults } from './SweepResults';
+import { CopyLink } from '../share/CopyLink';
+import { sweepLink } from '../../state/urlSync';
 
 const seconds = (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`);
 
@@ -98,6 +100,7 @@ export function SweepPanel() {
         <button type="button" data-testid="stop-sweep" disabled={!running} onClick={stopSweep}>
           Stop sweep
         </button>
+        <CopyLink make={sweepLink} label="Copy sweep link" testId="copy-sweep-link" copied="Link copied: whoever opens it gets this experiment with this sweep set up (they press Run sweep)." />
         {sweep.active?.status === 'stopped' && (
           <button type="button" data-testid="resume-sweep" disabled={busy} onClick={resumeSweep}>
             Resume sweep
