@@ -63,3 +63,29 @@ test('a sweep link sets up the sweep (never runs it by itself); a hostile one is
   await expect(page.getByTestId('run-sweep')).toHaveText('Run sweep (36 runs)');
   await expect(page.getByTestId('run-status')).toHaveText('idle');
 });
+
+test('a random forest beside the network: a readout after a run, and a row of the model sweep', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Dataset').selectOption('sample:iris');
+  await expect(page.getByTestId('csv-summary')).toContainText('150 rows');
+  await page.getByLabel('Epochs').fill('3');
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+
+  await page.getByTestId('forest-button').click();
+  const table = page.getByTestId('forest-table');
+  await expect(table).toContainText('60 trees on 120 training samples');
+  const accuracy = table.locator('tr', { hasText: 'accuracy' }).locator('td');
+  expect(Number(await accuracy.nth(0).textContent())).toBeCloseTo(Number(await page.getByTestId('metric-val-accuracy').textContent()), 3);
+  expect(Number(await accuracy.nth(1).textContent())).toBeGreaterThan(0.8);
+
+  const sweep = page.locator('section.sweep');
+  await sweep.getByLabel('Knob').selectOption('model');
+  await sweep.getByLabel('Values').fill('logistic, forest');
+  await page.getByTestId('run-sweep').click();
+  await expect(page.getByTestId('sweep-progress')).toContainText('Done: 2 runs.', { timeout: 60_000 });
+  const rows = page.getByTestId('sweep-row');
+  await expect(rows.nth(1).locator('th')).toHaveText('Random forest');
+  await expect(rows.nth(1).locator('td').nth(1)).toHaveText('forest');
+  expect(Number(await rows.nth(1).locator('td').nth(2).textContent())).toBeGreaterThan(0.8);
+});

@@ -5,7 +5,9 @@
 // sweep's tag, so the table survives a reload.
 import { resolveDatasetInfo } from '../config/datasets';
 import type { ExperimentConfig } from '../config/experiment';
-import { parseValues, planSweep, valueLabel, type Knob, type SweepSpec } from '../sweep/plan';
+import { FOREST, parseValues, planSweep, valueLabel, type Knob, type SweepMember, type SweepSpec } from '../sweep/plan';
+import { errorMessage } from '../lib/assert';
+import { runForest } from './forestActions';
 import { sweepColumns, sweepRow, type SweepRow, type SweepTag } from '../sweep/results';
 import type { TrainingEvent } from '../train/client';
 import { isRegressionRecord, type RunRecord } from '../history/record';
@@ -20,7 +22,7 @@ const STARTING_VALUES: Record<Knob, string> = {
   batchSize: '16, 64, 256',
   epochs: '1, 3, 10',
   backend: 'cpu, wasm, webgl',
-  model: 'logistic, mlp, overfit',
+  model: 'logistic, mlp, overfit, forest',
   width: '0.25, 1, 4',
   dropout: '0, 0.25, 0.5',
   weightDecay: '0.00001..0.01 x4',
@@ -74,7 +76,23 @@ function runNext(): void {
   }
   const tag: SweepTag = { id: active.id, knob: active.spec.knob, values: active.spec.values, seeds: active.spec.seeds, target: active.spec.target, metric: active.spec.metric, member: next.index, valueIndex: next.valueIndex, label: next.label, seed: next.seed, seconds: 0, samplesPerSecond: 0 };
   setSweep(() => ({ active: { ...active, current: next.index, status: 'running' } }));
-  startRunOf(next.config, { sweep: tag });
+  if (next.value === FOREST) void runForestMember(next, tag);
+  else startRunOf(next.config, { sweep: tag });
+}
+
+/** The model knob's random forest: grown in the worker on the same split, its row made from its scores (not a run: not in the history). */
+async function runForestMember(member: SweepMember, tag: SweepTag): Promise<void> {
+  let row: SweepRow;
+  try {
+    const result = await runForest(member.config, () => undefined);
+    row = { member: member.index, valueIndex: member.valueIndex, label: member.label, seed: member.seed, outcome: 'done', final: result.validation, best: result.validation, train: result.train, epochs: 0, steps: 0, toTarget: null, seconds: result.seconds, samplesPerSecond: result.trainSamples / Math.max(result.seconds, 1e-3), backend: 'forest' };
+  } catch (error) {
+    row = { member: member.index, valueIndex: member.valueIndex, label: member.label, seed: member.seed, outcome: 'error', final: null, best: null, train: null, epochs: 0, steps: 0, toTarget: null, seconds: 0, samplesPerSecond: 0, backend: 'forest', error: errorMessage(error) };
+  }
+  const active = useAppStore.getState().sweep.active;
+  if (!active || active.id !== tag.id || active.status !== 'running') return;
+  setSweep(() => ({ active: { ...active, rows: [...active.rows, row], current: null } }));
+  runNext();
 }
 
 /** Plans the sweep over the current experiment (with `base` changes, for a textbook table) and starts its first run. */

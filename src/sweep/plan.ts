@@ -31,6 +31,9 @@ export const LOG_KNOBS: readonly Knob[] = ['learningRate', 'batchSize', 'trainFr
 
 export type SweepValue = number | string;
 
+/** The model knob's value for a random forest on the same split (tables and 2-D data). */
+export const FOREST = 'forest';
+
 export interface SweepSpec {
   knob: Knob;
   values: SweepValue[];
@@ -71,7 +74,7 @@ const NUMERIC_LIMITS: Partial<Record<Knob, { min: number; max: number; integer?:
 export function valueProblem(knob: Knob, value: SweepValue): string | null {
   if (knob === 'optimizer') return (OPTIMIZERS as readonly SweepValue[]).includes(value) ? null : `"${String(value).slice(0, 30)}" is not an optimizer`;
   if (knob === 'backend') return value !== 'auto' && (BACKEND_PREFERENCES as readonly SweepValue[]).includes(value) ? null : `"${String(value).slice(0, 30)}" is not a backend`;
-  if (knob === 'model') return Object.hasOwn(PRESETS, String(value)) ? null : `"${String(value).slice(0, 30)}" is not a preset`;
+  if (knob === 'model') return value === FOREST || Object.hasOwn(PRESETS, String(value)) ? null : `"${String(value).slice(0, 30)}" is not a preset (or "forest")`;
   const limit = NUMERIC_LIMITS[knob]!;
   if (typeof value !== 'number' || !Number.isFinite(value)) return `"${String(value).slice(0, 30)}" is not a number`;
   if (value < limit.min || value > limit.max || (limit.maxExclusive && value >= limit.max)) return `${value} is outside ${limit.min}–${limit.max}`;
@@ -116,7 +119,7 @@ export function parseValues(knob: Knob, text: string): { values: SweepValue[]; p
 export function valueLabel(knob: Knob, value: SweepValue): string {
   if (knob === 'optimizer') return OPTIMIZER_LABELS[value as OptimizerName] ?? String(value);
   if (knob === 'backend') return BACKEND_LABELS[value as BackendName] ?? String(value);
-  if (knob === 'model') return presetLabel(value as PresetName);
+  if (knob === 'model') return value === FOREST ? 'Random forest' : presetLabel(value as PresetName);
   if (knob === 'trainFraction' || knob === 'labelNoise') return `${Number((Number(value) * 100).toPrecision(3))} %`;
   if (knob === 'width') return `×${value}`;
   return String(value);
@@ -148,7 +151,8 @@ export function applyKnob(config: ExperimentConfig, knob: Knob, value: SweepValu
     case 'backend':
       return { ...next, backend: value as BackendName };
     case 'model':
-      return { ...next, layers: presetLayers(value as PresetName) };
+      // The forest row trains no network: the layers stay as they are.
+      return value === FOREST ? next : { ...next, layers: presetLayers(value as PresetName) };
     case 'width':
       return { ...next, layers: widened(next.layers, Number(value)) };
     case 'dropout':

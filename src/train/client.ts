@@ -4,6 +4,7 @@
 import type { ExperimentConfig } from '../config/experiment';
 import type { DataSource, LoadedSummary, LoadPhase } from './dataSources';
 import type { InspectQuery, InspectResult } from './inspect';
+import type { ForestResult } from './forest';
 import { isDataEvent, isFromWorker, PROTOCOL_VERSION, type BackendChoice, type DataEvent, type FromWorker, type InitialWeights, type TestHooks, type ToWorker } from './protocol';
 
 export type { DataSource, InspectQuery, InspectResult, LoadedSummary, LoadPhase };
@@ -37,6 +38,7 @@ export class TrainingClient {
   private requestId = 0;
   private readonly loads = new Map<number, PendingLoad>();
   private readonly inspections = new Map<number, { resolve(result: InspectResult): void; reject(error: Error): void }>();
+  private readonly forests = new Map<number, { resolve(result: ForestResult): void; reject(error: Error): void; onProgress(fraction: number): void }>();
 
   constructor(
     private readonly factory: WorkerFactory = defaultFactory,
@@ -105,6 +107,20 @@ export class TrainingClient {
         this.send({ type: 'load-data', requestId, source, baseUrl, testHooks });
       } catch (error) {
         this.loads.delete(requestId);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  }
+
+  /** Grows a random forest on `config`'s data and split (with the overfitting lab's settings), reporting the share grown. */
+  forest(config: ExperimentConfig, baseUrl: string, testHooks: TestHooks | undefined, trees: number, onProgress: (fraction: number) => void): Promise<ForestResult> {
+    const requestId = ++this.requestId;
+    return new Promise<ForestResult>((resolve, reject) => {
+      this.forests.set(requestId, { resolve, reject, onProgress });
+      try {
+        this.send({ type: 'forest', requestId, version: PROTOCOL_VERSION, config, baseUrl, testHooks, trees });
+      } catch (error) {
+        this.forests.delete(requestId);
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
@@ -182,15 +198,24 @@ export class TrainingClient {
 
   /** Rejects every data load and inspection still waiting for the worker. */
   private failPending(message: string): void {
-    for (const pending of [...this.loads.values(), ...this.inspections.values()]) pending.reject(new Error(message));
+    for (const pending of [...this.loads.values(), ...this.inspections.values(), ...this.forests.values()]) pending.reject(new Error(message));
     this.loads.clear();
     this.inspections.clear();
+    this.forests.clear();
   }
 
   /** Settles the request a data or inspect answer belongs to. */
   private answer(event: DataEvent): void {
     if (event.type === 'backend-choice') {
       for (const listener of this.choiceListeners) listener(event.choice);
+      return;
+    }
+    if (event.type === 'forest-progress' || event.type === 'forest-result' || event.type === 'forest-error') {
+      const pending = this.forests.get(event.requestId);
+      if (event.type === 'forest-progress') return pending?.onProgress(event.fraction);
+      this.forests.delete(event.requestId);
+      if (event.type === 'forest-result') pending?.resolve(event.result);
+      else pending?.reject(new Error(event.message));
       return;
     }
     if (event.type === 'inspect-result' || event.type === 'inspect-error') {

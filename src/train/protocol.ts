@@ -6,6 +6,7 @@ import type { BackendName, ExperimentConfig } from '../config/experiment';
 import type { Task } from '../data/dataset';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
 import type { DataSource, LoadedSummary, LoadPhase } from './dataSources';
+import type { ForestResult } from './forest';
 import type { InspectQuery, InspectResult } from './inspect';
 
 /** Bumped whenever a message shape changes. */
@@ -61,7 +62,9 @@ export type ToWorker =
   /** Load (or reuse) data so the page can show it; answered with data-ready or data-error. */
   | { type: 'load-data'; requestId: number; source: DataSource; baseUrl: string; testHooks?: TestHooks }
   /** Ask the current (or last) run's model about samples or one input; answered with inspect-result or inspect-error. */
-  | { type: 'inspect'; requestId: number; query: InspectQuery };
+  | { type: 'inspect'; requestId: number; query: InspectQuery }
+  /** Grow a random forest on the experiment's data and split; answered with forest-progress, then forest-result or forest-error. */
+  | ({ type: 'forest'; requestId: number; trees: number } & Omit<RunRequest, 'startPaused' | 'initialWeights' | 'evaluateOnly'>);
 
 /** A backend that was tried and passed over, and why. */
 export interface Fallback {
@@ -139,11 +142,14 @@ export type DataEvent =
   | { type: 'inspect-result'; requestId: number; result: InspectResult }
   | { type: 'inspect-error'; requestId: number; message: string }
   /** What a warm-up measured and chose (requestId 0: not an answer to a request). */
-  | { type: 'backend-choice'; requestId: number; choice: BackendChoice };
+  | { type: 'backend-choice'; requestId: number; choice: BackendChoice }
+  | { type: 'forest-progress'; requestId: number; fraction: number }
+  | { type: 'forest-result'; requestId: number; result: ForestResult }
+  | { type: 'forest-error'; requestId: number; message: string };
 
 const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate']);
-const REQUEST_TYPES = new Set<ToWorker['type']>(['load-data', 'inspect']);
-const DATA_EVENT_TYPES = new Set<DataEvent['type']>(['data-progress', 'data-ready', 'data-error', 'inspect-result', 'inspect-error', 'backend-choice']);
+const REQUEST_TYPES = new Set<ToWorker['type']>(['load-data', 'inspect', 'forest']);
+const DATA_EVENT_TYPES = new Set<DataEvent['type']>(['data-progress', 'data-ready', 'data-error', 'inspect-result', 'inspect-error', 'backend-choice', 'forest-progress', 'forest-result', 'forest-error']);
 const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['warning', 'heartbeat', 'phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error', 'boundary', 'picture', 'scatter']);
 
 function isTagged(value: unknown, tag: 'runId' | 'requestId' = 'runId'): value is { type: string } {

@@ -6,6 +6,9 @@ import { isToWorker, PROTOCOL_VERSION, type DataEvent, type FromWorker, type ToW
 import { inspect } from './inspect';
 import { prepareBackend } from './prepare';
 import { TrainingSession } from './session';
+import { trainForest } from './forest';
+import { applyOverfittingKnobs } from '../data/subset';
+import { capSplit } from '../data/split';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let current: { runId: number; session: TrainingSession } | null = null;
@@ -74,6 +77,19 @@ function handle(message: ToWorker): void {
     case 'load-data':
       loadData(message);
       return;
+    case 'forest': {
+      const { requestId, config, baseUrl, testHooks, trees } = message;
+      resolveData(config, baseUrl, testHooks?.onlineDataBase)
+        .then((resolved) => {
+          // The same data the network trains on: the overfitting lab's share and label noise, and the test caps.
+          const data = applyOverfittingKnobs(resolved.dataset, resolved.split, config.trainFraction, config.labelNoise, config.seed);
+          const split = capSplit(data.split, testHooks?.maxTrainSamples, testHooks?.maxValidationSamples);
+          return trainForest(data.dataset, split, config.seed, trees, (fraction) => post({ type: 'forest-progress', requestId, fraction }));
+        })
+        .then((result) => post({ type: 'forest-result', requestId, result }))
+        .catch((error: unknown) => post({ type: 'forest-error', requestId, message: errorMessage(error) }));
+      return;
+    }
     case 'inspect': {
       const target = latest?.inspectable();
       if (!target) {

@@ -7,6 +7,7 @@ import { DrawCanvas } from './DrawCanvas';
 import { CnnExplainer } from './CnnExplainer';
 import { Gallery } from './Gallery';
 import { RowForm } from './RowForm';
+import { ForestBeside } from './ForestBeside';
 import { columnType } from '../../data/csv/infer';
 import { useThrottledValue } from '../charts/useThrottledValue';
 
@@ -43,6 +44,7 @@ export function Insights() {
       )}
       {trained && image && convolutional && <CnnExplainer classes={classes} version={version} />}
       {trained && drawable && <DrawCanvas classes={classes} />}
+      {last && info && info.inputShape.length === 1 && <ForestBeside />}
       {last && run.task && dataset.kind === 'csv' && dataset.options && table && (
         <RowForm
           table={table}
