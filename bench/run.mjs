@@ -8,6 +8,7 @@
 //  5. Default CNN on auto: Train -> first metric (warm and cold) and -> first
 //     validation point; long tasks; the overfitting demo, timed.
 //  6. The app's loop vs a bare model.fit (default CNN); tensors per epoch.
+//  7. The textbook tables (sweeps) on the MNIST sample, as the page shows them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -221,6 +222,26 @@ if (want('fit')) {
   }
   console.log(`Tensors after epochs 2-5 (${await tensorPage.getByTestId('backend').textContent()}): ${tensors.join(', ')} (${new Set(tensors).size === 1 ? 'flat' : 'NOT flat'})`);
   await tensorPage.close();
+}
+
+// 7. The textbook tables, measured: each one-click sweep on the MNIST sample (MLP, 3 epochs), as the page shows it.
+if (want('tables')) {
+  const TABLES = (process.env.BENCH_TABLES ?? 'Data size vs accuracy and F1,Optimizer vs steps to converge,Batch size vs accuracy and time,CPU vs GPU backends vs training time').split(',');
+  for (const title of TABLES) {
+    // The hardware table caps the data: software WebGPU takes seconds per batch here.
+    const page = await openApp(title.startsWith('CPU') ? 'e2e.maxTrain=2048&e2e.maxVal=512' : '');
+    await page.getByLabel('Preset', { exact: true }).selectOption('mlp');
+    await page.getByLabel('Epochs', { exact: true }).fill('3');
+    const started = Date.now();
+    await page.getByRole('button', { name: title }).click();
+    await page.waitForFunction(() => /Done|Stopped/.test(document.querySelector('[data-testid="sweep-progress"]')?.textContent ?? ''), null, { timeout: 1_200_000 });
+    const table = await page.getByTestId('sweep-table').evaluate((t) => [...t.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => c.textContent.trim()).join(' | ')));
+    const reading = await page.getByTestId('sweep-reading').textContent().catch(() => '');
+    console.log(`\n7. ${title} (MNIST sample, MLP, 3 epochs; ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    for (const line of table) console.log(line);
+    console.log(`Reading: ${reading}`);
+    await page.close();
+  }
 }
 
 const dist = join(import.meta.dirname, '..', 'dist');
