@@ -7,7 +7,6 @@ import { keptEpoch } from '../history/record';
 import { errorMessage } from '../lib/assert';
 import { encodeExperiment } from '../share/codec';
 import { mismatch, modelFiles, readModelFiles, type ExperimentFile } from '../share/modelFiles';
-import { pythonProject } from '../share/python/project';
 import { getClient } from './clientHandle';
 import { useAppStore } from './store';
 
@@ -51,6 +50,8 @@ export async function pythonZip(): Promise<{ name: string; bytes: Uint8Array; fi
   const data = await getClient().inspect({ kind: 'export-data' });
   if (data.kind !== 'data') throw new Error('Unexpected answer from the worker.');
   const experiment: ExperimentFile = { ...current.experiment, preprocessing: data.preprocessing };
+  // The Keras project's generator and template load only when asked for.
+  const { pythonProject } = await import('../share/python/project');
   const files = pythonProject({
     config: current.config,
     link: current.link,

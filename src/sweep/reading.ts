@@ -40,7 +40,10 @@ export function readSweep(knob: Knob, rows: readonly SweepRow[], task: 'classifi
     const best = scored.reduce((a, b) => ((column.lower ? b.v < a.v : b.v > a.v) ? b : a));
     const worst = scored.reduce((a, b) => ((column.lower ? b.v > a.v : b.v < a.v) ? b : a));
     const over = seeds > 1 ? ` (means over ${seeds} seeds)` : '';
-    sentences.push(`${cap(column.label)} is best at ${best.g.label} (${fmt(best.v)}) and worst at ${worst.g.label} (${fmt(worst.v)})${over}.`);
+    // Ties are named together: "best at Adam, RMSprop (250)".
+    const tied = (v: number) => scored.filter((x) => fmt(x.v) === fmt(v)).map((x) => x.g.label).join(', ');
+    if (fmt(best.v) === fmt(worst.v)) sentences.push(`${cap(column.label)} is the same for every value (${fmt(best.v)})${over}.`);
+    else sentences.push(`${cap(column.label)} is best at ${tied(best.v)} (${fmt(best.v)}) and worst at ${tied(worst.v)} (${fmt(worst.v)})${over}.`);
   }
   // Steps to the target: who reached it, how fast, and who did not.
   const reached = groups
