@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { KNOB_LABELS } from '../../sweep/plan';
 import { epochsToCsv, isRegressionRecord, keptEpoch, recordToJson, type RunRecord } from '../../history/record';
 import { encodeExperiment } from '../../share/codec';
 import { deleteHistoryRun, renameHistoryRun, toggleCompared } from '../../state/historyActions';
@@ -42,6 +43,12 @@ export function RunRow({ record, compared }: { record: RunRecord; compared: bool
         )}
         <div className="hint">
           {new Date(record.finishedAt).toLocaleString()} · <span className={`outcome outcome-${record.outcome}`}>{OUTCOME_WORDS[record.outcome]}</span> · {record.backend ?? '—'}
+          {record.sweep && (
+            <span className="sweep-tag" data-testid="history-sweep-tag">
+              {' '}
+              · in a sweep: {KNOB_LABELS[record.sweep.knob].toLowerCase()} = {record.sweep.label}
+            </span>
+          )}
         </div>
       </td>
       <td>{record.datasetLabel}</td>

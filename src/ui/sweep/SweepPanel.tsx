@@ -76,8 +76,8 @@ export function SweepPanel() {
           <span>Values</span>
           <input aria-label="Values" type="text" value={sweep.valuesText} disabled={busy} aria-describedby="sweep-values-hint" onChange={(event) => setSweepValues(event.target.value)} />
         </label>
-        <label>
-          Seeds per value
+        <label title="Each value runs with seeds 42, 43, … (from the experiment's seed), for error bars">
+          Repeats per value
           <input type="number" min={1} max={MAX_SWEEP_SEEDS} value={spec.seeds} disabled={busy} onChange={(event) => setSweepSeeds(Math.max(1, Math.min(MAX_SWEEP_SEEDS, Math.round(Number(event.target.value) || 1))))} />
         </label>
         <label>
