@@ -144,7 +144,8 @@ function trainAndRecord(page, windowMs) {
 }
 
 const longTasks = (page, since) => page.evaluate((since) => window.__longTasks.filter((t) => t.start >= since), since);
-const summary = (tasks) => `${tasks.length} (longest ${fmt(tasks.reduce((m, t) => Math.max(m, t.duration), 0))} ms)`;
+const summary = (tasks, since) =>
+  `${tasks.length} (longest ${fmt(tasks.reduce((m, t) => Math.max(m, t.duration), 0))} ms${since !== undefined && tasks.length > 0 && tasks.length <= 6 ? `; at ${tasks.map((t) => `${fmt((t.start - since) / 1000, 1)} s`).join(', ')} after the first metric` : ''})`;
 
 // 4. The whole app on the spiral, trained until stopped (30,000 epochs), with and without the network picture.
 const SPIRAL = 'v=1&ds=synthetic&syn=spiral&noise=0&n=500&vs=0.5&feat=x1,x2&m=dense(8_tanh)~dense(8_tanh)&opt=sgd&lr=0.03&bs=10&ep=30000&be=auto';
@@ -168,7 +169,7 @@ if (want('app-spiral')) {
   const steps = record.changes.filter(([, v]) => v >= 1);
   const whole = steps.length > 1 ? ((steps[steps.length - 1][1] - steps[0][1]) * 10 * 1000) / (steps[steps.length - 1][0] - steps[0][0]) : null;
   const runSeconds = steps.length > 1 ? (steps[steps.length - 1][0] - steps[0][0]) / 1000 : seconds;
-  console.log(`training: ${fmt(whole)} samples/s over the run (${fmt(runSeconds, 1)} s) | status: ${await page.getByTestId('run-status').textContent()} | boundary redraws: ${fmt(record.redraws / Math.min(seconds, Math.max(runSeconds, 1e-3)), 1)}/s while training | main-thread tasks over 50 ms: ${summary(tasks)} | epoch reached: ${await page.getByTestId('epoch').textContent()}`);
+  console.log(`training: ${fmt(whole)} samples/s over the run (${fmt(runSeconds, 1)} s) | status: ${await page.getByTestId('run-status').textContent()} | boundary redraws: ${fmt(record.redraws / Math.min(seconds, Math.max(runSeconds, 1e-3)), 1)}/s while training | main-thread tasks over 50 ms: ${summary(tasks, firstAt)} | epoch reached: ${await page.getByTestId('epoch').textContent()}`);
   console.log(`network picture: ${fmt(record.pictures / Math.min(seconds, Math.max(runSeconds, 1e-3)), 1)} redraws/s | training without the picture: ${fmt(rate(without))} samples/s, with it ${fmt(whole)}: ratio ${fmt(whole / rate(without), 2)}`);
   await page.screenshot({ path: 'bench/spiral.png' });
   await page.close();

@@ -1,4 +1,5 @@
 import { assertNever } from '../lib/assert';
+import { appendBatches, appendEpochs } from './liveSeries';
 import type { TrainingEvent } from '../train/client';
 import type { AppState } from './store';
 import type { EpochPoint } from '../metrics/types';
@@ -41,14 +42,14 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
           samplesPerSecond: event.samplesPerSecond,
           firstPointAt: run.firstPointAt ?? now,
         },
-        metrics: { ...state.metrics, batches: state.metrics.batches.concat(event.points) },
+        metrics: { ...state.metrics, batches: appendBatches(state.metrics.batches, event.points) },
       };
     }
     case 'epoch-end':
       return {
         // Epoch 0: an opened model scored without training.
         run: { ...run, phase: 'training', tensors: event.tensors, ...(event.point.epoch === 0 ? { epoch: 0 } : {}) },
-        metrics: { ...state.metrics, epochs: state.metrics.epochs.concat(event.point) },
+        metrics: { ...state.metrics, epochs: appendEpochs(state.metrics.epochs, [event.point]) },
       };
     case 'paused':
       return { run: { ...run, status: run.status === 'stopped' ? run.status : 'paused', step: Math.max(run.step, event.step) } };
@@ -92,7 +93,7 @@ export function reduceEvents(state: AppState, events: readonly TrainingEvent[], 
   let pending: EpochPoint[] = [];
   const flushEpochs = () => {
     if (pending.length === 0) return;
-    next = { ...next, metrics: { ...next.metrics, epochs: next.metrics.epochs.concat(pending) } };
+    next = { ...next, metrics: { ...next.metrics, epochs: appendEpochs(next.metrics.epochs, pending) } };
     pending = [];
   };
   for (const event of events) {
