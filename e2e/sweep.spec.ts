@@ -90,4 +90,11 @@ test('a random forest beside the network: a readout after a run, and a row of th
   await expect(rows.nth(1).locator('th')).toHaveText('Random forest');
   await expect(rows.nth(1).locator('td').nth(1)).toHaveText('forest');
   expect(Number(await rows.nth(1).locator('td').nth(2).textContent())).toBeGreaterThan(0.8);
+  const forestAccuracy = await rows.nth(1).locator('td').nth(2).textContent();
+
+  // The forest is kept in the history with the network runs: after a reload the whole table is back.
+  await page.reload();
+  await expect(page.getByTestId('sweep-row')).toHaveCount(2);
+  await expect(page.getByTestId('sweep-row').nth(1).locator('td').nth(2)).toHaveText(forestAccuracy!);
+  await expect(page.getByTestId('sweep-progress')).toContainText('Done: 2 runs.');
 });

@@ -6,6 +6,9 @@ import { addRun, deleteRun, listRuns, putRun, renameRun } from '../history/db';
 import { makeRecord, type NewRunRecord, type RunOutcome, type RunRecord } from '../history/record';
 import { checkModel } from '../model/spec';
 import { useAppStore, type HistorySlice } from './store';
+import type { ExperimentConfig } from '../config/experiment';
+import type { SplitScores } from '../metrics/types';
+import type { SweepTag } from '../sweep/results';
 import { restoreSweepFromHistory } from './sweepActions';
 
 function setHistory(update: (history: HistorySlice) => Partial<HistorySlice>): void {
@@ -119,6 +122,34 @@ export function saveFinishedRun(runId: number): Promise<void> {
   entry.finished = true;
   write(entry, record);
   return entry.chain;
+}
+
+/** Keeps a sweep's random forest in the history beside the network runs (scores as "epoch 0", no curves). */
+export async function saveForestRecord(config: ExperimentConfig, tag: SweepTag, scores: { train: SplitScores; validation: SplitScores }): Promise<void> {
+  const { history, data } = useAppStore.getState();
+  if (history.status === 'unavailable') return;
+  const { info } = resolveDatasetInfo(config.dataset, data.loaded);
+  const number = history.runs.reduce((max, r) => Math.max(max, r.id), 0) + 1;
+  const record: NewRunRecord = {
+    name: `Run ${number} (random forest)`,
+    finishedAt: Date.now(),
+    config,
+    datasetLabel: info?.label ?? describeSource(config.dataset),
+    totalParams: 0,
+    backend: null,
+    outcome: 'done',
+    batches: [],
+    epochs: [{ epoch: 0, step: 0, train: scores.train, validation: scores.validation }],
+    learningRateChanges: [],
+    restoredEpoch: null,
+    sweep: tag,
+  };
+  try {
+    const added = await addRun(record);
+    setHistory((h) => ({ runs: [...h.runs, added] }));
+  } catch (error) {
+    unavailable(error);
+  }
 }
 
 export async function renameHistoryRun(id: number, name: string): Promise<void> {

@@ -8,6 +8,7 @@ import type { ExperimentConfig } from '../config/experiment';
 import { FOREST, parseValues, planSweep, valueLabel, type Knob, type SweepMember, type SweepSpec } from '../sweep/plan';
 import { errorMessage } from '../lib/assert';
 import { runForest } from './forestActions';
+import { saveForestRecord } from './historyActions';
 import { sweepColumns, sweepRow, type SweepRow, type SweepTag } from '../sweep/results';
 import type { TrainingEvent } from '../train/client';
 import { isRegressionRecord, type RunRecord } from '../history/record';
@@ -85,6 +86,7 @@ async function runForestMember(member: SweepMember, tag: SweepTag): Promise<void
   let row: SweepRow;
   try {
     const result = await runForest(member.config, () => undefined);
+    void saveForestRecord(member.config, { ...tag, seconds: result.seconds, samplesPerSecond: result.trainSamples / Math.max(result.seconds, 1e-3) }, result);
     row = { member: member.index, valueIndex: member.valueIndex, label: member.label, seed: member.seed, outcome: 'done', final: result.validation, best: result.validation, train: result.train, epochs: 0, steps: 0, toTarget: null, seconds: result.seconds, samplesPerSecond: result.trainSamples / Math.max(result.seconds, 1e-3), backend: 'forest' };
   } catch (error) {
     row = { member: member.index, valueIndex: member.valueIndex, label: member.label, seed: member.seed, outcome: 'error', final: null, best: null, train: null, epochs: 0, steps: 0, toTarget: null, seconds: 0, samplesPerSecond: 0, backend: 'forest', error: errorMessage(error) };

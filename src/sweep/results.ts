@@ -1,7 +1,7 @@
 // What a finished sweep run contributes to the table, summary statistics
 // over seeds, and steps to a target. Pure.
 import type { EpochPoint, SplitScores } from '../metrics/types';
-import { KNOBS, type Knob, type SweepValue } from './plan';
+import { FOREST, KNOBS, type Knob, type SweepValue } from './plan';
 
 /** The first epoch whose validation reaches `target` (accuracy at least, or loss at most for regression), with its step. */
 export function timeToTarget(epochs: readonly EpochPoint[], target: number, task: 'classification' | 'regression'): { epoch: number; step: number } | null {
@@ -131,6 +131,8 @@ export function sweepRow(run: { sweep: SweepTag; epochs: readonly EpochPoint[]; 
   const { sweep, epochs } = run;
   const kept = (run.restoredEpoch === null ? undefined : epochs.find((p) => p.epoch === run.restoredEpoch)) ?? epochs[epochs.length - 1] ?? null;
   const last = epochs[epochs.length - 1];
+  // A random forest (the model knob's "forest") trains no steps: no time to a target, no backend.
+  const forest = sweep.knob === 'model' && sweep.values[sweep.valueIndex] === FOREST;
   return {
     member: sweep.member,
     valueIndex: sweep.valueIndex,
@@ -142,10 +144,10 @@ export function sweepRow(run: { sweep: SweepTag; epochs: readonly EpochPoint[]; 
     train: kept?.train ?? null,
     epochs: last?.epoch ?? 0,
     steps: last?.step ?? 0,
-    toTarget: timeToTarget(epochs, sweep.target, run.task),
+    toTarget: forest ? null : timeToTarget(epochs, sweep.target, run.task),
     seconds: sweep.seconds,
     samplesPerSecond: sweep.samplesPerSecond,
-    backend: run.backend,
+    backend: forest ? 'forest' : run.backend,
     ...(run.error ? { error: run.error } : {}),
   };
 }
