@@ -6,6 +6,7 @@ export const selectStatus = (state: AppState) => state.run.status;
 export const selectConfig = (state: AppState) => state.config;
 export const selectBatches = (state: AppState) => state.metrics.batches;
 export const selectEpochs = (state: AppState) => state.metrics.epochs;
+export const selectEpochCount = (state: AppState) => state.metrics.epochs.length;
 export const selectError = (state: AppState) => state.run.error;
 export const selectLearningRateChanges = (state: AppState) => state.metrics.learningRateChanges;
 export const selectLinkNotes = (state: AppState) => state.linkNotes;

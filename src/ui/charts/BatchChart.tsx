@@ -8,14 +8,14 @@ import { ChartLegend } from './ChartLegend';
 import { ACCURACY_COLOR, LOSS_COLOR } from '../tokens';
 import { CHART_MARGIN, chartHeight, CHART_REDRAW_MS, DOMAIN_DATA, DOMAIN_UNIT, evenly, MAX_CHART_POINTS } from './limits';
 
-import { useThrottledValue } from './useThrottledValue';
+import { useThrottledStore } from './useThrottledStore';
 
 
 /** Loss (and for classification accuracy) of every batch, downsampled, against the global step. */
 export function BatchChart() {
   const classroom = useAppStore((state) => state.config.classroom);
   const classification = useTask() === 'classification';
-  const batches = useThrottledValue(useAppStore(selectBatches), CHART_REDRAW_MS, 1);
+  const batches = useThrottledStore(selectBatches, CHART_REDRAW_MS, 1);
   const data = useMemo(() => downsample(evenly(batches, 8 * MAX_CHART_POINTS), MAX_CHART_POINTS, 'step', ['loss', 'accuracy']), [batches]);
   const learningRateChanges = useAppStore(selectLearningRateChanges);
   const last = batches[batches.length - 1];

@@ -8,7 +8,7 @@ import { selectEpochs } from '../selectors';
 import { ChartLegend } from './ChartLegend';
 import { TRAIN_COLORS, VALIDATION_COLORS } from '../tokens';
 import { CHART_MARGIN, chartHeight, CHART_REDRAW_MS, DOMAIN_AUTO, DOMAIN_EPOCHS, DOMAIN_UNIT, evenly, MAX_CHART_POINTS } from './limits';
-import { useThrottledValue } from './useThrottledValue';
+import { useThrottledStore } from './useThrottledStore';
 
 type ScoreKey = keyof SplitScores;
 
@@ -28,8 +28,8 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
   const classroom = useAppStore((state) => state.config.classroom);
   // A tiny net on the fused engine ends hundreds of epochs a second: redraw a
   // few times a second, from at most MAX_CHART_POINTS rows.
-  // Each chart redraws on its own beat (see useThrottledValue): never two in one task.
-  const epochs = useThrottledValue(useAppStore(selectEpochs), CHART_REDRAW_MS, markBest ? CHART_REDRAW_MS / 3 : (2 * CHART_REDRAW_MS) / 3);
+  // Each chart redraws on its own beat (see useThrottledStore): never two in one task.
+  const epochs = useThrottledStore(selectEpochs, CHART_REDRAW_MS, markBest ? CHART_REDRAW_MS / 3 : (2 * CHART_REDRAW_MS) / 3);
   const restoredEpoch = useAppStore((state) => state.run.restoredEpoch);
   const best = markBest ? bestEpoch(epochs) : null;
   const bestAtStart = best !== null && best.epoch === epochs[0]?.epoch;

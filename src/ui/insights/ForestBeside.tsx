@@ -3,6 +3,7 @@ import type { SplitScores } from '../../metrics/types';
 import { FOREST_TREES, runForest, type ForestResult } from '../../state/forestActions';
 import { useAppStore } from '../../state/store';
 import { selectKeptEpoch } from '../selectors';
+import { useThrottledStore } from '../charts/useThrottledStore';
 
 const CLASSIFICATION: [keyof SplitScores, string][] = [
   ['accuracy', 'accuracy'],
@@ -19,16 +20,17 @@ const fixed = (v: number | undefined) => (v === undefined || !Number.isFinite(v)
 
 /** "Do I even need a neural network for this table?": a random forest on the same split, its validation scores beside the network's. */
 export function ForestBeside() {
-  const run = useAppStore((state) => state.run);
-  const kept = useAppStore(selectKeptEpoch);
+  const config = useAppStore((state) => state.run.config);
+  const runId = useAppStore((state) => state.run.runId);
+  const status = useAppStore((state) => state.run.status);
+  const task = useAppStore((state) => state.run.task);
+  const kept = useThrottledStore(selectKeptEpoch, 500);
   const [state, setState] = useState<{ status: 'idle' | 'running' | 'done' | 'error'; fraction: number; result: ForestResult | null; error: string | null; runId: number }>({ status: 'idle', fraction: 0, result: null, error: null, runId: 0 });
-  const config = run.config;
-  if (!config || !kept || !run.task) return null;
-  const stale = state.runId !== run.runId;
-  const busy = run.status === 'running' || run.status === 'paused';
-  const rows = run.task === 'regression' ? REGRESSION : CLASSIFICATION;
+  if (!config || !kept || !task) return null;
+  const stale = state.runId !== runId;
+  const busy = status === 'running' || status === 'paused';
+  const rows = task === 'regression' ? REGRESSION : CLASSIFICATION;
   const grow = () => {
-    const runId = run.runId;
     setState({ status: 'running', fraction: 0, result: null, error: null, runId });
     runForest(config, (fraction) => setState((s) => ({ ...s, fraction })))
       .then((result) => setState({ status: 'done', fraction: 1, result, error: null, runId }))

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { useDatasetInfo } from '../model/useDatasetInfo';
-import { selectEpochs, selectKeptEpoch } from '../selectors';
+import { selectEpochCount, selectKeptEpoch } from '../selectors';
+import { useThrottledStore } from '../charts/useThrottledStore';
 import { ConfusionMatrixView, type CellFilter } from './ConfusionMatrixView';
 import { DrawCanvas } from './DrawCanvas';
 import { CnnExplainer } from './CnnExplainer';
@@ -15,22 +16,25 @@ const INSIGHT_REFRESH_MS = 500;
 
 /** What the model gets right and wrong: confusion matrix, gallery, drawing, a typed row. */
 export function Insights() {
-  const epochs = useAppStore(selectEpochs);
-  const run = useAppStore((state) => state.run);
+  // Throttled: a tiny net ends hundreds of epochs a second, and these views need not follow each one.
+  const epochCount = useThrottledStore(selectEpochCount, INSIGHT_REFRESH_MS);
+  const task = useAppStore((state) => state.run.task);
+  const runId = useAppStore((state) => state.run.runId);
+  const status = useAppStore((state) => state.run.status);
   const dataset = useAppStore((state) => state.config.dataset);
   const table = useAppStore((state) => state.data.loaded?.table ?? null);
   const { info } = useDatasetInfo();
   const [filter, setFilter] = useState<CellFilter | null>(null);
   // The model as it now is: after early stopping, the epoch whose weights were put back.
-  const last = useAppStore(selectKeptEpoch);
+  const last = useThrottledStore(selectKeptEpoch, INSIGHT_REFRESH_MS);
   const classes = info?.classes ?? [];
-  const trained = last !== undefined && run.task === 'classification';
+  const trained = last !== undefined && task === 'classification';
   const image = info && info.inputShape.length === 3 ? info.inputShape : null;
   const convolutional = useAppStore((state) => state.config.layers.some((layer) => layer.kind === 'conv2d'));
   const drawable = image !== null && image[0] === 28 && image[1] === 28 && image[2] === 1;
   // New weights after each epoch and when a run ends: views that ask the model
   // ask again, at most twice a second (a tiny net ends hundreds of epochs a second).
-  const version = useThrottledValue(`${run.runId}-${epochs.length}-${run.status}`, INSIGHT_REFRESH_MS);
+  const version = useThrottledValue(`${runId}-${epochCount}-${status}`, INSIGHT_REFRESH_MS);
   return (
     <section className="insights" aria-label="Insight views">
       <h2>Insight views</h2>
@@ -39,19 +43,19 @@ export function Insights() {
         <ConfusionMatrixView matrix={last.confusion} classes={classes} epoch={last.epoch} selected={filter} onSelect={setFilter} />
       )}
       {trained && <Gallery task="classification" classes={classes} imageShape={image} filter={filter} onClearFilter={() => setFilter(null)} version={version} />}
-      {last && run.task === 'regression' && dataset.kind === 'csv' && (
+      {last && task === 'regression' && dataset.kind === 'csv' && (
         <Gallery task="regression" classes={[]} imageShape={null} filter={null} onClearFilter={() => undefined} version={version} />
       )}
       {trained && image && convolutional && <CnnExplainer classes={classes} version={version} />}
       {trained && drawable && <DrawCanvas classes={classes} />}
       {last && info && info.inputShape.length === 1 && <ForestBeside />}
-      {last && run.task && dataset.kind === 'csv' && dataset.options && table && (
+      {last && task && dataset.kind === 'csv' && dataset.options && table && (
         <RowForm
           table={table}
           target={dataset.options.target}
           features={table.columns.filter((c) => columnType(table, dataset.options!, c.name) !== 'ignored').map((c) => c.name)}
           numeric={table.columns.filter((c) => columnType(table, dataset.options!, c.name) === 'numeric').map((c) => c.name)}
-          task={run.task}
+          task={task}
           classes={classes}
         />
       )}
