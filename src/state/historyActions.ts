@@ -9,7 +9,7 @@ import { useAppStore, type HistorySlice } from './store';
 import type { ExperimentConfig } from '../config/experiment';
 import type { SplitScores } from '../metrics/types';
 import type { SweepTag } from '../sweep/results';
-import { restoreSweepFromHistory } from './sweepActions';
+import { finishedTag, restoreSweepFromHistory } from './sweepActions';
 
 function setHistory(update: (history: HistorySlice) => Partial<HistorySlice>): void {
   useAppStore.setState((state) => ({ history: { ...state.history, ...update(state.history) } }));
@@ -67,7 +67,7 @@ function currentRecord(runId: number, outcome: RunOutcome): NewRunRecord | null 
     epochs: metrics.epochs,
     learningRateChanges: metrics.learningRateChanges,
     restoredEpoch: run.restoredEpoch,
-    ...(run.sweep ? { sweep: { ...run.sweep, seconds: (performance.now() - run.startedAt) / 1000, samplesPerSecond: run.samplesPerSecond } } : {}),
+    ...(run.sweep ? { sweep: finishedTag(run)! } : {}),
   });
 }
 

@@ -10,12 +10,17 @@ import { mismatch, modelFiles, readModelFiles, type ExperimentFile } from '../sh
 import { getClient } from './clientHandle';
 import { useAppStore } from './store';
 
-/** The current run's model files: model.json, weights.bin, experiment.json (throws with a message when there is none). */
-async function currentModelFiles() {
+/**
+ * The current run's model files (model.json, weights.bin, experiment.json
+ * with the fitted CSV preprocessing) and what a Keras project needs besides;
+ * data.csv only when `csv`. Throws with a message when there is no model.
+ */
+async function currentModel(csv: boolean) {
   const { run, metrics, data } = useAppStore.getState();
   if (!run.config || metrics.epochs.length === 0) throw new Error('Train for at least one epoch first.');
-  const result = await getClient().inspect({ kind: 'export-model' });
-  if (result.kind !== 'model') throw new Error('Unexpected answer from the worker.');
+  const client = getClient();
+  const [artifacts, extra] = await Promise.all([client.inspect({ kind: 'export-model' }), client.inspect({ kind: 'export-data', csv })]);
+  if (artifacts.kind !== 'model' || extra.kind !== 'data') throw new Error('Unexpected answer from the worker.');
   const { info } = resolveDatasetInfo(run.config.dataset, data.loaded);
   if (!info) throw new Error('Load the data of this run again first.');
   const kept = keptEpoch({ epochs: metrics.epochs, restoredEpoch: run.restoredEpoch });
@@ -30,36 +35,27 @@ async function currentModelFiles() {
     inputShape: info.inputShape,
     classes: info.classes,
     metrics: kept ? { epoch: kept.epoch, validation: kept.validation } : null,
+    preprocessing: extra.preprocessing,
   };
-  return { config: run.config, info, link, epoch: kept?.epoch ?? 0, experiment, artifacts: result };
+  return { config: run.config, info, link, epoch: kept?.epoch ?? 0, files: modelFiles(artifacts, experiment), data: extra };
 }
+
+const zip = (files: { name: string; bytes: Uint8Array }[], folder = '') => zipSync(Object.fromEntries(files.map((file) => [`${folder}${file.name}`, file.bytes])));
 
 /** The current run's model as a zip of its files. */
 export async function modelZip(): Promise<{ name: string; bytes: Uint8Array }> {
-  const current = await currentModelFiles();
-  const data = await getClient().inspect({ kind: 'export-data' });
-  if (data.kind !== 'data') throw new Error('Unexpected answer from the worker.');
-  const experiment: ExperimentFile = { ...current.experiment, preprocessing: data.preprocessing };
-  const files = modelFiles(current.artifacts, experiment);
-  return { name: `model-epoch-${current.epoch}.zip`, bytes: zipSync(Object.fromEntries(files.map((file) => [file.name, file.bytes]))) };
+  const current = await currentModel(false);
+  return { name: `model-epoch-${current.epoch}.zip`, bytes: zip(current.files) };
 }
 
 /** The Keras project of the current run, zipped, with the names of its files. */
 export async function pythonZip(): Promise<{ name: string; bytes: Uint8Array; files: string[] }> {
-  const current = await currentModelFiles();
-  const data = await getClient().inspect({ kind: 'export-data' });
-  if (data.kind !== 'data') throw new Error('Unexpected answer from the worker.');
-  const experiment: ExperimentFile = { ...current.experiment, preprocessing: data.preprocessing };
+  const current = await currentModel(true);
   // The Keras project's generator and template load only when asked for.
   const { pythonProject } = await import('../share/python/project');
-  const files = pythonProject({
-    config: current.config,
-    link: current.link,
-    info: current.info,
-    modelFiles: modelFiles(current.artifacts, experiment),
-    data: { csv: data.csv, preprocessing: data.preprocessing, targetScale: data.targetScale },
-  });
-  return { name: `keras-project-epoch-${current.epoch}.zip`, bytes: zipSync(Object.fromEntries(files.map((file) => [`keras-project/${file.name}`, file.bytes]))), files: files.map((file) => file.name) };
+  const { csv, preprocessing, targetScale } = current.data;
+  const files = pythonProject({ config: current.config, link: current.link, info: current.info, modelFiles: current.files, data: { csv, preprocessing, targetScale } });
+  return { name: `keras-project-epoch-${current.epoch}.zip`, bytes: zip(files, 'keras-project/'), files: files.map((file) => file.name) };
 }
 
 async function bytesOf(file: File): Promise<Uint8Array> {

@@ -5,6 +5,11 @@ import type { AppState } from './store';
 import type { EpochPoint } from '../metrics/types';
 
 /** Applies one worker event to the state (pure; metrics are appended, never rebuilt). */
+/** The run after an epoch ends (epoch 0: an opened model scored without training). */
+function afterEpoch(run: AppState['run'], event: Extract<TrainingEvent, { type: 'epoch-end' }>): AppState['run'] {
+  return { ...run, phase: 'training', tensors: event.tensors, ...(event.point.epoch === 0 ? { epoch: 0 } : {}) };
+}
+
 export function reduceEvent(state: AppState, event: TrainingEvent, now: number): Partial<AppState> {
   if (event.runId !== state.run.runId) return {};
   const run = state.run;
@@ -47,8 +52,7 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
     }
     case 'epoch-end':
       return {
-        // Epoch 0: an opened model scored without training.
-        run: { ...run, phase: 'training', tensors: event.tensors, ...(event.point.epoch === 0 ? { epoch: 0 } : {}) },
+        run: afterEpoch(run, event),
         metrics: { ...state.metrics, epochs: appendEpochs(state.metrics.epochs, [event.point]) },
       };
     case 'paused':
@@ -99,7 +103,7 @@ export function reduceEvents(state: AppState, events: readonly TrainingEvent[], 
   for (const event of events) {
     if (event.type === 'epoch-end' && event.runId === next.run.runId) {
       pending.push(event.point);
-      next = { ...next, run: { ...next.run, phase: 'training', tensors: event.tensors, ...(event.point.epoch === 0 ? { epoch: 0 } : {}) } };
+      next = { ...next, run: afterEpoch(next.run, event) };
       continue;
     }
     flushEpochs();

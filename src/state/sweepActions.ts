@@ -13,7 +13,7 @@ import { sweepColumns, sweepRow, type SweepRow, type SweepTag } from '../sweep/r
 import type { TrainingEvent } from '../train/client';
 import { isRegressionRecord, type RunRecord } from '../history/record';
 import { startRunOf, stopRun } from './actions';
-import { useAppStore, type SweepSlice } from './store';
+import { useAppStore, type RunSlice, type SweepSlice } from './store';
 
 /** Values to start from when the knob changes. */
 const STARTING_VALUES: Record<Knob, string> = {
@@ -81,15 +81,17 @@ function runNext(): void {
   else startRunOf(next.config, { sweep: tag });
 }
 
-/** The model knob's random forest: grown in the worker on the same split, its row made from its scores (not a run: not in the history). */
+/** The model knob's random forest: grown in the worker on the same split; kept in the history as its scores at "epoch 0". */
 async function runForestMember(member: SweepMember, tag: SweepTag): Promise<void> {
+  const task = useAppStore.getState().sweep.active?.task ?? 'classification';
   let row: SweepRow;
   try {
     const result = await runForest(member.config, () => undefined);
-    void saveForestRecord(member.config, { ...tag, seconds: result.seconds, samplesPerSecond: result.trainSamples / Math.max(result.seconds, 1e-3) }, result);
-    row = { member: member.index, valueIndex: member.valueIndex, label: member.label, seed: member.seed, outcome: 'done', final: result.validation, best: result.validation, train: result.train, epochs: 0, steps: 0, toTarget: null, seconds: result.seconds, samplesPerSecond: result.trainSamples / Math.max(result.seconds, 1e-3), backend: 'forest' };
+    const finished = { ...tag, seconds: result.seconds, samplesPerSecond: result.trainSamples / Math.max(result.seconds, 1e-3) };
+    void saveForestRecord(member.config, finished, result);
+    row = sweepRow({ sweep: finished, epochs: [{ epoch: 0, step: 0, train: result.train, validation: result.validation }], restoredEpoch: null, outcome: 'done', backend: null, task });
   } catch (error) {
-    row = { member: member.index, valueIndex: member.valueIndex, label: member.label, seed: member.seed, outcome: 'error', final: null, best: null, train: null, epochs: 0, steps: 0, toTarget: null, seconds: 0, samplesPerSecond: 0, backend: 'forest', error: errorMessage(error) };
+    row = sweepRow({ sweep: tag, epochs: [], restoredEpoch: null, outcome: 'error', backend: null, task, error: errorMessage(error) });
   }
   const active = useAppStore.getState().sweep.active;
   if (!active || active.id !== tag.id || active.status !== 'running') return;
@@ -123,6 +125,11 @@ export function resumeSweep(): void {
   runNext();
 }
 
+/** A sweep run's tag with its wall time and speed so far; null for a run outside a sweep. */
+export function finishedTag(run: RunSlice): SweepTag | null {
+  return run.sweep ? { ...run.sweep, seconds: (performance.now() - run.startedAt) / 1000, samplesPerSecond: run.samplesPerSecond } : null;
+}
+
 /** After the store took a run's end: a sweep member gets its row, and the next one starts. */
 export function onSweepRunEnded(event: Extract<TrainingEvent, { type: 'done' | 'error' }>): void {
   const { sweep, run, metrics } = useAppStore.getState();
@@ -132,8 +139,7 @@ export function onSweepRunEnded(event: Extract<TrainingEvent, { type: 'done' | '
     setSweep(() => ({ active: { ...active, current: null, status: 'stopped' } }));
     return;
   }
-  const tag = { ...run.sweep, seconds: (performance.now() - run.startedAt) / 1000, samplesPerSecond: run.samplesPerSecond };
-  const row: SweepRow = sweepRow({ sweep: tag, epochs: metrics.epochs, restoredEpoch: run.restoredEpoch, outcome: event.type === 'done' ? 'done' : 'error', backend: run.backend, task: active.task, error: run.error });
+  const row: SweepRow = sweepRow({ sweep: finishedTag(run)!, epochs: metrics.epochs, restoredEpoch: run.restoredEpoch, outcome: event.type === 'done' ? 'done' : 'error', backend: run.backend, task: active.task, error: run.error });
   setSweep(() => ({ active: { ...active, rows: [...active.rows, row], current: null } }));
   // After the page has drawn the run's end.
   setTimeout(runNext, 0);

@@ -56,9 +56,8 @@ export async function trainForest(dataset: Dataset, split: Split, seed: number, 
   const start = performance.now();
   const x = rows(dataset, split.train);
   const y = Array.from(split.train, (i) => dataset.y[i]);
-  const trainRows = x;
   const validationRows = rows(dataset, split.validation);
-  const trainVotes: number[][] = trainRows.map(() => []);
+  const trainVotes: number[][] = x.map(() => []);
   const validationVotes: number[][] = validationRows.map(() => []);
   const features = dataset.sampleShape[0];
   for (let grown = 0; grown < trees; grown += GROUP) {
@@ -69,7 +68,7 @@ export async function trainForest(dataset: Dataset, split: Split, seed: number, 
       const values = forest.predictionValues(data);
       for (let r = 0; r < data.length; r++) into[r].push(...values.getRow(r));
     };
-    collect(trainRows, trainVotes);
+    collect(x, trainVotes);
     collect(validationRows, validationVotes);
     onProgress(Math.min(1, (grown + GROUP) / trees));
     // Let progress and other messages through between groups.

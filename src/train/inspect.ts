@@ -30,8 +30,8 @@ export type InspectQuery =
   | { kind: 'feature-maps'; sample: number }
   /** The model's files (tfjs LayersModel artifacts), for download. */
   | { kind: 'export-model' }
-  /** What a Keras project needs besides the model: data.csv, the CSV preprocessing, the regression target scale. */
-  | { kind: 'export-data' };
+  /** What a Keras project needs besides the model: the CSV preprocessing, the regression target scale, and data.csv when `csv` (it can be large). */
+  | { kind: 'export-data'; csv: boolean };
 
 export interface SampleView {
   /** Index in the dataset. */
@@ -145,9 +145,9 @@ async function predict(target: Inspectable, input: number[]): Promise<InspectRes
 }
 
 /** What a Keras project needs besides the model. */
-export function pythonData(dataset: Dataset, split: Split): PythonData {
+export function pythonData(dataset: Dataset, split: Split, csv = true): PythonData {
   return {
-    csv: datasetCsv(dataset, split),
+    csv: csv ? datasetCsv(dataset, split) : null,
     preprocessing: dataset.preprocessing ?? null,
     targetScale: dataset.task === 'regression' ? targetScale(dataset, split.train) : null,
   };
@@ -162,7 +162,7 @@ export function inspect(target: Inspectable, query: InspectQuery): Promise<Inspe
     case 'export-model':
       return exportArtifacts(target.model).then((artifacts) => ({ kind: 'model', ...artifacts }));
     case 'export-data':
-      return Promise.resolve({ kind: 'data', ...pythonData(target.dataset, target.split) });
+      return Promise.resolve({ kind: 'data', ...pythonData(target.dataset, target.split, query.csv) });
     case 'feature-maps':
       return featureMaps(target, query.sample).then((maps) => ({ kind: 'feature-maps', ...maps }));
     case 'predict-row':

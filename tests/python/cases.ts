@@ -94,9 +94,16 @@ function hostileCsv(): string {
   return [HOSTILE_NAMES.columns, ...rows].map((row) => row.map(quote).join(',')).join('\n');
 }
 
+let mnist: Dataset | null = null;
+/** The bundled MNIST sample, read once for all its cases. */
+function mnistSample(): Dataset {
+  mnist ??= datasetFromIdxArrays('MNIST sample', decodeIdx(gunzipSync(readFileSync(MNIST_IMAGES))), decodeIdx(gunzipSync(readFileSync(MNIST_LABELS))));
+  return mnist;
+}
+
 function loadData(spec: CaseSpec, config: ExperimentConfig): { ref: DatasetRef; dataset: Dataset; split: Split; info: DatasetInfo } {
   if (spec.dataset === 'mnist-sample') {
-    const dataset = datasetFromIdxArrays('MNIST sample', decodeIdx(gunzipSync(readFileSync(MNIST_IMAGES))), decodeIdx(gunzipSync(readFileSync(MNIST_LABELS))));
+    const dataset = mnistSample();
     const ref: DatasetRef = { kind: 'mnist-sample' };
     const info = resolveDatasetInfo(ref, null).info!;
     return { ref, dataset, split: stratifiedSplit(dataset.y, config.validationSplit, config.seed), info };

@@ -26,3 +26,6 @@ export const DOMAIN_DATA: [string, string] = ['dataMin', 'dataMax'];
 export const DOMAIN_EPOCHS: [number, string] = [1, 'dataMax'];
 export const DOMAIN_UNIT: [number, number] = [0, 1];
 export const DOMAIN_AUTO: [string, string] = ['auto', 'auto'];
+
+/** Insight views ask the model again at most this often (a tiny net ends hundreds of epochs a second). */
+export const INSIGHT_REFRESH_MS = 500;

@@ -4,6 +4,7 @@ import { FOREST_TREES, runForest, type ForestResult } from '../../state/forestAc
 import { useAppStore } from '../../state/store';
 import { selectKeptEpoch } from '../selectors';
 import { useThrottledStore } from '../charts/useThrottledStore';
+import { INSIGHT_REFRESH_MS } from '../charts/limits';
 
 const CLASSIFICATION: [keyof SplitScores, string][] = [
   ['accuracy', 'accuracy'],
@@ -24,7 +25,7 @@ export function ForestBeside() {
   const runId = useAppStore((state) => state.run.runId);
   const status = useAppStore((state) => state.run.status);
   const task = useAppStore((state) => state.run.task);
-  const kept = useThrottledStore(selectKeptEpoch, 500);
+  const kept = useThrottledStore(selectKeptEpoch, INSIGHT_REFRESH_MS);
   const [state, setState] = useState<{ status: 'idle' | 'running' | 'done' | 'error'; fraction: number; result: ForestResult | null; error: string | null; runId: number }>({ status: 'idle', fraction: 0, result: null, error: null, runId: 0 });
   if (!config || !kept || !task) return null;
   const stale = state.runId !== runId;

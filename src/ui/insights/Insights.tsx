@@ -3,6 +3,7 @@ import { useAppStore } from '../../state/store';
 import { useDatasetInfo } from '../model/useDatasetInfo';
 import { selectEpochCount, selectKeptEpoch } from '../selectors';
 import { useThrottledStore } from '../charts/useThrottledStore';
+import { INSIGHT_REFRESH_MS } from '../charts/limits';
 import { ConfusionMatrixView, type CellFilter } from './ConfusionMatrixView';
 import { DrawCanvas } from './DrawCanvas';
 import { CnnExplainer } from './CnnExplainer';
@@ -12,7 +13,6 @@ import { ForestBeside } from './ForestBeside';
 import { columnType } from '../../data/csv/infer';
 import { useThrottledValue } from '../charts/useThrottledValue';
 
-const INSIGHT_REFRESH_MS = 500;
 
 /** What the model gets right and wrong: confusion matrix, gallery, drawing, a typed row. */
 export function Insights() {

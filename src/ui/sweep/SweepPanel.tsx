@@ -11,11 +11,12 @@ const seconds = (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.
 /** Where the sweep stands: which run, its epoch, and about how long is left. */
 function SweepProgress() {
   const active = useAppStore((state) => state.sweep.active);
-  const run = useAppStore((state) => state.run);
+  const epoch = useAppStore((state) => state.run.epoch);
+  const epochs = useAppStore((state) => state.run.config?.epochs);
   if (!active) return null;
   const finished = active.rows.length;
   const member = active.current === null ? null : active.members[active.current];
-  const fraction = member && run.config ? Math.min(1, run.epoch / Math.max(run.config.epochs, 1)) : 0;
+  const fraction = member && epochs ? Math.min(1, epoch / Math.max(epochs, 1)) : 0;
   const eta = sweepEta(active, fraction);
   const status =
     active.status === 'done'
@@ -23,7 +24,7 @@ function SweepProgress() {
       : active.status === 'stopped'
         ? `Stopped after ${finished} of ${active.members.length} runs; the finished rows stay.`
         : member
-          ? `Run ${finished + 1} of ${active.members.length} (${member.label}${active.spec.seeds > 1 ? `, seed ${member.seed}` : ''}): epoch ${run.epoch} of ${run.config?.epochs ?? '?'}${eta !== null ? ` · about ${seconds(eta)} left` : ''}`
+          ? `Run ${finished + 1} of ${active.members.length} (${member.label}${active.spec.seeds > 1 ? `, seed ${member.seed}` : ''}): epoch ${epoch} of ${epochs ?? '?'}${eta !== null ? ` · about ${seconds(eta)} left` : ''}`
           : 'Starting the next run…';
   return (
     <div className="sweep-progress" data-testid="sweep-progress">
