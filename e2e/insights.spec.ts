@@ -59,7 +59,7 @@ test('a 2-D set shows its decision boundary, redrawn every epoch', async ({ page
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
   await expect(page.getByTestId('boundary-summary')).toContainText('Decision boundary after epoch 3');
   // The canvas holds both colours: the model splits the plane.
-  const colours = await page.getByTestId('decision-boundary').locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+  const colours = await page.getByTestId('decision-boundary').getByTestId('boundary-surface').evaluate((canvas: HTMLCanvasElement) => {
     const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
     let blue = 0;
     let orange = 0;
@@ -82,7 +82,7 @@ test('on the spiral, the boundary is redrawn live while the epoch counter advanc
   const snapshot = async () => ({
     epoch: Number(await page.getByTestId('epoch').textContent()),
     drawn: Number(await boundary.getAttribute('data-epoch')),
-    pixels: await boundary.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+    pixels: await boundary.getByTestId('boundary-surface').evaluate((canvas: HTMLCanvasElement) => {
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let hash = 0;
       for (let i = 0; i < data.length; i += 97) hash = (hash * 31 + data[i]) | 0;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { useAppStore, type AppState } from '../../state/store';
 
 /**
@@ -22,7 +22,9 @@ export function useThrottledStore<T>(selector: (state: AppState) => T, intervalM
       last = performance.now();
       const value = selector(useAppStore.getState());
       shownRef.current = value;
-      setShown(() => value);
+      // A transition: React renders it in slices between frames, so a
+      // chart's redraw never holds the main thread for one long task.
+      startTransition(() => setShown(() => value));
     };
     const unsubscribe = useAppStore.subscribe((state, previous) => {
       if (timer !== null || selector(state) === selector(previous)) return;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 
 /**
  * Returns `value`, but changes at most once per `intervalMs` (trailing edge
@@ -17,7 +17,7 @@ export function useThrottledValue<T>(value: T, intervalMs: number, phase = 0): T
     const timer = setTimeout(
       () => {
         lastUpdate.current = performance.now();
-        setShown(value);
+        startTransition(() => setShown(value));
       },
       Math.max(0, slot - now),
     );

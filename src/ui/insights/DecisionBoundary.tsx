@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MetricsSlice } from '../../state/store';
 import { BLUE, ORANGE } from '../tokens';
+import { canvasScale } from '../canvasScale';
 
-/** Drawn size in CSS pixels (the canvas has twice as many device pixels for a crisp picture). */
+/** Drawn size in CSS pixels. */
 const SIZE = 400;
-const SCALE = 2;
 
 function blend(t: number): [number, number, number] {
   return [0, 1, 2].map((k) => Math.round(BLUE[k] + (ORANGE[k] - BLUE[k]) * t)) as [number, number, number];
@@ -31,37 +31,48 @@ interface Props {
 
 /** The model's output over the plane (from the worker, redrawn as epochs arrive) with the training and validation points. */
 export function DecisionBoundary({ boundary, scatter, regression }: Props) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  const cellRef = useRef<HTMLCanvasElement | null>(null);
+  const surfaceRef = useRef<HTMLCanvasElement>(null);
+  const pointsRef = useRef<HTMLCanvasElement>(null);
   const [showValidation, setShowValidation] = useState(true);
   const [discrete, setDiscrete] = useState(false);
+  // The surface is drawn at the grid's own resolution and scaled by CSS
+  // (smoothly, as before): each epoch uploads 100x100 pixels, not 800x800.
   useEffect(() => {
-    const context = ref.current?.getContext('2d');
-    if (!context) return;
-    const { size, values, extent } = boundary;
+    const canvas = surfaceRef.current;
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return;
+    const { size, values } = boundary;
+    if (canvas.width !== size) canvas.width = canvas.height = size;
     const image = new ImageData(size, size);
     const pixels = new Uint32Array(image.data.buffer);
     const palette = discrete && !regression ? DISCRETE : PALETTE;
     for (let i = 0; i < values.length; i++) pixels[i] = palette[values[i]];
-    const cell = (cellRef.current ??= document.createElement('canvas'));
-    cell.width = size;
-    cell.height = size;
-    cell.getContext('2d')!.putImageData(image, 0, 0);
-    const side = SIZE * SCALE;
+    context.putImageData(image, 0, 0);
+  }, [boundary, regression, discrete]);
+  // The points sit on their own layer, drawn again only when they change:
+  // for regression their colours follow the surface's range, rounded.
+  const range = regression ? `${boundary.min.toPrecision(2)} ${boundary.max.toPrecision(2)}` : '';
+  const extent = boundary.extent;
+  useEffect(() => {
+    const canvas = pointsRef.current;
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return;
+    const scale = canvasScale();
+    const side = SIZE * scale;
+    if (canvas.width !== side) canvas.width = canvas.height = side;
     context.clearRect(0, 0, side, side);
-    context.imageSmoothingEnabled = true;
-    context.drawImage(cell, 0, 0, side, side);
     if (!scatter) return;
+    const [min, max] = range ? range.split(' ').map(Number) : [0, 1];
     const toPixel = (v: number) => ((v + extent) / (2 * extent)) * side;
     scatter.labels.forEach((label, i) => {
       if (!showValidation && !scatter.train[i]) return;
       const x = toPixel(scatter.xy[2 * i]);
       const y = side - toPixel(scatter.xy[2 * i + 1]);
-      const [r, g, b] = regression ? blend(Math.min(Math.max((label - boundary.min) / Math.max(boundary.max - boundary.min, 1e-9), 0), 1)) : blend(label);
+      const [r, g, b] = regression ? blend(Math.min(Math.max((label - min) / Math.max(max - min, 1e-9), 0), 1)) : blend(label);
       context.beginPath();
       // Training points are filled discs; validation points are hollow rings.
-      context.arc(x, y, 4 * SCALE, 0, 2 * Math.PI);
-      context.lineWidth = 1.5 * SCALE;
+      context.arc(x, y, 4 * scale, 0, 2 * Math.PI);
+      context.lineWidth = 1.5 * scale;
       if (scatter.train[i]) {
         context.fillStyle = `rgb(${r}, ${g}, ${b})`;
         context.fill();
@@ -70,11 +81,11 @@ export function DecisionBoundary({ boundary, scatter, regression }: Props) {
         context.fillStyle = '#fff';
         context.fill();
         context.strokeStyle = `rgb(${r}, ${g}, ${b})`;
-        context.lineWidth = 2.5 * SCALE;
+        context.lineWidth = 2.5 * scale;
       }
       context.stroke();
     });
-  }, [boundary, scatter, regression, showValidation, discrete]);
+  }, [scatter, regression, showValidation, range, extent]);
   let orange = 0;
   for (const v of boundary.values) if (v >= 128) orange++;
   const share = orange / boundary.values.length;
@@ -84,7 +95,10 @@ export function DecisionBoundary({ boundary, scatter, regression }: Props) {
   return (
     <figure className="boundary" data-testid="decision-boundary" data-epoch={boundary.epoch}>
       <figcaption>{regression ? 'Predicted surface' : 'Decision boundary'}</figcaption>
-      <canvas ref={ref} width={SIZE * SCALE} height={SIZE * SCALE} role="img" aria-label={summary} />
+      <div className="boundary-stage">
+        <canvas ref={surfaceRef} className="boundary-surface" data-testid="boundary-surface" role="img" aria-label={summary} />
+        <canvas ref={pointsRef} className="boundary-points" aria-hidden="true" />
+      </div>
       <div className="toggles">
         <label className="checkbox">
           <input type="checkbox" checked={showValidation} onChange={(event) => setShowValidation(event.target.checked)} />

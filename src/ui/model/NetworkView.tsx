@@ -5,6 +5,7 @@ import type { LayerInfo, OutputSpec } from '../../model/spec';
 import { BLUE, DIVERGING, ORANGE, rgb } from '../tokens';
 import { layoutNetwork, type DrawnNetwork } from './networkLayout';
 import { useThrottledValue } from '../charts/useThrottledValue';
+import { canvasScale } from '../canvasScale';
 
 /** The picture redraws at most this often (the worker sends at most one per frame). */
 const REDRAW_MS = 16;
@@ -18,10 +19,10 @@ function drawHeatmap(context: CanvasRenderingContext2D, bytes: Uint8Array, offse
   context.drawImage(cell, 0, 0, side, side, x, y, size, size);
 }
 
-/** Draws edges, nodes and their heatmaps onto the canvas (device pixels = 2x CSS pixels). */
-function paint(canvas: HTMLCanvasElement, net: DrawnNetwork, cell: HTMLCanvasElement) {
+/** Draws edges, nodes and their heatmaps onto the canvas (device pixels = `scale` x CSS pixels). */
+function paint(canvas: HTMLCanvasElement, net: DrawnNetwork, cell: HTMLCanvasElement, scale: number) {
   const context = canvas.getContext('2d')!;
-  context.setTransform(2, 0, 0, 2, 0, 0);
+  context.setTransform(scale, 0, 0, scale, 0, 0);
   context.clearRect(0, 0, net.width, net.height);
   for (const edge of net.edges) {
     context.strokeStyle = edge.weight === null ? '#d0d7de' : rgb(edge.weight >= 0 ? ORANGE : BLUE, 0.35 + 0.65 * edge.strength);
@@ -59,12 +60,13 @@ export function NetworkView({ inputShape, infos, output }: { inputShape: number[
     [inputShape, layers, infos, output, names, picture],
   );
   const [hover, setHover] = useState<string | null>(null);
+  const [scale] = useState(canvasScale);
   useEffect(() => {
     if (!canvas.current) return;
     cell.current ??= document.createElement('canvas');
     cell.current.width = cell.current.height = 32;
-    paint(canvas.current, net, cell.current);
-  }, [net]);
+    paint(canvas.current, net, cell.current, scale);
+  }, [net, scale]);
   const nodeCount = net.nodes.length;
   return (
     <figure className="network" data-testid="network" data-nodes={nodeCount} data-epoch={picture?.epoch ?? 0} aria-label="The network, drawn">
@@ -75,8 +77,8 @@ export function NetworkView({ inputShape, infos, output }: { inputShape: number[
       <div className="network-stage" style={{ width: net.width, maxWidth: '100%' }}>
         <canvas
           ref={canvas}
-          width={net.width * 2}
-          height={net.height * 2}
+          width={net.width * scale}
+          height={net.height * scale}
           style={{ width: '100%', aspectRatio: `${net.width} / ${net.height}` }}
           role="img"
           aria-label={net.summary}
