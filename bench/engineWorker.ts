@@ -54,13 +54,16 @@ async function dataset(request: EngineRequest): Promise<Dataset> {
 
 function config(request: EngineRequest): ExperimentConfig {
   const layers = request.preset ? presetLayers(request.preset) : (request.layers ?? []);
-  return { ...defaultConfig(), layers, optimizer: request.optimizer, optimizerParams: defaultOptimizerParams(request.optimizer), learningRate: request.learningRate, batchSize: request.batchSize, validationSplit: 0.5 };
+  // The spiral keeps TensorFlow Playground's 50 % training ratio (250 points); MNIST models keep the app's default split,
+  // so auto (which counts each epoch's validation at the run's split) weighs validation as a default run does.
+  const validationSplit = request.data === 'spiral' ? 0.5 : defaultConfig().validationSplit;
+  return { ...defaultConfig(), layers, optimizer: request.optimizer, optimizerParams: defaultOptimizerParams(request.optimizer), learningRate: request.learningRate, batchSize: request.batchSize, validationSplit };
 }
 
 /** Samples/s of the app's loop (trainModel) on `backend`, after a short warm-up. */
 async function loopSpeed(backend: BackendName, cfg: ExperimentConfig, data: Dataset, durationMs: number): Promise<number> {
   await activateBackend(backend, [...new Set(cfg.layers.flatMap((l) => requiredKernels(l.kind)))], true);
-  const split = stratifiedSplit(data.y, 0.5, 42);
+  const split = stratifiedSplit(data.y, cfg.validationSplit, 42);
   const built = await buildEngine(backend, cfg, data, split.train);
   const control = new RunControl();
   let samples = 0;
@@ -98,7 +101,7 @@ async function loopSpeed(backend: BackendName, cfg: ExperimentConfig, data: Data
 /** The fused engine alone: steps over the data in shuffled order, no loop, no messages. */
 async function fusedRaw(cfg: ExperimentConfig, data: Dataset, durationMs: number): Promise<number> {
   await activateBackend('fused', [], true);
-  const split = stratifiedSplit(data.y, 0.5, 42);
+  const split = stratifiedSplit(data.y, cfg.validationSplit, 42);
   const built = await buildEngine('fused', cfg, data, split.train);
   const engine = built.engine as FusedEngine;
   const batches = [];

@@ -6,10 +6,9 @@ import { selectBatches, selectLearningRateChanges } from '../selectors';
 import { useTask } from '../model/useTask';
 import { ChartLegend } from './ChartLegend';
 import { ACCURACY_COLOR, LOSS_COLOR } from '../tokens';
-import { CHART_MARGIN, chartHeight, CHART_REDRAW_MS, DOMAIN_DATA, DOMAIN_UNIT, evenly, MAX_CHART_POINTS } from './limits';
-
+import { CHART_MARGIN, chartHeight, CHART_REDRAW_MS, DOMAIN_DATA, DOMAIN_UNIT, EMPTY_BATCH_ROWS, evenly, MAX_CHART_POINTS } from './limits';
+import { EmptyChartNote } from './EmptyChartNote';
 import { useThrottledStore } from './useThrottledStore';
-
 
 /** Loss (and for classification accuracy) of every batch, downsampled, against the global step. */
 export function BatchChart() {
@@ -19,6 +18,7 @@ export function BatchChart() {
   const data = useMemo(() => downsample(evenly(batches, 8 * MAX_CHART_POINTS), MAX_CHART_POINTS, 'step', ['loss', 'accuracy']), [batches]);
   const learningRateChanges = useAppStore(selectLearningRateChanges);
   const last = batches[batches.length - 1];
+  const empty = data.length === 0;
   return (
     <figure className="chart" data-testid="batch-chart">
       <ul className="sr-only" data-testid="lr-markers">
@@ -34,10 +34,10 @@ export function BatchChart() {
         {learningRateChanges.map((c) => ` Learning rate set to ${c.learningRate} at step ${c.step}.`).join('')}
       </p>
       <ResponsiveContainer width="100%" height={chartHeight(classroom)}>
-        <LineChart data={data} margin={CHART_MARGIN}>
+        <LineChart data={empty ? EMPTY_BATCH_ROWS : (data as readonly object[])} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="step" type="number" domain={DOMAIN_DATA} allowDecimals={false} interval={0} />
-          <YAxis yAxisId="loss" interval={0} />
+          <YAxis yAxisId="loss" interval={0} domain={empty ? DOMAIN_UNIT : undefined} />
           {classification && <YAxis yAxisId="accuracy" orientation="right" domain={DOMAIN_UNIT} interval={0} />}
           <Tooltip />
           <Line yAxisId="loss" dataKey="loss" name={classification ? 'loss' : 'MSE'} stroke={LOSS_COLOR} dot={false} isAnimationActive={false} />
@@ -54,6 +54,7 @@ export function BatchChart() {
           ))}
         </LineChart>
       </ResponsiveContainer>
+      {empty && <EmptyChartNote>Train to see every batch here.</EmptyChartNote>}
       <ChartLegend items={classification ? [{ label: 'loss', color: LOSS_COLOR }, { label: 'accuracy', color: ACCURACY_COLOR }] : [{ label: 'MSE', color: LOSS_COLOR }]} />
     </figure>
   );

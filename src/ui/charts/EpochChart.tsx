@@ -7,7 +7,8 @@ import { useAppStore } from '../../state/store';
 import { selectEpochs } from '../selectors';
 import { ChartLegend } from './ChartLegend';
 import { TRAIN_COLORS, VALIDATION_COLORS } from '../tokens';
-import { CHART_MARGIN, chartHeight, CHART_REDRAW_MS, DOMAIN_AUTO, DOMAIN_EPOCHS, DOMAIN_UNIT, evenly, MAX_CHART_POINTS } from './limits';
+import { CHART_MARGIN, chartHeight, CHART_REDRAW_MS, DOMAIN_AUTO, DOMAIN_EPOCHS, DOMAIN_UNIT, EMPTY_EPOCH_ROWS, evenly, MAX_CHART_POINTS } from './limits';
+import { EmptyChartNote } from './EmptyChartNote';
 import { useThrottledStore } from './useThrottledStore';
 
 type ScoreKey = keyof SplitScores;
@@ -52,8 +53,9 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
     const keys = rows.length > 0 ? Object.keys(rows[0]).filter((key) => key !== 'epoch') : [];
     return downsample(rows, MAX_CHART_POINTS, 'epoch', keys);
   }, [epochs, scores]);
+  const empty = data.length === 0;
   // A dot per epoch helps read a short run; hundreds of SVG dots cost most of each redraw.
-  const dots = data.length <= MAX_DOTS;
+  const dots = !empty && data.length <= MAX_DOTS;
   const first = epochs[0];
   const last = epochs[epochs.length - 1];
   const summary = last
@@ -73,10 +75,10 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
         {bestText}
       </p>
       <ResponsiveContainer width="100%" height={chartHeight(classroom)}>
-        <ComposedChart data={data} margin={CHART_MARGIN}>
+        <ComposedChart data={empty ? EMPTY_EPOCH_ROWS : (data as readonly object[])} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="epoch" type="number" domain={DOMAIN_EPOCHS} allowDecimals={false} interval={0} />
-          <YAxis domain={unitInterval ? DOMAIN_UNIT : DOMAIN_AUTO} interval={0} />
+          <YAxis domain={unitInterval || empty ? DOMAIN_UNIT : DOMAIN_AUTO} interval={0} />
           <Tooltip />
           {markBest && (
             <Area
@@ -116,6 +118,7 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
           )}
         </ComposedChart>
       </ResponsiveContainer>
+      {empty && <EmptyChartNote>Train to see each epoch here.</EmptyChartNote>}
       <ChartLegend
         items={[
           ...scores.flatMap((key, i) => [

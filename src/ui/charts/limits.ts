@@ -29,3 +29,12 @@ export const DOMAIN_AUTO: [string, string] = ['auto', 'auto'];
 
 /** Insight views ask the model again at most this often (a tiny net ends hundreds of epochs a second). */
 export const INSIGHT_REFRESH_MS = 500;
+
+/**
+ * Before the first point, charts draw their axes over a nominal range (lines
+ * have no values there): the page shows where the curves will appear, and
+ * the first real redraw updates the axes instead of mounting them, which was
+ * the longest main-thread task at the start of a run.
+ */
+export const EMPTY_EPOCH_ROWS: readonly object[] = [{ epoch: 1 }, { epoch: 10 }];
+export const EMPTY_BATCH_ROWS: readonly object[] = [{ step: 0 }, { step: 100 }];
