@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../deploy/securityHeaders';
+import { ONLINE_SPRITES } from '../../src/data/sprite';
 
 /** Netlify / Cloudflare Pages `_headers`: a path line, then indented `Name: value` lines. */
 function parseHeadersFile(text: string): Map<string, Record<string, string>> {
@@ -46,7 +47,9 @@ describe('deploy headers', () => {
     expect(meta.get('default-src')).toEqual(["'self'"]);
     expect(meta.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(meta.get('object-src')).toEqual(["'none'"]);
-    expect(meta.get('connect-src')).toEqual(["'self'", 'https://storage.googleapis.com']);
+    // Connections: the page itself, and exactly the host of the full MNIST and Fashion-MNIST files the loader fetches.
+    const dataOrigins = [...new Set(Object.values(ONLINE_SPRITES).flatMap((files) => Object.values(files).map((url) => new URL(url).origin)))];
+    expect(meta.get('connect-src')).toEqual(["'self'", ...dataOrigins]);
     const header = directives(SECURITY_HEADERS['Content-Security-Policy']);
     expect(header.get('frame-ancestors')).toEqual(["'self'"]);
     expect([...header.values()].flat()).not.toContain("'unsafe-eval'");

@@ -51,7 +51,8 @@ export function DecisionBoundary({ boundary, scatter, regression }: Props) {
   }, [boundary, regression, discrete]);
   // The points sit on their own layer, drawn again only when they change:
   // for regression their colours follow the surface's range, rounded.
-  const range = regression ? `${boundary.min.toPrecision(2)} ${boundary.max.toPrecision(2)}` : '';
+  const min = regression ? Number(boundary.min.toPrecision(2)) : 0;
+  const max = regression ? Number(boundary.max.toPrecision(2)) : 1;
   const extent = boundary.extent;
   useEffect(() => {
     const canvas = pointsRef.current;
@@ -62,7 +63,6 @@ export function DecisionBoundary({ boundary, scatter, regression }: Props) {
     if (canvas.width !== side) canvas.width = canvas.height = side;
     context.clearRect(0, 0, side, side);
     if (!scatter) return;
-    const [min, max] = range ? range.split(' ').map(Number) : [0, 1];
     const toPixel = (v: number) => ((v + extent) / (2 * extent)) * side;
     scatter.labels.forEach((label, i) => {
       if (!showValidation && !scatter.train[i]) return;
@@ -85,7 +85,7 @@ export function DecisionBoundary({ boundary, scatter, regression }: Props) {
       }
       context.stroke();
     });
-  }, [scatter, regression, showValidation, range, extent]);
+  }, [scatter, regression, showValidation, min, max, extent]);
   let orange = 0;
   for (const v of boundary.values) if (v >= 128) orange++;
   const share = orange / boundary.values.length;
