@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CONTENT_SECURITY_POLICY } from './deploy/securityHeaders';
+import { CONTENT_SECURITY_POLICY, ISOLATION_HEADERS } from './deploy/securityHeaders';
+import { wasmThreads } from './deploy/wasmThreads';
 
 /** The built page carries its Content-Security-Policy (the dev server's live reload needs more, so not there). */
 function contentSecurityPolicy(): Plugin {
@@ -21,6 +22,7 @@ export default defineConfig({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    wasmThreads(),
     // Installable and offline: Workbox precaches the app shell, the worker
     // chunk, the .wasm files and the bundled data on the first visit. A new
     // version waits until the page accepts it (src/state/appUpdate.ts).
@@ -53,14 +55,20 @@ export default defineConfig({
       },
     }),
   ],
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [wasmThreads()] },
+  // Cross-origin isolation, so that WebAssembly may use threads (the static
+  // hosts' header files carry the same, from deploy/securityHeaders.ts).
+  server: { headers: ISOLATION_HEADERS },
   optimizeDeps: {
+    rolldownOptions: { plugins: [wasmThreads()] },
     // Pre-bundle tfjs up front: otherwise the first dev visit re-optimises
     // dependencies and reloads the page mid-run.
     include: [
       '@tensorflow/tfjs',
       '@tensorflow/tfjs-backend-webgpu',
       '@tensorflow/tfjs-backend-wasm',
+      'papaparse',
+      'ml-random-forest',
     ],
   },
   build: {
@@ -71,7 +79,7 @@ export default defineConfig({
       ? { input: { main: 'index.html', fit: 'bench/fit.html', engine: 'bench/engine.html' } }
       : undefined,
   },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: ISOLATION_HEADERS },
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',

@@ -15,6 +15,9 @@ test('the build served under a deep sub-path trains the MNIST sample', async ({ 
   await expect(page.getByTestId('train-button')).toBeEnabled();
   await trainOneEpoch(page);
   expect(page.url()).toContain(`${SUBPATH}?`);
+  // This server sends no isolation headers (as GitHub Pages cannot): WASM runs on one thread, and the page says why.
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+  await expect(page.getByTestId('wasm-threads')).toContainText('this server does not send the COOP and COEP headers');
 });
 
 test('after one visit the app works offline, training included', async ({ page, context }) => {

@@ -33,9 +33,11 @@ export function parseTestHooks(search: string): TestHooks | undefined {
   hooks.maxTrainSamples = positiveInt(params.get('e2e.maxTrain'));
   hooks.maxValidationSamples = positiveInt(params.get('e2e.maxVal'));
   hooks.nanAtStep = positiveInt(params.get('e2e.nanAtStep'));
+  hooks.wasmThreads = positiveInt(params.get('e2e.wasmThreads'));
   if (params.get('e2e.crashWorker') === '1') hooks.crashWorker = true;
   if (params.get('e2e.silentDeath') === '1') hooks.silentDeath = true;
   if (params.get('e2e.noPicture') === '1') hooks.noPicture = true;
+  if (params.get('e2e.breakWasmThreads') === '1') hooks.breakWasmThreads = true;
   const used = Object.values(hooks).some((value) => value !== undefined);
   return used ? hooks : undefined;
 }

@@ -4,8 +4,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from '../config/experiment';
-import { registerWasmConvGrads } from './wasmConvGrad';
-import { prepareWasm } from './wasmSetup';
+import type { TestHooks } from './protocol';
+import { startWasm } from './wasmSetup';
 
 /** The order auto measures in: cheapest to start first, so a Train press mid-measurement has a good choice at hand. */
 export const MEASURE_ORDER: BackendName[] = ['fused', 'wasm', 'cpu', 'webgl', 'webgpu'];
@@ -70,7 +70,6 @@ export function deviceKey(): Promise<string> {
 }
 
 async function setBackendWithTimeout(name: Exclude<BackendName, 'fused'>): Promise<void> {
-  if (name === 'wasm') prepareWasm();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`it did not start within ${SET_BACKEND_TIMEOUT_MS / 1000} s`)), SET_BACKEND_TIMEOUT_MS);
@@ -79,7 +78,6 @@ async function setBackendWithTimeout(name: Exclude<BackendName, 'fused'>): Promi
     const ok = await Promise.race([tf.setBackend(name), timeout]);
     if (!ok) throw new Error('it failed to initialise');
     await tf.ready();
-    if (name === 'wasm') registerWasmConvGrads();
   } finally {
     clearTimeout(timer);
   }
@@ -88,9 +86,10 @@ async function setBackendWithTimeout(name: Exclude<BackendName, 'fused'>): Promi
 /**
  * Makes `name` tfjs's active backend (the fused engine keeps its tfjs copy
  * of the model on the CPU backend), or throws why it cannot be used.
- * `kernels`: tfjs kernels the model needs to train.
+ * `kernels`: tfjs kernels the model needs to train. `testHooks`: how WASM's
+ * threads start in a test.
  */
-export async function activateBackend(name: BackendName, kernels: string[], explicitlyChosen: boolean): Promise<void> {
+export async function activateBackend(name: BackendName, kernels: string[], explicitlyChosen: boolean, testHooks?: TestHooks): Promise<void> {
   if (name === 'fused') {
     if (tf.getBackend() !== 'cpu') await setBackendWithTimeout('cpu');
     return;
@@ -99,7 +98,7 @@ export async function activateBackend(name: BackendName, kernels: string[], expl
     const obstacle = await webgpuObstacle(explicitlyChosen);
     if (obstacle) throw new Error(obstacle);
   }
-  if (tf.getBackend() !== name) await setBackendWithTimeout(name);
+  if (tf.getBackend() !== name) await (name === 'wasm' ? startWasm(() => setBackendWithTimeout('wasm'), testHooks) : setBackendWithTimeout(name));
   const missing = kernels.filter((kernel) => !tf.getKernel(kernel, name));
   if (missing.length > 0) {
     throw new Error(`tfjs's ${name} backend lacks the ${missing.join(', ')} kernel${missing.length > 1 ? 's' : ''} this model needs to train`);

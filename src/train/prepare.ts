@@ -13,6 +13,7 @@ import { FusedEngine } from './fused/engine';
 import { gatherBatch } from './hostBatch';
 import type { BackendChoice, BackendSpeed, Fallback, TestHooks } from './protocol';
 import { readSpeeds, writeSpeeds } from './speedCache';
+import { wasmThreadCount, wasmThreadsNote } from './wasmSetup';
 
 /** Timed steps per backend: at least this many, for at least this long, and no longer than the cap. */
 const MIN_STEPS = 3;
@@ -106,7 +107,7 @@ async function measure(backend: BackendName, config: PrepareConfig, dataset: Dat
     const obstacle = fusedObstacle(config, dataset);
     if (obstacle) throw new Error(obstacle);
   }
-  await activateBackend(backend, [...new Set(config.layers.flatMap((layer) => requiredKernels(layer.kind)))], explicit);
+  await activateBackend(backend, [...new Set(config.layers.flatMap((layer) => requiredKernels(layer.kind)))], explicit, testHooks);
   const { batch, indices } = timingBatch(config, dataset);
   const built = await buildEngine(backend, config, dataset, indices);
   try {
@@ -137,6 +138,13 @@ async function timeEvaluation(engine: Engine, dataset: Dataset): Promise<number>
   return (calls * size * 1000) / Math.max(performance.now() - start, 1e-3);
 }
 
+/** A measured speed, with the threads WASM ran on and why. */
+function measured(backend: BackendName, samplesPerSecond: number): BackendSpeed {
+  const threads = backend === 'wasm' ? wasmThreadCount() : null;
+  const threadsNote = backend === 'wasm' ? wasmThreadsNote() : null;
+  return threads === null || threadsNote === null ? { backend, samplesPerSecond } : { backend, samplesPerSecond, threads, threadsNote };
+}
+
 const rate = (n: number) => `${Math.round(n).toLocaleString('en-US')} samples/s`;
 
 /** Why auto chose `best`, in words, from what was measured. */
@@ -155,7 +163,7 @@ const partials = new Map<string, BackendSpeed[]>();
 /** The cache key: this model's shape and training settings that change its speed, on this device. */
 async function speedKey(config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks): Promise<string> {
   const validationShare = Math.round((config.validationSplit / Math.max((1 - config.validationSplit) * config.trainFraction, 1e-3)) * 100) / 100;
-  return JSON.stringify([await deviceKey(), config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, config.batchSize, config.optimizer, validationShare, testHooks?.failBackends ?? []]);
+  return JSON.stringify([await deviceKey(), config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, config.batchSize, config.optimizer, validationShare, testHooks?.failBackends ?? [], testHooks?.wasmThreads ?? null]);
 }
 
 /** Times every backend in MEASURE_ORDER, unless `hurry` says a run is waiting and something already works. */
@@ -165,7 +173,7 @@ async function measureAll(config: PrepareConfig, dataset: Dataset, testHooks: Te
     const best = Math.max(0, ...speeds.map((s) => s.samplesPerSecond ?? 0));
     if (best > 0 && hurry()) return { speeds, partial: true };
     try {
-      speeds.push({ backend, samplesPerSecond: await measure(backend, config, dataset, false, best, testHooks) });
+      speeds.push(measured(backend, await measure(backend, config, dataset, false, best, testHooks)));
     } catch (error) {
       speeds.push({ backend, samplesPerSecond: null, reason: errorMessage(error) });
     }
@@ -209,7 +217,7 @@ async function chooseExplicit(backend: BackendName, config: PrepareConfig, datas
   }
   try {
     const samplesPerSecond = await measure(backend, config, dataset, true, 0, testHooks);
-    const choice: BackendChoice = { backend, fallbacks: [], speeds: [{ backend, samplesPerSecond }], reason: `${BACKEND_LABELS[backend]}, as chosen (${rate(samplesPerSecond)} measured on this model).`, partial: false };
+    const choice: BackendChoice = { backend, fallbacks: [], speeds: [measured(backend, samplesPerSecond)], reason: `${BACKEND_LABELS[backend]}, as chosen (${rate(samplesPerSecond)} measured on this model).`, partial: false };
     choices.set(key, choice);
     return choice;
   } catch (error) {

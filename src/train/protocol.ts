@@ -27,6 +27,10 @@ export interface TestHooks {
   silentDeath?: boolean;
   /** Bench only: no network picture, to measure what drawing it costs training. */
   noPicture?: boolean;
+  /** WASM's thread count in place of the device's (the test machine has 2 cores, which get 1). */
+  wasmThreads?: number;
+  /** Make WASM's threads fail as they start, to exercise the fall back to one thread. */
+  breakWasmThreads?: boolean;
   /** Where to download the full MNIST / Fashion-MNIST files from instead of the public address. */
   onlineDataBase?: string;
 }
@@ -77,6 +81,10 @@ export interface BackendSpeed {
   backend: BackendName;
   samplesPerSecond: number | null;
   reason?: string;
+  /** WASM: how many threads it computed on (1 where the page is not cross-origin isolated). */
+  threads?: number;
+  /** WASM: its thread count and why, in words. */
+  threadsNote?: string;
 }
 
 /** The backend a run uses, and why. */

@@ -23,3 +23,9 @@ export const selectKeptEpoch = (state: AppState) => {
   const restored = state.run.restoredEpoch;
   return (restored === null ? undefined : epochs.find((point) => point.epoch === restored)) ?? epochs[epochs.length - 1];
 };
+
+/** WASM's thread count and why, from the latest run or warm-up measurement, or null where it has not run. */
+export const selectWasmThreadsNote = (state: AppState): string | null => {
+  const speeds = state.run.speeds.length > 0 ? state.run.speeds : (state.backendPreview?.speeds ?? []);
+  return speeds.find((speed) => speed.backend === 'wasm')?.threadsNote ?? null;
+};

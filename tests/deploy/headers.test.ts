@@ -42,6 +42,11 @@ describe('deploy headers', () => {
     expect(parseNginx(readFileSync('deploy/nginx.conf', 'utf8'))).toEqual(SECURITY_HEADERS);
   });
 
+  it('the headers make the page cross-origin isolated, so WASM may use threads', () => {
+    expect(SECURITY_HEADERS['Cross-Origin-Opener-Policy']).toBe('same-origin');
+    expect(SECURITY_HEADERS['Cross-Origin-Embedder-Policy']).toBe('require-corp');
+  });
+
   it('the policy allows only what the app needs', () => {
     const meta = directives(CONTENT_SECURITY_POLICY);
     expect(meta.get('default-src')).toEqual(["'self'"]);
@@ -52,6 +57,10 @@ describe('deploy headers', () => {
     expect(meta.get('connect-src')).toEqual(["'self'", ...dataOrigins]);
     const header = directives(SECURITY_HEADERS['Content-Security-Policy']);
     expect(header.get('frame-ancestors')).toEqual(["'self'"]);
+    // blob: only where the training worker needs it (WASM's threads), never for the page.
+    expect(meta.get('worker-src')).toEqual(["'self'"]);
+    expect(header.get('worker-src')).toEqual(["'self'", 'blob:']);
+    expect(header.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", 'blob:']);
     expect([...header.values()].flat()).not.toContain("'unsafe-eval'");
   });
 });

@@ -6,8 +6,13 @@ import { prepareBackend } from '../../src/train/prepare';
 import { blobs } from './fixtures';
 
 // Under Node the .wasm files are read from node_modules, not from Vite's emitted URLs.
-vi.mock('../../src/train/wasmSetup', () => ({
-  prepareWasm: () => setWasmPaths(`${process.cwd()}/node_modules/@tensorflow/tfjs-backend-wasm/dist/`),
+// Under Node, WASM loads its files from node_modules (the app's are Vite asset addresses), on one thread.
+vi.mock('../../src/train/wasmSetup', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/train/wasmSetup')>()),
+  startWasm: async (setBackend: () => Promise<void>) => {
+    setWasmPaths(`${process.cwd()}/node_modules/@tensorflow/tfjs-backend-wasm/dist/`);
+    await setBackend();
+  },
 }));
 
 const config = (backend: 'cpu' | 'wasm') => ({ ...defaultConfig(), backend, layers: [{ kind: 'dense' as const, units: 4, activation: 'relu' as const }], batchSize: 8 });

@@ -21,6 +21,7 @@ export function BackendChoice() {
               <tr key={s.backend} className={s.backend === shown.backend ? 'chosen' : undefined}>
                 <th scope="row">{LABEL[s.backend]}</th>
                 <td>{Math.round(s.samplesPerSecond ?? 0).toLocaleString('en-US')}</td>
+                <td className="detail">{s.threads ? `${s.threads} thread${s.threads > 1 ? 's' : ''}` : ''}</td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,8 @@
 import { BACKEND_PREFERENCES, type BackendPreference } from '../../config/experiment';
 import { setBackendPreference } from '../../state/actions';
 import { useAppStore } from '../../state/store';
-import { selectConfig, selectStatus } from '../selectors';
+import { threadsUnusedNote, wasmThreadTarget } from '../../config/wasmThreads';
+import { selectConfig, selectStatus, selectWasmThreadsNote } from '../selectors';
 
 const LABELS: Record<BackendPreference, string> = {
   auto: 'Auto (fastest, measured)',
@@ -12,10 +13,20 @@ const LABELS: Record<BackendPreference, string> = {
   fused: 'Fused (small dense nets, typed arrays)',
 };
 
+/** Before WASM ran: what this page and device allow. */
+function expectedThreadsNote(): string {
+  const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
+  const cores = navigator.hardwareConcurrency || 1;
+  const threads = wasmThreadTarget(cores);
+  if (isolated && threads > 1) return `WebAssembly will compute on ${threads} threads (this page is cross-origin isolated).`;
+  return threadsUnusedNote(isolated, cores);
+}
+
 /** Which tfjs backend to train on; applies from the next run. */
 export function BackendSelect() {
   const backend = useAppStore((state) => selectConfig(state).backend);
   const status = useAppStore(selectStatus);
+  const threadsNote = useAppStore(selectWasmThreadsNote);
   return (
     <label className="field">
       <span>Backend</span>
@@ -33,8 +44,7 @@ export function BackendSelect() {
       </select>
       {(backend === 'wasm' || backend === 'auto') && (
         <span className="hint" data-testid="wasm-threads">
-          WebAssembly runs on one thread{typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated ? '' : ' (this page is not cross-origin isolated, which threads need)'}: on
-          the two-core machines measured, threads gave no speed-up, so none are used anywhere.
+          {threadsNote ?? expectedThreadsNote()}
         </span>
       )}
     </label>

@@ -1,0 +1,22 @@
+// How many threads WASM computes on, and why, as plain rules: the worker
+// applies them and the page describes them before WASM has run (no tfjs here).
+
+/**
+ * How many threads WASM computes on with `cores` logical cores. This is
+ * tfjs-backend-wasm's own rule, which it enforces: half of them (many are
+ * hyper-threads), at most 8, which leaves the rest to the page and the GPU
+ * process. Below 2 the single-threaded build is used: the threaded one on a
+ * single thread measured 10-25 % slower on a 2-core machine and starts 8
+ * idle workers.
+ */
+export function wasmThreadTarget(cores: number): number {
+  return Math.max(1, Math.min(8, Math.floor(cores / 2)));
+}
+
+/** Why WASM runs on one thread when its threads were not tried: the page is not isolated, or the device has too few cores. */
+export function threadsUnusedNote(isolated: boolean, cores: number): string {
+  if (!isolated) {
+    return 'WebAssembly runs on one thread here: threads need a cross-origin isolated page, and this server does not send the COOP and COEP headers (see the README).';
+  }
+  return `WebAssembly computes on one thread: tfjs gives threads half the cores, so they start from 4, and this device has ${cores}.`;
+}
