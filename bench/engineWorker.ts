@@ -18,6 +18,7 @@ import type { FusedEngine } from '../src/train/fused/engine';
 import { gatherBatch } from '../src/train/hostBatch';
 import { trainModel } from '../src/train/loop';
 import { prepareBackend } from '../src/train/prepare';
+import { wasmThreadCount } from '../src/train/wasmSetup';
 import { requiredKernels } from '../src/model/spec';
 
 export interface EngineRequest {
@@ -32,12 +33,18 @@ export interface EngineRequest {
   backends: BackendName[];
   durationMs: number;
   baseUrl: string;
+  /** WASM's thread count in place of the device's (tfjs gives a 2-core machine one). */
+  wasmThreads?: number;
+  /** Time the backends only, without auto's choice. */
+  noAuto?: boolean;
 }
 
 export interface EngineResult {
   speeds: Record<string, number | string>;
   auto?: string;
   autoReason?: string;
+  /** The threads WASM computed on, when it ran. */
+  wasmThreads?: number | null;
 }
 
 async function dataset(request: EngineRequest): Promise<Dataset> {
@@ -61,8 +68,8 @@ function config(request: EngineRequest): ExperimentConfig {
 }
 
 /** Samples/s of the app's loop (trainModel) on `backend`, after a short warm-up. */
-async function loopSpeed(backend: BackendName, cfg: ExperimentConfig, data: Dataset, durationMs: number): Promise<number> {
-  await activateBackend(backend, [...new Set(cfg.layers.flatMap((l) => requiredKernels(l.kind)))], true);
+async function loopSpeed(backend: BackendName, cfg: ExperimentConfig, data: Dataset, durationMs: number, wasmThreads?: number): Promise<number> {
+  await activateBackend(backend, [...new Set(cfg.layers.flatMap((l) => requiredKernels(l.kind)))], true, { wasmThreads });
   const split = stratifiedSplit(data.y, cfg.validationSplit, 42);
   const built = await buildEngine(backend, cfg, data, split.train);
   const control = new RunControl();
@@ -157,14 +164,17 @@ self.onmessage = async (event: MessageEvent<EngineRequest>) => {
     if (request.kind === 'backends') {
       for (const backend of request.backends) {
         try {
-          result.speeds[backend] = await loopSpeed(backend, cfg, data, request.durationMs);
+          result.speeds[backend] = await loopSpeed(backend, cfg, data, request.durationMs, request.wasmThreads);
         } catch (error) {
           result.speeds[backend] = error instanceof Error ? error.message : String(error);
         }
       }
-      const choice = await prepareBackend({ ...cfg, backend: 'auto' }, data);
-      result.auto = choice?.backend;
-      result.autoReason = choice?.reason;
+      result.wasmThreads = wasmThreadCount();
+      if (!request.noAuto) {
+        const choice = await prepareBackend({ ...cfg, backend: 'auto' }, data);
+        result.auto = choice?.backend;
+        result.autoReason = choice?.reason;
+      }
     }
   } catch (error) {
     result.speeds.error = error instanceof Error ? error.message : String(error);

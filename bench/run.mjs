@@ -10,6 +10,7 @@
 //  6. The app's loop vs a bare model.fit (default CNN); tensors per epoch.
 //  7. The textbook tables (sweeps) on the MNIST sample, as the page shows them.
 //  8. Frames while WebGL trains: presented frames (a Chromium trace) and main-thread frames.
+//  9. WASM threads: the default CNN on WASM, one thread (this device's rule) against two.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -291,6 +292,19 @@ if (want('webgl-frames')) {
     console.log(`${name} on ${await page.getByTestId('backend').textContent()} (epoch ${await page.getByTestId('epoch').textContent()}, step ${await page.getByTestId('step').textContent()}): ${presented} | ${summary(await slowFrames(page, since))} | ${summary(await longTasks(page, since))}`);
     await stopIfRunning(page);
     await page.close();
+  }
+}
+
+// 9. WASM threads, on this page served cross-origin isolated (the preview server sends COOP/COEP).
+if (want('wasm-threads')) {
+  const cnn = { ...MODELS[1], backends: ['wasm'], noAuto: true };
+  console.log(`\n9. WASM threads: default CNN on WASM, the app's loop (samples/s, ${ENGINE_MS / 1000} s after warm-up), interleaved`);
+  for (const round of [1, 2]) {
+    for (const threads of [undefined, 2]) {
+      const result = await engine({ kind: 'backends', ...cnn, wasmThreads: threads });
+      const label = threads ? `${threads} threads (the worker pretends ${threads * 2} cores)` : "this device's rule";
+      console.log(`round ${round}, ${label}: ${typeof result.speeds.wasm === 'number' ? fmt(result.speeds.wasm) : result.speeds.wasm} samples/s on ${result.wasmThreads ?? '?'} thread(s)`);
+    }
   }
 }
 
