@@ -259,7 +259,7 @@ if (want('tables')) {
     await page.getByRole('button', { name: title }).click();
     await page.waitForFunction(() => /Done|Stopped/.test(document.querySelector('[data-testid="sweep-progress"]')?.textContent ?? ''), null, { timeout: 1_200_000 });
     const table = await page.getByTestId('sweep-table').evaluate((t) => [...t.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => c.textContent.trim()).join(' | ')));
-    const reading = await page.getByTestId('sweep-reading').textContent().catch(() => '');
+    const reading = await page.getByTestId('sweep-reading').evaluate((el) => [...el.querySelectorAll('p')].map((p) => p.textContent).join(' ')).catch(() => '');
     console.log(`\n7. ${title} (MNIST sample, MLP, 3 epochs; ${((Date.now() - started) / 1000).toFixed(0)} s)`);
     for (const line of table) console.log(line);
     console.log(`Reading: ${reading}`);
