@@ -10,6 +10,7 @@ import { threadsUnusedNote, wasmThreadTarget } from '../config/wasmThreads';
 import { errorMessage } from '../lib/assert';
 import type { TestHooks } from './protocol';
 import { registerWasmConvGrads } from './wasmConvGrad';
+import { registerWasmMatMul } from './wasmMatMul';
 
 /**
  * Whether WebAssembly may run threads here: they share memory through a
@@ -116,6 +117,7 @@ export async function startWasm(setBackend: () => Promise<void>, testHooks?: Tes
     }
   }
   registerWasmConvGrads();
+  registerWasmMatMul();
 }
 
 /** How many threads the started WASM backend computes on (1 without threads), or null before it started. */

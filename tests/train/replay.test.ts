@@ -10,6 +10,7 @@ import type { LayerSpec } from '../../src/model/spec';
 import { RunControl } from '../../src/train/control';
 import { trainModel } from '../../src/train/loop';
 import { createOptimizer } from '../../src/train/optimizers';
+import { registerWasmMatMul } from '../../src/train/wasmMatMul';
 import { blobs } from './fixtures';
 
 setWasmPaths(`${process.cwd()}/node_modules/@tensorflow/tfjs-backend-wasm/dist/`);
@@ -23,6 +24,8 @@ const LAYERS: LayerSpec[] = [
 /** Trains 2 epochs from `seed` on `backend`; returns the initial weights and every batch loss. */
 async function replay(backend: 'cpu' | 'wasm', seed: number) {
   await tf.setBackend(backend);
+  // As the app starts WASM: its matrix products take transposed operands plainly.
+  if (backend === 'wasm') registerWasmMatMul();
   const dataset = blobs(240, 5);
   const split = stratifiedSplit(dataset.y, 0.25, seed);
   const model = buildModel(LAYERS, [2], { units: 3, activation: 'softmax' }, seed);
