@@ -1,6 +1,6 @@
-// The composed Conv2DBackpropFilter for WASM against the CPU backend's own
-// kernel, on random shapes: strides, same/valid padding, kernel sizes,
-// channel counts and batch sizes.
+// The composed Conv2DBackpropFilter and Conv2DBackpropInput for WASM against
+// the CPU backend's own kernels, on random shapes: strides, same/valid
+// padding, kernel sizes, channel counts and batch sizes.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -52,7 +52,7 @@ function worst(a: Float32Array, b: Float32Array): number {
   return a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]) / Math.max(1, Math.abs(b[i]))), 0);
 }
 
-describe('Conv2DBackpropFilter on WASM', () => {
+describe('convolution gradients on WASM', () => {
   it('is registered, so a CNN can train on WASM', () => {
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
   });
@@ -87,11 +87,11 @@ describe('Conv2DBackpropFilter on WASM', () => {
     const w = tf.ones([3, 3, 3, 4]);
     const before = tf.memory().numTensors;
     const dataBefore = tf.engine().backend.numDataIds();
-    const dw = tf.grad((b: tf.Tensor) => tf.conv2d(x as tf.Tensor4D, b as tf.Tensor4D, 2, 'same').sum())(w);
-    await dw.data();
-    dw.dispose();
+    const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same').sum())([x, w]);
+    await Promise.all([dx.data(), dw.data()]);
+    tf.dispose([dx, dw]);
     expect(tf.memory().numTensors).toBe(before);
-    // The composed kernel frees its temporaries in WASM memory too.
+    // The composed kernels free their temporaries in WASM memory too.
     expect(tf.engine().backend.numDataIds()).toBe(dataBefore);
     tf.dispose([x, w]);
   });
