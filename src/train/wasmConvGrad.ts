@@ -13,21 +13,16 @@ import * as tf from '@tensorflow/tfjs';
 type KernelArgs = { inputs: Record<string, tf.TensorInfo>; backend: unknown; attrs?: Record<string, unknown> };
 type KernelFunc = (args: KernelArgs) => tf.TensorInfo;
 
-interface BackpropFilterAttrs {
+/** What both gradient kernels are told of the forward convolution. */
+interface ConvGradAttrs {
   strides: [number, number] | number;
   pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
   dataFormat?: 'NHWC' | 'NCHW';
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
-  filterShape: [number, number, number, number];
 }
 
-interface BackpropInputAttrs {
-  strides: [number, number] | number;
-  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-  dataFormat?: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-  inputShape: [number, number, number, number];
-}
+type BackpropFilterAttrs = ConvGradAttrs & { filterShape: [number, number, number, number] };
+type BackpropInputAttrs = ConvGradAttrs & { inputShape: [number, number, number, number] };
 
 const KERNEL = 'Conv2DBackpropFilter';
 const INPUT_KERNEL = 'Conv2DBackpropInput';
