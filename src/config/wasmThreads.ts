@@ -13,10 +13,22 @@ export function wasmThreadTarget(cores: number): number {
   return Math.max(1, Math.min(8, Math.floor(cores / 2)));
 }
 
-/** Why WASM runs on one thread when its threads were not tried: the page is not isolated, or the device has too few cores. */
-export function threadsUnusedNote(isolated: boolean, cores: number): string {
+/** What decides WASM's threads here; `threads` null before WASM started, `failed` why they did not start, if they failed. */
+export interface WasmThreadsState {
+  isolated: boolean;
+  cores: number;
+  threads: number | null;
+  failed: string | null;
+}
+
+/** How many threads WASM computes on (or will) and why, in words: for the worker once WASM ran, and for the page before. */
+export function wasmThreadsNote({ isolated, cores, threads, failed }: WasmThreadsState): string {
+  if (threads !== null && threads > 1) return `WebAssembly computes on ${threads} threads (this page is cross-origin isolated).`;
+  if (failed !== null) return `WebAssembly computes on one thread: its threads failed to start (${failed}).`;
   if (!isolated) {
     return 'WebAssembly runs on one thread here: threads need a cross-origin isolated page, and this server does not send the COOP and COEP headers (see the README).';
   }
-  return `WebAssembly computes on one thread: tfjs gives threads half the cores, so they start from 4, and this device has ${cores}.`;
+  const target = wasmThreadTarget(cores);
+  if (target < 2) return `WebAssembly computes on one thread: tfjs gives threads half the cores, so they start from 4, and this device has ${cores}.`;
+  return threads === null ? `WebAssembly will compute on ${target} threads (this page is cross-origin isolated).` : 'WebAssembly computes on one thread.';
 }

@@ -13,7 +13,7 @@ import { FusedEngine } from './fused/engine';
 import { gatherBatch } from './hostBatch';
 import type { BackendChoice, BackendSpeed, Fallback, TestHooks } from './protocol';
 import { readSpeeds, writeSpeeds } from './speedCache';
-import { wasmThreadCount, wasmThreadsNote } from './wasmSetup';
+import { startedWasmThreadsNote, wasmThreadCount } from './wasmSetup';
 
 /** Timed steps per backend: at least this many, for at least this long, and no longer than the cap. */
 const MIN_STEPS = 3;
@@ -141,7 +141,7 @@ async function timeEvaluation(engine: Engine, dataset: Dataset): Promise<number>
 /** A measured speed, with the threads WASM ran on and why. */
 function measured(backend: BackendName, samplesPerSecond: number): BackendSpeed {
   const threads = backend === 'wasm' ? wasmThreadCount() : null;
-  const threadsNote = backend === 'wasm' ? wasmThreadsNote() : null;
+  const threadsNote = backend === 'wasm' ? startedWasmThreadsNote() : null;
   return threads === null || threadsNote === null ? { backend, samplesPerSecond } : { backend, samplesPerSecond, threads, threadsNote };
 }
 

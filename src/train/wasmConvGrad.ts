@@ -9,9 +9,7 @@
 // Conv2D: dy spread out by the strides and framed by kernel - 1 - padding,
 // convolved with the filter turned 180 degrees and its channel axes swapped.
 import * as tf from '@tensorflow/tfjs';
-
-type KernelArgs = { inputs: Record<string, tf.TensorInfo>; backend: unknown; attrs?: Record<string, unknown> };
-type KernelFunc = (args: KernelArgs) => tf.TensorInfo;
+import { replaceWasmKernel, wasmKernel, withTemporaries, type KernelArgs, type KernelFunc } from './wasmKernels';
 
 /** What both gradient kernels are told of the forward convolution. */
 interface ConvGradAttrs {
@@ -27,16 +25,10 @@ type BackpropInputAttrs = ConvGradAttrs & { inputShape: [number, number, number,
 const KERNEL = 'Conv2DBackpropFilter';
 const INPUT_KERNEL = 'Conv2DBackpropInput';
 
-function wasmKernel(name: string): KernelFunc {
-  const config = tf.getKernel(name, 'wasm');
-  if (!config) throw new Error(`the WASM backend has no ${name} kernel`);
-  return config.kernelFunc as unknown as KernelFunc;
-}
-
 /** The filter gradient `[kh, kw, ci, co]` of an NHWC conv2d, from WASM's own kernels. */
 function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const { x, dy } = args.inputs;
-  const backend = args.backend as { disposeData(dataId: object): boolean };
+  const { backend } = args;
   const attrs = args.attrs as unknown as BackpropFilterAttrs;
   if (attrs.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter on WASM supports NHWC only');
   const [kh, kw, ci, co] = attrs.filterShape;
@@ -46,9 +38,7 @@ function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const pad = wasmKernel('PadV2');
   const conv = wasmKernel('Conv2D');
   const slice = wasmKernel('Slice');
-  const temporaries: tf.TensorInfo[] = [];
-  const keep = (t: tf.TensorInfo) => (temporaries.push(t), t);
-  try {
+  return withTemporaries(args, (keep) => {
     const padded = top || bottom || left || right ? keep(pad({ inputs: { x }, backend, attrs: { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 } })) : x;
     const input = keep(transpose({ inputs: { x: padded }, backend, attrs: { perm: [3, 1, 2, 0] } }));
     const filter = keep(transpose({ inputs: { x: dy }, backend, attrs: { perm: [1, 2, 0, 3] } }));
@@ -62,9 +52,7 @@ function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
     // The convolution may reach past the kernel (rows the forward pass never used); keep [kh, kw].
     const cut = full.shape[1] === kh && full.shape[2] === kw ? full : keep(slice({ inputs: { x: full }, backend, attrs: { begin: [0, 0, 0, 0], size: [ci, kh, kw, co] } }));
     return transpose({ inputs: { x: cut }, backend, attrs: { perm: [1, 2, 0, 3] } });
-  } finally {
-    for (const t of temporaries) backend.disposeData(t.dataId);
-  }
+  });
 }
 
 /**
@@ -73,7 +61,7 @@ function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
  */
 function conv2DBackpropInput(args: KernelArgs, original: KernelFunc): tf.TensorInfo {
   const { dy, filter } = args.inputs;
-  const backend = args.backend as { disposeData(dataId: object): boolean };
+  const { backend } = args;
   const attrs = args.attrs as unknown as BackpropInputAttrs;
   if (attrs.dataFormat === 'NCHW') return original(args);
   const [kh, kw, ci, co] = filter.shape;
@@ -87,9 +75,7 @@ function conv2DBackpropInput(args: KernelArgs, original: KernelFunc): tf.TensorI
   const right = info.inWidth + kw - 1 - left - spreadWidth;
   if (Math.min(top, left, bottom, right) < 0) return original(args);
   const [reshape, pad, slice, reverse, transpose, conv] = ['Reshape', 'PadV2', 'Slice', 'Reverse', 'Transpose', 'Conv2D'].map(wasmKernel);
-  const temporaries: tf.TensorInfo[] = [];
-  const keep = (t: tf.TensorInfo) => (temporaries.push(t), t);
-  try {
+  return withTemporaries(args, (keep) => {
     const n = dy.shape[0];
     let spread = dy;
     if (sh > 1 || sw > 1) {
@@ -103,21 +89,11 @@ function conv2DBackpropInput(args: KernelArgs, original: KernelFunc): tf.TensorI
     const turned = keep(reverse({ inputs: { x: filter }, backend, attrs: { dims: [0, 1] } }));
     const swapped = keep(transpose({ inputs: { x: turned }, backend, attrs: { perm: [0, 1, 3, 2] } }));
     return conv({ inputs: { x: framed, filter: swapped }, backend, attrs: { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined } });
-  } finally {
-    for (const t of temporaries) backend.disposeData(t.dataId);
-  }
+  });
 }
-
-const composed = new WeakSet<object>();
 
 /** Registers both gradients for the WASM backend (once; later calls do nothing). */
 export function registerWasmConvGrads(): void {
   if (!tf.getKernel(KERNEL, 'wasm')) tf.registerKernel({ kernelName: KERNEL, backendName: 'wasm', kernelFunc: conv2DBackpropFilter as unknown as tf.KernelFunc });
-  const own = tf.getKernel(INPUT_KERNEL, 'wasm');
-  if (!own || composed.has(own.kernelFunc)) return;
-  const original = own.kernelFunc as unknown as KernelFunc;
-  const kernelFunc = ((args: KernelArgs) => conv2DBackpropInput(args, original)) as unknown as tf.KernelFunc;
-  composed.add(kernelFunc);
-  tf.unregisterKernel(INPUT_KERNEL, 'wasm');
-  tf.registerKernel({ ...own, kernelFunc });
+  replaceWasmKernel(INPUT_KERNEL, (original) => (args) => conv2DBackpropInput(args, original));
 }

@@ -6,7 +6,7 @@ import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { threadsUnusedNote, wasmThreadTarget } from '../config/wasmThreads';
+import { wasmThreadsNote, wasmThreadTarget } from '../config/wasmThreads';
 import { errorMessage } from '../lib/assert';
 import type { TestHooks } from './protocol';
 import { registerWasmConvGrads } from './wasmConvGrad';
@@ -130,10 +130,8 @@ export function wasmThreadCount(): number | null {
 }
 
 /** How many threads WASM computes on and why, in words, once it started (else null). */
-export function wasmThreadsNote(): string | null {
+export function startedWasmThreadsNote(): string | null {
   const threads = wasmThreadCount();
   if (threads === null) return null;
-  if (threads > 1) return `WebAssembly computes on ${threads} threads (this page is cross-origin isolated).`;
-  if (threadsFailed !== null) return `WebAssembly computes on one thread: its threads failed to start (${threadsFailed}).`;
-  return threadsUnusedNote(wasmThreadsAllowed(), globalThis.navigator?.hardwareConcurrency ?? 1);
+  return wasmThreadsNote({ isolated: wasmThreadsAllowed(), cores: globalThis.navigator?.hardwareConcurrency ?? 1, threads, failed: threadsFailed });
 }

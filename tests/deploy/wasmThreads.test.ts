@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { patchThreadScript } from '../../deploy/wasmThreads';
-import { wasmThreadTarget, threadsUnusedNote } from '../../src/config/wasmThreads';
+import { wasmThreadsNote, wasmThreadTarget } from '../../src/config/wasmThreads';
 
 const require = createRequire(import.meta.url);
 const backendFile = require.resolve('@tensorflow/tfjs-backend-wasm/dist/backend_wasm.js');
@@ -35,8 +35,14 @@ describe('how many threads WASM computes on', () => {
     expect([1, 2, 3, 4, 6, 8, 16, 32].map(wasmThreadTarget)).toEqual([1, 1, 1, 2, 3, 4, 8, 8]);
   });
 
-  it('says why there are none', () => {
-    expect(threadsUnusedNote(false, 8)).toContain('not send the COOP and COEP headers');
-    expect(threadsUnusedNote(true, 2)).toContain('this device has 2');
+  it('says how many and why, before and after WASM started', () => {
+    const note = (isolated: boolean, cores: number, threads: number | null, failed: string | null = null) => wasmThreadsNote({ isolated, cores, threads, failed });
+    expect(note(true, 8, 4)).toBe('WebAssembly computes on 4 threads (this page is cross-origin isolated).');
+    expect(note(true, 8, null)).toBe('WebAssembly will compute on 4 threads (this page is cross-origin isolated).');
+    expect(note(false, 8, 1)).toContain('not send the COOP and COEP headers');
+    expect(note(false, 8, null)).toContain('not send the COOP and COEP headers');
+    expect(note(true, 2, 1)).toContain('this device has 2');
+    expect(note(true, 2, null)).toContain('this device has 2');
+    expect(note(true, 8, 1, 'a thread failed: no message')).toBe('WebAssembly computes on one thread: its threads failed to start (a thread failed: no message).');
   });
 });

@@ -10,7 +10,7 @@ import { blobs } from './fixtures';
 vi.mock('../../src/train/wasmSetup', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/train/wasmSetup')>()),
   startWasm: async (setBackend: () => Promise<void>) => {
-    setWasmPaths(`${process.cwd()}/node_modules/@tensorflow/tfjs-backend-wasm/dist/`);
+    setWasmPaths((await import('./nodeWasm')).NODE_WASM_FILES);
     await setBackend();
   },
 }));

@@ -12,8 +12,9 @@ import { trainModel } from '../../src/train/loop';
 import { createOptimizer } from '../../src/train/optimizers';
 import { registerWasmMatMul } from '../../src/train/wasmMatMul';
 import { blobs } from './fixtures';
+import { NODE_WASM_FILES } from './nodeWasm';
 
-setWasmPaths(`${process.cwd()}/node_modules/@tensorflow/tfjs-backend-wasm/dist/`);
+setWasmPaths(NODE_WASM_FILES);
 
 const LAYERS: LayerSpec[] = [
   { kind: 'dense', units: 16, activation: 'relu' },

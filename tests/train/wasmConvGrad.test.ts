@@ -2,24 +2,13 @@
 // the CPU backend's own kernels, on random shapes: strides, same/valid
 // padding, kernel sizes, channel counts and batch sizes.
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/lib/rng';
 import { registerWasmConvGrads } from '../../src/train/wasmConvGrad';
+import { withNodeWasm } from './nodeWasm';
 
-setWasmPaths(`${process.cwd()}/node_modules/@tensorflow/tfjs-backend-wasm/dist/`);
-
-beforeAll(async () => {
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  await tf.setBackend('wasm');
-  registerWasmConvGrads();
-});
-
-afterAll(async () => {
-  await tf.setBackend('cpu');
-});
+withNodeWasm(registerWasmConvGrads);
 
 interface Shape {
   batch: number;

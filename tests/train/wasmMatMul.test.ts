@@ -3,25 +3,13 @@
 // random shapes: ranks 2 and 3 (batched), every transpose, and
 // the fused product with bias and activation that dense layers use.
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/lib/rng';
 import { registerWasmMatMul } from '../../src/train/wasmMatMul';
+import { withNodeWasm } from './nodeWasm';
 
-setWasmPaths(`${process.cwd()}/node_modules/@tensorflow/tfjs-backend-wasm/dist/`);
-
-beforeAll(async () => {
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  await tf.setBackend('wasm');
-  registerWasmMatMul();
-  registerWasmMatMul();
-});
-
-afterAll(async () => {
-  await tf.setBackend('cpu');
-});
+withNodeWasm(registerWasmMatMul);
 
 interface Case {
   batch: number;
@@ -88,6 +76,12 @@ describe('matrix products on WASM', () => {
       { numRuns: 150, seed: 7 },
     );
   }, 60_000);
+
+  it('wraps each product once, however often it is registered', () => {
+    const wrapped = tf.getKernel('BatchMatMul', 'wasm')?.kernelFunc;
+    registerWasmMatMul();
+    expect(tf.getKernel('BatchMatMul', 'wasm')?.kernelFunc).toBe(wrapped);
+  });
 
   it('leaves no tensor behind', async () => {
     await tf.setBackend('wasm');

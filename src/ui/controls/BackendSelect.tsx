@@ -1,7 +1,7 @@
 import { BACKEND_PREFERENCES, type BackendPreference } from '../../config/experiment';
 import { setBackendPreference } from '../../state/actions';
 import { useAppStore } from '../../state/store';
-import { threadsUnusedNote, wasmThreadTarget } from '../../config/wasmThreads';
+import { wasmThreadsNote } from '../../config/wasmThreads';
 import { selectConfig, selectStatus, selectWasmThreadsNote } from '../selectors';
 
 const LABELS: Record<BackendPreference, string> = {
@@ -14,13 +14,8 @@ const LABELS: Record<BackendPreference, string> = {
 };
 
 /** Before WASM ran: what this page and device allow. */
-function expectedThreadsNote(): string {
-  const isolated = typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated;
-  const cores = navigator.hardwareConcurrency || 1;
-  const threads = wasmThreadTarget(cores);
-  if (isolated && threads > 1) return `WebAssembly will compute on ${threads} threads (this page is cross-origin isolated).`;
-  return threadsUnusedNote(isolated, cores);
-}
+const expectedThreadsNote = () =>
+  wasmThreadsNote({ isolated: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, cores: navigator.hardwareConcurrency || 1, threads: null, failed: null });
 
 /** Which tfjs backend to train on; applies from the next run. */
 export function BackendSelect() {
