@@ -25,7 +25,8 @@ test('when WASM threads fail to start, training goes on on one thread and the pa
   await openApp(page, { maxTrain: 256, maxVal: 64, wasmThreads: 2, breakWasmThreads: 1 });
   await trainOnWasm(page);
   await expect(page.getByTestId('wasm-threads')).toContainText('WebAssembly computes on one thread: its threads failed to start (a thread failed:');
-  await expect(page.getByTestId('run-status')).toHaveText('running');
+  // Not an error: the run goes on (a short one may already be done).
+  await expect(page.getByTestId('run-status')).toHaveText(/running|done/);
   await stopRun(page);
 });
 
