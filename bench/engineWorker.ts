@@ -1,6 +1,6 @@
 // Engine-level figures for `npm run bench`, in a worker like the app's:
 // samples/s of the app's own training loop on each backend for one model,
-// what auto chooses for it (the app's own prepareBackend), the fused
+// what auto chooses for it (the app's own measureDuringRun), the fused
 // engine's raw step rate, and ConvNetJS on the same data for comparison.
 import convnetjs from 'convnetjs';
 import { defaultConfig, type BackendName, type ExperimentConfig } from '../src/config/experiment';
@@ -17,7 +17,7 @@ import { buildEngine } from '../src/train/engines';
 import type { FusedEngine } from '../src/train/fused/engine';
 import { gatherBatch } from '../src/train/hostBatch';
 import { trainModel } from '../src/train/loop';
-import { prepareBackend } from '../src/train/prepare';
+import { explain, fastest, measureDuringRun } from '../src/train/prepare';
 import { wasmThreadCount } from '../src/train/wasmSetup';
 import { requiredKernels } from '../src/model/spec';
 
@@ -171,9 +171,11 @@ self.onmessage = async (event: MessageEvent<EngineRequest>) => {
       }
       result.wasmThreads = wasmThreadCount();
       if (!request.noAuto) {
-        const choice = await prepareBackend({ ...cfg, backend: 'auto' }, data);
-        result.auto = choice?.backend;
-        result.autoReason = choice?.reason;
+        // Where a run on auto goes on after its first epoch: every backend timed in interleaved windows.
+        const { speeds } = await measureDuringRun({ ...cfg, backend: 'auto' }, data, 'cpu', undefined, undefined, () => false);
+        const best = fastest(speeds);
+        result.auto = best?.backend;
+        result.autoReason = best ? explain(best, speeds, 'interleaved windows') : undefined;
       }
     }
   } catch (error) {

@@ -8,6 +8,7 @@ import { saveFinishedRun, saveRunProgress } from './historyActions';
 import { reduceEvents } from './reduce';
 import { onSweepRunEnded } from './sweepActions';
 import { useAppStore } from './store';
+import { parseTestHooks } from './testHooks';
 
 /** When the page is hidden, animation frames stop: apply at least this often anyway. */
 const HIDDEN_FLUSH_MS = 250;
@@ -49,7 +50,7 @@ function enqueue(event: TrainingEvent): void {
 
 export function getClient(): TrainingClient {
   if (!client) {
-    client = new TrainingClient();
+    client = new TrainingClient(undefined, parseTestHooks(window.location.search)?.livenessMs);
     client.subscribe(enqueue);
     client.onBackendChoice((backendPreview) => useAppStore.setState({ backendPreview }));
   }

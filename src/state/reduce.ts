@@ -74,6 +74,17 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
       return { metrics: { ...state.metrics, picture: { epoch: event.epoch, ...event.picture } } };
     case 'scatter':
       return { metrics: { ...state.metrics, scatter: { xy: event.xy, labels: event.labels, train: event.train } } };
+    case 'backend-measured':
+      return {
+        run: {
+          ...run,
+          backend: event.backend,
+          speeds: event.speeds,
+          fallbacks: event.speeds.filter((s) => s.samplesPerSecond === null).map((s) => ({ backend: s.backend, reason: s.reason ?? 'it failed' })),
+          backendReason: event.reason,
+          backendSwitch: event.switched && run.backend ? { from: run.backend, to: event.backend, epoch: event.epoch } : run.backendSwitch,
+        },
+      };
     case 'best-restored':
       return { run: { ...run, restoredEpoch: event.epoch } };
     case 'done':

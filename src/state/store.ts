@@ -26,6 +26,8 @@ export interface RunSlice {
   /** Measured training speed per backend on this model, and why the backend was chosen. */
   speeds: BackendSpeed[];
   backendReason: string | null;
+  /** Auto moved the run to a faster backend mid-run (weights and optimizer state carried). */
+  backendSwitch: { from: BackendName; to: BackendName; epoch: number } | null;
   epoch: number;
   step: number;
   stepsPerEpoch: number;
@@ -134,6 +136,7 @@ export function initialRun(): RunSlice {
     fallbacks: [],
     speeds: [],
     backendReason: null,
+    backendSwitch: null,
     epoch: 0,
     step: 0,
     stepsPerEpoch: 0,

@@ -34,6 +34,8 @@ export function parseTestHooks(search: string): TestHooks | undefined {
   hooks.maxValidationSamples = positiveInt(params.get('e2e.maxVal'));
   hooks.nanAtStep = positiveInt(params.get('e2e.nanAtStep'));
   hooks.wasmThreads = positiveInt(params.get('e2e.wasmThreads'));
+  hooks.livenessMs = positiveInt(params.get('e2e.livenessMs'));
+  hooks.blockStepMs = positiveInt(params.get('e2e.blockStepMs'));
   if (params.get('e2e.crashWorker') === '1') hooks.crashWorker = true;
   if (params.get('e2e.silentDeath') === '1') hooks.silentDeath = true;
   if (params.get('e2e.noPicture') === '1') hooks.noPicture = true;

@@ -16,6 +16,8 @@ export class ZeilerAdadelta extends tf.Optimizer {
   }
 
   private readonly slots = new Map<string, { grad: tf.Variable; update: tf.Variable }>();
+  /** Slots carried from another engine (setWeights), taken by position as the variables first appear. */
+  private carried: { grad: tf.Variable; update: tf.Variable }[] = [];
 
   constructor(
     public learningRate: number,
@@ -33,6 +35,10 @@ export class ZeilerAdadelta extends tf.Optimizer {
       if (gradient == null) continue;
       const value = tf.engine().registeredVariables[name];
       let slot = this.slots.get(name);
+      if (!slot && this.carried.length > 0) {
+        slot = this.carried.shift()!;
+        this.slots.set(name, slot);
+      }
       if (!slot) {
         slot = {
           grad: tf.tidy(() => tf.zerosLike(value).variable(false)),
@@ -53,11 +59,28 @@ export class ZeilerAdadelta extends tf.Optimizer {
   }
 
   override dispose(): void {
-    for (const { grad, update } of this.slots.values()) {
+    for (const { grad, update } of [...this.slots.values(), ...this.carried]) {
       grad.dispose();
       update.dispose();
     }
     this.slots.clear();
+    this.carried = [];
+  }
+
+  /** tfjs's layout: the step count, every squared-gradient average, then every squared-update average. */
+  override async getWeights(): Promise<{ name: string; tensor: tf.Tensor }[]> {
+    const slots = [...this.slots.entries()];
+    return [
+      await this.saveIterations(),
+      ...slots.map(([name, slot]) => ({ name: `${name}/accum_grad`, tensor: slot.grad })),
+      ...slots.map(([name, slot]) => ({ name: `${name}/accum_var`, tensor: slot.update })),
+    ];
+  }
+
+  override async setWeights(weightValues: { name: string; tensor: tf.Tensor }[]): Promise<void> {
+    const values = await this.extractIterations(weightValues);
+    const half = values.length / 2;
+    this.carried = values.slice(0, half).map((entry, i) => ({ grad: entry.tensor.variable(false), update: values[half + i].tensor.variable(false) }));
   }
 
   override getConfig(): tf.serialization.ConfigDict {

@@ -57,6 +57,16 @@ function webglRenderer(): string {
   }
 }
 
+/** Renderer names of WebGL implementations that run on the CPU. */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i;
+
+/** Why auto should not measure WebGL here (a software renderer), or null. */
+function webglObstacle(): string | null {
+  const renderer = webglRenderer();
+  if (!SOFTWARE_RENDERER.test(renderer)) return null;
+  return `the WebGL renderer is software (${renderer.slice(0, 80)}): it runs on the CPU, slower than WASM and the CPU backend, so auto does not measure it (choose WebGL to use it anyway)`;
+}
+
 let device: Promise<string> | null = null;
 
 /** What identifies this device's speed: the WebGPU adapter, the WebGL renderer, the core count. */
@@ -96,6 +106,10 @@ export async function activateBackend(name: BackendName, kernels: string[], expl
   }
   if (name === 'webgpu') {
     const obstacle = await webgpuObstacle(explicitlyChosen);
+    if (obstacle) throw new Error(obstacle);
+  }
+  if (name === 'webgl' && !explicitlyChosen) {
+    const obstacle = webglObstacle();
     if (obstacle) throw new Error(obstacle);
   }
   if (tf.getBackend() !== name) await (name === 'wasm' ? startWasm(() => setBackendWithTimeout('wasm'), testHooks) : setBackendWithTimeout(name));

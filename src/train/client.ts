@@ -179,6 +179,13 @@ export class TrainingClient {
     const worker = this.factory();
     worker.onmessage = (event: MessageEvent<unknown>) => {
       this.lastHeard = performance.now();
+      // The worker's heartbeat thread speaks on a port of its own (train/heartbeat.ts).
+      if (event.ports?.length === 1 && (event.data as { type?: unknown } | null)?.type === 'heartbeat-port') {
+        event.ports[0].onmessage = () => {
+          this.lastHeard = performance.now();
+        };
+        return;
+      }
       if (isFromWorker(event.data) && (event.data.type === 'done' || event.data.type === 'error') && event.data.runId === this.activeRun) this.activeRun = null;
       if (isDataEvent(event.data)) return this.answer(event.data);
       if (isFromWorker(event.data) && event.data.runId === this.runId) this.emit(event.data);

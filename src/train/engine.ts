@@ -2,6 +2,7 @@
 // and the fused typed-array engine for small dense nets. The loop, the
 // insight views and the boundary never ask which one ran.
 import type { BackendName } from '../config/experiment';
+import type { EngineState } from './engineState';
 
 /** One batch on the host: inputs `[count, ...sampleShape]` (bytes already scaled to [0, 1]) and labels. */
 export interface HostBatch {
@@ -22,6 +23,8 @@ export interface StepResult {
 export interface WeightSnapshot {
   restore(): void;
   dispose(): void;
+  /** The copy's values in tfjs order, so another engine can take it over. */
+  read(): Promise<Float32Array[]>;
 }
 
 export interface Engine {
@@ -42,4 +45,8 @@ export interface Engine {
   syncModel(): void;
   /** A copy of the current weights in tfjs order (kernel, bias, … per layer), for the network picture. */
   readWeights(): Promise<Float32Array[]>;
+  /** Replaces the weights (tfjs order), e.g. with a snapshot taken on another engine. */
+  writeWeights(weights: Float32Array[]): void;
+  /** Weights and optimizer state, for another engine to continue the run (rejects where the optimizer's state cannot be read). */
+  exportState(): Promise<EngineState>;
 }

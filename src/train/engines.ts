@@ -13,7 +13,8 @@ import { densePlan, FusedEngine } from './fused/engine';
 import { ArrayOptimizer } from './fused/optimizers';
 import { headFor, targetScale, type Head } from './heads';
 import { createOptimizer } from './optimizers';
-import { TfjsEngine } from './tfjsEngine';
+import { importOptimizerState, TfjsEngine } from './tfjsEngine';
+import { checkState, type EngineState } from './engineState';
 
 /** The output layer the dataset's task implies (config/datasets.ts's rule). */
 export function outputFor(dataset: Pick<Dataset, 'task' | 'classes'>): OutputSpec {
@@ -49,11 +50,23 @@ function startFrom(model: tf.LayersModel, initial: InitialWeights): void {
   tensors.forEach((t) => t.dispose());
 }
 
-/** Builds model, optimizer and engine for `backend` (already active for tfjs backends). */
-export async function buildEngine(backend: BackendName, config: EngineConfig, dataset: Dataset, trainIndices: Uint32Array, initial?: InitialWeights): Promise<BuiltEngine> {
+/**
+ * Builds model, optimizer and engine for `backend` (already active for tfjs
+ * backends): from the seed, from an opened model's weights (`initial`), or
+ * continuing another engine's run (`state`: weights and optimizer state).
+ */
+export async function buildEngine(backend: BackendName, config: EngineConfig, dataset: Dataset, trainIndices: Uint32Array, initial?: InitialWeights, state?: EngineState): Promise<BuiltEngine> {
   const output = outputFor(dataset);
   const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
   if (initial) startFrom(model, initial);
+  if (state) {
+    try {
+      checkState(state, config.optimizer, model.getWeights().map((w) => w.size), model.trainableWeights.map((w) => w.read().size));
+    } catch (error) {
+      model.dispose();
+      throw error;
+    }
+  }
   const head = headFor(dataset, trainIndices);
   if (backend === 'fused') {
     const plan = densePlan(config.layers, dataset.sampleShape, output);
@@ -70,6 +83,7 @@ export async function buildEngine(backend: BackendName, config: EngineConfig, da
       optimizer: new ArrayOptimizer(config.optimizer, config.learningRate, config.optimizerParams),
       weightDecay: config.weightDecay,
       initial: initial as Float32Array[],
+      state,
       writeBack: (weights) => {
         const tensors = weights.map((w, k) => tf.tensor(w, shapes[k]));
         model.setWeights(tensors);
@@ -80,6 +94,10 @@ export async function buildEngine(backend: BackendName, config: EngineConfig, da
   }
   const optimizer = createOptimizer(config.optimizer, config.learningRate, config.optimizerParams);
   const engine = new TfjsEngine({ model, optimizer, dataset, head, seed: config.seed, weightDecay: config.weightDecay });
+  if (state) {
+    engine.writeWeights(state.weights);
+    await importOptimizerState(optimizer.optimizer, state.optimizer, model.trainableWeights.map((w) => ({ name: w.name, shape: w.read().shape })));
+  }
   return {
     engine,
     model,

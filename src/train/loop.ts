@@ -44,6 +44,12 @@ interface CommonOptions {
   onEpoch(point: EpochPoint): void;
   /** Awaited after each epoch's results are out (the worker draws the decision boundary here). */
   afterEpoch?(epoch: number): Promise<void> | void;
+  /**
+   * Awaited after afterEpoch: an engine to go on with from the next epoch
+   * (auto moved the run to a faster backend, carrying its state), or null.
+   * The caller disposes the engine it replaces.
+   */
+  swapEngine?(epoch: number, engine: Engine): Promise<Engine | null>;
   /** Called when the loop is about to wait in a pause, after all results are in. */
   onPause?(step: number): void;
   /** Called when a new learning rate applies, with the first step that uses it. */
@@ -106,7 +112,16 @@ export async function trainModel(options: TrainOptions): Promise<TrainResult> {
   }
 }
 
-async function trainEpochs(options: TrainOptions, engine: Engine, best: BestEpoch): Promise<TrainResult> {
+/** Early stopping's best weights, moved onto the engine that takes the run over. */
+async function moveBest(best: BestEpoch, next: Engine): Promise<void> {
+  if (!best.weights) return;
+  const values = await best.weights.read();
+  best.weights.dispose();
+  best.weights = { restore: () => next.writeWeights(values), dispose: () => undefined, read: () => Promise.resolve(values) };
+}
+
+async function trainEpochs(options: TrainOptions, first: Engine, best: BestEpoch): Promise<TrainResult> {
+  let engine = first;
   const { dataset, split, batchSize, control } = options;
   const head = headFor(dataset, split.train);
   const shuffleRng = createRng(deriveSeed(options.seed, 'shuffle'));
@@ -192,6 +207,11 @@ async function trainEpochs(options: TrainOptions, engine: Engine, best: BestEpoc
     if (evaluated.confusion) point.confusion = evaluated.confusion;
     options.onEpoch(point);
     await options.afterEpoch?.(epoch);
+    const next = await options.swapEngine?.(epoch, engine);
+    if (next) {
+      await moveBest(best, next);
+      engine = next;
+    }
     if (options.earlyStopping) {
       if (evaluated.scores.loss < best.loss) {
         best.weights?.dispose();

@@ -1,30 +1,30 @@
-// Choosing the backend. Auto measures this model's training speed on every
-// backend that can train it (during the worker's warm-up, before Train) and
-// picks the fastest; the result is remembered per model shape and device.
-// An explicit choice is obeyed, or refused with the reason: never replaced.
+// Choosing the backend. A run never waits for a measurement: it starts on
+// the best known choice (this device's remembered speeds, the cheap
+// backends a warm-up timed, or a guess from the model's size), and a run on
+// auto then times every backend against the one it runs on, in interleaved
+// windows, at its first epoch boundary (session.ts switches there when
+// another is clearly faster). Results are remembered per model shape and
+// device. An explicit choice is obeyed, or refused with the reason.
 import { BACKEND_LABELS, type BackendName, type ExperimentConfig } from '../config/experiment';
 import type { Dataset } from '../data/dataset';
 import { errorMessage } from '../lib/assert';
-import { requiredKernels } from '../model/spec';
+import { checkModel, requiredKernels } from '../model/spec';
 import { activateBackend, deviceKey, MEASURE_ORDER } from './backend';
-import type { Engine, HostBatch } from './engine';
-import { buildEngine, fusedObstacle } from './engines';
-import { FusedEngine } from './fused/engine';
+import { epochRate, timeContenders, type Contender } from './compare';
+import type { HostBatch } from './engine';
+import { buildEngine, fusedObstacle, outputFor, type BuiltEngine } from './engines';
+import type { EngineState } from './engineState';
 import { gatherBatch } from './hostBatch';
 import type { BackendChoice, BackendSpeed, Fallback, TestHooks } from './protocol';
 import { readSpeeds, writeSpeeds } from './speedCache';
 import { startedWasmThreadsNote, wasmThreadCount } from './wasmSetup';
 
-/** Timed steps per backend: at least this many, for at least this long, and no longer than the cap. */
-const MIN_STEPS = 3;
-const MIN_MEASURE_MS = 250;
-const MAX_MEASURE_MS = 2_000;
-/** The fused engine is timed in stretches of at least this long, and for at least this many steps. */
-const CHUNK_MS = 25;
-const SYNC_MIN_STEPS = 6;
-/** A backend projected to be this many times slower than the best so far is not timed further. */
-const HOPELESS_FACTOR = 3;
-
+/** Backends that start in well under a second: a warm-up times these before any Train. */
+const QUICK_TO_START: BackendName[] = ['fused', 'wasm', 'cpu'];
+/** The fused engine is guessed first only for nets this small (parameters); above, its per-sample cost loses to WASM's kernels. */
+const FUSED_GUESS_MAX_PARAMS = 20_000;
+/** Inference is timed on batches of this size (the loop evaluates in 512s; per sample the cost is alike, and a slow backend's window stays short). */
+const EVALUATION_BATCH = 128;
 
 type PrepareConfig = Pick<ExperimentConfig, 'backend' | 'layers' | 'batchSize' | 'optimizer' | 'optimizerParams' | 'learningRate' | 'weightDecay' | 'seed' | 'validationSplit' | 'trainFraction'>;
 
@@ -37,105 +37,22 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-/** One batch of the model's own size from the data, for timing. */
-/** Validation is evaluated in batches of this size (see the loop). */
-const EVALUATION_BATCH = 512;
+/** Runs and requests waiting for the backend queue: a warm-up's timing gives way to them within one window. */
+let waiting = 0;
+/** True while a run waits for a backend (a warm-up measuring then stops at once). */
+export const runIsWaiting = (): boolean => waiting > 0;
 
-function timingBatch(config: PrepareConfig, dataset: Dataset): { batch: HostBatch; indices: Uint32Array } {
+function timingBatches(config: PrepareConfig, dataset: Dataset): { batch: HostBatch; evaluation: HostBatch; indices: Uint32Array } {
   const size = Math.max(1, Math.min(config.batchSize, dataset.count));
   const indices = Uint32Array.from({ length: size }, (_, i) => i);
-  return { batch: gatherBatch(dataset, indices, 0, size), indices };
+  const evaluationSize = Math.max(1, Math.min(EVALUATION_BATCH, dataset.count));
+  const evaluation = gatherBatch(dataset, Uint32Array.from({ length: evaluationSize }, (_, i) => i), 0, evaluationSize);
+  return { batch: gatherBatch(dataset, indices, 0, size), evaluation, indices };
 }
 
-/**
- * Trains one warm-up step (proves the backend can train the model, and
- * compiles GPU programs of exactly these shapes), then times steps queued as
- * the loop queues them. Returns samples per second.
- */
-async function timeEngine(engine: Engine, batch: HostBatch, bestSoFar: number): Promise<number> {
-  const first = await engine.trainStep(batch, 1, false);
-  if (!Number.isFinite(first.loss)) throw new Error('a test batch gave a non-finite loss');
-  if (engine instanceof FusedEngine) return timeSynchronous(engine, batch);
-  const start = performance.now();
-  let steps = 0;
-  let previous: Promise<unknown> | null = null;
-  for (;;) {
-    const current = engine.trainStep(batch, steps + 2, false);
-    if (previous) await previous;
-    previous = current;
-    steps++;
-    const elapsed = performance.now() - start;
-    if (elapsed >= MAX_MEASURE_MS) break;
-    if (steps >= MIN_STEPS && elapsed >= MIN_MEASURE_MS) break;
-    if (bestSoFar > 0 && (steps * batch.count * 1000) / Math.max(elapsed, 1e-3) < bestSoFar / HOPELESS_FACTOR && elapsed > 50) break;
-  }
-  await previous;
-  return (steps * batch.count * 1000) / Math.max(performance.now() - start, 1e-3);
-}
-
-/**
- * The fused engine runs in this thread, one step after another, so its
- * speed is that of its fastest stretch of at least CHUNK_MS: JavaScript
- * steps are slowed for a while by the optimizing compiler and by garbage
- * collection, and the loop then runs at the steady pace. Timed in total, the
- * oversized preset measured 107 to 157 samples/s against 196 to 220 in the
- * loop (single steps of 300 ms, then 780 ms), and auto chose WebGL (185).
- */
-function timeSynchronous(engine: FusedEngine, batch: HostBatch): number {
-  const start = performance.now();
-  let best = 0;
-  let steps = 0;
-  for (let chunkStart = start; ; ) {
-    let chunkSteps = 0;
-    let now = chunkStart;
-    while (now - chunkStart < CHUNK_MS) {
-      engine.trainStepNow(batch);
-      chunkSteps++;
-      now = performance.now();
-    }
-    best = Math.max(best, (chunkSteps * batch.count * 1000) / (now - chunkStart));
-    steps += chunkSteps;
-    chunkStart = now;
-    if (now - start >= MAX_MEASURE_MS || (steps >= SYNC_MIN_STEPS && now - start >= MIN_MEASURE_MS)) return best;
-  }
-}
-
-/** Activates `backend`, builds this model there and times it; throws why it cannot train it. */
-async function measure(backend: BackendName, config: PrepareConfig, dataset: Dataset, explicit: boolean, bestSoFar: number, testHooks?: TestHooks): Promise<number> {
-  if (testHooks?.failBackends?.includes(backend)) throw new Error('it was made to fail for a test');
-  if (backend === 'fused') {
-    const obstacle = fusedObstacle(config, dataset);
-    if (obstacle) throw new Error(obstacle);
-  }
-  await activateBackend(backend, [...new Set(config.layers.flatMap((layer) => requiredKernels(layer.kind)))], explicit, testHooks);
-  const { batch, indices } = timingBatch(config, dataset);
-  const built = await buildEngine(backend, config, dataset, indices);
-  try {
-    const training = await timeEngine(built.engine, batch, bestSoFar);
-    // An explicit choice is obeyed whatever its speed: its training speed is only shown.
-    if (explicit) return training;
-    // An epoch also evaluates the validation split: with a small training
-    // set and a large model (the overfitting demo) that can be most of it.
-    const evaluating = await timeEvaluation(built.engine, dataset);
-    const perTrainingSample = config.validationSplit / Math.max((1 - config.validationSplit) * config.trainFraction, 1e-3);
-    return 1 / (1 / training + perTrainingSample / evaluating);
-  } finally {
-    built.dispose();
-  }
-}
-
-/** Samples per second of inference in validation-sized batches. */
-async function timeEvaluation(engine: Engine, dataset: Dataset): Promise<number> {
-  const size = Math.max(1, Math.min(EVALUATION_BATCH, dataset.count));
-  const batch = gatherBatch(dataset, Uint32Array.from({ length: size }, (_, i) => i), 0, size);
-  await engine.evaluate(batch);
-  const start = performance.now();
-  let calls = 0;
-  do {
-    await engine.evaluate(batch);
-    calls++;
-  } while (calls < 3 && performance.now() - start < MIN_MEASURE_MS);
-  return (calls * size * 1000) / Math.max(performance.now() - start, 1e-3);
+/** Validation samples evaluated per training sample in an epoch. */
+function validationShare(config: PrepareConfig): number {
+  return config.validationSplit / Math.max((1 - config.validationSplit) * config.trainFraction, 1e-3);
 }
 
 /** A measured speed, with the threads WASM ran on and why. */
@@ -145,67 +62,137 @@ function measured(backend: BackendName, samplesPerSecond: number): BackendSpeed 
   return threads === null || threadsNote === null ? { backend, samplesPerSecond } : { backend, samplesPerSecond, threads, threadsNote };
 }
 
+const kernelsOf = (config: PrepareConfig) => [...new Set(config.layers.flatMap((layer) => requiredKernels(layer.kind)))];
+
+/** Activates `backend`, builds the model there (from the seed, or from `state`) and trains one step, which proves it can train it. */
+async function contender(backend: BackendName, config: PrepareConfig, dataset: Dataset, batch: HostBatch, indices: Uint32Array, explicit: boolean, testHooks?: TestHooks, state?: EngineState): Promise<{ contender: Contender; built: BuiltEngine }> {
+  if (testHooks?.failBackends?.includes(backend)) throw new Error('it was made to fail for a test');
+  if (backend === 'fused') {
+    const obstacle = fusedObstacle(config, dataset);
+    if (obstacle) throw new Error(obstacle);
+  }
+  const activate = () => activateBackend(backend, kernelsOf(config), explicit, testHooks);
+  await activate();
+  const built = await buildEngine(backend, config, dataset, indices, undefined, state);
+  try {
+    const first = await built.engine.trainStep(batch, 1, false);
+    if (!Number.isFinite(first.loss)) throw new Error('a test batch gave a non-finite loss');
+  } catch (error) {
+    built.dispose();
+    throw error;
+  }
+  return { contender: { backend, engine: built.engine, activate }, built };
+}
+
+/**
+ * Times `backends` on this model in interleaved windows (training and, for
+ * auto, each epoch's validation). `hurry` cuts it short; a backend that got
+ * no window then reads "not measured". Leaves the last timed backend active.
+ */
+async function measureBackends(backends: BackendName[], config: PrepareConfig, dataset: Dataset, explicit: boolean, hurry: () => boolean, testHooks?: TestHooks, state?: EngineState): Promise<{ speeds: BackendSpeed[]; partial: boolean }> {
+  const { batch, evaluation, indices } = timingBatches(config, dataset);
+  const speeds = new Map<BackendName, BackendSpeed>();
+  const ready: { contender: Contender; built: BuiltEngine }[] = [];
+  try {
+    for (const backend of backends) {
+      if (hurry()) break;
+      try {
+        ready.push(await contender(backend, config, dataset, batch, indices, explicit, testHooks, state));
+      } catch (error) {
+        speeds.set(backend, { backend, samplesPerSecond: null, reason: errorMessage(error) });
+      }
+    }
+    const timings = await timeContenders(
+      ready.map((r) => r.contender),
+      batch,
+      explicit ? null : evaluation,
+      hurry,
+    );
+    let partial = false;
+    for (const timing of timings) {
+      const rate = epochRate(timing, validationShare(config));
+      if (rate === null && !timing.reason) partial = true;
+      speeds.set(timing.backend, rate === null ? { backend: timing.backend, samplesPerSecond: null, reason: timing.reason ?? 'not measured yet' } : measured(timing.backend, rate));
+    }
+    partial ||= backends.some((b) => !speeds.has(b));
+    return { speeds: backends.filter((b) => speeds.has(b)).map((b) => speeds.get(b)!), partial };
+  } finally {
+    ready.forEach((r) => r.built.dispose());
+  }
+}
+
 const rate = (n: number) => `${Math.round(n).toLocaleString('en-US')} samples/s`;
 
+/** The fastest measured speed, or null. */
+export function fastest(speeds: BackendSpeed[]): BackendSpeed | null {
+  return speeds.filter((s) => s.samplesPerSecond !== null).reduce<BackendSpeed | null>((a, b) => (a === null || (b.samplesPerSecond ?? 0) > (a.samplesPerSecond ?? 0) ? b : a), null);
+}
+
 /** Why auto chose `best`, in words, from what was measured. */
-function explain(best: BackendSpeed, speeds: BackendSpeed[], cached: boolean, partial: boolean): string {
+export function explain(best: BackendSpeed, speeds: BackendSpeed[], when: string): string {
   const others = speeds.filter((s) => s.backend !== best.backend && s.samplesPerSecond !== null);
   const against = others.length ? `; ${others.map((s) => `${BACKEND_LABELS[s.backend]} ${rate(s.samplesPerSecond ?? 0)}`).join(', ')}` : '';
-  const when = cached ? 'measured on this device before this run' : 'measured just now on this model';
-  const note = partial ? ' (Train was pressed before every backend was measured)' : '';
-  return `Auto chose ${BACKEND_LABELS[best.backend]}: the fastest for this model, ${rate(best.samplesPerSecond ?? 0)} counting each epoch's validation (${when}${against})${note}.`;
+  return `Auto chose ${BACKEND_LABELS[best.backend]}: the fastest for this model, ${rate(best.samplesPerSecond ?? 0)} counting each epoch's validation (${when}${against}).`;
 }
 
 const choices = new Map<string, BackendChoice>();
-/** Speeds of a measurement cut short by a run; that run uses them, the next warm-up measures in full. */
-const partials = new Map<string, BackendSpeed[]>();
+/** Quick-to-start backends a warm-up timed for a key (GPU backends are timed during the first run). */
+const quickSpeeds = new Map<string, BackendSpeed[]>();
 
 /** The cache key: this model's shape and training settings that change its speed, on this device. */
-async function speedKey(config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks): Promise<string> {
-  const validationShare = Math.round((config.validationSplit / Math.max((1 - config.validationSplit) * config.trainFraction, 1e-3)) * 100) / 100;
-  return JSON.stringify([await deviceKey(), config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, config.batchSize, config.optimizer, validationShare, testHooks?.failBackends ?? [], testHooks?.wasmThreads ?? null]);
+export async function speedKey(config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks): Promise<string> {
+  const share = Math.round(validationShare(config) * 100) / 100;
+  return JSON.stringify([await deviceKey(), config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, config.batchSize, config.optimizer, share, testHooks?.failBackends ?? [], testHooks?.wasmThreads ?? null]);
 }
 
-/** Times every backend in MEASURE_ORDER, unless `hurry` says a run is waiting and something already works. */
-async function measureAll(config: PrepareConfig, dataset: Dataset, testHooks: TestHooks | undefined, hurry: () => boolean): Promise<{ speeds: BackendSpeed[]; partial: boolean }> {
-  const speeds: BackendSpeed[] = [];
-  for (const backend of MEASURE_ORDER) {
-    const best = Math.max(0, ...speeds.map((s) => s.samplesPerSecond ?? 0));
-    if (best > 0 && hurry()) return { speeds, partial: true };
+/** The backends auto weighs for this model, fastest-to-start first. */
+function candidates(): BackendName[] {
+  return [...MEASURE_ORDER];
+}
+
+/** Where auto starts when nothing was measured: the fused engine for tiny dense nets, else WASM, else the CPU. */
+export function guessOrder(config: Pick<ExperimentConfig, 'layers'>, dataset: Pick<Dataset, 'sampleShape' | 'task' | 'classes'>): BackendName[] {
+  const check = checkModel(config.layers, dataset.sampleShape, outputFor(dataset));
+  const tiny = check.ok && check.totalParams <= FUSED_GUESS_MAX_PARAMS && fusedObstacle(config, dataset) === null;
+  return tiny ? ['fused', 'wasm', 'cpu'] : ['wasm', 'cpu', 'webgl'];
+}
+
+/** A run's backend and what auto still has to time during the run (empty when everything is known). */
+export interface RunBackend extends BackendChoice {
+  toMeasure: BackendName[];
+}
+
+async function startAuto(config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks): Promise<RunBackend> {
+  const key = await speedKey(config, dataset, testHooks);
+  const remembered = await readSpeeds(key);
+  const known = remembered ?? quickSpeeds.get(key) ?? [];
+  const fallbacks: Fallback[] = known.filter((s) => s.samplesPerSecond === null && s.reason !== 'not measured yet').map((s) => ({ backend: s.backend, reason: s.reason ?? 'it failed' }));
+  const toMeasure = remembered ? [] : candidates();
+  const best = fastest(known);
+  const order = best ? [best.backend, ...guessOrder(config, dataset).filter((b) => b !== best.backend)] : guessOrder(config, dataset);
+  for (const backend of order) {
+    if (testHooks?.failBackends?.includes(backend)) {
+      fallbacks.push({ backend, reason: 'it was made to fail for a test' });
+      continue;
+    }
     try {
-      speeds.push(measured(backend, await measure(backend, config, dataset, false, best, testHooks)));
+      await activateBackend(backend, kernelsOf(config), false, testHooks);
+      const reason =
+        best?.backend === backend
+          ? explain(best, known, remembered ? 'measured on this device before' : `measured just now on this model; ${toMeasure.length ? 'the others are timed during this run' : 'every backend'}`)
+          : `Auto started on ${BACKEND_LABELS[backend]} at once (${guessWhy(backend)}), and times every backend against it at the end of the first epoch, switching if another is clearly faster.`;
+      return { backend, fallbacks, speeds: known, reason, partial: toMeasure.length > 0, toMeasure };
     } catch (error) {
-      speeds.push({ backend, samplesPerSecond: null, reason: errorMessage(error) });
+      fallbacks.push({ backend, reason: errorMessage(error) });
     }
   }
-  return { speeds, partial: false };
+  throw new Error(`No backend could train this model: ${fallbacks.map((f) => `${BACKEND_LABELS[f.backend]}: ${f.reason}`).join('; ')}`);
 }
 
-/** What was measured for `key`: remembered in full, cut short by a run, or measured now. */
-async function speedsFor(key: string, config: PrepareConfig, dataset: Dataset, testHooks: TestHooks | undefined, hurry: () => boolean): Promise<{ speeds: BackendSpeed[]; cached: boolean; partial: boolean }> {
-  const remembered = await readSpeeds(key);
-  if (remembered) return { speeds: remembered, cached: true, partial: false };
-  const cut = partials.get(key);
-  if (cut) {
-    partials.delete(key);
-    return { speeds: cut, cached: false, partial: true };
-  }
-  const { speeds, partial } = await measureAll(config, dataset, testHooks, hurry);
-  if (partial) partials.set(key, speeds);
-  else if (speeds.some((s) => s.samplesPerSecond !== null)) await writeSpeeds(key, speeds);
-  return { speeds, cached: false, partial };
-}
-
-async function chooseAuto(config: PrepareConfig, dataset: Dataset, testHooks: TestHooks | undefined, hurry: () => boolean): Promise<BackendChoice> {
-  const { speeds, cached, partial } = await speedsFor(await speedKey(config, dataset, testHooks), config, dataset, testHooks, hurry);
-  const working = speeds.filter((s) => s.samplesPerSecond !== null);
-  if (working.length === 0) {
-    throw new Error(`No backend could train this model: ${speeds.map((s) => `${BACKEND_LABELS[s.backend]}: ${s.reason}`).join('; ')}`);
-  }
-  const best = working.reduce((a, b) => ((b.samplesPerSecond ?? 0) > (a.samplesPerSecond ?? 0) ? b : a));
-  await activateBackend(best.backend, [], false);
-  const fallbacks: Fallback[] = speeds.filter((s) => s.samplesPerSecond === null).map((s) => ({ backend: s.backend, reason: s.reason ?? 'it failed' }));
-  return { backend: best.backend, fallbacks, speeds, reason: explain(best, speeds, cached, partial), partial };
+function guessWhy(backend: BackendName): string {
+  if (backend === 'fused') return 'a small dense net trains fastest on the fused engine';
+  if (backend === 'wasm') return 'WASM starts in a moment and trains most models well on the CPU';
+  return 'the quicker backends could not start';
 }
 
 async function chooseExplicit(backend: BackendName, config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks): Promise<BackendChoice> {
@@ -215,26 +202,73 @@ async function chooseExplicit(backend: BackendName, config: PrepareConfig, datas
     await activateBackend(backend, [], true);
     return known;
   }
-  try {
-    const samplesPerSecond = await measure(backend, config, dataset, true, 0, testHooks);
-    const choice: BackendChoice = { backend, fallbacks: [], speeds: [measured(backend, samplesPerSecond)], reason: `${BACKEND_LABELS[backend]}, as chosen (${rate(samplesPerSecond)} measured on this model).`, partial: false };
-    choices.set(key, choice);
-    return choice;
-  } catch (error) {
-    throw new Error(`${BACKEND_LABELS[backend]} cannot train this model here: ${errorMessage(error)}. Choose Auto, or another backend.`, { cause: error });
+  const { speeds } = await measureBackends([backend], config, dataset, true, () => false, testHooks);
+  const speed = speeds[0];
+  if (!speed || speed.samplesPerSecond === null) {
+    throw new Error(`${BACKEND_LABELS[backend]} cannot train this model here: ${speed?.reason ?? 'it failed'}. Choose Auto, or another backend.`);
   }
+  await activateBackend(backend, [], true);
+  const choice: BackendChoice = { backend, fallbacks: [], speeds, reason: `${BACKEND_LABELS[backend]}, as chosen (${rate(speed.samplesPerSecond)} measured on this model).`, partial: false };
+  choices.set(key, choice);
+  return choice;
 }
 
 /**
- * Chooses and activates the backend for this model. Calls run one at a
- * time, so a warm-up still measuring can never switch the backend under a
- * run. A warm-up passes `skip` (checked when its turn comes) and `hurry`
- * (checked between backends: a run is waiting, so stop at what was measured).
+ * The backend a run starts on, activated. Never waits for a measurement:
+ * a warm-up in progress stops at its next window (it checks runIsWaiting).
  */
-export function prepareBackend(config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks, skip?: () => boolean, hurry: () => boolean = () => false): Promise<BackendChoice | null> {
+export function prepareRunBackend(config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks): Promise<RunBackend> {
+  waiting++;
   return oneAtATime(async () => {
-    if (skip?.()) return null;
-    if (config.backend === 'auto') return chooseAuto(config, dataset, testHooks, hurry);
-    return chooseExplicit(config.backend, config, dataset, testHooks);
+    waiting--;
+    if (config.backend === 'auto') return startAuto(config, dataset, testHooks);
+    return { ...(await chooseExplicit(config.backend, config, dataset, testHooks)), toMeasure: [] };
+  });
+}
+
+/**
+ * Before any Train: times the backends that start quickly (auto), or the
+ * chosen one, so the page can show the choice. Skipped when `skip` says a
+ * run started; cut short, within one timing window, when `hurry` says a run
+ * or a request waits. Null when skipped.
+ */
+export function warmUpBackend(config: PrepareConfig, dataset: Dataset, testHooks: TestHooks | undefined, skip: () => boolean, hurry: () => boolean): Promise<BackendChoice | null> {
+  return oneAtATime(async () => {
+    if (skip() || hurry()) return null;
+    if (config.backend !== 'auto') return chooseExplicit(config.backend, config, dataset, testHooks);
+    const key = await speedKey(config, dataset, testHooks);
+    const remembered = await readSpeeds(key);
+    if (remembered) return choiceOf(remembered, 'measured on this device before');
+    const { speeds, partial } = await measureBackends(QUICK_TO_START, config, dataset, false, () => hurry() || runIsWaiting(), testHooks);
+    if (partial) return null;
+    quickSpeeds.set(key, speeds);
+    const choice = choiceOf(speeds, 'measured just now; WebGL and WebGPU are timed during the first run');
+    return choice ? { ...choice, partial: true } : null;
+  });
+}
+
+function choiceOf(speeds: BackendSpeed[], when: string): BackendChoice | null {
+  const best = fastest(speeds);
+  if (!best) return null;
+  const fallbacks = speeds.filter((s) => s.samplesPerSecond === null).map((s) => ({ backend: s.backend, reason: s.reason ?? 'it failed' }));
+  return { backend: best.backend, fallbacks, speeds, reason: explain(best, speeds, when), partial: false };
+}
+
+/**
+ * During a run on auto, at an epoch boundary: times every candidate backend
+ * (the run's own included) from the run's current weights and optimizer
+ * state, in interleaved windows, then makes the run's backend active again.
+ * A complete result is remembered for this device. `hurry`: Stop or Pause
+ * was pressed.
+ */
+export function measureDuringRun(config: PrepareConfig, dataset: Dataset, current: BackendName, state: EngineState | undefined, testHooks: TestHooks | undefined, hurry: () => boolean): Promise<{ speeds: BackendSpeed[]; partial: boolean }> {
+  return oneAtATime(async () => {
+    try {
+      const result = await measureBackends(candidates(), config, dataset, false, hurry, testHooks, state);
+      if (!result.partial && result.speeds.some((s) => s.samplesPerSecond !== null)) await writeSpeeds(await speedKey(config, dataset, testHooks), result.speeds);
+      return result;
+    } finally {
+      await activateBackend(current, [], config.backend !== 'auto', testHooks);
+    }
   });
 }

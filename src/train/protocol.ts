@@ -10,7 +10,7 @@ import type { ForestResult } from './forest';
 import type { InspectQuery, InspectResult } from './inspect';
 
 /** Bumped whenever a message shape changes. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Options only automated tests set (read from the page URL's `e2e.*` keys). */
 export interface TestHooks {
@@ -31,6 +31,10 @@ export interface TestHooks {
   wasmThreads?: number;
   /** Make WASM's threads fail as they start, to exercise the fall back to one thread. */
   breakWasmThreads?: boolean;
+  /** Page side: declare a silent worker dead after this long instead of 15 s. */
+  livenessMs?: number;
+  /** Block the worker's thread this long, synchronously, after the second batch: one very slow step. */
+  blockStepMs?: number;
   /** Where to download the full MNIST / Fashion-MNIST files from instead of the public address. */
   onlineDataBase?: string;
 }
@@ -100,7 +104,7 @@ export interface BackendChoice {
   partial: boolean;
 }
 
-export type RunPhase = 'loading-data' | 'starting-backend' | 'training' | 'evaluating';
+export type RunPhase = 'loading-data' | 'starting-backend' | 'training' | 'evaluating' | 'measuring';
 
 export type FromWorker =
   | { type: 'phase'; runId: number; phase: RunPhase }
@@ -130,6 +134,12 @@ export type FromWorker =
   /** Early stopping put back the weights of `epoch` (lowest validation loss). */
   | { type: 'best-restored'; runId: number; epoch: number }
   | { type: 'done'; runId: number; reason: 'completed' | 'stopped' | 'early-stopped' }
+  /**
+   * Auto timed every backend during the run (at the end of `epoch`): the
+   * speeds, the backend the run goes on with, and whether it switched there
+   * (weights and optimizer state carried over).
+   */
+  | { type: 'backend-measured'; runId: number; epoch: number; backend: BackendName; speeds: BackendSpeed[]; reason: string; switched: boolean }
   /** Sent every few seconds while a run exists, so the page can tell a dead worker from a slow one. */
   | { type: 'heartbeat'; runId: number }
   | { type: 'error'; runId: number; message: string }
@@ -158,7 +168,7 @@ export type DataEvent =
 const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate']);
 const REQUEST_TYPES = new Set<ToWorker['type']>(['load-data', 'inspect', 'forest']);
 const DATA_EVENT_TYPES = new Set<DataEvent['type']>(['data-progress', 'data-ready', 'data-error', 'inspect-result', 'inspect-error', 'backend-choice', 'forest-progress', 'forest-result', 'forest-error']);
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['warning', 'heartbeat', 'phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error', 'boundary', 'picture', 'scatter']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['warning', 'heartbeat', 'phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error', 'boundary', 'picture', 'scatter', 'backend-measured']);
 
 function isTagged(value: unknown, tag: 'runId' | 'requestId' = 'runId'): value is { type: string } {
   return (

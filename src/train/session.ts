@@ -16,7 +16,11 @@ import { BOUNDARY_EXTENT, BOUNDARY_SIZE, decisionBoundary, type Inspectable } fr
 import { trainModel } from './loop';
 import { Outbox } from './outbox';
 import { networkPicture } from './networkPicture';
-import { prepareBackend } from './prepare';
+import { fastest, measureDuringRun, prepareRunBackend, type RunBackend } from './prepare';
+import { activateBackend } from './backend';
+import { carryObstacle } from './engineState';
+import type { Engine } from './engine';
+import { BACKEND_LABELS } from '../config/experiment';
 import type { FromWorker, InitialWeights, TestHooks } from './protocol';
 
 export interface SessionOptions {
@@ -38,6 +42,8 @@ const BOUNDARY_MIN_INTERVAL_MS = 16;
 const BOUNDARY_TIME_SHARE = 0.15;
 const PICTURE_MIN_INTERVAL_MS = 33;
 const PICTURE_TIME_SHARE = 0.1;
+/** Auto moves a run to another backend only when that one measured at least this many times as fast. */
+const SWITCH_FACTOR = 1.2;
 
 /** A run in progress; `control` takes pause / resume / step / stop. */
 export class TrainingSession {
@@ -73,6 +79,47 @@ export class TrainingSession {
     });
   }
 
+  /**
+   * Auto's timing during the run, once, at the first epoch boundary: every
+   * backend from the run's own weights and optimizer state, interleaved with
+   * the one it runs on. Moves the run to a backend measured clearly faster
+   * (SWITCH_FACTOR), carrying weights and optimizer state; returns the new
+   * engine, or null to go on as before.
+   */
+  private async measureAndSwitch(choice: RunBackend, epoch: number, current: Engine, dataset: Dataset, split: Split): Promise<Engine | null> {
+    const { runId, config, testHooks, post } = this.options;
+    if (choice.toMeasure.length === 0 || this.options.evaluateOnly || this.measured) return null;
+    this.measured = true;
+    post({ type: 'phase', runId, phase: 'measuring' });
+    const obstacle = carryObstacle(config.optimizer);
+    const state = obstacle ? undefined : await current.exportState();
+    const { speeds, partial } = await measureDuringRun(config, dataset, current.backend, state, testHooks, () => this.control.isStopped || this.control.willWait);
+    post({ type: 'phase', runId, phase: 'training' });
+    if (partial) return null;
+    const best = fastest(speeds);
+    const mine = speeds.find((s) => s.backend === current.backend)?.samplesPerSecond ?? null;
+    const rate = (n: number | null) => `${Math.round(n ?? 0).toLocaleString('en-US')} samples/s`;
+    const faster = best !== null && best.backend !== current.backend && (mine === null || (best.samplesPerSecond ?? 0) > mine * SWITCH_FACTOR);
+    const list = speeds.filter((s) => s.samplesPerSecond !== null).map((s) => `${BACKEND_LABELS[s.backend]} ${rate(s.samplesPerSecond)}`).join(', ');
+    if (!faster || !best || !state) {
+      const reason = faster && best
+        ? `Auto timed every backend at the end of epoch ${epoch} (${list}). ${BACKEND_LABELS[best.backend]} is faster, but ${obstacle}; the next run starts there.`
+        : `Auto timed every backend at the end of epoch ${epoch}, interleaved (${list}): ${BACKEND_LABELS[current.backend]} stays, the fastest or within ${Math.round((SWITCH_FACTOR - 1) * 100)} % of it.`;
+      post({ type: 'backend-measured', runId, epoch, backend: current.backend, speeds, reason, switched: false });
+      return null;
+    }
+    await activateBackend(best.backend, [], false, testHooks);
+    const built = await buildEngine(best.backend, config, dataset, split.train, undefined, state);
+    this.built?.dispose();
+    this.built = built;
+    this.target = { model: built.model, dataset, split, head: built.head };
+    const reason = `Auto moved this run from ${BACKEND_LABELS[current.backend]} to ${BACKEND_LABELS[best.backend]} after epoch ${epoch}, carrying its weights and optimizer state: timed against each other in interleaved windows, ${BACKEND_LABELS[best.backend]} trains this model at ${rate(best.samplesPerSecond)} against ${rate(mine)} (${list}).`;
+    post({ type: 'backend-measured', runId, epoch, backend: best.backend, speeds, reason, switched: true });
+    return built.engine;
+  }
+
+  private measured = false;
+
   async run(): Promise<void> {
     const { runId, config, testHooks, post } = this.options;
     post({ type: 'phase', runId, phase: 'loading-data' });
@@ -86,15 +133,14 @@ export class TrainingSession {
     if (this.control.isStopped) return post({ type: 'done', runId, reason: 'stopped' });
 
     post({ type: 'phase', runId, phase: 'starting-backend' });
-    // A run never waits for a full measurement: it takes what is known, or the first backend that works.
-    const choice = await prepareBackend(config, dataset, testHooks, undefined, () => true);
-    if (!choice) throw new Error('No backend was selected.');
+    // A run never waits for a measurement: it starts on what is known, or on a guess, and auto times the rest at epoch 1's end.
+    const choice = await prepareRunBackend(config, dataset, testHooks);
     if (this.control.isStopped) return post({ type: 'done', runId, reason: 'stopped' });
 
     this.dispose();
     const built = await buildEngine(choice.backend, config, dataset, split.train, this.options.initialWeights);
     this.built = built;
-    const { engine } = built;
+    let engine: Engine = built.engine;
     this.target = { model: built.model, dataset, split, head: built.head };
     const planar = dataset.plane !== undefined;
     const stepsPerEpoch = Math.ceil(split.train.length / config.batchSize);
@@ -158,7 +204,15 @@ export class TrainingSession {
           outbox.flush();
           post({ type: 'best-restored', runId, epoch });
         },
-        onBatch: (point) => outbox.batch(point),
+        onBatch: (point) => {
+          outbox.batch(point);
+          if (point.step === 2 && testHooks?.blockStepMs) {
+            const until = performance.now() + testHooks.blockStepMs;
+            while (performance.now() < until) {
+              // One step that holds the thread, as a huge model's first step can.
+            }
+          }
+        },
         onDivergence: (divergence) => {
           outbox.flush();
           post({ type: 'warning', runId, message: divergenceAdvice(divergence, OPTIMIZER_LABELS[config.optimizer], config.learningRate, USUAL_LEARNING_RATE[config.optimizer]) });
@@ -178,6 +232,14 @@ export class TrainingSession {
           // The newest epoch is drawn about once a frame; a training step of a tiny net takes microseconds.
           const due = Math.max(BOUNDARY_MIN_INTERVAL_MS, boundaryCost / BOUNDARY_TIME_SHARE);
           if (edge || performance.now() - lastBoundaryAt >= due) await drawBoundary(epoch);
+        },
+        swapEngine: async (epoch, current) => {
+          if (choice.toMeasure.length === 0 || this.measured) return null;
+          const next = await this.measureAndSwitch(choice, epoch, current, dataset, split);
+          // The speed readout starts afresh: the timing pause is not training time.
+          outbox.restartSpeedWindow();
+          if (next) engine = next;
+          return next;
         },
         onPause: (step) => {
           outbox.flush();

@@ -6,6 +6,7 @@ import type { BackendName } from '../config/experiment';
 import type { Dataset } from '../data/dataset';
 import { reseedDropout } from '../model/build';
 import type { Engine, HostBatch, StepResult, WeightSnapshot } from './engine';
+import type { EngineState, OptimizerState } from './engineState';
 import type { Head } from './heads';
 import type { TunableOptimizer } from './optimizers';
 import { kernelSquares } from './regularise';
@@ -97,7 +98,31 @@ export class TfjsEngine implements Engine {
     return {
       restore: () => model.setWeights(weights),
       dispose: () => weights.forEach((w) => w.dispose()),
+      read: async () => (await Promise.all(weights.map((w) => w.data()))).map((v) => Float32Array.from(v)),
     };
+  }
+
+  writeWeights(weights: Float32Array[]): void {
+    const { model } = this.o;
+    const tensors = model.getWeights().map((w, k) => tf.tensor(weights[k], w.shape));
+    model.setWeights(tensors);
+    tf.dispose(tensors);
+  }
+
+  async exportState(): Promise<EngineState> {
+    const { optimizer } = this.o;
+    if (!optimizer) throw new Error('This engine only evaluates.');
+    const named = await optimizer.optimizer.getWeights();
+    const [iterations, ...slots] = named;
+    try {
+      return {
+        weights: (await this.readWeights()).map((w) => Float32Array.from(w)),
+        optimizer: { iterations: (await iterations.tensor.data())[0], slots: await Promise.all(slots.map(async (slot) => Float32Array.from(await slot.tensor.data()))) },
+      };
+    } finally {
+      // saveIterations made a new scalar; the slots are the optimizer's own variables.
+      iterations.tensor.dispose();
+    }
   }
 
   syncModel(): void {
@@ -107,5 +132,19 @@ export class TfjsEngine implements Engine {
   async readWeights(): Promise<Float32Array[]> {
     // getWeights gives the variables' own tensors: read, never dispose.
     return (await Promise.all(this.o.model.getWeights().map((w) => w.data()))) as Float32Array[];
+  }
+}
+
+/** Puts another engine's optimizer state into a fresh tfjs optimizer, slot by slot in getWeights order. */
+export async function importOptimizerState(optimizer: tf.Optimizer, state: OptimizerState, trainable: readonly { name: string; shape: number[] }[]): Promise<void> {
+  const n = trainable.length;
+  const named = [
+    { name: 'iter', tensor: tf.scalar(state.iterations, 'int32') as tf.Tensor },
+    ...state.slots.map((values, i) => ({ name: `${trainable[i % n].name}/carried${Math.floor(i / n)}`, tensor: tf.tensor(values, trainable[i % n].shape) })),
+  ];
+  try {
+    await optimizer.setWeights(named);
+  } finally {
+    tf.dispose(named.map((entry) => entry.tensor));
   }
 }

@@ -4,7 +4,7 @@ import { errorMessage } from '../lib/assert';
 import { loadSource, resolveData } from './dataSources';
 import { isToWorker, PROTOCOL_VERSION, type DataEvent, type FromWorker, type ToWorker } from './protocol';
 import { inspect } from './inspect';
-import { prepareBackend } from './prepare';
+import { warmUpBackend } from './prepare';
 import { TrainingSession } from './session';
 import { trainForest } from './forest';
 import { applyOverfittingKnobs } from '../data/subset';
@@ -22,8 +22,12 @@ function post(message: FromWorker | DataEvent): void {
 /** Progress at most this often, so a fast parse does not flood the page. */
 const DATA_PROGRESS_MS = 100;
 
+/** Data loads in progress: a warm-up measuring backends gives way to them. */
+let loadsInFlight = 0;
+
 function loadData(message: ToWorker & { type: 'load-data' }): void {
   const { requestId } = message;
+  loadsInFlight++;
   let last = 0;
   loadSource(message.source, message.baseUrl, (phase, fraction) => {
     const now = performance.now();
@@ -32,7 +36,8 @@ function loadData(message: ToWorker & { type: 'load-data' }): void {
     post({ type: 'data-progress', requestId, phase, fraction });
   }, message.testHooks?.onlineDataBase)
     .then((summary) => post({ type: 'data-ready', requestId, summary }))
-    .catch((error: unknown) => post({ type: 'data-error', requestId, message: errorMessage(error) }));
+    .catch((error: unknown) => post({ type: 'data-error', requestId, message: errorMessage(error) }))
+    .finally(() => loadsInFlight--);
 }
 
 function handle(message: ToWorker): void {
@@ -54,11 +59,14 @@ function handle(message: ToWorker): void {
       latest = session;
       const run = { runId: message.runId, session };
       current = run;
+      beat?.(message.runId);
       session
         .run()
         .catch((error: unknown) => post({ type: 'error', runId: message.runId, message: errorMessage(error) }))
         .finally(() => {
-          if (current === run) current = null;
+          if (current !== run) return;
+          current = null;
+          beat?.(null);
         });
       return;
     }
@@ -66,10 +74,10 @@ function handle(message: ToWorker): void {
       if (message.version !== PROTOCOL_VERSION) return;
       // Failures surface when the run starts; a preload only saves time.
       resolveData(message.config, message.baseUrl, message.testHooks?.onlineDataBase)
-        // Measuring backends is cut short when Train is pressed meanwhile.
-        .then(({ dataset }) => prepareBackend(message.config, dataset, message.testHooks, () => current !== null, () => current !== null))
+        // Measuring backends gives way, within one timing window, to a run or a data load.
+        .then(({ dataset }) => warmUpBackend(message.config, dataset, message.testHooks, () => current !== null, () => current !== null || loadsInFlight > 0))
         .then((choice) => {
-          if (choice && !choice.partial) post({ type: 'backend-choice', requestId: 0, choice });
+          if (choice) post({ type: 'backend-choice', requestId: 0, choice });
         })
         .catch(() => undefined);
       return;
@@ -126,6 +134,24 @@ const HEARTBEAT_MS = 2_000;
 setInterval(() => {
   if (current) post({ type: 'heartbeat', runId: current.runId });
 }, HEARTBEAT_MS);
+
+/**
+ * The same heartbeat from a thread of its own (train/heartbeat.ts), straight
+ * to the page over a MessageChannel: a single step that blocks this thread
+ * for longer than the page's liveness limit no longer reads as a dead worker.
+ */
+const beat = (() => {
+  try {
+    if (typeof Worker === 'undefined' || typeof MessageChannel === 'undefined') return null;
+    const thread = new Worker(new URL('./heartbeat.ts', import.meta.url), { type: 'module', name: 'heartbeat' });
+    const channel = new MessageChannel();
+    thread.postMessage({ port: channel.port1 }, [channel.port1]);
+    scope.postMessage({ type: 'heartbeat-port' }, [channel.port2]);
+    return (runId: number | null) => thread.postMessage({ runId });
+  } catch {
+    return null;
+  }
+})();
 
 scope.onmessage = (event: MessageEvent<unknown>) => {
   if (isToWorker(event.data)) handle(event.data);

@@ -2,10 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/config/experiment';
-import { prepareBackend } from '../../src/train/prepare';
+import { presetLayers } from '../../src/model/presets';
+import { guessOrder, measureDuringRun, prepareRunBackend, warmUpBackend } from '../../src/train/prepare';
 import { blobs } from './fixtures';
 
-// Under Node the .wasm files are read from node_modules, not from Vite's emitted URLs.
 // Under Node, WASM loads its files from node_modules (the app's are Vite asset addresses), on one thread.
 vi.mock('../../src/train/wasmSetup', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/train/wasmSetup')>()),
@@ -15,28 +15,66 @@ vi.mock('../../src/train/wasmSetup', async (importOriginal) => ({
   },
 }));
 
-const config = (backend: 'cpu' | 'wasm') => ({ ...defaultConfig(), backend, layers: [{ kind: 'dense' as const, units: 4, activation: 'relu' as const }], batchSize: 8 });
+const config = (backend: 'cpu' | 'wasm' | 'auto', units = 4) => ({ ...defaultConfig(), backend, layers: [{ kind: 'dense' as const, units, activation: 'relu' as const }], batchSize: 8 });
 
 describe('backend preparation', () => {
-  it('runs one call at a time, so a slow warm-up cannot switch the backend under a later run', async () => {
+  it('runs one call at a time, so a warm-up cannot switch the backend under a later run', async () => {
     const dataset = blobs(30, 1);
-    // A warm-up for WASM (slow: it loads the module) and, right after, a run on the CPU.
-    const warmUp = prepareBackend(config('wasm'), dataset, undefined, () => false);
-    const run = prepareBackend(config('cpu'), dataset);
+    const warmUp = warmUpBackend(config('wasm'), dataset, undefined, () => false, () => false);
+    const run = prepareRunBackend(config('cpu'), dataset);
     const [warmed, ran] = await Promise.all([warmUp, run]);
     expect(warmed?.backend).toBe('wasm');
-    expect(ran?.backend).toBe('cpu');
-    // The run came last, so its backend is the one in force.
+    expect(ran.backend).toBe('cpu');
     expect(tf.getBackend()).toBe('cpu');
   });
 
   it('skips a warm-up whose turn comes after a run started', async () => {
     const dataset = blobs(30, 1);
     let runStarted = false;
-    const run = prepareBackend(config('cpu'), dataset).then((s) => ((runStarted = true), s));
-    const warmUp = prepareBackend(config('wasm'), dataset, undefined, () => runStarted);
-    expect((await run)?.backend).toBe('cpu');
+    const run = prepareRunBackend(config('cpu'), dataset).then((s) => ((runStarted = true), s));
+    const warmUp = warmUpBackend(config('wasm'), dataset, undefined, () => runStarted, () => false);
+    expect((await run).backend).toBe('cpu');
     expect(await warmUp).toBeNull();
+  });
+
+  it('a run on auto never waits for a warm-up measuring: it gives way within a timing window', async () => {
+    const dataset = blobs(600, 1);
+    const wide = (units: number) => ({ ...config('auto'), layers: [{ kind: 'dense' as const, units, activation: 'relu' as const }, { kind: 'dense' as const, units, activation: 'relu' as const }] });
+    // How long a whole warm-up of the quick backends takes on a model of this size, left alone.
+    const alone = performance.now();
+    expect(await warmUpBackend(wide(255), dataset, undefined, () => false, () => false)).not.toBeNull();
+    const whole = performance.now() - alone;
+    // The same size again (another key, so nothing is remembered), with Train pressed 50 ms in.
+    const warmUp = warmUpBackend(wide(256), dataset, undefined, () => false, () => false);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const pressed = performance.now();
+    const run = await prepareRunBackend(wide(256), dataset);
+    const waited = performance.now() - pressed;
+    // The warm-up was cut short (it reports nothing); the run started on a guess and still has everything to time.
+    expect(await warmUp).toBeNull();
+    expect(run.toMeasure.length).toBeGreaterThan(0);
+    expect(run.reason).toMatch(/at once/);
+    expect(waited).toBeLessThan(whole / 2);
+  });
+
+  it('guesses the fused engine only for tiny dense nets', () => {
+    const rows = blobs(10, 1);
+    expect(guessOrder({ layers: presetLayers('spiral') }, rows)[0]).toBe('fused');
+    const image = { sampleShape: [28, 28, 1], task: 'classification' as const, classes: Array.from({ length: 10 }, String) };
+    expect(guessOrder({ layers: presetLayers('overfit') }, image)[0]).toBe('wasm');
+    expect(guessOrder({ layers: presetLayers('lenet') }, image)[0]).toBe('wasm');
+  });
+
+  it('times every backend during a run by one statistic and leaves the run backend active', async () => {
+    const dataset = blobs(60, 1);
+    await tf.setBackend('cpu');
+    const { speeds, partial } = await measureDuringRun(config('auto'), dataset, 'cpu', undefined, undefined, () => false);
+    expect(partial).toBe(false);
+    const byName = Object.fromEntries(speeds.map((s) => [s.backend, s]));
+    for (const name of ['fused', 'wasm', 'cpu']) expect(byName[name].samplesPerSecond).toBeGreaterThan(0);
+    // Node has no WebGL or WebGPU: they come back with a reason, not a speed.
+    expect(byName.webgl.samplesPerSecond).toBeNull();
+    expect(byName.webgl.reason).toBeTruthy();
     expect(tf.getBackend()).toBe('cpu');
   });
 });

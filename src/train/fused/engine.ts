@@ -4,6 +4,7 @@
 // writes its weights back to that model when something else needs them.
 import type { LayerSpec, OutputSpec } from '../../model/spec';
 import type { Engine, HostBatch, StepResult, WeightSnapshot } from '../engine';
+import { checkState, SLOTS_PER_WEIGHT, type EngineState } from '../engineState';
 import type { TargetScale } from '../heads';
 import { DenseNet, fusedSupports, zeroParams, type DenseLayerPlan, type Params } from './net';
 import { ArrayOptimizer } from './optimizers';
@@ -47,6 +48,8 @@ export interface FusedEngineOptions {
   initial: ArrayLike<number>[];
   /** Receives the weights (same order) when the tfjs model must hold them. */
   writeBack?: (weights: Float32Array[]) => void;
+  /** Another engine's weights and optimizer state to continue from (instead of `initial`). */
+  state?: EngineState;
 }
 
 export class FusedEngine implements Engine {
@@ -67,6 +70,48 @@ export class FusedEngine implements Engine {
     });
     this.allWeights = [...this.net.params.kernels, ...this.net.params.biases];
     this.allGrads = [...this.grads.kernels, ...this.grads.biases];
+    if (o.state) this.importState(o.state);
+  }
+
+  /** Where tfjs's weight `t` (kernel, bias per layer) sits in `allWeights` (every kernel, then every bias). */
+  private own(t: number): number {
+    return t % 2 === 0 ? t / 2 : this.o.plan.length + (t - 1) / 2;
+  }
+
+  private importState(state: EngineState): void {
+    const sizes = this.o.plan.flatMap((_, l) => [this.net.params.kernels[l].length, this.net.params.biases[l].length]);
+    const { optimizer } = this.o;
+    checkState(state, optimizer.name, sizes, sizes);
+    this.writeWeights(state.weights);
+    const n = sizes.length;
+    const kinds = SLOTS_PER_WEIGHT[optimizer.name] ?? 0;
+    const slots = Array.from({ length: kinds }, (_, kind) => {
+      const own: Float64Array[] = new Array(n);
+      for (let t = 0; t < n; t++) own[this.own(t)] = Float64Array.from(state.optimizer.slots[kind * n + t]);
+      return own;
+    });
+    optimizer.restore(state.optimizer.iterations, slots, this.allWeights.map((w) => w.length));
+  }
+
+  /** The weights and optimizer state in tfjs order, for another engine to continue from. */
+  exportState(): Promise<EngineState> {
+    const { optimizer } = this.o;
+    const kinds = SLOTS_PER_WEIGHT[optimizer.name];
+    if (kinds === null) return Promise.reject(new Error(`${optimizer.name}'s state cannot be carried`));
+    const n = this.allWeights.length;
+    const own = optimizer.slots(kinds);
+    const slots: Float32Array[] = [];
+    for (let kind = 0; kind < kinds; kind++) {
+      for (let t = 0; t < n; t++) slots.push(own[kind] ? Float32Array.from(own[kind][this.own(t)]) : new Float32Array(this.allWeights[this.own(t)].length));
+    }
+    return Promise.resolve({ weights: this.weights(), optimizer: { iterations: optimizer.iterations, slots } });
+  }
+
+  writeWeights(weights: Float32Array[]): void {
+    this.o.plan.forEach((_, l) => {
+      this.net.params.kernels[l].set(weights[2 * l]);
+      this.net.params.biases[l].set(weights[2 * l + 1]);
+    });
   }
 
   /** Labels as the net trains on them: class indices, or standardised targets. */
@@ -138,6 +183,7 @@ export class FusedEngine implements Engine {
         copy.biases.forEach((b, l) => biases[l].set(b));
       },
       dispose: () => undefined,
+      read: () => Promise.resolve(copy.kernels.flatMap((k, l) => [Float32Array.from(k), Float32Array.from(copy.biases[l])])),
     };
   }
 

@@ -18,6 +18,8 @@ export class ArrayOptimizer {
    */
   private accBeta1 = 1;
   private accBeta2 = 1;
+  /** Steps taken (tfjs's `iterations`). */
+  iterations = 0;
 
   constructor(
     readonly name: OptimizerName,
@@ -33,6 +35,7 @@ export class ArrayOptimizer {
       this.slotsB = weights.map((w) => new Float64Array(w.length));
     }
     const f = Math.fround;
+    this.iterations++;
     this.accBeta1 = f(this.accBeta1 * f(this.p.beta1));
     this.accBeta2 = f(this.accBeta2 * f(this.p.beta2));
     const lr = this.learningRate;
@@ -94,6 +97,31 @@ export class ArrayOptimizer {
           }
           break;
       }
+    }
+  }
+
+  /** The first `count` slot kinds (A, then B), one array per weight; empty before the first step. */
+  slots(count: number): Float64Array[][] {
+    if (this.slotsA.length === 0) return [];
+    return [this.slotsA, this.slotsB].slice(0, count);
+  }
+
+  /**
+   * Continues from another engine's state: `iterations` steps taken and the
+   * slot kinds (A, then B) per weight. tfjs derives beta^t from the step
+   * count; here it is the float32 product, as if the steps had run here.
+   */
+  restore(iterations: number, slots: Float64Array[][], sizes: number[]): void {
+    const start = this.name === 'adagrad' ? this.p.initialAccumulator : 0;
+    this.slotsA = slots[0] ?? sizes.map((n) => new Float64Array(n).fill(start));
+    this.slotsB = slots[1] ?? sizes.map((n) => new Float64Array(n));
+    this.iterations = iterations;
+    const f = Math.fround;
+    this.accBeta1 = 1;
+    this.accBeta2 = 1;
+    for (let t = 0; t < iterations; t++) {
+      this.accBeta1 = f(this.accBeta1 * f(this.p.beta1));
+      this.accBeta2 = f(this.accBeta2 * f(this.p.beta2));
     }
   }
 }

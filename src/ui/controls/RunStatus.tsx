@@ -1,3 +1,4 @@
+import { BACKEND_LABELS } from '../../config/experiment';
 import { useAppStore } from '../../state/store';
 import { BackendChoice } from './BackendChoice';
 import { selectRun } from '../selectors';
@@ -7,6 +8,7 @@ const PHASE_TEXT = {
   'starting-backend': 'starting backend…',
   training: 'training',
   evaluating: 'evaluating',
+  measuring: 'timing every backend against this one (auto)…',
 } as const;
 
 const GPU_BACKENDS = new Set(['webgpu', 'webgl']);
@@ -44,6 +46,12 @@ export function RunStatus() {
         </div>
       </dl>
       {run.status === 'running' && run.phase && run.phase !== 'training' && <p className="phase">{PHASE_TEXT[run.phase]}</p>}
+      {run.backendSwitch && (
+        <p className="note" role="status" data-testid="backend-switch">
+          Auto moved this run from {BACKEND_LABELS[run.backendSwitch.from]} to {BACKEND_LABELS[run.backendSwitch.to]} after epoch {run.backendSwitch.epoch}: it measured
+          faster on this model. Weights and optimizer state were carried over.
+        </p>
+      )}
       {run.stepsPerEpoch > 0 && (
         <p className="hint">
           {run.trainSamples.toLocaleString('en-US')} training / {run.validationSamples.toLocaleString('en-US')} validation samples,{' '}
