@@ -38,11 +38,22 @@ export interface ExperimentConfig {
   trainFraction: number;
   labelNoise: number;
   seed: number;
+  /** How fast a run may go: a pace the eye can follow, faster, or as fast as it goes. */
+  pace: Pace;
+  /** Train until Stop is pressed (as TensorFlow Playground does), ignoring `epochs`. */
+  untilStopped: boolean;
   backend: BackendPreference;
   /** View: large type and high contrast for a projector, and panels to hide. */
   classroom: boolean;
   hiddenPanels: PanelName[];
 }
+
+/** Run speeds: at most PACE_EPOCHS_PER_SECOND epochs a second ('max': unpaced). */
+export const PACES = ['watch', 'fast', 'max'] as const;
+export type Pace = (typeof PACES)[number];
+/** Epochs a second at each pace: watching, a 2-D boundary forms over tens of seconds, as in TensorFlow Playground. */
+export const PACE_EPOCHS_PER_SECOND: Record<Pace, number> = { watch: 15, fast: 150, max: Number.POSITIVE_INFINITY };
+export const PACE_LABELS: Record<Pace, string> = { watch: 'Watch', fast: 'Fast', max: 'As fast as it goes' };
 
 /** Panels a link (or classroom setup) may hide. */
 export const PANELS = ['data', 'model', 'settings', 'history', 'insights', 'batch-chart', 'sweeps'] as const;
@@ -101,6 +112,8 @@ export function defaultConfig(): ExperimentConfig {
     trainFraction: 1,
     labelNoise: 0,
     seed: 42,
+    pace: 'watch',
+    untilStopped: false,
     backend: 'auto',
     classroom: false,
     hiddenPanels: [],

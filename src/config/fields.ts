@@ -2,7 +2,7 @@
 // config, its short name in a link, its label, its type and its bounds. The
 // URL codec (share/) reads and writes through it, and restore.ts checks
 // untrusted values against it, so a new setting is added in one place.
-import { BACKEND_PREFERENCES, LIMITS, OPTIMIZERS, type ExperimentConfig, type NumberLimit } from './experiment';
+import { BACKEND_PREFERENCES, LIMITS, OPTIMIZERS, PACES, type ExperimentConfig, type NumberLimit } from './experiment';
 import type { OptimizerParam } from './optimizerParams';
 
 /** Where a setting sits: a top-level key, or one of the optimizer's parameters. */
@@ -48,6 +48,8 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   setting('trainFraction', 'tf', 'Training set size'),
   setting('labelNoise', 'ln', 'Label noise'),
   setting('seed', 'seed', 'Seed'),
+  { type: 'enum', path: ['pace'], url: 'pace', label: 'Speed', values: PACES },
+  { type: 'bool', path: ['untilStopped'], url: 'until', label: 'Train until stopped' },
   { type: 'enum', path: ['backend'], url: 'be', label: 'Backend', values: BACKEND_PREFERENCES },
   { type: 'bool', path: ['classroom'], url: 'class', label: 'Classroom mode' },
 ];

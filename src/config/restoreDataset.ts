@@ -7,7 +7,7 @@ import { DATASET_KINDS, SAMPLE_CSVS, type CsvSource, type DatasetKind, type Data
 import { readField } from './fields';
 
 export const SYNTHETIC_LIMITS = { noise: { min: 0, max: 0.5 }, count: { min: 50, max: 5000 } } as const;
-export const DEFAULT_SYNTHETIC: Extract<DatasetRef, { kind: 'synthetic' }> = { kind: 'synthetic', shape: 'circle', noise: 0.1, count: 500, features: [...DEFAULT_FEATURES] };
+export const DEFAULT_SYNTHETIC: Extract<DatasetRef, { kind: 'synthetic' }> = { kind: 'synthetic', shape: 'circle', noise: 0, count: 500, features: [...DEFAULT_FEATURES] };
 const MAX_TEXT = 2000;
 const MAX_OVERRIDES = 500;
 

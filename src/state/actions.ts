@@ -1,5 +1,5 @@
 // Module-level actions: the only code that talks to the training client.
-import { PANELS, type BackendPreference, type ExperimentConfig, type OptimizerName, type PanelName } from '../config/experiment';
+import { PACE_EPOCHS_PER_SECOND, PANELS, type BackendPreference, type Pace, type ExperimentConfig, type OptimizerName, type PanelName } from '../config/experiment';
 import { defaultOptimizerParams, USUAL_LEARNING_RATE, type OptimizerParam } from '../config/optimizerParams';
 import { appBaseUrl, getClient } from './clientHandle';
 import { emptyMetrics, initialRun, useAppStore } from './store';
@@ -115,6 +115,18 @@ export function setOptimizer(optimizer: OptimizerName): void {
 /** Sets one validated optimizer parameter; applies from the next run. */
 export function setOptimizerParam(param: OptimizerParam, value: number): void {
   useAppStore.setState((state) => ({ config: { ...state.config, optimizerParams: { ...state.config.optimizerParams, [param]: value } } }));
+}
+
+/** Sets the run's pace (kept in the link); a running model follows from its next epoch. */
+export function setPace(pace: Pace): void {
+  useAppStore.setState((state) => ({ config: { ...state.config, pace } }));
+  const { run } = useAppStore.getState();
+  if (run.status === 'running' || run.status === 'paused') getClient().setPace(PACE_EPOCHS_PER_SECOND[pace]);
+}
+
+/** Train until Stop is pressed instead of for a number of epochs; applies from the next run. */
+export function setUntilStopped(untilStopped: boolean): void {
+  useAppStore.setState((state) => ({ config: { ...state.config, untilStopped } }));
 }
 
 export function setEarlyStopping(earlyStopping: boolean): void {

@@ -7,7 +7,7 @@ import { restoreConfig } from '../config/restore';
 import { csvLayout, defaultCsvOptions } from '../data/csv/infer';
 import type { CsvOptions, TableSummary } from '../data/csv/types';
 import { errorMessage } from '../lib/assert';
-import { defaultOptimizerParams } from '../config/optimizerParams';
+import { fitDefaults, type DataKind } from '../config/fitDefaults';
 import { SPIRAL_FEATURES } from '../data/features';
 import { networkNeed } from '../config/networkNeed';
 import { allCached } from '../train/fetchBytes';
@@ -78,14 +78,42 @@ function fitLayers(config: ExperimentConfig, loaded: LoadedData | null): { layer
   return { layers, notice: `The model was replaced by the ${images ? 'LeNet-style CNN' : 'MLP'} preset, because the previous one did not fit ${images ? 'images' : 'rows of numbers'}.` };
 }
 
-/** Makes `ref` the experiment's dataset, with what was loaded for it (over `base`, an opened link's experiment, if given). */
-function commit(ref: DatasetRef, loaded: LoadedData | null, key: string | null, adjustModel: boolean, base?: ExperimentConfig): void {
+/** The kind of input a dataset has, once known. */
+function kindOf(ref: DatasetRef, loaded: LoadedData | null): DataKind | null {
+  if (ref.kind === 'synthetic') return 'plane';
+  const { info } = resolveDatasetInfo(ref, loaded);
+  if (!info) return null;
+  return info.inputShape.length === 3 ? 'images' : 'table';
+}
+
+/**
+ * Settings fitted to newly chosen data: always for a table (its size
+ * decides them), and for images or a 2-D set when the previous data had
+ * another kind of input (a learner's own net survives MNIST to Fashion-MNIST,
+ * or circle to spiral). Null: keep the settings.
+ */
+function fittedFor(config: ExperimentConfig, previous: DataKind | null, ref: DatasetRef, loaded: LoadedData | null): { config: ExperimentConfig; why: string } | null {
+  const kind = kindOf(ref, loaded);
+  const { info } = resolveDatasetInfo(ref, loaded);
+  if (!kind || !info || (kind !== 'table' && kind === previous)) return null;
+  return fitDefaults(config, kind, info, loaded?.table?.rows ?? 0);
+}
+
+/**
+ * Makes `ref` the experiment's dataset, with what was loaded for it (over
+ * `base`, an opened link's experiment, if given). `fit`: the learner chose
+ * this data, so fit the model and settings to it (fitDefaults.ts).
+ */
+function commit(ref: DatasetRef, loaded: LoadedData | null, key: string | null, adjustModel: boolean, base?: ExperimentConfig, fit = false): void {
   useAppStore.setState((state) => {
+    const previous = kindOf(state.config.dataset, state.data.loaded);
     const config = { ...(base ?? state.config), dataset: ref };
-    const fitted = adjustModel ? fitLayers(config, loaded) : { layers: config.layers, notice: null };
+    const fitted = fit ? fittedFor(config, previous, ref, loaded) : null;
+    if (fitted) return { config: fitted.config, data: { loaded, loadedKey: key, loading: null, error: null, notice: fitted.why } };
+    const layers = adjustModel ? fitLayers(config, loaded) : { layers: config.layers, notice: null };
     return {
-      config: { ...config, layers: fitted.layers },
-      data: { loaded, loadedKey: key, loading: null, error: null, notice: fitted.notice },
+      config: { ...config, layers: layers.layers },
+      data: { loaded, loadedKey: key, loading: null, error: null, notice: layers.notice },
     };
   });
 }
@@ -101,6 +129,8 @@ const LOADING_LABELS: Partial<Record<DatasetRef['kind'], string>> = { mnist: 'MN
  * its data). Resolves false on failure, leaving the experiment as it was.
  */
 export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, adjustModel = true, base?: ExperimentConfig): Promise<boolean> {
+  // Data the learner picked gets settings fitted to it; a link's experiment keeps its own.
+  const fit = adjustModel && base === undefined;
   const label = LOADING_LABELS[ref.kind] ?? (ref.kind === 'csv' ? 'CSV' : 'data');
   useAppStore.setState((state) => ({ data: { ...state.data, loading: { label, phase: 'reading', fraction: null }, error: null } }));
   try {
@@ -119,7 +149,7 @@ export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, a
       if (!layout.ok) throw new Error(layout.message);
     }
     if (payload.blob || payload.text !== undefined) lastLocalPayload = payload;
-    commit(next, loaded, loadKey(ref), adjustModel, base);
+    commit(next, loaded, loadKey(ref), adjustModel, base, fit);
     if (fitted?.notice) useAppStore.setState((state) => ({ data: { ...state.data, notice: [fitted.notice, state.data.notice].filter(Boolean).join(' ') } }));
     return true;
   } catch (error) {
@@ -128,33 +158,9 @@ export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, a
   }
 }
 
-/**
- * TensorFlow Playground's starting point for the 2-D sets: two tanh layers
- * of 4 and 2 units, SGD at learning rate 0.03, batch 10; a learner sees the
- * boundary form within seconds.
- */
-function playgroundStart(config: ExperimentConfig): ExperimentConfig {
-  return {
-    ...config,
-    layers: presetLayers('playground'),
-    optimizer: 'sgd',
-    optimizerParams: defaultOptimizerParams('sgd'),
-    learningRate: 0.03,
-    batchSize: 10,
-    // Long enough to watch (tens of seconds on the fused engine); Stop ends it any time.
-    epochs: 10_000,
-  };
-}
-
-/** Picks a dataset from the menu: generated and bundled data switch at once, the rest is loaded. */
+/** Picks a dataset from the menu: generated and bundled data switch at once (settings fitted to them), the rest is loaded. */
 export function chooseDataset(ref: DatasetRef): void {
-  const { config } = useAppStore.getState();
-  if (ref.kind === 'synthetic' && config.dataset.kind !== 'synthetic') {
-    commit(ref, null, null, false, playgroundStart(config));
-    useAppStore.setState((state) => ({
-      data: { ...state.data, notice: "The 2-D sets start as TensorFlow Playground does: two tanh layers of 4 and 2 units, SGD at learning rate 0.03, batch 10." },
-    }));
-  } else if (ref.kind === 'mnist-sample' || ref.kind === 'synthetic') commit(ref, null, null, true);
+  if (ref.kind === 'mnist-sample' || ref.kind === 'synthetic') commit(ref, null, null, true, undefined, true);
   else void loadDataset(ref);
 }
 

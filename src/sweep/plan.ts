@@ -169,7 +169,7 @@ export function planSweep(base: ExperimentConfig, spec: SweepSpec): { members: S
   spec.values.forEach((value, valueIndex) => {
     for (let s = 0; s < seeds; s++) {
       const seed = (base.seed + s) % (LIMITS.seed.max + 1);
-      members.push({ index: members.length, valueIndex, value, label: valueLabel(spec.knob, value), seed, config: { ...applyKnob(base, spec.knob, value), seed } });
+      members.push({ index: members.length, valueIndex, value, label: valueLabel(spec.knob, value), seed, config: { ...applyKnob(base, spec.knob, value), seed, pace: 'max', untilStopped: false } });
     }
   });
   return { members: members.slice(0, MAX_SWEEP_RUNS), capped: members.length > MAX_SWEEP_RUNS };

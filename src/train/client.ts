@@ -157,6 +157,11 @@ export class TrainingClient {
     this.send({ type: 'set-learning-rate', runId: this.runId, learningRate });
   }
 
+  /** Changes the running model's pace from its next epoch (Infinity: unpaced). */
+  setPace(epochsPerSecond: number): void {
+    this.send({ type: 'set-pace', runId: this.runId, epochsPerSecond });
+  }
+
   stop(): void {
     this.send({ type: 'stop', runId: this.runId });
   }

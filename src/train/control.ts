@@ -10,6 +10,37 @@ export class RunControl {
   private stepBudget = 0;
   private wake: (() => void) | null = null;
   private pendingLearningRate: number | null = null;
+  /** The shortest an epoch may take (the run's pace); 0: unpaced. */
+  minEpochMs = 0;
+
+  /** Sets the pace: at most `epochsPerSecond` epochs a second (Infinity: unpaced), from the next epoch on. */
+  setPace(epochsPerSecond: number): void {
+    this.minEpochMs = Number.isFinite(epochsPerSecond) && epochsPerSecond > 0 ? 1000 / epochsPerSecond : 0;
+    // A pace that became faster should not wait out the slower pace's delay.
+    this.notifyPace();
+  }
+
+  private paceWake: (() => void) | null = null;
+
+  /** Waits until `until` (performance.now() time), or sooner when the pace changes or the run is paused or stopped. */
+  waitUntil(until: number): Promise<void> {
+    const ms = until - performance.now();
+    if (ms <= 1 || this.stopped) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.paceWake = done;
+    });
+  }
+
+  private notifyPace(): void {
+    const wake = this.paceWake;
+    this.paceWake = null;
+    wake?.();
+  }
 
   /** Asks for a new learning rate from the next batch on. */
   setLearningRate(learningRate: number): void {
@@ -34,6 +65,7 @@ export class RunControl {
 
   pause(): void {
     this.paused = true;
+    this.notifyPace();
   }
 
   resume(): void {
@@ -52,6 +84,7 @@ export class RunControl {
   stop(): void {
     this.stopped = true;
     this.notify();
+    this.notifyPace();
   }
 
   /**

@@ -168,6 +168,7 @@ async function trainEpochs(options: TrainOptions, first: Engine, best: BestEpoch
     return 'completed';
   }
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const epochStart = performance.now();
     shuffleInPlace(order, shuffleRng);
     lossSum = 0;
     lossCount = 0;
@@ -220,6 +221,11 @@ async function trainEpochs(options: TrainOptions, first: Engine, best: BestEpoch
         best.loss = evaluated.scores.loss;
       }
       if (epoch - best.epoch >= options.earlyStopping.patience) return 'early-stopped';
+    }
+    // The pace: an epoch takes at least control.minEpochMs, so a tiny net can be watched learning.
+    if (control.minEpochMs > 0) {
+      await control.waitUntil(epochStart + control.minEpochMs);
+      lastYield = performance.now();
     }
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
       await yieldToEventLoop();

@@ -67,6 +67,8 @@ export type ToWorker =
   | { type: 'stop'; runId: number }
   /** Takes effect at the next batch. */
   | { type: 'set-learning-rate'; runId: number; learningRate: number }
+  /** At most this many epochs a second from the next epoch on (Infinity: unpaced). */
+  | { type: 'set-pace'; runId: number; epochsPerSecond: number }
   /** Load (or reuse) data so the page can show it; answered with data-ready or data-error. */
   | { type: 'load-data'; requestId: number; source: DataSource; baseUrl: string; testHooks?: TestHooks }
   /** Ask the current (or last) run's model about samples or one input; answered with inspect-result or inspect-error. */
@@ -165,7 +167,7 @@ export type DataEvent =
   | { type: 'forest-result'; requestId: number; result: ForestResult }
   | { type: 'forest-error'; requestId: number; message: string };
 
-const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate']);
+const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate', 'set-pace']);
 const REQUEST_TYPES = new Set<ToWorker['type']>(['load-data', 'inspect', 'forest']);
 const DATA_EVENT_TYPES = new Set<DataEvent['type']>(['data-progress', 'data-ready', 'data-error', 'inspect-result', 'inspect-error', 'backend-choice', 'forest-progress', 'forest-result', 'forest-error']);
 const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['warning', 'heartbeat', 'phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error', 'boundary', 'picture', 'scatter', 'backend-measured']);

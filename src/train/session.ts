@@ -20,7 +20,7 @@ import { fastest, measureDuringRun, prepareRunBackend, type RunBackend } from '.
 import { activateBackend } from './backend';
 import { carryObstacle } from './engineState';
 import type { Engine } from './engine';
-import { BACKEND_LABELS } from '../config/experiment';
+import { BACKEND_LABELS, PACE_EPOCHS_PER_SECOND } from '../config/experiment';
 import type { FromWorker, InitialWeights, TestHooks } from './protocol';
 
 export interface SessionOptions {
@@ -122,6 +122,7 @@ export class TrainingSession {
 
   async run(): Promise<void> {
     const { runId, config, testHooks, post } = this.options;
+    this.control.setPace(PACE_EPOCHS_PER_SECOND[config.pace]);
     post({ type: 'phase', runId, phase: 'loading-data' });
     const resolved = await resolveData(config, this.options.baseUrl, testHooks?.onlineDataBase);
     // The overfitting lab: a smaller training set and flipped training labels (validation untouched).
@@ -192,7 +193,7 @@ export class TrainingSession {
         dataset,
         split,
         batchSize: config.batchSize,
-        epochs: config.epochs,
+        epochs: config.untilStopped ? Number.POSITIVE_INFINITY : config.epochs,
         evaluateOnly: this.options.evaluateOnly,
         seed: config.seed,
         control: this.control,

@@ -113,10 +113,12 @@ function handle(message: ToWorker): void {
     case 'resume':
     case 'step':
     case 'stop':
+    case 'set-pace':
     case 'set-learning-rate': {
       if (!current || current.runId !== message.runId) return;
       const control = current.session.control;
       if (message.type === 'set-learning-rate') control.setLearningRate(message.learningRate);
+      else if (message.type === 'set-pace') control.setPace(message.epochsPerSecond);
       else if (message.type === 'pause') control.pause();
       else if (message.type === 'step') control.step();
       else if (message.type === 'stop') control.stop();

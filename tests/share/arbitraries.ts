@@ -1,6 +1,6 @@
 // Arbitraries for property tests of links: any experiment the app accepts.
 import fc from 'fast-check';
-import { BACKEND_PREFERENCES, LIMITS, OPTIMIZERS, PANELS, type ExperimentConfig, type NumberLimit } from '../../src/config/experiment';
+import { BACKEND_PREFERENCES, PACES, LIMITS, OPTIMIZERS, PANELS, type ExperimentConfig, type NumberLimit } from '../../src/config/experiment';
 import { SAMPLE_CSVS, type DatasetRef } from '../../src/config/datasets';
 import { SYNTHETIC_SHAPES } from '../../src/data/synthetic';
 import { FEATURES } from '../../src/data/features';
@@ -95,6 +95,8 @@ const settings = fc.record({
   seed: withinLimit(LIMITS.seed),
   trainFraction: withinLimit(LIMITS.trainFraction),
   labelNoise: withinLimit(LIMITS.labelNoise),
+  pace: fc.constantFrom(...PACES),
+  untilStopped: fc.boolean(),
   backend: fc.constantFrom(...BACKEND_PREFERENCES),
   classroom: fc.boolean(),
   hiddenPanels: fc.subarray([...PANELS]),

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../state/store';
-import { pauseRun, resetRun, resumeRun, startRun, stepRun, stopRun } from '../../state/actions';
+import { pauseRun, resetRun, resumeRun, setPace, startRun, stepRun, stopRun } from '../../state/actions';
+import { PACE_LABELS, PACES, type Pace } from '../../config/experiment';
 import { selectStatus } from '../selectors';
 
 /** Train / Pause / Resume / Step / Stop, enabled according to the run status. */
@@ -7,6 +8,7 @@ export function RunControls({ canTrain }: { canTrain: boolean }) {
   const status = useAppStore(selectStatus);
   const active = status === 'running' || status === 'paused';
   const run = useAppStore((state) => state.run);
+  const pace = useAppStore((state) => state.config.pace);
   return (
     // The run bar stays in view while the page scrolls: the controls and the live figures.
     <div className="run-controls" role="group" aria-label="Training controls">
@@ -28,6 +30,16 @@ export function RunControls({ canTrain }: { canTrain: boolean }) {
       <button type="button" data-testid="reset-button" onClick={resetRun} title="Stop, clear the curves; the next run starts from new weights drawn from the seed">
         Reset
       </button>
+      <label className="pace">
+        <span>Speed</span>
+        <select data-testid="pace-select" value={pace} onChange={(event) => setPace(event.target.value as Pace)} title="Watch: a pace the eye can follow (15 epochs a second); Fast: 150; or as fast as the backend goes. Changes apply while training.">
+          {PACES.map((p) => (
+            <option key={p} value={p}>
+              {PACE_LABELS[p]}
+            </option>
+          ))}
+        </select>
+      </label>
       {/* The same figures as the status panel, kept in view; screen readers read them there. */}
       <span className="run-summary" aria-hidden="true">
         {run.status} · epoch {run.epoch.toLocaleString('en-US')} · step {run.step.toLocaleString('en-US')} · {Math.round(run.samplesPerSecond).toLocaleString('en-US')} samples/s

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { setEarlyStopping, setNumericSetting } from '../../state/actions';
+import { setEarlyStopping, setNumericSetting, setUntilStopped } from '../../state/actions';
 import { useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 import { OPTIMIZER_LABELS, USUAL_LEARNING_RATE } from '../../config/optimizerParams';
@@ -53,7 +53,11 @@ export function TrainingSettings() {
       )}
       {locked && <p className="hint">A new learning rate applies from the next batch; the batch chart marks it.</p>}
       <NumberSetting name="batchSize" label="Batch size" value={config.batchSize} step={1} disabled={locked} onValid={(v) => setNumericSetting('batchSize', v)} />
-      <NumberSetting name="epochs" label="Epochs" value={config.epochs} step={1} disabled={locked} onValid={(v) => setNumericSetting('epochs', v)} />
+      <NumberSetting name="epochs" label="Epochs" value={config.epochs} step={1} disabled={locked || config.untilStopped} onValid={(v) => setNumericSetting('epochs', v)} />
+      <label className="field checkbox">
+        <input type="checkbox" checked={config.untilStopped} disabled={locked} onChange={(event) => setUntilStopped(event.target.checked)} />
+        <span>Train until stopped</span>
+      </label>
       <NumberSetting
         name="validationSplit"
         label="Validation split"
