@@ -30,6 +30,7 @@ test('axe finds no serious or critical violation on the main views', async ({ pa
 test('classroom mode and hidden panels travel in the link', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Classroom mode off' }).click();
+  await page.getByText('Panels', { exact: true }).click();
   await page.getByRole('checkbox', { name: 'run history' }).uncheck();
   await expect(page).toHaveURL(/class=1/);
   await expect(page).toHaveURL(/hide=history/);

@@ -1,5 +1,5 @@
 import { expect, test } from './test';
-import { openApp, readNumber, stopRun } from './helpers';
+import { openApp, openTab, readNumber, stopRun } from './helpers';
 
 test('build an MLP from a preset with the keyboard, see shapes and sizes, and train it', async ({ page }) => {
   await openApp(page, { maxTrain: 1024, maxVal: 256 });
@@ -105,7 +105,7 @@ test('optimizer parameters, kernel penalties, weight decay, and early stopping t
   await page.getByLabel('Batch size').fill('8');
   await page.getByLabel('Epochs').fill('40');
   await page.getByLabel('Early stopping').check();
-  await page.getByLabel('Patience (epochs)').fill('2');
+  await page.getByLabel('Patience').fill('2');
 
   // 64 training samples and a huge MLP: validation loss soon rises, and early stopping ends the run.
   await page.getByTestId('train-button').click();
@@ -124,5 +124,6 @@ test('optimizer parameters, kernel penalties, weight decay, and early stopping t
   expect(box!.x + box!.width).toBeLessThanOrEqual(area!.x + area!.width);
   // Every view describes the model that was kept: the restored epoch's figures.
   await expect(page.getByTestId('kept-epoch')).toContainText(`Figures of epoch ${stoppedAt - 2}`);
+  await openTab(page, 'Run history');
   await expect(page.getByTestId('history-run-1').getByTestId('history-scores')).toContainText(`epoch ${stoppedAt - 2}, kept by early stopping`);
 });

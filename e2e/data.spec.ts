@@ -1,5 +1,5 @@
 import { expect, test } from './test';
-import { openApp, readNumber } from './helpers';
+import { finiteAndUnpaced, openApp, readNumber } from './helpers';
 
 test('a sample CSV loads with its columns, and a model trains on it', async ({ page }) => {
   await openApp(page);
@@ -8,9 +8,9 @@ test('a sample CSV loads with its columns, and a model trains on it', async ({ p
   await expect(page.getByTestId('dataset-active')).toContainText('iris.csv');
   await expect(page.getByTestId('column-species')).toContainText('target');
   await expect(page.getByTestId('column-sepal_length')).toContainText('numbers');
-  // The CNN does not fit rows of numbers: the page swaps in the MLP and says so.
-  await expect(page.getByTestId('data-notice')).toContainText('MLP');
-  await expect(page.getByTestId('layer-1')).toContainText('flatten');
+  // Rows of numbers get a small MLP fitted to the table's size, and the page says what and why.
+  await expect(page.getByTestId('data-notice')).toContainText('Fitted to 150 rows predicting 3 classes');
+  await expect(page.getByTestId('layer-1')).toContainText('dense');
   await page.getByLabel('Epochs').fill('3');
   await page.getByLabel('Batch size').fill('16');
   await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
@@ -54,7 +54,7 @@ test('upload a CSV, pick the target, train and see metrics', async ({ page }) =>
   await expect(page.getByLabel('Task')).toHaveValue('regression');
   await page.getByLabel('Task').selectOption('classification');
   await page.getByLabel('Type of column noise').selectOption('ignored');
-  await expect(page.getByTestId('layer-1-shape')).toHaveText('[4]'); // x + group one-hot (3)
+  await expect(page.getByTestId('model-input')).toHaveText('[4]'); // x + group one-hot (3)
   await page.getByLabel('Epochs').fill('4');
   await page.getByLabel('Batch size').fill('16');
   await page.getByLabel('Learning rate', { exact: true }).fill('0.02');
@@ -102,6 +102,8 @@ test('a regression trains and its mean squared error falls', async ({ page }) =>
   // TensorFlow Playground's start: two tanh layers of 4 and 2.
   await expect(page.getByTestId('layer-1-shape')).toHaveText('[4]');
   await expect(page.getByText('output: dense 1, linear')).toBeVisible();
+  // 2-D sets train until stopped at a watching pace; this test wants 20 epochs, fast.
+  await finiteAndUnpaced(page);
   await page.getByLabel('Epochs').fill('20');
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });

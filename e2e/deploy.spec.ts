@@ -62,6 +62,7 @@ test('a new version is offered, and never swapped in under a running training', 
   const reloaded = page.waitForEvent('load');
   await offer.getByRole('button', { name: 'Reload to update' }).click();
   await reloaded;
+  await page.getByRole('tab', { name: 'Run history' }).click();
   await expect(page.getByTestId('history-run-1')).toContainText('stopped');
   await expect(page.getByTestId('update-offer')).toHaveCount(0);
 });

@@ -21,3 +21,14 @@ export async function stopRun(page: Page): Promise<void> {
   if (await stop.isEnabled()) await stop.click({ timeout: 2000 }).catch(() => undefined);
   await expect(page.getByTestId('run-status')).toHaveText(/stopped|done/);
 }
+
+/** For a test that wants a 2-D run to end by itself, fast: no "until stopped", and no pacing. */
+export async function finiteAndUnpaced(page: Page): Promise<void> {
+  await page.getByLabel('Train until stopped').uncheck();
+  await page.getByTestId('pace-select').selectOption('max');
+}
+
+/** Opens one of the tabs under the first screen (Inside the model, Sweeps, Run history). */
+export async function openTab(page: Page, name: 'Inside the model' | 'Sweeps' | 'Run history'): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from './test';
-import { openApp } from './helpers';
+import { openApp, openTab } from './helpers';
 
 async function trainToTheEnd(page: Page) {
   await page.getByTestId('train-button').click();
@@ -9,6 +9,7 @@ async function trainToTheEnd(page: Page) {
 
 test('runs are kept across a reload, can be compared, renamed, exported, reopened and deleted', async ({ page }) => {
   await openApp(page, { maxTrain: 256, maxVal: 128 });
+  await openTab(page, 'Run history');
   await page.getByLabel('Preset').selectOption('mlp');
   await page.getByLabel('Epochs').fill('2');
   await trainToTheEnd(page);
@@ -64,6 +65,7 @@ test('runs are kept across a reload, can be compared, renamed, exported, reopene
 
 test('a run is kept while it trains, and after a reload it shows as interrupted, with its curves', async ({ page }) => {
   await openApp(page, { maxTrain: 64, maxVal: 32 });
+  await openTab(page, 'Run history');
   await page.getByLabel('Preset').selectOption('mlp');
   await page.getByLabel('Epochs').fill('500');
   await page.getByTestId('backend-select').selectOption('cpu');

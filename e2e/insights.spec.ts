@@ -1,5 +1,5 @@
 import { expect, test } from './test';
-import { openApp, readNumber } from './helpers';
+import { finiteAndUnpaced, openApp, readNumber } from './helpers';
 
 test('confusion matrix, a gallery of mistakes, and a drawing the model classifies', async ({ page }) => {
   await openApp(page, { maxTrain: 1024, maxVal: 256 });
@@ -52,6 +52,7 @@ test('a 2-D set shows its decision boundary, redrawn every epoch', async ({ page
   await openApp(page);
   await page.getByLabel('Dataset').selectOption('synthetic');
   await page.getByLabel('Synthetic set').selectOption('xor');
+  await finiteAndUnpaced(page);
   await page.getByLabel('Epochs').fill('3');
   await page.getByLabel('Batch size').fill('16');
   await page.getByLabel('Learning rate', { exact: true }).fill('0.01');

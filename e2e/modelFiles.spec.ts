@@ -60,7 +60,9 @@ test('download the trained model, open it again and continue training from its w
   await page.getByLabel(/Open model files/).setInputFiles(zipPath);
   await expect(page.getByTestId('open-model-error')).toContainText('input of shape [28, 28, 1]');
   await expect(page.getByTestId('open-model-error')).toContainText('The current model stays.');
-  await expect(page.getByTestId('layer-1')).toContainText('flatten');
+  // The model fitted to iris (two dense layers of 16) stays.
+  await expect(page.getByTestId('layer-1')).toContainText('dense');
+  await expect(page.getByTestId('total-params')).toHaveText('403');
 });
 
 test('Export as Python downloads a Keras project with the files listed: train.py, the model, and the CSV with its fitted encodings', async ({ page }) => {

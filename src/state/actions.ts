@@ -2,7 +2,7 @@
 import { PACE_EPOCHS_PER_SECOND, PANELS, type BackendPreference, type Pace, type ExperimentConfig, type OptimizerName, type PanelName } from '../config/experiment';
 import { defaultOptimizerParams, USUAL_LEARNING_RATE, type OptimizerParam } from '../config/optimizerParams';
 import { appBaseUrl, getClient } from './clientHandle';
-import { emptyMetrics, initialRun, useAppStore } from './store';
+import { emptyMetrics, initialRun, useAppStore, type WorkbenchTab } from './store';
 import { parseTestHooks } from './testHooks';
 import type { InitialWeights } from '../train/protocol';
 import type { SweepTag } from '../sweep/results';
@@ -149,4 +149,26 @@ export function togglePanel(panel: PanelName): void {
     ...config,
     hiddenPanels: config.hiddenPanels.includes(panel) ? config.hiddenPanels.filter((p) => p !== panel) : PANELS.filter((p) => p === panel || config.hiddenPanels.includes(p)),
   }));
+}
+
+const TAB_KEY = 'workbench-tab';
+
+/** Shows one of the deeper views under the first screen; a reload of this tab keeps it. */
+export function openTab(tab: WorkbenchTab): void {
+  useAppStore.setState({ workbenchTab: tab });
+  try {
+    sessionStorage.setItem(TAB_KEY, tab);
+  } catch {
+    // Storage refused: the choice lasts until the reload.
+  }
+}
+
+/** The view this browser tab showed before a reload, if any. */
+export function restoreTab(): void {
+  try {
+    const tab = sessionStorage.getItem(TAB_KEY);
+    if (tab === 'insights' || tab === 'sweeps' || tab === 'history') useAppStore.setState({ workbenchTab: tab });
+  } catch {
+    // No storage: the default view.
+  }
 }

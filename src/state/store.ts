@@ -107,8 +107,21 @@ export interface DataSlice {
   notice: string | null;
 }
 
+/** The one-click overfitting demo: where it stands, and the run being cured, drawn under the cure. */
+export interface DemoSlice {
+  stage: 'overfitting' | 'cured' | null;
+  /** Epochs of an earlier run drawn faintly on the epoch charts for comparison, and what it was. */
+  before: { label: string; epochs: EpochPoint[] } | null;
+}
+
+/** The views under the first screen, one shown at a time. */
+export type WorkbenchTab = 'insights' | 'sweeps' | 'history';
+
 export interface AppState {
   config: ExperimentConfig;
+  demo: DemoSlice;
+  /** Which of the deeper views shows (a sweep being set up or run opens its own). */
+  workbenchTab: WorkbenchTab;
   run: RunSlice;
   metrics: MetricsSlice;
   /** What the worker's warm-up measured for the current model and backend setting (before Train). */
@@ -171,6 +184,8 @@ export function initialState(): AppState {
     config: defaultConfig(),
     run: initialRun(),
     metrics: emptyMetrics(),
+    demo: { stage: null, before: null },
+    workbenchTab: 'insights',
     linkNotes: [],
     pendingLink: null,
     openedModel: null,

@@ -62,6 +62,7 @@ export function setSweepMetric(metric: string): void {
 /** Sets the whole form (a textbook table, or a link). */
 export function setSweepSpec(spec: SweepSpec): void {
   setSweep(() => ({ spec, valuesText: spec.values.join(', '), problems: [] }));
+  useAppStore.setState({ workbenchTab: 'sweeps' });
 }
 
 /** Starts the next member without a row, or ends the sweep. */
@@ -106,6 +107,7 @@ export function startSweep(base: Partial<ExperimentConfig> = {}): void {
   if (!info || sweep.spec.values.length === 0) return;
   const { members, capped } = planSweep({ ...config, ...base }, sweep.spec);
   setSweep(() => ({ active: { id: `sweep-${Date.now()}`, spec: structuredClone(sweep.spec), task: info.task, members, capped, rows: [], current: null, status: 'running', startedAt: performance.now() } }));
+  useAppStore.setState({ workbenchTab: 'sweeps' });
   runNext();
 }
 
@@ -163,6 +165,7 @@ export function restoreSweepFromHistory(runs: readonly RunRecord[]): void {
   const plan = planSweep(config, spec);
   const status = plan.members.every((member) => rows.some((row) => row.member === member.index)) ? 'done' : 'stopped';
   setSweep(() => ({ spec, valuesText: spec.values.join(', '), problems: [], active: { id: latest.id, spec, task, members: plan.members, capped: plan.capped, rows, current: null, status, startedAt: 0 } }));
+  useAppStore.setState({ workbenchTab: 'sweeps' });
 }
 
 /** Seconds left, from the finished members' mean time and the current member's progress. */

@@ -21,8 +21,9 @@ export function ViewControls() {
       <button type="button" aria-pressed={classroom} onClick={() => setClassroom(!classroom)}>
         Classroom mode {classroom ? 'on' : 'off'}
       </button>
-      {(classroom || hidden.length > 0) && (
-        <fieldset className="panel-toggles">
+      <details className="popover panels-popover">
+        <summary>Panels{hidden.length > 0 ? ` (${hidden.length} hidden)` : ''}</summary>
+        <fieldset className="panel-toggles popover-body">
           <legend>Show panels</legend>
           {PANELS.map((panel) => (
             <label key={panel} className="checkbox">
@@ -31,7 +32,7 @@ export function ViewControls() {
             </label>
           ))}
         </fieldset>
-      )}
+      </details>
     </div>
   );
 }

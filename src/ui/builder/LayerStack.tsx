@@ -40,7 +40,10 @@ export function LayerStack() {
       </div>
       <ol className="layers" aria-label="Layers">
         <li className="layer fixed">
-          <span className="layer-kind">input</span> <span className="layer-shape">{info ? shape(info.inputShape) : '—'}</span>
+          <span className="layer-kind">input</span>{' '}
+          <span className="layer-shape" data-testid="model-input">
+            {info ? shape(info.inputShape) : '—'}
+          </span>
         </li>
         {layers.map((layer, i) => {
           const layerInfo = check?.layers[i];

@@ -39,20 +39,33 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
     () => ({ value: bestRestored ? 'best (restored)' : 'best val loss', position: bestAtStart ? 'insideTopLeft' : 'insideTopRight', fontSize: 11 }) as const,
     [bestRestored, bestAtStart],
   );
+  // An earlier run drawn faintly underneath (the overfitting demo's run before its cure).
+  const before = useAppStore((state) => state.demo.before);
   const data = useMemo(() => {
-    const rows = evenly(epochs, 4 * MAX_CHART_POINTS).map((point) => {
-        const row: Record<string, number | undefined> = { epoch: point.epoch };
-        for (const key of scores) {
-          row[`train-${key}`] = point.train[key];
-          row[`validation-${key}`] = point.validation[key];
-        }
-        row.gapLow = Math.min(point.train.loss, point.validation.loss);
-        row.gapHigh = Math.max(point.train.loss, point.validation.loss);
-        return row;
-      });
-    const keys = rows.length > 0 ? Object.keys(rows[0]).filter((key) => key !== 'epoch') : [];
+    const byEpoch = new Map<number, Record<string, number | undefined>>();
+    const rowAt = (epoch: number) => {
+      let row = byEpoch.get(epoch);
+      if (!row) byEpoch.set(epoch, (row = { epoch }));
+      return row;
+    };
+    for (const point of evenly(epochs, 4 * MAX_CHART_POINTS)) {
+      const row = rowAt(point.epoch);
+      for (const key of scores) {
+        row[`train-${key}`] = point.train[key];
+        row[`validation-${key}`] = point.validation[key];
+      }
+      row.gapLow = Math.min(point.train.loss, point.validation.loss);
+      row.gapHigh = Math.max(point.train.loss, point.validation.loss);
+    }
+    for (const point of before ? evenly(before.epochs, 4 * MAX_CHART_POINTS) : []) {
+      const row = rowAt(point.epoch);
+      row[`before-train`] = point.train[scores[0]];
+      row[`before-validation`] = point.validation[scores[0]];
+    }
+    const rows = [...byEpoch.values()].sort((a, b) => (a.epoch ?? 0) - (b.epoch ?? 0));
+    const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((key) => key !== 'epoch');
     return downsample(rows, MAX_CHART_POINTS, 'epoch', keys);
-  }, [epochs, scores]);
+  }, [epochs, scores, before]);
   const empty = data.length === 0;
   // A dot per epoch helps read a short run; hundreds of SVG dots cost most of each redraw.
   const dots = !empty && data.length <= MAX_DOTS;
@@ -91,6 +104,20 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
               className="gap-area"
             />
           )}
+          {before && before.epochs.length > 0 && [
+            <Line key="before-t" dataKey="before-train" name={`training ${NAMES[scores[0]]}, ${before.label}`} stroke={BEFORE_COLOR} strokeWidth={1} dot={false} isAnimationActive={false} connectNulls />,
+            <Line
+              key="before-v"
+              dataKey="before-validation"
+              name={`validation ${NAMES[scores[0]]}, ${before.label}`}
+              stroke={BEFORE_COLOR}
+              strokeWidth={2}
+              strokeDasharray="5 3"
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />,
+          ]}
           {scores.flatMap((key, i) => [
             <Line key={`t-${key}`} dataKey={`train-${key}`} name={`training ${NAMES[key]}`} stroke={TRAIN_COLORS[i]} dot={dots} isAnimationActive={false} />,
             <Line
@@ -126,6 +153,7 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
             { label: `validation ${NAMES[key]}`, color: VALIDATION_COLORS[i], dashed: true },
           ]),
           ...(markBest ? [{ label: 'gap (training vs validation)', color: '#fa5252' }] : []),
+          ...(before && before.epochs.length > 0 ? [{ label: `${NAMES[scores[0]]} ${before.label} (grey)`, color: BEFORE_COLOR, dashed: true }] : []),
         ]}
       />
       {memorising && (
@@ -139,6 +167,8 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
 }
 
 const MAX_DOTS = 40;
+/** The earlier run's lines: grey, under the live ones. */
+const BEFORE_COLOR = '#adb5bd';
 const EARLY_STOP_LABEL = { value: 'early stop', position: 'insideBottomRight', fontSize: 11 } as const;
 /** One function for every render: recharts recomputes a series whose dataKey changes identity. */
 const GAP_RANGE = (row: Record<string, number>) => [row.gapLow, row.gapHigh];

@@ -12,7 +12,7 @@ export function RunControls({ canTrain }: { canTrain: boolean }) {
   return (
     // The run bar stays in view while the page scrolls: the controls and the live figures.
     <div className="run-controls" role="group" aria-label="Training controls">
-      <button type="button" className="primary" data-testid="train-button" onClick={() => startRun()} disabled={active || !canTrain}>
+      <button type="button" className="primary" id="train-button" data-testid="train-button" onClick={() => startRun()} disabled={active || !canTrain}>
         Train
       </button>
       <button type="button" data-testid="pause-button" onClick={pauseRun} disabled={status !== 'running'}>

@@ -1,6 +1,5 @@
 import { BACKEND_LABELS } from '../../config/experiment';
 import { useAppStore } from '../../state/store';
-import { BackendChoice } from './BackendChoice';
 import { selectRun } from '../selectors';
 
 const PHASE_TEXT = {
@@ -73,7 +72,6 @@ export function RunStatus() {
           {run.warning}
         </p>
       )}
-      <BackendChoice />
     </section>
   );
 }

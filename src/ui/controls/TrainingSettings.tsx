@@ -73,7 +73,7 @@ export function TrainingSettings() {
       {config.earlyStopping && (
         <NumberSetting
           name="patience"
-          label="Patience (epochs)"
+          label="Patience"
           value={config.patience}
           step={1}
           disabled={locked}

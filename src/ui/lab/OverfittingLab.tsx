@@ -4,6 +4,8 @@ import { useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 import { useDatasetInfo } from '../model/useDatasetInfo';
 import { RangeField } from '../controls/RangeField';
+import { clearComparison, cureOverfitting, showOverfitting } from '../../state/demoActions';
+import { DemoGap } from './DemoGap';
 
 /** Weight decay the L2 toggle sets. */
 const LAB_WEIGHT_DECAY = 0.001;
@@ -14,6 +16,7 @@ const SIZE_STEPS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1];
 export function OverfittingLab() {
   const config = useAppStore(selectConfig);
   const status = useAppStore(selectStatus);
+  const demo = useAppStore((state) => state.demo);
   const locked = status === 'running' || status === 'paused';
   const { info } = useDatasetInfo();
   // dropout(0) drops nothing: it does not count as on.
@@ -23,6 +26,24 @@ export function OverfittingLab() {
   return (
     <section className="lab" aria-label="Overfitting lab">
       <h2>Overfitting lab</h2>
+      <div className="demo-actions" role="group" aria-label="Overfitting demo">
+        <button type="button" className="primary" data-testid="show-overfitting" onClick={showOverfitting}>
+          Show overfitting
+        </button>
+        <button type="button" data-testid="cure-overfitting" onClick={cureOverfitting} disabled={demo.stage !== 'overfitting' || status === 'running'}>
+          Cure it: dropout + early stopping
+        </button>
+        {demo.before && (
+          <button type="button" className="link" onClick={clearComparison}>
+            Hide the earlier run
+          </button>
+        )}
+      </div>
+      <p className="hint">
+        One click: an oversized net on 2 % of the digits with a fifth of the labels flipped, trained at once; the validation curve peels away. The cure
+        trains it again with dropout and early stopping and draws the first run in grey beneath.
+      </p>
+      <DemoGap />
       <RangeField
         name="Training set size"
         text={`Training set size: ${(config.trainFraction * 100).toFixed(config.trainFraction < 0.01 ? 1 : 0)}% of the training split`}
