@@ -11,6 +11,8 @@
 //  7. The textbook tables (sweeps) on the MNIST sample, as the page shows them.
 //  8. Frames while WebGL trains: presented frames (a Chromium trace) and main-thread frames.
 //  9. WASM threads: the default CNN on WASM, one thread (this device's rule) against two.
+// 10. The first minute, idle and under load: Train -> first step after a data
+//     change, CSV parse time, and auto against every backend chosen in the page.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, systemChromium } from '../scripts/browser-path.mjs';
+import { firstMinute } from './firstMinute.mjs';
 
 const PORT = 4174;
 const ENGINE_MS = Number(process.env.BENCH_ENGINE_MS ?? 4_000);
@@ -309,6 +312,16 @@ if (want('wasm-threads')) {
       console.log(`round ${round}, ${label}: ${typeof result.speeds.wasm === 'number' ? fmt(result.speeds.wasm) : result.speeds.wasm} samples/s on ${result.wasmThreads ?? '?'} thread(s)`);
     }
   }
+}
+
+// 10. The first minute (bench/firstMinute.mjs).
+if (want('first-minute')) {
+  await firstMinute(async (query, hash = '') => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${base}?${query}${hash ? `#${hash}` : ''}`);
+    await page.getByTestId('train-button').waitFor();
+    return page;
+  }, fmt);
 }
 
 const dist = join(import.meta.dirname, '..', 'dist');

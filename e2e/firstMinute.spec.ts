@@ -94,3 +94,29 @@ test('the speed control changes a running 2-D run\'s pace, and the run goes on u
   await expect(page.getByTestId('run-status')).toHaveText('running');
   await stopRun(page);
 });
+
+test('Show overfitting opens the gap within 20 s on auto; the cure is drawn over the first run, and both are links', async ({ page }) => {
+  await openApp(page, { maxTrain: 100_000, maxVal: 100_000 });
+  const started = Date.now();
+  await page.getByTestId('show-overfitting').click();
+  const gap = async () => Number((await page.getByTestId('demo-gap').getAttribute('data-gap').catch(() => null)) ?? 0);
+  await expect.poll(gap, { timeout: 20_000, intervals: [250] }).toBeGreaterThan(0.15);
+  console.log(`overfitting demo: gap ${(await gap()).toFixed(2)} after ${((Date.now() - started) / 1000).toFixed(1)} s on ${await page.getByTestId('backend').textContent()}`);
+  await expect(page.getByTestId('demo-gap')).toContainText('peeled away');
+  // The demo is an experiment like any other: its link holds it.
+  expect(page.url()).toMatch(/tf=0\.02/);
+  expect(page.url()).toMatch(/ln=0\.2/);
+  await stopRun(page);
+  await page.getByTestId('cure-overfitting').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 90_000 });
+  // The first run is drawn in grey beneath the cure, and the gap stays smaller.
+  await expect(page.getByTestId('loss-chart')).toContainText('before the cure');
+  await expect(page.getByTestId('demo-gap')).toContainText('Before the cure the gap reached');
+  const cured = await gap();
+  const before = Number((await page.getByTestId('demo-gap').textContent())!.match(/reached (-?[\d.]+)/)![1]);
+  console.log(`cured gap ${cured.toFixed(2)} against ${before.toFixed(2)} before`);
+  expect(cured).toBeLessThan(before);
+  expect(page.url()).toMatch(/dropout\(0\.5\)/);
+  expect(page.url()).toMatch(/es=1/);
+  await page.getByTestId('loss-chart').screenshot({ path: 'test-results/demo-cured.png' });
+});

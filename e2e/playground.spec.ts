@@ -36,7 +36,7 @@ test('the network is drawn, follows edits, comes alive while training, and the s
   await expect.poll(() => readNumber(page, 'metric-val-accuracy'), { timeout: 60_000 }).toBeGreaterThanOrEqual(0.9);
   console.log(`spiral: 0.9 validation accuracy ${((Date.now() - started) / 1000).toFixed(1)} s after Train, on ${await page.getByTestId('backend').textContent()}`);
   await page.screenshot({ path: 'test-results/playground-trained.png', fullPage: false });
-  await page.locator('section.stage').screenshot({ path: 'test-results/stage.png' });
+  await page.locator('.workspace').screenshot({ path: 'test-results/stage.png' });
   const hover = page.getByTestId('network-hover');
   const box = (await network.locator('canvas').boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './test';
-import { openApp } from './helpers';
+import { openApp, openTab } from './helpers';
 
 test('a 3-value data-size sweep on the MNIST sample fills the table and the chart, exports CSV, and survives a reload', async ({ page }) => {
   await openApp(page);
+  await openTab(page, 'Sweeps');
   await page.getByLabel('Preset').selectOption('mlp');
   await page.getByLabel('Epochs').fill('2');
   const sweep = page.locator('section.sweep');
@@ -43,6 +44,7 @@ test('a 3-value data-size sweep on the MNIST sample fills the table and the char
 
 test('a sweep link sets up the sweep (never runs it by itself); a hostile one is cut to the caps with notes', async ({ page }) => {
   await openApp(page);
+  await openTab(page, 'Sweeps');
   await page.locator('section.sweep').getByLabel('Knob').selectOption('batchSize');
   await page.locator('section.sweep').getByLabel('Values').fill('16, 64');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -81,6 +83,7 @@ test('a random forest beside the network: a readout after a run, and a row of th
   expect(Number(await accuracy.nth(0).textContent())).toBeCloseTo(Number(await page.getByTestId('metric-val-accuracy').textContent()), 3);
   expect(Number(await accuracy.nth(1).textContent())).toBeGreaterThan(0.8);
 
+  await openTab(page, 'Sweeps');
   const sweep = page.locator('section.sweep');
   await sweep.getByLabel('Knob').selectOption('model');
   await sweep.getByLabel('Values').fill('logistic, forest');

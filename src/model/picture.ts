@@ -21,5 +21,14 @@ export interface NetworkPicture {
   edges: (Float32Array | null)[];
   /** The largest |weight| drawn, for edge widths. */
   maxWeight: number;
+  /**
+   * Per hidden layer (the stack's index): for a convolution, its kernels
+   * seen channel to channel, the mean of each `k x k` kernel from input
+   * channel i to output channel o, `shownIn * shownOut` row-major by input
+   * channel (at most MAX_DRAWN_UNITS each way); null for other layers.
+   */
+  channels?: (Float32Array | null)[];
+  /** The largest |mean kernel| in `channels`, for edge widths. */
+  maxChannel?: number;
 }
 

@@ -19,10 +19,36 @@ interface NavigatorWithGpu {
   gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> };
 }
 
-async function gpuAdapter(): Promise<GpuAdapterLike | null> {
+/** What auto needs to know of the WebGPU adapter. */
+interface AdapterFacts {
+  fallback: boolean;
+  name: string;
+}
+
+/**
+ * Asked once per worker, and its facts read once: reading `adapter.info`
+ * again while the page trained blocked this thread for 23 s here (a
+ * synchronous call into a busy GPU process, on SwiftShader).
+ */
+let adapter: Promise<AdapterFacts | null> | null = null;
+/** Auto waits this long for the adapter before passing WebGPU over; a run never waits for it. */
+const ADAPTER_WAIT_MS = 1_500;
+
+function gpuAdapter(): Promise<AdapterFacts | null> {
   const gpu = (globalThis.navigator as NavigatorWithGpu | undefined)?.gpu;
-  if (!gpu) return null;
-  return gpu.requestAdapter().catch(() => null);
+  if (!gpu) return Promise.resolve(null);
+  adapter ??= gpu
+    .requestAdapter()
+    .then((found) => (found ? { fallback: found.info?.isFallbackAdapter ?? found.isFallbackAdapter ?? false, name: adapterName(found) } : null))
+    .catch(() => null);
+  return adapter;
+}
+
+/** The adapter's facts, or 'slow' when it has not answered within `ms`. */
+function adapterWithin(ms: number): Promise<AdapterFacts | null | 'slow'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), ms)));
+  return Promise.race([gpuAdapter(), slow]).finally(() => clearTimeout(timer));
 }
 
 function adapterName(adapter: GpuAdapterLike): string {
@@ -32,18 +58,25 @@ function adapterName(adapter: GpuAdapterLike): string {
 /** Why WebGPU should not be used here, or null when it should be tried. */
 async function webgpuObstacle(explicitlyChosen: boolean): Promise<string | null> {
   if (!(globalThis.navigator as NavigatorWithGpu | undefined)?.gpu) return 'this browser does not offer WebGPU (navigator.gpu is missing)';
-  const adapter = await gpuAdapter();
+  const adapter = explicitlyChosen ? await gpuAdapter() : await adapterWithin(ADAPTER_WAIT_MS);
+  if (adapter === 'slow') return `the WebGPU adapter did not answer within ${ADAPTER_WAIT_MS / 1000} s, so it was not measured`;
   if (!adapter) return 'no WebGPU adapter is available (WebGPU may be disabled or blocklisted)';
-  const fallback = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
-  if (fallback && !explicitlyChosen) {
-    const name = adapterName(adapter);
+  if (adapter.fallback && !explicitlyChosen) {
+    const name = adapter.name;
     return `the WebGPU adapter is a software fallback${name ? ` (${name})` : ' (SwiftShader)'}: it runs on the CPU, slower than every other backend, so it is not measured`;
   }
   return null;
 }
 
-/** The WebGL renderer string (unmasked where the browser allows), or '' without WebGL. */
+let renderer: string | null = null;
+
+/** The WebGL renderer string (unmasked where the browser allows), or '' without WebGL; read once (a context costs a call into the GPU process). */
 function webglRenderer(): string {
+  renderer ??= readRenderer();
+  return renderer;
+}
+
+function readRenderer(): string {
   try {
     if (typeof OffscreenCanvas === 'undefined') return '';
     const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
@@ -72,9 +105,11 @@ let device: Promise<string> | null = null;
 /** What identifies this device's speed: the WebGPU adapter, the WebGL renderer, the core count. */
 export function deviceKey(): Promise<string> {
   device ??= (async () => {
-    const adapter = await gpuAdapter();
+    // A slow adapter gives a key of its own (a cache miss), never a wait.
+    const found = await adapterWithin(ADAPTER_WAIT_MS);
+    const adapter = found === 'slow' ? null : found;
     const cores = globalThis.navigator?.hardwareConcurrency ?? 0;
-    return JSON.stringify({ webgpu: adapter ? adapterName(adapter) || 'adapter' : null, webgl: webglRenderer(), cores, isolated: Boolean(globalThis.crossOriginIsolated) });
+    return JSON.stringify({ webgpu: adapter ? adapter.name || 'adapter' : null, webgl: webglRenderer(), cores, isolated: Boolean(globalThis.crossOriginIsolated) });
   })();
   return device;
 }

@@ -64,12 +64,21 @@ async function evaluateWindow(engine: Engine, batch: HostBatch, windowMs: number
 /**
  * Times every contender in ROUNDS interleaved rounds (training, then
  * inference when `evaluation` is given); one far behind after the first
- * round is judged on that round alone. `hurry` is checked between windows:
+ * round (in epoch speed, with `validationPerTrainingSample`) is judged on
+ * that round alone. `hurry` is checked between windows:
  * when it says a run or a request waits, timing stops and each contender is
  * judged on the rounds it completed (those with none come back null).
  * Yields to the event loop between windows so that messages are heard.
  */
-export async function timeContenders(contenders: Contender[], batch: HostBatch, evaluation: HostBatch | null, hurry: () => boolean, windowMs = WINDOW_MS, rounds = ROUNDS): Promise<Timing[]> {
+export async function timeContenders(
+  contenders: Contender[],
+  batch: HostBatch,
+  evaluation: HostBatch | null,
+  hurry: () => boolean,
+  validationPerTrainingSample = 0,
+  windowMs = WINDOW_MS,
+  rounds = ROUNDS,
+): Promise<Timing[]> {
   const training = contenders.map(() => [] as number[]);
   const evaluating = contenders.map(() => [] as number[]);
   const failed: (string | null)[] = contenders.map(() => null);
@@ -77,9 +86,11 @@ export async function timeContenders(contenders: Contender[], batch: HostBatch, 
   const dropped = contenders.map(() => false);
   outer: for (let round = 0; round < rounds; round++) {
     if (round > 0) {
-      const best = Math.max(0, ...training.map((t) => (t.length ? median(t) : 0)));
-      training.forEach((t, k) => {
-        if (t.length && median(t) * HOPELESS_FACTOR < best) dropped[k] = true;
+      // Judged on whole epochs (training and validation), as the choice is.
+      const rates = training.map((t, k) => (t.length ? (epochRate({ training: median(t), evaluating: evaluating[k].length ? median(evaluating[k]) : null }, validationPerTrainingSample) ?? 0) : 0));
+      const best = Math.max(0, ...rates);
+      rates.forEach((rate, k) => {
+        if (training[k].length && rate * HOPELESS_FACTOR < best) dropped[k] = true;
       });
     }
     for (let k = 0; k < contenders.length; k++) {

@@ -65,6 +65,32 @@ function probabilityBytes(values: Float64Array, points: number, units: number, s
   return out;
 }
 
+/** Each convolution's kernels seen channel to channel: the mean of each kernel from input channel i to output channel o. */
+function channelLinks(layers: readonly LayerSpec[], weights: readonly Float32Array[]): { channels: (Float32Array | null)[]; maxChannel: number } {
+  let w = 0;
+  let maxChannel = 0;
+  const channels = layers.map((layer) => {
+    const at = w;
+    w += WEIGHT_COUNT[layer.kind];
+    if (layer.kind !== 'conv2d') return null;
+    // tfjs's conv kernel: [k, k, in, out], out fastest.
+    const kernel = weights[at];
+    const taps = layer.kernelSize * layer.kernelSize;
+    const inputs = kernel.length / (taps * layer.filters);
+    const [inShown, outShown] = [Math.min(inputs, MAX_DRAWN_UNITS), Math.min(layer.filters, MAX_DRAWN_UNITS)];
+    const links = new Float32Array(inShown * outShown);
+    for (let i = 0; i < inShown; i++)
+      for (let o = 0; o < outShown; o++) {
+        let sum = 0;
+        for (let t = 0; t < taps; t++) sum += kernel[(t * inputs + i) * layer.filters + o];
+        links[i * outShown + o] = sum / taps;
+        maxChannel = Math.max(maxChannel, Math.abs(sum / taps));
+      }
+    return links;
+  });
+  return { channels, maxChannel };
+}
+
 /**
  * The picture of a model. `plane`, for the 2-D sets: how grid points become
  * model input, and the half-width of the square they cover.
@@ -126,5 +152,6 @@ export function networkPicture(
       a = next;
     });
   }
-  return { columns, edges, maxWeight };
+  const convolutions = layers.some((layer) => layer.kind === 'conv2d') ? channelLinks(layers, weights) : null;
+  return convolutions ? { columns, edges, maxWeight, ...convolutions } : { columns, edges, maxWeight };
 }

@@ -64,8 +64,28 @@ function measured(backend: BackendName, samplesPerSecond: number): BackendSpeed 
 
 const kernelsOf = (config: PrepareConfig) => [...new Set(config.layers.flatMap((layer) => requiredKernels(layer.kind)))];
 
-/** Activates `backend`, builds the model there (from the seed, or from `state`) and trains one step, which proves it can train it. */
-async function contender(backend: BackendName, config: PrepareConfig, dataset: Dataset, batch: HostBatch, indices: Uint32Array, explicit: boolean, testHooks?: TestHooks, state?: EngineState): Promise<{ contender: Contender; built: BuiltEngine }> {
+/** A backend whose second step (the first sets up kernels and compiles GPU programs) takes this many times the quickest one's is not timed further. */
+const HOPELESS_STEP_FACTOR = 4;
+/** A first step (kernel set-up, compiling) may take this many times a steady one. */
+const FIRST_STEP_SLACK = 3;
+
+/**
+ * Activates `backend`, builds the model there (from the seed, or from
+ * `state`) and trains two steps, which proves it can train it; `stepMs` is
+ * how long the second took (the first sets up kernels, GPU programs and the
+ * fused engine's compiled code).
+ */
+async function contender(
+  backend: BackendName,
+  config: PrepareConfig,
+  dataset: Dataset,
+  batch: HostBatch,
+  indices: Uint32Array,
+  explicit: boolean,
+  testHooks?: TestHooks,
+  state?: EngineState,
+  quickest = Number.POSITIVE_INFINITY,
+): Promise<{ contender: Contender; built: BuiltEngine; stepMs: number }> {
   if (testHooks?.failBackends?.includes(backend)) throw new Error('it was made to fail for a test');
   if (backend === 'fused') {
     const obstacle = fusedObstacle(config, dataset);
@@ -75,13 +95,19 @@ async function contender(backend: BackendName, config: PrepareConfig, dataset: D
   await activate();
   const built = await buildEngine(backend, config, dataset, indices, undefined, state);
   try {
+    let started = performance.now();
     const first = await built.engine.trainStep(batch, 1, false);
     if (!Number.isFinite(first.loss)) throw new Error('a test batch gave a non-finite loss');
+    // A first step already far beyond the quickest backend's steady step needs no second to judge it.
+    if (performance.now() - started < FIRST_STEP_SLACK * HOPELESS_STEP_FACTOR * quickest) {
+      started = performance.now();
+      await built.engine.trainStep(batch, 2, false);
+    }
+    return { contender: { backend, engine: built.engine, activate }, built, stepMs: performance.now() - started };
   } catch (error) {
     built.dispose();
     throw error;
   }
-  return { contender: { backend, engine: built.engine, activate }, built };
 }
 
 /**
@@ -92,22 +118,26 @@ async function contender(backend: BackendName, config: PrepareConfig, dataset: D
 async function measureBackends(backends: BackendName[], config: PrepareConfig, dataset: Dataset, explicit: boolean, hurry: () => boolean, testHooks?: TestHooks, state?: EngineState): Promise<{ speeds: BackendSpeed[]; partial: boolean }> {
   const { batch, evaluation, indices } = timingBatches(config, dataset);
   const speeds = new Map<BackendName, BackendSpeed>();
-  const ready: { contender: Contender; built: BuiltEngine }[] = [];
+  const ready: { contender: Contender; built: BuiltEngine; stepMs: number }[] = [];
   try {
     for (const backend of backends) {
       if (hurry()) break;
       try {
-        ready.push(await contender(backend, config, dataset, batch, indices, explicit, testHooks, state));
+        const next = await contender(backend, config, dataset, batch, indices, explicit, testHooks, state, Math.min(...ready.map((r) => r.stepMs)));
+        // Far slower than the quickest so far on a step: not worth windows (a CPU step of the oversized MLP takes a second).
+        const quickest = Math.min(...ready.map((r) => r.stepMs));
+        if (next.stepMs > HOPELESS_STEP_FACTOR * quickest) {
+          next.built.dispose();
+          const reason = `one step took ${Math.round(next.stepMs)} ms, ${Math.round(next.stepMs / quickest)} times ${BACKEND_LABELS[ready.find((r) => r.stepMs === quickest)!.contender.backend]}'s, so it was not timed further`;
+          speeds.set(backend, { backend, samplesPerSecond: null, reason });
+          continue;
+        }
+        ready.push(next);
       } catch (error) {
         speeds.set(backend, { backend, samplesPerSecond: null, reason: errorMessage(error) });
       }
     }
-    const timings = await timeContenders(
-      ready.map((r) => r.contender),
-      batch,
-      explicit ? null : evaluation,
-      hurry,
-    );
+    const timings = await timeContenders(ready.map((r) => r.contender), batch, explicit ? null : evaluation, hurry, validationShare(config));
     let partial = false;
     for (const timing of timings) {
       const rate = epochRate(timing, validationShare(config));
@@ -264,7 +294,9 @@ function choiceOf(speeds: BackendSpeed[], when: string): BackendChoice | null {
 export function measureDuringRun(config: PrepareConfig, dataset: Dataset, current: BackendName, state: EngineState | undefined, testHooks: TestHooks | undefined, hurry: () => boolean): Promise<{ speeds: BackendSpeed[]; partial: boolean }> {
   return oneAtATime(async () => {
     try {
-      const result = await measureBackends(candidates(), config, dataset, false, hurry, testHooks, state);
+      // The run's own backend first: the others are judged against its step.
+      const order = [current, ...candidates().filter((b) => b !== current)];
+      const result = await measureBackends(order, config, dataset, false, hurry, testHooks, state);
       if (!result.partial && result.speeds.some((s) => s.samplesPerSecond !== null)) await writeSpeeds(await speedKey(config, dataset, testHooks), result.speeds);
       return result;
     } finally {

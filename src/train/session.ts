@@ -119,6 +119,16 @@ export class TrainingSession {
   }
 
   private measured = false;
+  /** Settles when auto's timing in progress (if any) ends: tfjs's global backend is not the run's meanwhile. */
+  private timing: Promise<unknown> = Promise.resolve();
+
+  /** Resolves once no backend timing is in progress, so that an inspection runs on the run's own backend. */
+  settled(): Promise<void> {
+    return this.timing.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
 
   async run(): Promise<void> {
     const { runId, config, testHooks, post } = this.options;
@@ -236,7 +246,9 @@ export class TrainingSession {
         },
         swapEngine: async (epoch, current) => {
           if (choice.toMeasure.length === 0 || this.measured) return null;
-          const next = await this.measureAndSwitch(choice, epoch, current, dataset, split);
+          const timing = this.measureAndSwitch(choice, epoch, current, dataset, split);
+          this.timing = timing;
+          const next = await timing;
           // The speed readout starts afresh: the timing pause is not training time.
           outbox.restartSpeedWindow();
           if (next) engine = next;

@@ -99,12 +99,19 @@ function handle(message: ToWorker): void {
       return;
     }
     case 'inspect': {
-      const target = latest?.inspectable();
-      if (!target) {
+      const session = latest;
+      if (!session?.inspectable()) {
         post({ type: 'inspect-error', requestId: message.requestId, message: 'Train a model first.' });
         return;
       }
-      inspect(target, message.query)
+      // While auto times backends, tfjs's backend is not the run's: wait, then ask the model (perhaps moved meanwhile).
+      session
+        .settled()
+        .then(() => {
+          const target = session.inspectable();
+          if (!target) throw new Error('Train a model first.');
+          return inspect(target, message.query);
+        })
         .then((result) => post({ type: 'inspect-result', requestId: message.requestId, result }))
         .catch((error: unknown) => post({ type: 'inspect-error', requestId: message.requestId, message: errorMessage(error) }));
       return;

@@ -1,4 +1,5 @@
 import { BACKEND_LABELS } from '../../config/experiment';
+import { formatDuration, secondsLeft } from '../../metrics/eta';
 import { useAppStore } from '../../state/store';
 import { selectRun } from '../selectors';
 
@@ -15,6 +16,7 @@ const GPU_BACKENDS = new Set(['webgpu', 'webgl']);
 /** Status, epoch, step, speed and backend of the current run. */
 export function RunStatus() {
   const run = useAppStore(selectRun);
+  const eta = secondsLeft(run);
   const patience = useAppStore((state) => state.config.patience);
   return (
     <section className="run-status" aria-label="Run status">
@@ -45,6 +47,12 @@ export function RunStatus() {
         </div>
       </dl>
       {run.status === 'running' && run.phase && run.phase !== 'training' && <p className="phase">{PHASE_TEXT[run.phase]}</p>}
+      {eta !== null && (
+        <p className="note" role="status" data-testid="run-eta">
+          About {formatDuration(eta)} left at the measured {Math.round(run.samplesPerSecond).toLocaleString('en-US')} samples/s (epoch {run.epoch} of{' '}
+          {run.config?.epochs}). Stop any time: the curves so far stay.
+        </p>
+      )}
       {run.backendSwitch && (
         <p className="note" role="status" data-testid="backend-switch">
           Auto moved this run from {BACKEND_LABELS[run.backendSwitch.from]} to {BACKEND_LABELS[run.backendSwitch.to]} after epoch {run.backendSwitch.epoch}: it measured
