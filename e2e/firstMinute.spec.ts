@@ -113,7 +113,7 @@ test('Show overfitting opens the gap within 20 s on auto; the cure is drawn over
   await expect(page.getByTestId('loss-chart')).toContainText('before the cure');
   await expect(page.getByTestId('demo-gap')).toContainText('Before the cure the gap reached');
   const cured = await gap();
-  const before = Number((await page.getByTestId('demo-gap').textContent())!.match(/reached (-?[\d.]+)/)![1]);
+  const before = Number((await page.getByTestId('demo-gap').textContent())!.match(/reached (-?\d+\.\d+)/)![1]);
   console.log(`cured gap ${cured.toFixed(2)} against ${before.toFixed(2)} before`);
   expect(cured).toBeLessThan(before);
   expect(page.url()).toMatch(/dropout\(0\.5\)/);

@@ -68,7 +68,8 @@ for (const data of ['mnist', 'plane', 'csv'] as const) {
     await page.screenshot({ path: `test-results/screen-${data}-projector.png` });
     if (data === 'plane') await onScreen(page, page.getByTestId('boundary-surface'));
     else await onScreen(page, page.getByTestId('metric-val-accuracy'));
-    await onScreen(page, page.getByTestId('loss-chart'));
+    // The loss chart's plot, axes and curves (its legend may run below the fold).
+    await onScreen(page, page.getByTestId('loss-chart').locator('svg.recharts-surface').first());
     const sizes = await page.locator('.readouts dt, .chart figcaption, .chart-legend').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
   });

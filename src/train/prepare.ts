@@ -37,6 +37,11 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** Resolves when the backend work queued so far has ended (tfjs's global backend is settled then). */
+export function backendIdle(): Promise<void> {
+  return backendQueue.then(() => undefined);
+}
+
 /** Runs and requests waiting for the backend queue: a warm-up's timing gives way to them within one window. */
 let waiting = 0;
 /** True while a run waits for a backend (a warm-up measuring then stops at once). */

@@ -4,7 +4,7 @@ import { errorMessage } from '../lib/assert';
 import { loadSource, resolveData } from './dataSources';
 import { isToWorker, PROTOCOL_VERSION, type DataEvent, type FromWorker, type ToWorker } from './protocol';
 import { inspect } from './inspect';
-import { warmUpBackend } from './prepare';
+import { backendIdle, warmUpBackend } from './prepare';
 import { TrainingSession } from './session';
 import { trainForest } from './forest';
 import { applyOverfittingKnobs } from '../data/subset';
@@ -100,15 +100,11 @@ function handle(message: ToWorker): void {
     }
     case 'inspect': {
       const session = latest;
-      if (!session?.inspectable()) {
-        post({ type: 'inspect-error', requestId: message.requestId, message: 'Train a model first.' });
-        return;
-      }
-      // While auto times backends, tfjs's backend is not the run's: wait, then ask the model (perhaps moved meanwhile).
-      session
-        .settled()
+      // A warm-up or auto's timing may be switching tfjs's backend: ask the model once that work has ended.
+      backendIdle()
+        .then(() => session?.settled())
         .then(() => {
-          const target = session.inspectable();
+          const target = session?.inspectable();
           if (!target) throw new Error('Train a model first.');
           return inspect(target, message.query);
         })

@@ -4,7 +4,7 @@ export const MAX_CHART_POINTS = 200;
 export const CHART_REDRAW_MS = 250;
 
 /** Chart height in CSS pixels: larger in classroom mode, for the back of the room. */
-export const chartHeight = (classroom: boolean): number => (classroom ? 260 : 190);
+export const chartHeight = (classroom: boolean): number => (classroom ? 210 : 170);
 
 /**
  * At most `max` points, evenly spaced, always with the first and the last:
