@@ -95,6 +95,44 @@ describe('the network layout', () => {
   });
 });
 
+describe('a CNN in the picture', () => {
+  // 4x4x1 image -> conv 2@3x3 -> max pool 2 -> flatten -> output 2.
+  const layers: LayerSpec[] = [
+    { kind: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'same', activation: 'relu' },
+    { kind: 'maxPool2d', poolSize: 2, strides: 2 },
+    { kind: 'flatten' },
+  ];
+  const output = { units: 2, activation: 'softmax' as const };
+  // Kernel [3, 3, 1, 2], out fastest: filter 0 all 1, filter 1 all -0.5.
+  const kernel = Float32Array.from({ length: 18 }, (_, i) => (i % 2 === 0 ? 1 : -0.5));
+  const weights = [kernel, new Float32Array(2), new Float32Array(8 * 2), new Float32Array(2)];
+  const shapes = [[4, 4, 2], [2, 2, 2], [8]];
+
+  it('sends each kernel seen channel to channel: the mean of its taps', () => {
+    const picture = networkPicture(layers, output, null, weights, null);
+    expect(Array.from(picture.channels![0]!)).toEqual([1, -0.5]);
+    expect(picture.channels![1]).toBeNull();
+    expect(picture.maxChannel).toBe(1);
+  });
+
+  it('draws channels as nodes, kernels between them, pooling one to one, and the flatten as one block', () => {
+    const picture = networkPicture(layers, output, null, weights, null);
+    const net = layoutNetwork({ inputShape: [4, 4, 1], layers, shapes, output }, null, picture);
+    const kernels = net.edges.filter((e) => e.kind === 'kernel');
+    expect(kernels.map((e) => e.weight)).toEqual([1, -0.5]);
+    const pooling = net.edges.filter((e) => e.kind === 'pass' && e.to.startsWith('max pool'));
+    expect(pooling.map((e) => [e.from, e.to])).toEqual([
+      ['conv 2@3×3 channel 1', 'max pool channel 1'],
+      ['conv 2@3×3 channel 2', 'max pool channel 2'],
+    ]);
+    // Into the flatten and out of it to each output unit.
+    expect(net.edges.filter((e) => e.to === 'flatten')).toHaveLength(2);
+    expect(net.edges.filter((e) => e.from === 'flatten')).toHaveLength(2);
+    const edge = kernels[1];
+    expect(net.describeAt((edge.x1 + edge.x2) / 2, (edge.y1 + edge.y2) / 2)).toMatch(/Kernel from input channel 1 to conv 2@3×3 channel 2: mean weight -0\.500/);
+  });
+});
+
 describe('input features', () => {
   it('are exact, on TensorFlow Playground’s scale', () => {
     const points = Float32Array.from([0.5, -0.25]);

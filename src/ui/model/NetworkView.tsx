@@ -25,7 +25,7 @@ function paint(canvas: HTMLCanvasElement, net: DrawnNetwork, cell: HTMLCanvasEle
   context.setTransform(scale, 0, 0, scale, 0, 0);
   context.clearRect(0, 0, net.width, net.height);
   for (const edge of net.edges) {
-    context.strokeStyle = edge.weight === null ? '#d0d7de' : rgb(edge.weight >= 0 ? ORANGE : BLUE, 0.35 + 0.65 * edge.strength);
+    context.strokeStyle = edge.weight === null ? (edge.kind === 'pass' ? '#afb8c1' : '#d0d7de') : rgb(edge.weight >= 0 ? ORANGE : BLUE, 0.35 + 0.65 * edge.strength);
     context.lineWidth = edge.weight === null ? 1 : 0.5 + 4 * edge.strength;
     context.beginPath();
     context.moveTo(edge.x1, edge.y1);

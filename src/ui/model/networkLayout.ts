@@ -135,7 +135,7 @@ export function layoutNetwork(
   const height = top + tallest * (size + gap) + 34;
   const step = Math.max(heatmaps ? 110 : 90, Math.min(170, 640 / Math.max(columns.length - 1, 1)));
   // Room on the left for the input features' names.
-  const left = inputNames ? 64 : 20;
+  const left = inputNames ? 64 : model.inputShape.length === 3 ? 40 : 20;
   const width = Math.round(left + 80 + step * (columns.length - 1) + size);
   const nodes: DrawnNode[] = [];
   const labels: DrawnNetwork['labels'] = [];
@@ -158,7 +158,8 @@ export function layoutNetwork(
     positions.push(colPositions);
     labels.push({ key: `t${c}`, x: x + size / 2, y: 4, text: column.title, kind: 'title' });
     if (block && column.shape) labels.push({ key: `s${c}`, x: x + size / 2, y: y0 + blockHeight + 4, text: column.shape, kind: 'more' });
-    if (column.channels && column.shape) labels.push({ key: `s${c}`, x: x + size / 2, y: top + tallest * (size + gap) + 2, text: column.shape, kind: 'more' });
+    // Below the "+N more" line, so the two never overlap.
+    if (column.channels && column.shape) labels.push({ key: `s${c}`, x: x + size / 2, y: top + tallest * (size + gap) + 16, text: column.shape, kind: 'more' });
     if (column.units > count) labels.push({ key: `m${c}`, x: x + size / 2, y: y0 + count * (size + gap), text: `+${(column.units - count).toLocaleString('en-US')} more`, kind: 'more' });
     if (column.between.length > 0) labels.push({ key: `b${c}`, x: x - step / 2 + size / 2, y: height - 2, text: column.between.join(' · '), kind: 'chip' });
   });
