@@ -63,3 +63,18 @@ test('on a phone, Train and the loss chart are on the first screen', async ({ pa
   expect(train.y + train.height).toBeLessThanOrEqual(844);
   expect(loss.y).toBeLessThan(844);
 });
+
+test('a keyboard user reaches Train in two keys: the skip link comes first', async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to Train' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('train-button')).toBeFocused();
+  // The experiment in the link's fragment is untouched by the skip.
+  expect(page.url()).not.toContain('#train-button');
+  // Landmarks: the banner, the main area with its settings and results, and the views below.
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('complementary', { name: 'Data, training settings and model' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'More views' })).toBeVisible();
+});

@@ -23,8 +23,9 @@ test('auto starts at once, times every backend during the run by one statistic, 
   const rows = await page.getByTestId('backend-speeds').locator('tr').evaluateAll((trs) =>
     trs.map((tr) => ({ name: tr.querySelector('th')?.textContent ?? '', rate: Number((tr.querySelector('td')?.textContent ?? '').replace(/,/g, '')), chosen: tr.classList.contains('chosen') })),
   );
-  // The default CNN: WASM (with our Conv2DBackpropFilter) and CPU at least were measured.
-  expect(rows.length).toBeGreaterThanOrEqual(2);
+  // The default CNN: WASM (with our Conv2DBackpropFilter) was timed; the CPU too, or it is named as far slower per step.
+  expect(rows.length).toBeGreaterThanOrEqual(1);
+  if (!rows.some((row) => row.name === 'CPU')) await expect(page.getByTestId('backend-fallbacks')).toContainText(/CPU was passed over: one step took \d+ ms/);
   const fastest = rows.reduce((a, b) => (b.rate > a.rate ? b : a));
   expect(fastest.chosen).toBe(true);
   // Software WebGPU and software WebGL are not worth measuring, and the page says so.

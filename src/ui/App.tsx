@@ -102,7 +102,7 @@ export function App() {
           {planar ? epochCharts : show('batch-chart') && <BatchChart />}
           <RunStatus />
         </div>
-        <div className="results" aria-label="Live results">
+        <div className="results" role="region" aria-label="Live results">
           <MetricReadouts />
           {planar && <OutputMap />}
           {planar ? show('batch-chart') && <BatchChart /> : epochCharts}

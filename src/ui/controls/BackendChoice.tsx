@@ -13,7 +13,7 @@ export function BackendChoice() {
   return (
     <div className="backend-choice" data-testid="backend-fallbacks" role="status">
       {shown.backendReason && <p data-testid="backend-reason">{shown.backendReason}</p>}
-      {measured.length > 1 && (
+      {measured.length > 0 && (
         <table className="speeds" data-testid="backend-speeds">
           <caption>Measured on this model (samples/s)</caption>
           <tbody>
