@@ -101,7 +101,8 @@ async function steadyRate(newPage, model, backend) {
   if (outcome !== 'ready') {
     const error = await page.getByTestId('error').textContent().catch(() => '');
     await page.close();
-    return { rate: null, note: outcome === 'error' ? (error ?? 'error').slice(0, 60) : 'too slow to reach epoch 2 in 4 min' };
+    const cannot = /cannot train/.test(error ?? '');
+    return { rate: null, note: outcome === 'error' ? (cannot ? 'cannot train it' : (error ?? 'error').slice(0, 60)) : 'too slow to reach epoch 2 in 4 min' };
   }
   const [s0, t0] = [await stepNow(page), Date.now()];
   await page.waitForTimeout(WINDOW_MS);
