@@ -114,3 +114,13 @@ test('the CNN network picture, and the desktop view after a short run', async ({
   await page.screenshot({ path: 'test-results/desktop.png' });
   await page.getByTestId('network').screenshot({ path: 'test-results/network-cnn.png' });
 });
+
+test('hiding the data, model and settings panels gives their column to the network instead of leaving it empty', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/?e2e.maxTrain=256&e2e.maxVal=128#v=1&hide=data,model,settings');
+  await expect(page.getByTestId('train-button')).toBeEnabled();
+  await expect(page.getByRole('complementary', { name: 'Data, training settings and model' })).toHaveCount(0);
+  const network = (await page.getByTestId('network').boundingBox())!;
+  expect(network.x).toBeLessThan(60);
+  await onScreen(page, page.getByTestId('loss-chart'));
+});
