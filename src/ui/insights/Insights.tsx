@@ -12,6 +12,7 @@ import { RowForm } from './RowForm';
 import { ForestBeside } from './ForestBeside';
 import { columnType } from '../../data/csv/infer';
 import { useThrottledValue } from '../charts/useThrottledValue';
+import { insightRefreshMs } from '../../state/insightActions';
 
 
 /** What the model gets right and wrong: confusion matrix, gallery, drawing, a typed row. */
@@ -33,8 +34,8 @@ export function Insights() {
   const convolutional = useAppStore((state) => state.config.layers.some((layer) => layer.kind === 'conv2d'));
   const drawable = image !== null && image[0] === 28 && image[1] === 28 && image[2] === 1;
   // New weights after each epoch and when a run ends: views that ask the model
-  // ask again, at most twice a second (a tiny net ends hundreds of epochs a second).
-  const version = useThrottledValue(`${runId}-${epochCount}-${status}`, INSIGHT_REFRESH_MS);
+  // ask again, at most twice a second (a tiny net ends hundreds of epochs a second), and less often when asking costs.
+  const version = useThrottledValue(`${runId}-${epochCount}-${status}`, insightRefreshMs());
   return (
     <section className="insights" aria-label="Insight views">
       <h2>Insight views</h2>
