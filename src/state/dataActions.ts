@@ -1,7 +1,7 @@
 // Choosing and loading data. Loading happens in the worker with progress; a
 // failed load leaves the active dataset, its table and the model as they
 // were, and says why.
-import { describeSource, resolveDatasetInfo, shareability, type DatasetRef, type LoadedData } from '../config/datasets';
+import { describeSource, resolveDatasetInfo, shareability, type DatasetInfo, type DatasetRef, type LoadedData } from '../config/datasets';
 import type { ExperimentConfig } from '../config/experiment';
 import { restoreConfig } from '../config/restore';
 import { csvLayout, defaultCsvOptions } from '../data/csv/infer';
@@ -79,9 +79,8 @@ function fitLayers(config: ExperimentConfig, loaded: LoadedData | null): { layer
 }
 
 /** The kind of input a dataset has, once known. */
-function kindOf(ref: DatasetRef, loaded: LoadedData | null): DataKind | null {
+function kindOf(ref: DatasetRef, info: DatasetInfo | null): DataKind | null {
   if (ref.kind === 'synthetic') return 'plane';
-  const { info } = resolveDatasetInfo(ref, loaded);
   if (!info) return null;
   return info.inputShape.length === 3 ? 'images' : 'table';
 }
@@ -93,8 +92,8 @@ function kindOf(ref: DatasetRef, loaded: LoadedData | null): DataKind | null {
  * or circle to spiral). Null: keep the settings.
  */
 function fittedFor(config: ExperimentConfig, previous: DataKind | null, ref: DatasetRef, loaded: LoadedData | null): { config: ExperimentConfig; why: string } | null {
-  const kind = kindOf(ref, loaded);
   const { info } = resolveDatasetInfo(ref, loaded);
+  const kind = kindOf(ref, info);
   if (!kind || !info || (kind !== 'table' && kind === previous)) return null;
   return fitDefaults(config, kind, info, loaded?.table?.rows ?? 0);
 }
@@ -106,7 +105,7 @@ function fittedFor(config: ExperimentConfig, previous: DataKind | null, ref: Dat
  */
 function commit(ref: DatasetRef, loaded: LoadedData | null, key: string | null, adjustModel: boolean, base?: ExperimentConfig, fit = false): void {
   useAppStore.setState((state) => {
-    const previous = kindOf(state.config.dataset, state.data.loaded);
+    const previous = kindOf(state.config.dataset, resolveDatasetInfo(state.config.dataset, state.data.loaded).info);
     const config = { ...(base ?? state.config), dataset: ref };
     const fitted = fit ? fittedFor(config, previous, ref, loaded) : null;
     if (fitted) return { config: fitted.config, data: { loaded, loadedKey: key, loading: null, error: null, notice: fitted.why } };

@@ -7,9 +7,9 @@ import { yieldToEventLoop } from '../lib/yield';
 import type { Engine, HostBatch } from './engine';
 
 /** Each window trains for at least this long (and at least one step). */
-export const WINDOW_MS = 80;
+const WINDOW_MS = 80;
 /** Rounds of windows: every candidate gets one window per round. */
-export const ROUNDS = 3;
+const ROUNDS = 3;
 /** After the first round, a contender this many times slower than the best gets no more windows. */
 const HOPELESS_FACTOR = 3;
 

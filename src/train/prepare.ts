@@ -45,7 +45,7 @@ export function backendIdle(): Promise<void> {
 /** Runs and requests waiting for the backend queue: a warm-up's timing gives way to them within one window. */
 let waiting = 0;
 /** True while a run waits for a backend (a warm-up measuring then stops at once). */
-export const runIsWaiting = (): boolean => waiting > 0;
+const runIsWaiting = (): boolean => waiting > 0;
 
 function timingBatches(config: PrepareConfig, dataset: Dataset): { batch: HostBatch; evaluation: HostBatch; indices: Uint32Array } {
   const size = Math.max(1, Math.min(config.batchSize, dataset.count));
@@ -128,9 +128,9 @@ async function measureBackends(backends: BackendName[], config: PrepareConfig, d
     for (const backend of backends) {
       if (hurry()) break;
       try {
-        const next = await contender(backend, config, dataset, batch, indices, explicit, testHooks, state, Math.min(...ready.map((r) => r.stepMs)));
-        // Far slower than the quickest so far on a step: not worth windows (a CPU step of the oversized MLP takes a second).
         const quickest = Math.min(...ready.map((r) => r.stepMs));
+        const next = await contender(backend, config, dataset, batch, indices, explicit, testHooks, state, quickest);
+        // Far slower than the quickest so far on a step: not worth windows (a CPU step of the oversized MLP takes a second).
         if (next.stepMs > HOPELESS_STEP_FACTOR * quickest) {
           next.built.dispose();
           const reason = `one step took ${Math.round(next.stepMs)} ms, ${Math.round(next.stepMs / quickest)} times ${BACKEND_LABELS[ready.find((r) => r.stepMs === quickest)!.contender.backend]}'s, so it was not timed further`;
@@ -156,7 +156,13 @@ async function measureBackends(backends: BackendName[], config: PrepareConfig, d
   }
 }
 
-const rate = (n: number) => `${Math.round(n).toLocaleString('en-US')} samples/s`;
+/** A speed in words: "1,234 samples/s". */
+export const rate = (n: number | null) => `${Math.round(n ?? 0).toLocaleString('en-US')} samples/s`;
+
+/** The measured backends and their speeds, in one line: "WASM 9,653 samples/s, CPU 839 samples/s". */
+export function speedList(speeds: BackendSpeed[]): string {
+  return speeds.filter((s) => s.samplesPerSecond !== null).map((s) => `${BACKEND_LABELS[s.backend]} ${rate(s.samplesPerSecond)}`).join(', ');
+}
 
 /** The fastest measured speed, or null. */
 export function fastest(speeds: BackendSpeed[]): BackendSpeed | null {
@@ -166,7 +172,7 @@ export function fastest(speeds: BackendSpeed[]): BackendSpeed | null {
 /** Why auto chose `best`, in words, from what was measured. */
 export function explain(best: BackendSpeed, speeds: BackendSpeed[], when: string): string {
   const others = speeds.filter((s) => s.backend !== best.backend && s.samplesPerSecond !== null);
-  const against = others.length ? `; ${others.map((s) => `${BACKEND_LABELS[s.backend]} ${rate(s.samplesPerSecond ?? 0)}`).join(', ')}` : '';
+  const against = others.length ? `; ${speedList(others)}` : '';
   return `Auto chose ${BACKEND_LABELS[best.backend]}: the fastest for this model, ${rate(best.samplesPerSecond ?? 0)} counting each epoch's validation (${when}${against}).`;
 }
 
@@ -175,14 +181,9 @@ const choices = new Map<string, BackendChoice>();
 const quickSpeeds = new Map<string, BackendSpeed[]>();
 
 /** The cache key: this model's shape and training settings that change its speed, on this device. */
-export async function speedKey(config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks): Promise<string> {
+async function speedKey(config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks): Promise<string> {
   const share = Math.round(validationShare(config) * 100) / 100;
   return JSON.stringify([await deviceKey(), config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, config.batchSize, config.optimizer, share, testHooks?.failBackends ?? [], testHooks?.wasmThreads ?? null]);
-}
-
-/** The backends auto weighs for this model, fastest-to-start first. */
-function candidates(): BackendName[] {
-  return [...MEASURE_ORDER];
 }
 
 /** Where auto starts when nothing was measured: the fused engine for tiny dense nets, else WASM, else the CPU. */
@@ -193,7 +194,7 @@ export function guessOrder(config: Pick<ExperimentConfig, 'layers'>, dataset: Pi
 }
 
 /** A run's backend and what auto still has to time during the run (empty when everything is known). */
-export interface RunBackend extends BackendChoice {
+interface RunBackend extends BackendChoice {
   toMeasure: BackendName[];
 }
 
@@ -202,7 +203,7 @@ async function startAuto(config: PrepareConfig, dataset: Dataset, testHooks?: Te
   const remembered = await readSpeeds(key);
   const known = remembered ?? quickSpeeds.get(key) ?? [];
   const fallbacks: Fallback[] = known.filter((s) => s.samplesPerSecond === null && s.reason !== 'not measured yet').map((s) => ({ backend: s.backend, reason: s.reason ?? 'it failed' }));
-  const toMeasure = remembered ? [] : candidates();
+  const toMeasure = remembered ? [] : [...MEASURE_ORDER];
   const best = fastest(known);
   const order = best ? [best.backend, ...guessOrder(config, dataset).filter((b) => b !== best.backend)] : guessOrder(config, dataset);
   for (const backend of order) {
@@ -300,7 +301,7 @@ export function measureDuringRun(config: PrepareConfig, dataset: Dataset, curren
   return oneAtATime(async () => {
     try {
       // The run's own backend first: the others are judged against its step.
-      const order = [current, ...candidates().filter((b) => b !== current)];
+      const order = [current, ...MEASURE_ORDER.filter((b) => b !== current)];
       const result = await measureBackends(order, config, dataset, false, hurry, testHooks, state);
       if (!result.partial && result.speeds.some((s) => s.samplesPerSecond !== null)) await writeSpeeds(await speedKey(config, dataset, testHooks), result.speeds);
       return result;

@@ -16,7 +16,7 @@ import { BOUNDARY_EXTENT, BOUNDARY_SIZE, decisionBoundary, type Inspectable } fr
 import { trainModel } from './loop';
 import { Outbox } from './outbox';
 import { networkPicture } from './networkPicture';
-import { fastest, measureDuringRun, prepareRunBackend, type RunBackend } from './prepare';
+import { fastest, measureDuringRun, prepareRunBackend, rate, speedList } from './prepare';
 import { activateBackend } from './backend';
 import { carryObstacle } from './engineState';
 import type { Engine } from './engine';
@@ -86,9 +86,8 @@ export class TrainingSession {
    * (SWITCH_FACTOR), carrying weights and optimizer state; returns the new
    * engine, or null to go on as before.
    */
-  private async measureAndSwitch(choice: RunBackend, epoch: number, current: Engine, dataset: Dataset, split: Split): Promise<Engine | null> {
+  private async measureAndSwitch(epoch: number, current: Engine, dataset: Dataset, split: Split): Promise<Engine | null> {
     const { runId, config, testHooks, post } = this.options;
-    if (choice.toMeasure.length === 0 || this.options.evaluateOnly || this.measured) return null;
     this.measured = true;
     post({ type: 'phase', runId, phase: 'measuring' });
     const obstacle = carryObstacle(config.optimizer);
@@ -98,9 +97,8 @@ export class TrainingSession {
     if (partial) return null;
     const best = fastest(speeds);
     const mine = speeds.find((s) => s.backend === current.backend)?.samplesPerSecond ?? null;
-    const rate = (n: number | null) => `${Math.round(n ?? 0).toLocaleString('en-US')} samples/s`;
     const faster = best !== null && best.backend !== current.backend && (mine === null || (best.samplesPerSecond ?? 0) > mine * SWITCH_FACTOR);
-    const list = speeds.filter((s) => s.samplesPerSecond !== null).map((s) => `${BACKEND_LABELS[s.backend]} ${rate(s.samplesPerSecond)}`).join(', ');
+    const list = speedList(speeds);
     if (!faster || !best || !state) {
       const reason = faster && best
         ? `Auto timed every backend at the end of epoch ${epoch} (${list}). ${BACKEND_LABELS[best.backend]} is faster, but ${obstacle}; the next run starts there.`
@@ -245,8 +243,8 @@ export class TrainingSession {
           if (edge || performance.now() - lastBoundaryAt >= due) await drawBoundary(epoch);
         },
         swapEngine: async (epoch, current) => {
-          if (choice.toMeasure.length === 0 || this.measured) return null;
-          const timing = this.measureAndSwitch(choice, epoch, current, dataset, split);
+          if (choice.toMeasure.length === 0 || this.measured || this.options.evaluateOnly) return null;
+          const timing = this.measureAndSwitch(epoch, current, dataset, split);
           this.timing = timing;
           const next = await timing;
           // The speed readout starts afresh: the timing pause is not training time.
