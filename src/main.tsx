@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { restoreTab, startAutoWarmUp } from './state/actions';
+import { restoreTab, startAutoWarmUp, startRunOf, stopRun } from './state/actions';
 import { startAppUpdates } from './state/appUpdate';
+import { onRunEnded, onRunEvents } from './state/clientHandle';
+import { runForest } from './state/forestActions';
+import { loadHistory, recordRunEvent, saveForestRecord } from './state/historyActions';
+import { connectSweepRunner, restoreSweepFromHistory } from './state/sweepRunner';
 import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
 import './ui/app.css';
@@ -11,6 +15,18 @@ startUrlSync();
 startAutoWarmUp();
 restoreTab();
 startAppUpdates();
+
+// What follows a run, registered on the client handle's run events (in this
+// order: a run's record is written before a sweep starts its next member).
+onRunEvents(recordRunEvent);
+connectSweepRunner({
+  startRun: (config, sweep) => startRunOf(config, { sweep }),
+  stopRun,
+  growForest: (config) => runForest(config, () => undefined),
+  keepForest: (config, tag, scores) => void saveForestRecord(config, tag, scores),
+  onRunEnded,
+});
+void loadHistory().then(restoreSweepFromHistory);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

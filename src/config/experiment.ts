@@ -1,7 +1,7 @@
 import { presetLayers } from '../model/presets';
 import type { LayerSpec } from '../model/spec';
 import type { DatasetRef } from './datasets';
-import { defaultOptimizerParams, type OptimizerParams } from './optimizerParams';
+import { defaultOptimizerParams, type OptimizerName, type OptimizerParams } from './optimizerParams';
 
 /** Backends the user may ask for; 'auto' picks the fastest that works. */
 export const BACKEND_PREFERENCES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu', 'fused'] as const;
@@ -11,8 +11,7 @@ export type BackendName = Exclude<BackendPreference, 'auto'>;
 /** Each backend's short name in sentences and tables. */
 export const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU', fused: 'Fused' };
 
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop', 'adadelta', 'adamax', 'adagrad'] as const;
-export type OptimizerName = (typeof OPTIMIZERS)[number];
+export { OPTIMIZERS, type OptimizerName } from './optimizerParams';
 
 export type { DatasetRef };
 

@@ -1,7 +1,9 @@
 // The main parameters of each optimizer: which ones it takes, their Keras
 // defaults, and their bounds. Plain data, shared by the settings form, the
 // URL codec and the worker.
-import type { OptimizerName } from './experiment';
+/** The optimizers a run can use (Keras names, plus SGD with momentum). */
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop', 'adadelta', 'adamax', 'adagrad'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 export interface OptimizerParams {
   /** SGD with momentum, RMSprop: fraction of the previous update kept. */

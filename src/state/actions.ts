@@ -1,4 +1,6 @@
-// Module-level actions: the only code that talks to the training client.
+// Module-level actions for the run and its settings. These and the other
+// *Actions modules reach the worker only through clientHandle.getClient();
+// what follows a run subscribes to clientHandle.onRunEvents (see main.tsx).
 import { PACE_EPOCHS_PER_SECOND, PANELS, type BackendPreference, type Pace, type ExperimentConfig, type OptimizerName, type PanelName } from '../config/experiment';
 import { defaultOptimizerParams, USUAL_LEARNING_RATE, type OptimizerParam } from '../config/optimizerParams';
 import { appBaseUrl, getClient } from './clientHandle';

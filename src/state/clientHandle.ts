@@ -1,12 +1,11 @@
 // The page's one training client, created on first use; its events feed the
-// store and, when a run ends, the run history. Events are applied at most
-// once per animation frame, in one store update, so a fast worker can never
-// make the page render more often than the display refreshes.
+// store. Events are applied at most once per animation frame, in one store
+// update, so a fast worker can never make the page render more often than
+// the display refreshes. What follows a run (the history, the sweep runner)
+// subscribes with onRunEvents, from main.tsx: this file calls none of it.
 import type { TrainingEvent } from '../train/client';
 import { TrainingClient } from '../train/client';
-import { saveFinishedRun, saveRunProgress } from './historyActions';
 import { reduceEvents } from './reduce';
-import { onSweepRunEnded } from './sweepActions';
 import { useAppStore } from './store';
 import { parseTestHooks } from './testHooks';
 
@@ -17,6 +16,25 @@ let client: TrainingClient | null = null;
 let queue: TrainingEvent[] = [];
 let scheduled = false;
 
+/** A run's last event. */
+export type RunEnd = Extract<TrainingEvent, { type: 'done' | 'error' }>;
+/** Called with each event once the store has taken it (with the rest of its frame's events). */
+export type RunEventListener = (event: TrainingEvent) => void;
+const runListeners = new Set<RunEventListener>();
+
+/** Subscribes to the run events, each delivered after the store update that applied it; returns the unsubscribe. */
+export function onRunEvents(listener: RunEventListener): () => void {
+  runListeners.add(listener);
+  return () => runListeners.delete(listener);
+}
+
+/** The same, for a run's end only. */
+export function onRunEnded(listener: (event: RunEnd) => void): () => void {
+  return onRunEvents((event) => {
+    if (event.type === 'done' || event.type === 'error') listener(event);
+  });
+}
+
 /** Applies every queued event in one store update. */
 export function applyQueuedEvents(): void {
   scheduled = false;
@@ -25,16 +43,11 @@ export function applyQueuedEvents(): void {
   queue = [];
   const now = performance.now();
   useAppStore.setState((state) => reduceEvents(state, events, now));
-  for (const event of events) {
-    if (event.type === 'epoch-end') saveRunProgress(event.runId);
-    else if (event.type === 'done' || event.type === 'error') {
-      void saveFinishedRun(event.runId);
-      onSweepRunEnded(event);
-    }
-  }
+  for (const event of events) for (const listener of runListeners) listener(event);
 }
 
-function enqueue(event: TrainingEvent): void {
+/** Queues one event from the client, to be applied with the rest of its frame's events. */
+export function receiveRunEvent(event: TrainingEvent): void {
   queue.push(event);
   if (scheduled) return;
   scheduled = true;
@@ -51,7 +64,7 @@ function enqueue(event: TrainingEvent): void {
 export function getClient(): TrainingClient {
   if (!client) {
     client = new TrainingClient(undefined, parseTestHooks(window.location.search)?.livenessMs);
-    client.subscribe(enqueue);
+    client.subscribe(receiveRunEvent);
     client.onBackendChoice((backendPreview) => useAppStore.setState({ backendPreview }));
   }
   return client;

@@ -5,15 +5,14 @@ import { errorMessage } from '../lib/assert';
 import { addRun, deleteRun, listRuns, putRun, renameRun } from '../history/db';
 import { makeRecord, type NewRunRecord, type RunOutcome, type RunRecord } from '../history/record';
 import { checkModel } from '../model/spec';
-import { useAppStore, type HistorySlice } from './store';
+import { setSlice, useAppStore, type HistorySlice } from './store';
 import type { ExperimentConfig } from '../config/experiment';
 import type { SplitScores } from '../metrics/types';
 import type { SweepTag } from '../sweep/results';
-import { finishedTag, restoreSweepFromHistory } from './sweepActions';
+import { finishedTag } from '../sweep/active';
+import type { TrainingEvent } from '../train/client';
 
-function setHistory(update: (history: HistorySlice) => Partial<HistorySlice>): void {
-  useAppStore.setState((state) => ({ history: { ...state.history, ...update(state.history) } }));
-}
+const setHistory = (update: (history: HistorySlice) => Partial<HistorySlice>) => setSlice('history', update);
 
 function unavailable(error: unknown): void {
   setHistory(() => ({ status: 'unavailable', error: `Run history is not available in this browser (${errorMessage(error)}). Runs still train; they are not kept.` }));
@@ -22,18 +21,26 @@ function unavailable(error: unknown): void {
 /**
  * Reads the stored runs; call once when the page opens. A run still marked
  * as running was cut off (a reload, a closed tab): it is kept, as interrupted.
+ * Resolves to the runs as now kept (none when the history is unavailable).
  */
-export async function loadHistory(): Promise<void> {
+export async function loadHistory(): Promise<readonly RunRecord[]> {
   try {
     const runs = await listRuns();
     const cutOff = runs.filter((record) => record.outcome === 'running');
     const fixed = runs.map((record): RunRecord => (record.outcome === 'running' ? { ...record, outcome: 'interrupted' } : record));
     setHistory(() => ({ runs: fixed, status: 'ready', error: null }));
-    restoreSweepFromHistory(fixed);
-    await Promise.all(cutOff.map((record) => putRun({ ...record, outcome: 'interrupted' })));
+    void Promise.all(cutOff.map((record) => putRun({ ...record, outcome: 'interrupted' }))).catch(unavailable);
+    return fixed;
   } catch (error) {
     unavailable(error);
+    return [];
   }
+}
+
+/** Keeps each run in the history as it trains and when it ends; subscribed with onRunEvents from main.tsx. */
+export function recordRunEvent(event: TrainingEvent): void {
+  if (event.type === 'epoch-end') saveRunProgress(event.runId);
+  else if (event.type === 'done' || event.type === 'error') void saveFinishedRun(event.runId);
 }
 
 /** A run in progress is stored again at most this often (and at every end). */
@@ -67,7 +74,7 @@ function currentRecord(runId: number, outcome: RunOutcome): NewRunRecord | null 
     epochs: metrics.epochs,
     learningRateChanges: metrics.learningRateChanges,
     restoredEpoch: run.restoredEpoch,
-    ...(run.sweep ? { sweep: finishedTag(run)! } : {}),
+    ...(run.sweep ? { sweep: finishedTag(run, performance.now())! } : {}),
   });
 }
 

@@ -8,8 +8,9 @@ import type { LoadPhase } from '../train/client';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
 import type { NetworkPicture } from '../train/networkPicture';
 import type { BackendChoice, BackendSpeed, Fallback, InitialWeights, RunPhase } from '../train/protocol';
-import type { SweepMember, SweepSpec } from '../sweep/plan';
-import type { SweepRow, SweepTag } from '../sweep/results';
+import type { SweepSpec } from '../sweep/plan';
+import type { SweepTag } from '../sweep/results';
+import type { ActiveSweep } from '../sweep/active';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
 
@@ -58,18 +59,7 @@ export interface SweepSlice {
   valuesText: string;
   problems: string[];
   /** The live (or last) sweep: null until one starts. */
-  active: {
-    id: string;
-    spec: SweepSpec;
-    task: Task;
-    members: SweepMember[];
-    capped: boolean;
-    rows: SweepRow[];
-    /** Member in progress, or null. */
-    current: number | null;
-    status: 'running' | 'stopped' | 'done';
-    startedAt: number;
-  } | null;
+  active: ActiveSweep | null;
 }
 
 export interface MetricsSlice {
@@ -198,3 +188,14 @@ export function initialState(): AppState {
 
 /** The one application store; components read it through module-level selectors. */
 export const useAppStore = create<AppState>(initialState);
+
+/** The slices that are objects of their own, each updated through `setSlice`. */
+export type SliceName = 'run' | 'metrics' | 'sweep' | 'history' | 'data' | 'demo';
+
+/** Merges `update` (or what it returns for the slice as it stands) into one slice. */
+export function setSlice<K extends SliceName>(name: K, update: Partial<AppState[K]> | ((slice: AppState[K]) => Partial<AppState[K]>)): void {
+  useAppStore.setState((state) => {
+    const patch = typeof update === 'function' ? update(state[name]) : update;
+    return { [name]: { ...state[name], ...patch } } as Pick<AppState, K>;
+  });
+}

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { warmUpTraining } from '../state/actions';
-import { loadHistory } from '../state/historyActions';
 import { BatchChart } from './charts/BatchChart';
 import { EpochChart } from './charts/EpochChart';
 import { MetricReadouts } from './charts/MetricReadouts';
@@ -57,7 +56,6 @@ export function App() {
     </div>
   );
   useEffect(warmUpTraining, []);
-  useEffect(() => void loadHistory(), []);
   return (
     <div className={`app${classroom ? ' classroom' : ''}`}>
       <SkipLink />

@@ -1,6 +1,8 @@
 import { KNOBS, KNOB_LABELS, MAX_SWEEP_RUNS, MAX_SWEEP_SEEDS, type Knob } from '../../sweep/plan';
 import { TEXTBOOK_TABLES } from '../../sweep/textbook';
-import { resumeSweep, setSweepKnob, setSweepSeeds, setSweepSpec, setSweepTarget, setSweepValues, startSweep, stopSweep, sweepEta } from '../../state/sweepActions';
+import { setSweepKnob, setSweepSeeds, setSweepSpec, setSweepTarget, setSweepValues } from '../../state/sweepActions';
+import { resumeSweep, startSweep, stopSweep } from '../../state/sweepRunner';
+import { sweepEta } from '../../sweep/active';
 import { useAppStore } from '../../state/store';
 import { SweepResults } from './SweepResults';
 import { CopyLink } from '../share/CopyLink';

@@ -1,7 +1,8 @@
 import { KNOB_LABELS } from '../../sweep/plan';
 import { readSweep, groupRows } from '../../sweep/reading';
 import { summarise, sweepColumns, type SweepColumn, type SweepRow } from '../../sweep/results';
-import { setSweepMetric, sweepCsv } from '../../state/sweepActions';
+import { setSweepMetric } from '../../state/sweepActions';
+import { sweepCsv } from '../../sweep/active';
 import { useAppStore } from '../../state/store';
 import { downloadText } from '../history/download';
 import { SweepChart } from './SweepChart';
