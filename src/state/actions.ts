@@ -3,15 +3,14 @@
 // what follows a run subscribes to clientHandle.onRunEvents (see main.tsx).
 import { PACE_EPOCHS_PER_SECOND, PANELS, type BackendPreference, type Pace, type ExperimentConfig, type OptimizerName, type PanelName } from '../config/experiment';
 import { defaultOptimizerParams, USUAL_LEARNING_RATE, type OptimizerParam } from '../config/optimizerParams';
-import { appBaseUrl, getClient } from './clientHandle';
+import { getClient } from './clientHandle';
 import { emptyMetrics, initialRun, useAppStore, type WorkbenchTab } from './store';
-import { parseTestHooks } from './testHooks';
 import type { InitialWeights } from '../train/protocol';
 import type { SweepTag } from '../sweep/results';
 
 /** Creates the worker early and lets it load data and pick a backend, so Train is quick. */
 export function warmUpTraining(): void {
-  getClient().warmUp(useAppStore.getState().config, appBaseUrl(), parseTestHooks(window.location.search));
+  getClient().warmUp(useAppStore.getState().config);
 }
 
 /** Wait this long after the last model or setting edit before warming up again. */
@@ -45,7 +44,7 @@ export function startRun(startPaused = false, evaluateOnly = false): void {
 
 /** Starts a run of `config` (a sweep's member, or the page's own experiment). */
 export function startRunOf(config: ExperimentConfig, options: { startPaused?: boolean; evaluateOnly?: boolean; weights?: InitialWeights; sweep?: SweepTag } = {}): number {
-  const runId = getClient().start(config, appBaseUrl(), parseTestHooks(window.location.search), options.startPaused ?? false, options.weights, options.evaluateOnly ?? false);
+  const runId = getClient().start(config, options);
   useAppStore.setState({
     run: { ...initialRun(), status: 'running', runId, config: structuredClone(config), phase: 'loading-data', startedAt: performance.now(), sweep: options.sweep ?? null },
     metrics: emptyMetrics(),

@@ -63,11 +63,12 @@ export function receiveRunEvent(event: TrainingEvent): void {
 
 export function getClient(): TrainingClient {
   if (!client) {
-    client = new TrainingClient(undefined, parseTestHooks(window.location.search)?.livenessMs);
+    const testHooks = parseTestHooks(window.location.search);
+    client = new TrainingClient({ baseUrl: appBaseUrl(), testHooks, livenessMs: testHooks?.livenessMs });
     client.subscribe(receiveRunEvent);
     client.onBackendChoice((backendPreview) => useAppStore.setState({ backendPreview }));
   }
   return client;
 }
 
-export const appBaseUrl = () => new URL(import.meta.env.BASE_URL, window.location.href).href;
+const appBaseUrl = () => new URL(import.meta.env.BASE_URL, window.location.href).href;

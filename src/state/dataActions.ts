@@ -14,9 +14,8 @@ import { allCached } from '../train/fetchBytes';
 import { presetLayers } from '../model/presets';
 import { checkModel } from '../model/spec';
 import type { DataSource } from '../train/client';
-import { appBaseUrl, getClient } from './clientHandle';
+import { getClient } from './clientHandle';
 import { useAppStore } from './store';
-import { parseTestHooks } from './testHooks';
 
 /** What a local source needs besides its reference. */
 export interface LocalPayload {
@@ -133,7 +132,7 @@ export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, a
   const label = LOADING_LABELS[ref.kind] ?? (ref.kind === 'csv' ? 'CSV' : 'data');
   useAppStore.setState((state) => ({ data: { ...state.data, loading: { label, phase: 'reading', fraction: null }, error: null } }));
   try {
-    const summary = await getClient().loadData(toSource(ref, payload), appBaseUrl(), parseTestHooks(window.location.search), (phase, fraction) =>
+    const summary = await getClient().request('load-data', toSource(ref, payload), ({ phase, fraction }) =>
       useAppStore.setState((state) => ({ data: { ...state.data, loading: { label, phase, fraction } } })),
     );
     const loaded: LoadedData = {

@@ -30,21 +30,21 @@ export type SamplesResult = Extract<InspectResult, { kind: 'samples' }>;
 
 /** Validation samples with their predictions, worst first. */
 export async function fetchSamples(query: Omit<SampleQuery, 'kind'>): Promise<SamplesResult> {
-  const result = await timed(() => getClient().inspect({ kind: 'samples', ...query }));
+  const result = await timed(() => getClient().request('inspect', { kind: 'samples', ...query }));
   if (result.kind !== 'samples') throw new Error('Unexpected answer from the worker.');
   return result;
 }
 
 /** The model's outputs (class probabilities, or the predicted value) for one input. */
 export async function predictOne(input: number[]): Promise<number[]> {
-  const result = await getClient().inspect({ kind: 'predict', input });
+  const result = await getClient().request('inspect', { kind: 'predict', input });
   if (result.kind !== 'predict') throw new Error('Unexpected answer from the worker.');
   return result.outputs;
 }
 
 /** The model's outputs for a CSV row typed by a person (cells in the file's column order). */
 export async function predictRow(cells: string[]): Promise<number[]> {
-  const result = await getClient().inspect({ kind: 'predict-row', cells });
+  const result = await getClient().request('inspect', { kind: 'predict-row', cells });
   if (result.kind !== 'predict') throw new Error('Unexpected answer from the worker.');
   return result.outputs;
 }
@@ -53,7 +53,7 @@ export type FeatureMapsResult = Extract<InspectResult, { kind: 'feature-maps' }>
 
 /** Inside a CNN: every convolution and pooling layer's output for one validation sample, and the filters. */
 export async function fetchFeatureMaps(sample: number): Promise<FeatureMapsResult> {
-  const result = await timed(() => getClient().inspect({ kind: 'feature-maps', sample }));
+  const result = await timed(() => getClient().request('inspect', { kind: 'feature-maps', sample }));
   if (result.kind !== 'feature-maps') throw new Error('Unexpected answer from the worker.');
   return result;
 }

@@ -19,7 +19,7 @@ async function currentModel(csv: boolean) {
   const { run, metrics, data } = useAppStore.getState();
   if (!run.config || metrics.epochs.length === 0) throw new Error('Train for at least one epoch first.');
   const client = getClient();
-  const [artifacts, extra] = await Promise.all([client.inspect({ kind: 'export-model' }), client.inspect({ kind: 'export-data', csv })]);
+  const [artifacts, extra] = await Promise.all([client.request('inspect', { kind: 'export-model' }), client.request('inspect', { kind: 'export-data', csv })]);
   if (artifacts.kind !== 'model' || extra.kind !== 'data') throw new Error('Unexpected answer from the worker.');
   const { info } = resolveDatasetInfo(run.config.dataset, data.loaded);
   if (!info) throw new Error('Load the data of this run again first.');

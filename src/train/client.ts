@@ -5,14 +5,50 @@ import type { ExperimentConfig } from '../config/experiment';
 import type { DataSource, LoadedSummary, LoadPhase } from './dataSources';
 import type { InspectQuery, InspectResult } from './inspect';
 import type { ForestResult } from './forest';
-import { isDataEvent, isFromWorker, PROTOCOL_VERSION, type BackendChoice, type DataEvent, type FromWorker, type InitialWeights, type TestHooks, type ToWorker } from './protocol';
+import {
+  isDataEvent,
+  isFromWorker,
+  PROTOCOL_VERSION,
+  type BackendChoice,
+  type DataEvent,
+  type FromWorker,
+  type InitialWeights,
+  type RequestKind,
+  type Requests,
+  type TestHooks,
+  type ToWorker,
+  type WorkerRequest,
+} from './protocol';
 
-export type { DataSource, InspectQuery, InspectResult, LoadedSummary, LoadPhase };
+export type { DataSource, ForestResult, InspectQuery, InspectResult, LoadedSummary, LoadPhase, RequestKind, Requests };
 
-interface PendingLoad {
-  resolve(summary: LoadedSummary): void;
+/** A request waiting for its reply: one map holds them all, whatever their kind. */
+interface Pending {
+  resolve(answer: unknown): void;
   reject(error: Error): void;
-  onProgress(phase: LoadPhase, fraction: number | null): void;
+  onProgress(progress: unknown): void;
+}
+
+/** How the page's client reaches its worker; given once, at construction. */
+export interface ClientOptions {
+  /** The app's base URL, against which the worker fetches data files. */
+  baseUrl: string;
+  /** Test-build options from the page URL (`e2e.*`). */
+  testHooks?: TestHooks;
+  /** Creates the worker; tests substitute a fake. */
+  factory?: WorkerFactory;
+  /** Silence after which a run's worker is declared dead (ms). */
+  livenessMs?: number;
+}
+
+/** How a run starts, besides its config. */
+export interface StartOptions {
+  /** Train one batch, then pause. */
+  startPaused?: boolean;
+  /** Start from these weights (an opened model) instead of seeded ones. */
+  weights?: InitialWeights;
+  /** Only score the model as epoch 0. */
+  evaluateOnly?: boolean;
 }
 
 export type TrainingEvent = FromWorker;
@@ -36,14 +72,18 @@ export class TrainingClient {
   private readonly listeners = new Set<(event: TrainingEvent) => void>();
   private readonly choiceListeners = new Set<(choice: BackendChoice) => void>();
   private requestId = 0;
-  private readonly loads = new Map<number, PendingLoad>();
-  private readonly inspections = new Map<number, { resolve(result: InspectResult): void; reject(error: Error): void }>();
-  private readonly forests = new Map<number, { resolve(result: ForestResult): void; reject(error: Error): void; onProgress(fraction: number): void }>();
+  private readonly pending = new Map<number, Pending>();
+  private readonly factory: WorkerFactory;
+  private readonly livenessTimeoutMs: number;
+  private readonly baseUrl: string;
+  private readonly testHooks: TestHooks | undefined;
 
-  constructor(
-    private readonly factory: WorkerFactory = defaultFactory,
-    private readonly livenessTimeoutMs = LIVENESS_TIMEOUT_MS,
-  ) {}
+  constructor(options: ClientOptions) {
+    this.factory = options.factory ?? defaultFactory;
+    this.livenessTimeoutMs = options.livenessMs ?? LIVENESS_TIMEOUT_MS;
+    this.baseUrl = options.baseUrl;
+    this.testHooks = options.testHooks;
+  }
 
   /** Watches the active run: silence beyond the timeout means the worker died without an error event. */
   private watch(runId: number): void {
@@ -77,19 +117,29 @@ export class TrainingClient {
   }
 
   /** Creates the worker and has it load data and pick a backend ahead of Train. */
-  warmUp(config: ExperimentConfig, baseUrl: string, testHooks?: TestHooks): void {
+  warmUp(config: ExperimentConfig): void {
     try {
-      this.send({ type: 'preload', runId: this.runId, version: PROTOCOL_VERSION, config, baseUrl, testHooks });
+      this.send({ type: 'preload', runId: this.runId, version: PROTOCOL_VERSION, config, baseUrl: this.baseUrl, testHooks: this.testHooks });
     } catch {
       // start() reports the failure when the user asks to train.
     }
   }
 
   /** Starts a new run (stopping any other) and returns its id. */
-  start(config: ExperimentConfig, baseUrl: string, testHooks?: TestHooks, startPaused = false, initialWeights?: InitialWeights, evaluateOnly = false): number {
+  start(config: ExperimentConfig, options: StartOptions = {}): number {
     const runId = ++this.runId;
     try {
-      this.send({ type: 'start', runId, version: PROTOCOL_VERSION, config, baseUrl, testHooks, startPaused, initialWeights, evaluateOnly });
+      this.send({
+        type: 'start',
+        runId,
+        version: PROTOCOL_VERSION,
+        config,
+        baseUrl: this.baseUrl,
+        testHooks: this.testHooks,
+        startPaused: options.startPaused ?? false,
+        initialWeights: options.weights,
+        evaluateOnly: options.evaluateOnly ?? false,
+      });
       this.watch(runId);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -98,43 +148,19 @@ export class TrainingClient {
     return runId;
   }
 
-  /** Has the worker load data (parsing happens there, so the page never freezes). */
-  loadData(source: DataSource, baseUrl: string, testHooks: TestHooks | undefined, onProgress: PendingLoad['onProgress']): Promise<LoadedSummary> {
+  /**
+   * Asks the worker one question (see `Requests`): data to load (parsed
+   * there, so the page never freezes), the model to inspect, a forest to
+   * grow. Resolves with its answer; `onProgress` hears how it goes.
+   */
+  request<K extends RequestKind>(kind: K, ask: Requests[K]['ask'], onProgress?: (progress: Requests[K]['progress']) => void): Promise<Requests[K]['answer']> {
     const requestId = ++this.requestId;
-    return new Promise<LoadedSummary>((resolve, reject) => {
-      this.loads.set(requestId, { resolve, reject, onProgress });
+    return new Promise((resolve, reject) => {
+      this.pending.set(requestId, { resolve: resolve as Pending['resolve'], reject, onProgress: (progress) => onProgress?.(progress as Requests[K]['progress']) });
       try {
-        this.send({ type: 'load-data', requestId, source, baseUrl, testHooks });
+        this.send({ type: 'request', requestId, version: PROTOCOL_VERSION, kind, ask, baseUrl: this.baseUrl, testHooks: this.testHooks } as WorkerRequest);
       } catch (error) {
-        this.loads.delete(requestId);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  }
-
-  /** Grows a random forest on `config`'s data and split (with the overfitting lab's settings), reporting the share grown. */
-  forest(config: ExperimentConfig, baseUrl: string, testHooks: TestHooks | undefined, trees: number, onProgress: (fraction: number) => void): Promise<ForestResult> {
-    const requestId = ++this.requestId;
-    return new Promise<ForestResult>((resolve, reject) => {
-      this.forests.set(requestId, { resolve, reject, onProgress });
-      try {
-        this.send({ type: 'forest', requestId, version: PROTOCOL_VERSION, config, baseUrl, testHooks, trees });
-      } catch (error) {
-        this.forests.delete(requestId);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  }
-
-  /** Asks the current (or last) run's model about validation samples or one input. */
-  inspect(query: InspectQuery): Promise<InspectResult> {
-    const requestId = ++this.requestId;
-    return new Promise<InspectResult>((resolve, reject) => {
-      this.inspections.set(requestId, { resolve, reject });
-      try {
-        this.send({ type: 'inspect', requestId, query });
-      } catch (error) {
-        this.inspections.delete(requestId);
+        this.pending.delete(requestId);
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
@@ -208,41 +234,24 @@ export class TrainingClient {
     return worker;
   }
 
-  /** Rejects every data load and inspection still waiting for the worker. */
+  /** Rejects every request still waiting for the worker. */
   private failPending(message: string): void {
-    for (const pending of [...this.loads.values(), ...this.inspections.values(), ...this.forests.values()]) pending.reject(new Error(message));
-    this.loads.clear();
-    this.inspections.clear();
-    this.forests.clear();
+    for (const pending of this.pending.values()) pending.reject(new Error(message));
+    this.pending.clear();
   }
 
-  /** Settles the request a data or inspect answer belongs to. */
+  /** Settles the request a reply belongs to, or passes on a warm-up's choice. */
   private answer(event: DataEvent): void {
     if (event.type === 'backend-choice') {
       for (const listener of this.choiceListeners) listener(event.choice);
       return;
     }
-    if (event.type === 'forest-progress' || event.type === 'forest-result' || event.type === 'forest-error') {
-      const pending = this.forests.get(event.requestId);
-      if (event.type === 'forest-progress') return pending?.onProgress(event.fraction);
-      this.forests.delete(event.requestId);
-      if (event.type === 'forest-result') pending?.resolve(event.result);
-      else pending?.reject(new Error(event.message));
-      return;
-    }
-    if (event.type === 'inspect-result' || event.type === 'inspect-error') {
-      const pending = this.inspections.get(event.requestId);
-      this.inspections.delete(event.requestId);
-      if (event.type === 'inspect-result') pending?.resolve(event.result);
-      else pending?.reject(new Error(event.message));
-      return;
-    }
-    const load = this.loads.get(event.requestId);
-    if (!load) return;
-    if (event.type === 'data-progress') return load.onProgress(event.phase, event.fraction);
-    this.loads.delete(event.requestId);
-    if (event.type === 'data-ready') load.resolve(event.summary);
-    else load.reject(new Error(event.message));
+    const pending = this.pending.get(event.requestId);
+    if (!pending) return;
+    if (event.type === 'reply-progress') return pending.onProgress(event.progress);
+    this.pending.delete(event.requestId);
+    if (event.type === 'reply') pending.resolve(event.answer);
+    else pending.reject(new Error(event.message));
   }
 
   private emit(event: TrainingEvent): void {

@@ -10,7 +10,7 @@ import type { ForestResult } from './forest';
 import type { InspectQuery, InspectResult } from './inspect';
 
 /** Bumped whenever a message shape changes. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Options only automated tests set (read from the page URL's `e2e.*` keys). */
 export interface TestHooks {
@@ -69,12 +69,25 @@ export type ToWorker =
   | { type: 'set-learning-rate'; runId: number; learningRate: number }
   /** At most this many epochs a second from the next epoch on (Infinity: unpaced). */
   | { type: 'set-pace'; runId: number; epochsPerSecond: number }
-  /** Load (or reuse) data so the page can show it; answered with data-ready or data-error. */
-  | { type: 'load-data'; requestId: number; source: DataSource; baseUrl: string; testHooks?: TestHooks }
-  /** Ask the current (or last) run's model about samples or one input; answered with inspect-result or inspect-error. */
-  | { type: 'inspect'; requestId: number; query: InspectQuery }
-  /** Grow a random forest on the experiment's data and split; answered with forest-progress, then forest-result or forest-error. */
-  | ({ type: 'forest'; requestId: number; trees: number } & Omit<RunRequest, 'startPaused' | 'initialWeights' | 'evaluateOnly'>);
+  | WorkerRequest;
+
+/**
+ * The questions the page asks the worker, each answered once: what it asks,
+ * what it reports while working (`never`: nothing), and what it answers.
+ */
+export interface Requests {
+  /** Load (or reuse) data so the page can show it. */
+  'load-data': { ask: DataSource; progress: { phase: LoadPhase; fraction: number | null }; answer: LoadedSummary };
+  /** Ask the current (or last) run's model about samples or one input. */
+  inspect: { ask: InspectQuery; progress: never; answer: InspectResult };
+  /** Grow a random forest on the experiment's data and split (the overfitting lab's settings included). */
+  forest: { ask: { config: ExperimentConfig; trees: number }; progress: { fraction: number }; answer: ForestResult };
+}
+export type RequestKind = keyof Requests;
+
+/** One request, tagged with its id; the worker answers with `reply` or `reply-error`, after any `reply-progress`. */
+export type RequestOf<K extends RequestKind> = { type: 'request'; requestId: number; version: number; kind: K; ask: Requests[K]['ask']; baseUrl: string; testHooks?: TestHooks };
+export type WorkerRequest = { [K in RequestKind]: RequestOf<K> }[RequestKind];
 
 /** A backend that was tried and passed over, and why. */
 export interface Fallback {
@@ -154,23 +167,25 @@ export type FromWorker =
   /** The points of a 2-D set (x, y pairs), their labels, and whether each is a training point. */
   | { type: 'scatter'; runId: number; xy: number[]; labels: number[]; train: boolean[] };
 
-/** Answers to load-data, tagged with its requestId (not a run). */
-export type DataEvent =
-  | { type: 'data-progress'; requestId: number; phase: LoadPhase; fraction: number | null }
-  | { type: 'data-ready'; requestId: number; summary: LoadedSummary }
-  | { type: 'data-error'; requestId: number; message: string }
-  | { type: 'inspect-result'; requestId: number; result: InspectResult }
-  | { type: 'inspect-error'; requestId: number; message: string }
-  /** What a warm-up measured and chose (requestId 0: not an answer to a request). */
-  | { type: 'backend-choice'; requestId: number; choice: BackendChoice }
-  | { type: 'forest-progress'; requestId: number; fraction: number }
-  | { type: 'forest-result'; requestId: number; result: ForestResult }
-  | { type: 'forest-error'; requestId: number; message: string };
+/** Answers to requests, tagged with the requestId (not a run). */
+export type ReplyEvent =
+  | { [K in RequestKind]: { type: 'reply-progress'; requestId: number; kind: K; progress: Requests[K]['progress'] } }[RequestKind]
+  | { [K in RequestKind]: { type: 'reply'; requestId: number; kind: K; answer: Requests[K]['answer'] } }[RequestKind]
+  | { type: 'reply-error'; requestId: number; message: string };
 
-const TO_WORKER_TYPES = new Set<ToWorker['type']>(['start', 'preload', 'pause', 'resume', 'step', 'stop', 'set-learning-rate', 'set-pace']);
-const REQUEST_TYPES = new Set<ToWorker['type']>(['load-data', 'inspect', 'forest']);
-const DATA_EVENT_TYPES = new Set<DataEvent['type']>(['data-progress', 'data-ready', 'data-error', 'inspect-result', 'inspect-error', 'backend-choice', 'forest-progress', 'forest-result', 'forest-error']);
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['warning', 'heartbeat', 'phase', 'ready', 'progress', 'epoch-end', 'paused', 'resumed', 'learning-rate', 'best-restored', 'done', 'error', 'boundary', 'picture', 'scatter', 'backend-measured']);
+/** What reaches the page outside any run: replies, and what a warm-up measured and chose (requestId 0). */
+export type DataEvent = ReplyEvent | { type: 'backend-choice'; requestId: 0; choice: BackendChoice };
+
+// Each list names every member of its union: the compiler checks both ways.
+const TO_WORKER_TYPES = new Set(Object.keys({ start: 1, preload: 1, pause: 1, resume: 1, step: 1, stop: 1, 'set-learning-rate': 1, 'set-pace': 1 } satisfies Record<Exclude<ToWorker['type'], 'request'>, 1>));
+const REQUEST_KINDS = new Set(Object.keys({ 'load-data': 1, inspect: 1, forest: 1 } satisfies Record<RequestKind, 1>));
+const DATA_EVENT_TYPES = new Set(Object.keys({ 'reply-progress': 1, reply: 1, 'reply-error': 1, 'backend-choice': 1 } satisfies Record<DataEvent['type'], 1>));
+const FROM_WORKER_TYPES = new Set(
+  Object.keys({
+    warning: 1, heartbeat: 1, phase: 1, ready: 1, progress: 1, 'epoch-end': 1, paused: 1, resumed: 1, 'learning-rate': 1,
+    'best-restored': 1, done: 1, error: 1, boundary: 1, picture: 1, scatter: 1, 'backend-measured': 1,
+  } satisfies Record<FromWorker['type'], 1>),
+);
 
 function isTagged(value: unknown, tag: 'runId' | 'requestId' = 'runId'): value is { type: string } {
   return (
@@ -183,16 +198,16 @@ function isTagged(value: unknown, tag: 'runId' | 'requestId' = 'runId'): value i
 
 /** Narrows a message received by the worker; anything else is ignored. */
 export function isToWorker(value: unknown): value is ToWorker {
-  if (isTagged(value, 'requestId')) return REQUEST_TYPES.has(value.type as ToWorker['type']);
-  return isTagged(value) && TO_WORKER_TYPES.has(value.type as ToWorker['type']);
+  if (isTagged(value, 'requestId')) return value.type === 'request' && REQUEST_KINDS.has((value as { kind?: unknown }).kind as string);
+  return isTagged(value) && TO_WORKER_TYPES.has(value.type);
 }
 
-/** Narrows a data-loading answer from the worker. */
+/** Narrows a reply (or a warm-up's choice) from the worker. */
 export function isDataEvent(value: unknown): value is DataEvent {
-  return isTagged(value, 'requestId') && DATA_EVENT_TYPES.has(value.type as DataEvent['type']);
+  return isTagged(value, 'requestId') && DATA_EVENT_TYPES.has(value.type);
 }
 
 /** Narrows a message received from the worker. */
 export function isFromWorker(value: unknown): value is FromWorker {
-  return isTagged(value) && FROM_WORKER_TYPES.has(value.type as FromWorker['type']);
+  return isTagged(value) && FROM_WORKER_TYPES.has(value.type);
 }

@@ -2,7 +2,7 @@
 // shared protocol. One run at a time; messages for other runs are ignored.
 import { errorMessage } from '../lib/assert';
 import { loadSource, resolveData } from './dataSources';
-import { isToWorker, PROTOCOL_VERSION, type DataEvent, type FromWorker, type ToWorker } from './protocol';
+import { isToWorker, PROTOCOL_VERSION, type DataEvent, type FromWorker, type RequestKind, type RequestOf, type Requests, type ToWorker, type WorkerRequest } from './protocol';
 import { inspect } from './inspect';
 import { backendIdle, warmUpBackend } from './prepare';
 import { TrainingSession } from './session';
@@ -25,19 +25,52 @@ const DATA_PROGRESS_MS = 100;
 /** Data loads in progress: a warm-up measuring backends gives way to them. */
 let loadsInFlight = 0;
 
-function loadData(message: ToWorker & { type: 'load-data' }): void {
-  const { requestId } = message;
-  loadsInFlight++;
-  let last = 0;
-  loadSource(message.source, message.baseUrl, (phase, fraction) => {
-    const now = performance.now();
-    if (now - last < DATA_PROGRESS_MS && fraction !== 1) return;
-    last = now;
-    post({ type: 'data-progress', requestId, phase, fraction });
-  }, message.testHooks?.onlineDataBase)
-    .then((summary) => post({ type: 'data-ready', requestId, summary }))
-    .catch((error: unknown) => post({ type: 'data-error', requestId, message: errorMessage(error) }))
-    .finally(() => loadsInFlight--);
+/** How the worker answers each request: its work, given the message and a progress callback. */
+const answers: { [K in RequestKind]: (message: RequestOf<K>, progress: (progress: Requests[K]['progress']) => void) => Promise<Requests[K]['answer']> } = {
+  'load-data': async (message, progress) => {
+    loadsInFlight++;
+    let last = 0;
+    try {
+      return await loadSource(message.ask, message.baseUrl, (phase, fraction) => {
+        const now = performance.now();
+        if (now - last < DATA_PROGRESS_MS && fraction !== 1) return;
+        last = now;
+        progress({ phase, fraction });
+      }, message.testHooks?.onlineDataBase);
+    } finally {
+      loadsInFlight--;
+    }
+  },
+  forest: async (message, progress) => {
+    const { ask, baseUrl, testHooks } = message;
+    const resolved = await resolveData(ask.config, baseUrl, testHooks?.onlineDataBase);
+    // The same data the network trains on: the overfitting lab's share and label noise, and the test caps.
+    const data = applyOverfittingKnobs(resolved.dataset, resolved.split, ask.config.trainFraction, ask.config.labelNoise, ask.config.seed);
+    const split = capSplit(data.split, testHooks?.maxTrainSamples, testHooks?.maxValidationSamples);
+    return trainForest(data.dataset, split, ask.config.seed, ask.trees, (fraction) => progress({ fraction }));
+  },
+  inspect: async (message) => {
+    const session = latest;
+    // A warm-up or auto's timing may be switching tfjs's backend: ask the model once that work has ended.
+    await backendIdle();
+    await session?.settled();
+    const target = session?.inspectable();
+    if (!target) throw new Error('Train a model first.');
+    return inspect(target, message.ask);
+  },
+};
+
+/** Does a request's work and posts its progress, then its answer or its error. */
+function answer<K extends RequestKind>(message: RequestOf<K>): void {
+  const { requestId, kind } = message;
+  if (message.version !== PROTOCOL_VERSION) {
+    post({ type: 'reply-error', requestId, message: `Protocol mismatch: page ${message.version}, worker ${PROTOCOL_VERSION}. Reload the page.` });
+    return;
+  }
+  const work = answers[kind] as (message: RequestOf<K>, progress: (progress: Requests[K]['progress']) => void) => Promise<Requests[K]['answer']>;
+  work(message, (progress) => post({ type: 'reply-progress', requestId, kind, progress } as DataEvent))
+    .then((result) => post({ type: 'reply', requestId, kind, answer: result } as DataEvent))
+    .catch((error: unknown) => post({ type: 'reply-error', requestId, message: errorMessage(error) }));
 }
 
 function handle(message: ToWorker): void {
@@ -82,36 +115,9 @@ function handle(message: ToWorker): void {
         .catch(() => undefined);
       return;
     }
-    case 'load-data':
-      loadData(message);
+    case 'request':
+      answer(message as WorkerRequest);
       return;
-    case 'forest': {
-      const { requestId, config, baseUrl, testHooks, trees } = message;
-      resolveData(config, baseUrl, testHooks?.onlineDataBase)
-        .then((resolved) => {
-          // The same data the network trains on: the overfitting lab's share and label noise, and the test caps.
-          const data = applyOverfittingKnobs(resolved.dataset, resolved.split, config.trainFraction, config.labelNoise, config.seed);
-          const split = capSplit(data.split, testHooks?.maxTrainSamples, testHooks?.maxValidationSamples);
-          return trainForest(data.dataset, split, config.seed, trees, (fraction) => post({ type: 'forest-progress', requestId, fraction }));
-        })
-        .then((result) => post({ type: 'forest-result', requestId, result }))
-        .catch((error: unknown) => post({ type: 'forest-error', requestId, message: errorMessage(error) }));
-      return;
-    }
-    case 'inspect': {
-      const session = latest;
-      // A warm-up or auto's timing may be switching tfjs's backend: ask the model once that work has ended.
-      backendIdle()
-        .then(() => session?.settled())
-        .then(() => {
-          const target = session?.inspectable();
-          if (!target) throw new Error('Train a model first.');
-          return inspect(target, message.query);
-        })
-        .then((result) => post({ type: 'inspect-result', requestId: message.requestId, result }))
-        .catch((error: unknown) => post({ type: 'inspect-error', requestId: message.requestId, message: errorMessage(error) }));
-      return;
-    }
     case 'pause':
     case 'resume':
     case 'step':

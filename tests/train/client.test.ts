@@ -13,10 +13,10 @@ function silentWorker(): Worker {
 function started() {
   vi.useFakeTimers();
   const worker = silentWorker();
-  const client = new TrainingClient(() => worker, 5_000);
+  const client = new TrainingClient({ factory: () => worker, livenessMs: 5_000, baseUrl: 'http://app.invalid/' });
   const events: TrainingEvent[] = [];
   client.subscribe((event) => events.push(event));
-  const runId = client.start(defaultConfig(), 'http://app.invalid/');
+  const runId = client.start(defaultConfig());
   return { worker, events, runId };
 }
 
@@ -43,5 +43,46 @@ describe('TrainingClient liveness', () => {
     worker.onmessage?.({ data: { type: 'done', runId, reason: 'completed' } } as MessageEvent);
     await vi.advanceTimersByTimeAsync(20_000);
     expect(events.filter((e) => e.type === 'error')).toHaveLength(0);
+  });
+});
+
+/** A worker that records what it is sent; the test answers for it. */
+function recordingWorker() {
+  const sent: unknown[] = [];
+  const worker = { postMessage: (message: unknown) => sent.push(message), terminate: vi.fn(), onmessage: null, onerror: null, onmessageerror: null } as unknown as Worker;
+  const reply = (data: unknown) => worker.onmessage?.({ data } as MessageEvent);
+  return { worker, sent, reply };
+}
+
+describe('TrainingClient.request', () => {
+  it('sends one request message per question, with the base URL and test hooks, and settles each by its id', async () => {
+    const { worker, sent, reply } = recordingWorker();
+    const client = new TrainingClient({ factory: () => worker, baseUrl: 'http://app.invalid/', testHooks: { maxTrainSamples: 8 } });
+    const progress: number[] = [];
+    const forest = client.request('forest', { config: defaultConfig(), trees: 3 }, ({ fraction }) => progress.push(fraction));
+    const inspect = client.request('inspect', { kind: 'predict', input: [1, 2] });
+    expect(sent).toEqual([
+      expect.objectContaining({ type: 'request', requestId: 1, kind: 'forest', baseUrl: 'http://app.invalid/', testHooks: { maxTrainSamples: 8 } }),
+      expect.objectContaining({ type: 'request', requestId: 2, kind: 'inspect', ask: { kind: 'predict', input: [1, 2] } }),
+    ]);
+    // Answers in any order; progress only reaches its own request.
+    reply({ type: 'reply', requestId: 2, kind: 'inspect', answer: { kind: 'predict', outputs: [0.25, 0.75] } });
+    reply({ type: 'reply-progress', requestId: 1, kind: 'forest', progress: { fraction: 0.5 } });
+    reply({ type: 'reply-error', requestId: 1, message: 'no trees today' });
+    await expect(inspect).resolves.toEqual({ kind: 'predict', outputs: [0.25, 0.75] });
+    await expect(forest).rejects.toThrow('no trees today');
+    expect(progress).toEqual([0.5]);
+    // A late duplicate answer is ignored.
+    reply({ type: 'reply', requestId: 2, kind: 'inspect', answer: { kind: 'predict', outputs: [1] } });
+  });
+
+  it('rejects every waiting request when the worker crashes', async () => {
+    const { worker } = recordingWorker();
+    const client = new TrainingClient({ factory: () => worker, baseUrl: 'http://app.invalid/' });
+    const load = client.request('load-data', { kind: 'builtin', name: 'mnist-sample' });
+    const inspect = client.request('inspect', { kind: 'predict', input: [0] });
+    worker.onerror?.({ message: 'boom', preventDefault: () => undefined } as ErrorEvent);
+    await expect(load).rejects.toThrow(/crashed: boom/);
+    await expect(inspect).rejects.toThrow(/crashed: boom/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/experiment';
-import { isFromWorker, isToWorker, PROTOCOL_VERSION, type FromWorker, type ToWorker } from '../../src/train/protocol';
+import { isDataEvent, isFromWorker, isToWorker, PROTOCOL_VERSION, type DataEvent, type FromWorker, type ToWorker } from '../../src/train/protocol';
 
 describe('worker protocol', () => {
   it('recognises every message kind in both directions', () => {
@@ -12,6 +12,9 @@ describe('worker protocol', () => {
       { type: 'step', runId: 1 },
       { type: 'stop', runId: 1 },
       { type: 'set-learning-rate', runId: 1, learningRate: 0.01 },
+      { type: 'set-pace', runId: 1, epochsPerSecond: 15 },
+      { type: 'request', requestId: 3, version: PROTOCOL_VERSION, kind: 'inspect', ask: { kind: 'predict', input: [0, 1] }, baseUrl: 'http://x/' },
+      { type: 'request', requestId: 4, version: PROTOCOL_VERSION, kind: 'forest', ask: { config: defaultConfig(), trees: 5 }, baseUrl: 'http://x/' },
     ];
     const fromWorker: FromWorker[] = [
       { type: 'phase', runId: 1, phase: 'loading-data' },
@@ -36,6 +39,20 @@ describe('worker protocol', () => {
       expect(copy).toEqual(message);
       expect(isFromWorker(copy)).toBe(true);
     }
+  });
+
+  it('tells replies from run events', () => {
+    const replies: DataEvent[] = [
+      { type: 'reply-progress', requestId: 4, kind: 'forest', progress: { fraction: 0.5 } },
+      { type: 'reply', requestId: 3, kind: 'inspect', answer: { kind: 'predict', outputs: [1] } },
+      { type: 'reply-error', requestId: 3, message: 'no model' },
+      { type: 'backend-choice', requestId: 0, choice: { backend: 'cpu', fallbacks: [], speeds: [], reason: 'test', partial: false } },
+    ];
+    for (const reply of replies) {
+      expect(isDataEvent(structuredClone(reply))).toBe(true);
+      expect(isFromWorker(reply)).toBe(false);
+    }
+    expect(isToWorker({ type: 'request', requestId: 1, kind: 'explode', ask: {} })).toBe(false);
   });
 
   it('rejects anything else', () => {
