@@ -36,15 +36,22 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** Trains for one window, queuing one step ahead as the loop does; samples per second. */
+/**
+ * Trains for one window, queuing one step ahead as the loop does where the
+ * engine works asynchronously (a synchronous one has finished each step by
+ * the time it returns); samples per second.
+ */
 async function trainWindow(engine: Engine, batch: HostBatch, firstStep: number, windowMs: number): Promise<{ rate: number; steps: number }> {
   const start = performance.now();
   let steps = 0;
   let previous: Promise<unknown> | null = null;
   do {
-    const current = engine.trainStep(batch, firstStep + steps, false);
-    if (previous) await previous;
-    previous = current;
+    const current = engine.trainStep(batch, firstStep + steps);
+    if (engine.synchronous) await current;
+    else {
+      if (previous) await previous;
+      previous = current;
+    }
     steps++;
   } while (performance.now() - start < windowMs);
   await previous;

@@ -31,10 +31,18 @@ export interface Engine {
   /** The backend name shown to the user ('fused' for the typed-array engine). */
   readonly backend: BackendName;
   /**
-   * Queues one training step. The promise may settle later (GPU readback), so
-   * the loop can queue the next batch before awaiting this one.
+   * True when a step's work is done by the time trainStep returns (typed
+   * arrays on the worker's thread): there is nothing to overlap, and the
+   * thread is busy for the whole step. False: work is queued on a backend
+   * and the promise settles later.
    */
-  trainStep(batch: HostBatch, step: number, poison: boolean): Promise<StepResult>;
+  readonly synchronous: boolean;
+  /**
+   * Queues one training step (`step`: the run's global step, which seeds
+   * dropout). The promise may settle later (GPU readback), so the loop can
+   * queue the next batch before awaiting this one.
+   */
+  trainStep(batch: HostBatch, step: number): Promise<StepResult>;
   /** Inference: the sum of per-sample losses (no penalties) and the readout. */
   evaluate(batch: HostBatch): Promise<{ lossSum: number; readout: ArrayLike<number> }>;
   /** Raw model outputs `[count, units]` for inputs `[count, ...sampleShape]`. */

@@ -62,8 +62,6 @@ interface CommonOptions {
   earlyStopping?: { patience: number };
   /** Called when the best weights (of `epoch`) are put back, before the loop returns. */
   onRestoreBest?(epoch: number): void;
-  /** Test hook: from this global step on, the loss is made NaN. */
-  nanAtStep?: number;
   /** Called once when the loss explodes or sits above an untrained model's, without reaching NaN. */
   onDivergence?(divergence: Divergence): void;
 }
@@ -189,8 +187,7 @@ async function trainEpochs(options: TrainOptions, first: Engine, best: BestEpoch
         options.onLearningRateChange?.(step, learningRate);
       }
       const batch = gatherBatch(dataset, order, from, Math.min(from + batchSize, order.length));
-      const poison = options.nanAtStep !== undefined && step >= options.nanAtStep;
-      const result = engine.trainStep(batch, step, poison);
+      const result = engine.trainStep(batch, step);
       const previous = settle();
       pending = { epoch, step, labels: batch.labels, result };
       await previous;

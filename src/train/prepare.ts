@@ -101,12 +101,12 @@ async function contender(
   const built = await buildEngine(backend, config, dataset, indices, undefined, state);
   try {
     let started = performance.now();
-    const first = await built.engine.trainStep(batch, 1, false);
+    const first = await built.engine.trainStep(batch, 1);
     if (!Number.isFinite(first.loss)) throw new Error('a test batch gave a non-finite loss');
     // A first step already far beyond the quickest backend's steady step needs no second to judge it.
     if (performance.now() - started < FIRST_STEP_SLACK * HOPELESS_STEP_FACTOR * quickest) {
       started = performance.now();
-      await built.engine.trainStep(batch, 2, false);
+      await built.engine.trainStep(batch, 2);
     }
     return { contender: { backend, engine: built.engine, activate }, built, stepMs: performance.now() - started };
   } catch (error) {

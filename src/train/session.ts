@@ -20,6 +20,7 @@ import { fastest, measureDuringRun, prepareRunBackend, rate, speedList } from '.
 import { activateBackend } from './backend';
 import { carryObstacle } from './engineState';
 import type { Engine } from './engine';
+import { withTestFaults } from './faults';
 import { BACKEND_LABELS, PACE_EPOCHS_PER_SECOND } from '../config/experiment';
 import type { FromWorker, InitialWeights, TestHooks } from './protocol';
 
@@ -113,7 +114,7 @@ export class TrainingSession {
     this.target = { model: built.model, dataset, split, head: built.head };
     const reason = `Auto moved this run from ${BACKEND_LABELS[current.backend]} to ${BACKEND_LABELS[best.backend]} after epoch ${epoch}, carrying its weights and optimizer state: timed against each other in interleaved windows, ${BACKEND_LABELS[best.backend]} trains this model at ${rate(best.samplesPerSecond)} against ${rate(mine)} (${list}).`;
     post({ type: 'backend-measured', runId, epoch, backend: best.backend, speeds, reason, switched: true });
-    return built.engine;
+    return withTestFaults(built.engine, testHooks);
   }
 
   private measured = false;
@@ -149,7 +150,7 @@ export class TrainingSession {
     this.dispose();
     const built = await buildEngine(choice.backend, config, dataset, split.train, this.options.initialWeights);
     this.built = built;
-    let engine: Engine = built.engine;
+    let engine: Engine = withTestFaults(built.engine, testHooks);
     this.target = { model: built.model, dataset, split, head: built.head };
     const planar = dataset.plane !== undefined;
     const stepsPerEpoch = Math.ceil(split.train.length / config.batchSize);
@@ -205,7 +206,6 @@ export class TrainingSession {
         evaluateOnly: this.options.evaluateOnly,
         seed: config.seed,
         control: this.control,
-        nanAtStep: testHooks?.nanAtStep,
         weightDecay: config.weightDecay,
         earlyStopping: config.earlyStopping ? { patience: config.patience } : undefined,
         onRestoreBest: (epoch) => {

@@ -24,6 +24,7 @@ export interface TfjsEngineOptions {
 
 export class TfjsEngine implements Engine {
   readonly backend: BackendName;
+  readonly synchronous = false;
 
   constructor(private readonly o: TfjsEngineOptions) {
     this.backend = tf.getBackend() as BackendName;
@@ -33,7 +34,7 @@ export class TfjsEngine implements Engine {
     return tf.tensor(values, [count, ...this.o.dataset.sampleShape], 'float32');
   }
 
-  trainStep(batch: HostBatch, step: number, poison: boolean): Promise<StepResult> {
+  trainStep(batch: HostBatch, step: number): Promise<StepResult> {
     const { model, optimizer, head, weightDecay } = this.o;
     if (!optimizer) throw new Error('This engine only evaluates.');
     const xs = this.tensor(batch.values, batch.count);
@@ -47,7 +48,7 @@ export class TfjsEngine implements Engine {
         let total = head.losses(targets, outputs).mean() as tf.Scalar;
         for (const penalty of model.layers.flatMap((layer) => layer.calculateLosses())) total = total.add(penalty);
         if (weightDecay > 0) total = total.add(kernelSquares(model).mul(weightDecay));
-        return poison ? total.mul(Number.NaN) : total;
+        return total;
       }, true) as tf.Scalar;
       return { loss: lossScalar, readout: readoutTensor as unknown as tf.Tensor };
     });

@@ -36,14 +36,14 @@ async function weightsAfter(from: BackendName, to: BackendName, optimizer: Optim
   const straight = await buildEngine(from, config, dataset, indices);
   const first = await buildEngine(from, config, dataset, indices);
   for (let k = 0; k < before; k++) {
-    await straight.engine.trainStep(batch(k), k + 1, false);
-    await first.engine.trainStep(batch(k), k + 1, false);
+    await straight.engine.trainStep(batch(k), k + 1);
+    await first.engine.trainStep(batch(k), k + 1);
   }
   const moved = await buildEngine(to, config, dataset, indices, undefined, await first.engine.exportState());
   first.dispose();
   for (let k = before; k < before + after; k++) {
-    await straight.engine.trainStep(batch(k), k + 1, false);
-    await moved.engine.trainStep(batch(k), k + 1, false);
+    await straight.engine.trainStep(batch(k), k + 1);
+    await moved.engine.trainStep(batch(k), k + 1);
   }
   const result = { carried: await moved.engine.readWeights(), straight: await straight.engine.readWeights() };
   straight.dispose();
@@ -75,7 +75,7 @@ describe('carrying a run to another engine', () => {
     const indices = Uint32Array.from({ length: 64 }, (_, i) => i);
     const config = configFor('adam');
     const a = await buildEngine('cpu', config, dataset, indices);
-    for (let k = 0; k < 5; k++) await a.engine.trainStep(gatherBatch(dataset, indices, k * 8, k * 8 + 8), k + 1, false);
+    for (let k = 0; k < 5; k++) await a.engine.trainStep(gatherBatch(dataset, indices, k * 8, k * 8 + 8), k + 1);
     const state = await a.engine.exportState();
     expect(state.optimizer.iterations).toBe(5);
     expect(state.optimizer.slots).toHaveLength(2 * state.weights.length);

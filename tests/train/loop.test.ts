@@ -4,6 +4,9 @@ import type { BatchPoint, EpochPoint } from '../../src/metrics/types';
 import { RunControl } from '../../src/train/control';
 import { DivergedError, trainModel } from '../../src/train/loop';
 import { setup, trainBlobs } from './fixtures';
+import { nanFrom } from '../../src/train/faults';
+import { headFor } from '../../src/train/heads';
+import { TfjsEngine } from '../../src/train/tfjsEngine';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -44,10 +47,16 @@ describe('trainModel on the CPU backend', () => {
 
   it('stops within one batch when the loss becomes NaN', async () => {
     const batches: BatchPoint[] = [];
-    const run = trainBlobs({ epochs: 3, nanAtStep: 5, onBatch: (point) => batches.push(point) });
+    const { dataset, split, model, optimizer } = setup();
+    // The test builds' fault: an engine whose loss is NaN from step 5 on.
+    const engine = nanFrom(new TfjsEngine({ model, optimizer, dataset, head: headFor(dataset, split.train), seed: 3, weightDecay: 0 }), 5);
+    expect([engine.backend, engine.synchronous]).toEqual(['cpu', false]);
+    const run = trainModel({ engine, dataset, split, batchSize: 16, epochs: 3, seed: 3, control: new RunControl(), onBatch: (point) => batches.push(point), onEpoch: () => undefined });
     await expect(run).rejects.toBeInstanceOf(DivergedError);
     await expect(run).rejects.toThrow(/epoch 1, step 5/);
     expect(batches.map((b) => b.step)).toEqual([1, 2, 3, 4]);
+    model.dispose();
+    optimizer.optimizer.dispose();
   });
 
   it('stops when told, reporting every batch it trained', async () => {

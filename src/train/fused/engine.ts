@@ -54,6 +54,7 @@ export interface FusedEngineOptions {
 
 export class FusedEngine implements Engine {
   readonly backend = 'fused' as const;
+  readonly synchronous = true;
   readonly net: DenseNet;
   private readonly grads: Params;
   /** Weights and gradients as the optimizer takes them, gathered once (not on every step). */
@@ -138,19 +139,18 @@ export class FusedEngine implements Engine {
     return readout;
   }
 
-  /** One synchronous step (the benchmark and the loop's fast path call this). */
-  trainStepNow(batch: HostBatch, poison = false): StepResult {
+  /** One step, done when it returns (the engine benchmark calls this directly). */
+  trainStepNow(batch: HostBatch): StepResult {
     const { net, grads } = this;
     const loss = net.gradients(batch.values, this.standardised(batch.labels), batch.count, this.o.weightDecay, grads);
     // The readout is of the weights before the update, as in tfjs's minimize.
     const readout = this.readout(net.lastOutputs(), batch.count);
-    if (poison) return { loss: Number.NaN, readout };
     this.o.optimizer.step(this.allWeights, this.allGrads);
     return { loss, readout };
   }
 
-  trainStep(batch: HostBatch, _step: number, poison: boolean): Promise<StepResult> {
-    return Promise.resolve(this.trainStepNow(batch, poison));
+  trainStep(batch: HostBatch, _step: number): Promise<StepResult> {
+    return Promise.resolve(this.trainStepNow(batch));
   }
 
   evaluate(batch: HostBatch): Promise<{ lossSum: number; readout: ArrayLike<number> }> {

@@ -137,7 +137,7 @@ describe('fused engine parity with tfjs', () => {
           for (let step = 1; step <= 4; step++) {
             const from = ((step - 1) * c.batch) % (all.count - c.batch);
             const b = { values: all.values.slice(from * c.inputs, (from + c.batch) * c.inputs), labels: all.labels.slice(from, from + c.batch), count: c.batch };
-            const [a, r] = await Promise.all([fused.trainStep(b, step, false), reference.trainStep(b, step, false)]);
+            const [a, r] = await Promise.all([fused.trainStep(b, step), reference.trainStep(b, step)]);
             expect(Math.abs(a.loss - r.loss) / Math.max(1, Math.abs(r.loss)), `loss at step ${step}`).toBeLessThanOrEqual(TOLERANCE);
             const weights = model.getWeights().map((w) => w.dataSync());
             fused.weights().forEach((w, k) => expect(maxDiff(w, weights[k]), `weights ${k} after step ${step}`).toBeLessThanOrEqual(TOLERANCE));
@@ -164,7 +164,7 @@ describe('fused engine parity with tfjs', () => {
     const reference = new TfjsEngine({ model, optimizer: tunable, dataset, head: headFor(dataset, Uint32Array.of(0, 1, 2, 3, 4, 5)), seed: 5, weightDecay: 0 });
     const rng = createRng(9);
     const batch = { values: Float32Array.from({ length: 16 * 6 }, () => rng.next()), labels: Float32Array.from({ length: 6 }, (_, i) => i % 3), count: 6 };
-    for (let step = 1; step <= 3; step++) await Promise.all([fused.trainStep(batch, step, false), reference.trainStep(batch, step, false)]);
+    for (let step = 1; step <= 3; step++) await Promise.all([fused.trainStep(batch, step), reference.trainStep(batch, step)]);
     expect(maxDiff(await fused.predict(batch.values, 6), await reference.predict(batch.values, 6))).toBeLessThanOrEqual(TOLERANCE);
     model.dispose();
     tunable.optimizer.dispose();
