@@ -7,6 +7,8 @@ import tseslint from 'typescript-eslint';
 
 const UI_AND_STATE = ['**/ui/**', '**/state/**', 'react', 'react-dom', 'react-dom/*', 'zustand', 'recharts'];
 const TFJS = ['@tensorflow/*'];
+/** train/'s folders besides page/ (the client) and protocol.ts: the worker's side. */
+const TRAIN_INSIDE = ['run', 'engines', 'backends', 'insight', 'export', 'data'].map((folder) => `**/train/${folder}/**`);
 
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
@@ -46,8 +48,12 @@ export default tseslint.config(
     rules: restrict([...UI_AND_STATE, ...TFJS, '**/train/**'], 'model/ is pure except build.ts, the one file that imports tfjs.'),
   },
   {
-    files: ['src/model/build.ts', 'src/train/**', 'src/share/**'],
+    files: ['src/model/build.ts', 'src/share/**'],
     rules: restrict(UI_AND_STATE, 'Core folders never import React, zustand, state or UI.'),
+  },
+  {
+    files: ['src/train/**'],
+    rules: restrict([...UI_AND_STATE, '**/share/**'], 'train/ never imports React, zustand, state or UI, nor share/: export files are written on the page.'),
   },
   {
     files: ['src/sweep/**'],
@@ -59,10 +65,10 @@ export default tseslint.config(
   },
   {
     files: ['src/state/**'],
-    rules: restrict([...TFJS, '**/ui/**', '**/model/build', '**/train/worker', '**/train/session', '**/train/loop', '**/train/backend'], 'state/ talks to training only through train/client.'),
+    rules: restrict([...TFJS, '**/ui/**', '**/model/build', ...TRAIN_INSIDE], 'state/ talks to training only through train/page/client (and the protocol types).'),
   },
   {
     files: ['src/ui/**'],
-    rules: restrict([...TFJS, '**/model/build', '**/train/*', '**/history/db'], 'The UI never imports tfjs, training code or storage; go through state/.'),
+    rules: restrict([...TFJS, '**/model/build', '**/train/**', '**/history/db'], 'The UI never imports tfjs, training code or storage; go through state/.'),
   },
 );

@@ -11,14 +11,14 @@ import { stratifiedSplit } from '../src/data/split';
 import { generateSynthetic } from '../src/data/synthetic';
 import { presetLayers, type PresetName } from '../src/model/presets';
 import type { LayerSpec } from '../src/model/spec';
-import { activateBackend } from '../src/train/backend';
-import { RunControl } from '../src/train/control';
-import { buildEngine } from '../src/train/engines';
-import type { FusedEngine } from '../src/train/fused/engine';
-import { gatherBatch } from '../src/train/hostBatch';
-import { trainModel } from '../src/train/loop';
-import { explain, fastest, measureDuringRun } from '../src/train/prepare';
-import { wasmThreadCount } from '../src/train/wasmSetup';
+import { activateBackend } from '../src/train/backends/backend';
+import { RunControl } from '../src/train/run/control';
+import { buildEngine } from '../src/train/engines/build';
+import type { FusedEngine } from '../src/train/engines/fused/engine';
+import { gatherBatch } from '../src/train/engines/hostBatch';
+import { trainModel } from '../src/train/run/loop';
+import { explain, fastest, measureDuringRun } from '../src/train/backends/prepare';
+import { wasmThreadCount } from '../src/train/backends/wasmSetup';
 import { requiredKernels } from '../src/model/spec';
 
 export interface EngineRequest {

@@ -5,8 +5,8 @@ import { defaultConfig, type BackendName } from '../src/config/experiment';
 import { loadBundledMnist } from '../src/data/mnist';
 import { stratifiedSplit } from '../src/data/split';
 import { buildModel } from '../src/model/build';
-import { activateBackend } from '../src/train/backend';
-import { makeBatch } from '../src/train/batch';
+import { activateBackend } from '../src/train/backends/backend';
+import { makeBatch } from '../src/train/engines/batch';
 
 export interface FitRequest {
   backend: BackendName;

@@ -3,8 +3,8 @@
 // update, so a fast worker can never make the page render more often than
 // the display refreshes. What follows a run (the history, the sweep runner)
 // subscribes with onRunEvents, from main.tsx: this file calls none of it.
-import type { TrainingEvent } from '../train/client';
-import { TrainingClient } from '../train/client';
+import type { TrainingEvent } from '../train/page/client';
+import { TrainingClient } from '../train/page/client';
 import { reduceEvents } from './reduce';
 import { useAppStore } from './store';
 import { parseTestHooks } from './testHooks';

@@ -10,10 +10,9 @@ import { errorMessage } from '../lib/assert';
 import { fitDefaults, type DataKind } from '../config/fitDefaults';
 import { SPIRAL_FEATURES } from '../data/features';
 import { networkNeed } from '../config/networkNeed';
-import { allCached } from '../train/fetchBytes';
 import { presetLayers } from '../model/presets';
 import { checkModel } from '../model/spec';
-import type { DataSource } from '../train/client';
+import { allCached, type DataSource } from '../train/page/client';
 import { getClient } from './clientHandle';
 import { useAppStore } from './store';
 

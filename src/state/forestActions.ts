@@ -1,6 +1,6 @@
 // A random forest on the experiment's data and split, grown in the worker.
 import type { ExperimentConfig } from '../config/experiment';
-import type { ForestResult } from '../train/client';
+import type { ForestResult } from '../train/page/client';
 import { getClient } from './clientHandle';
 
 export type { ForestResult };

@@ -10,7 +10,7 @@ import type { ExperimentConfig } from '../config/experiment';
 import type { SplitScores } from '../metrics/types';
 import type { SweepTag } from '../sweep/results';
 import { finishedTag } from '../sweep/active';
-import type { TrainingEvent } from '../train/client';
+import type { TrainingEvent } from '../train/page/client';
 
 const setHistory = (update: (history: HistorySlice) => Partial<HistorySlice>) => setSlice('history', update);
 

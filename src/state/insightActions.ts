@@ -1,5 +1,5 @@
 // Questions to the current (or last) run's model, for the insight views.
-import type { InspectQuery, InspectResult } from '../train/client';
+import type { InspectQuery, InspectResult } from '../train/page/client';
 import { getClient } from './clientHandle';
 
 /** The insight views ask again at most this often, and never more often than every REFRESH_COST_FACTOR round trips of the last costly question. */

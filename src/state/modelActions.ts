@@ -7,6 +7,7 @@ import { keptEpoch } from '../history/record';
 import { errorMessage } from '../lib/assert';
 import { encodeExperiment } from '../share/codec';
 import { mismatch, modelFiles, readModelFiles, type ExperimentFile } from '../share/modelFiles';
+import { pythonData } from '../share/python/dataCsv';
 import { getClient } from './clientHandle';
 import { useAppStore } from './store';
 
@@ -18,9 +19,8 @@ import { useAppStore } from './store';
 async function currentModel(csv: boolean) {
   const { run, metrics, data } = useAppStore.getState();
   if (!run.config || metrics.epochs.length === 0) throw new Error('Train for at least one epoch first.');
-  const client = getClient();
-  const [artifacts, extra] = await Promise.all([client.request('inspect', { kind: 'export-model' }), client.request('inspect', { kind: 'export-data', csv })]);
-  if (artifacts.kind !== 'model' || extra.kind !== 'data') throw new Error('Unexpected answer from the worker.');
+  const { artifacts, data: exported } = await getClient().request('export', { table: csv });
+  const extra = pythonData(exported);
   const { info } = resolveDatasetInfo(run.config.dataset, data.loaded);
   if (!info) throw new Error('Load the data of this run again first.');
   const kept = keptEpoch({ epochs: metrics.epochs, restoredEpoch: run.restoredEpoch });

@@ -1,6 +1,6 @@
 import { assertNever } from '../lib/assert';
 import { appendBatches, appendEpochs } from './liveSeries';
-import type { TrainingEvent } from '../train/client';
+import type { TrainingEvent } from '../train/page/client';
 import type { AppState } from './store';
 import type { EpochPoint } from '../metrics/types';
 

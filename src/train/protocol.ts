@@ -1,13 +1,15 @@
 // The one shared vocabulary between the page and the training worker. Every
 // message is plain, structured-clone-safe data tagged with `type` and the
 // `runId` it belongs to, so late messages of an old run can be ignored.
-import type { NetworkPicture } from './networkPicture';
+import type { NetworkPicture } from './insight/networkPicture';
 import type { BackendName, ExperimentConfig } from '../config/experiment';
 import type { Task } from '../data/dataset';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
-import type { DataSource, LoadedSummary, LoadPhase } from './dataSources';
-import type { ForestResult } from './forest';
-import type { InspectQuery, InspectResult } from './inspect';
+import type { DataSource, LoadedSummary, LoadPhase } from './data/dataSources';
+import type { ForestResult } from './insight/forest';
+import type { InspectQuery, InspectResult } from './insight/inspect';
+import type { ExportData } from './export/exportData';
+import type { ModelArtifactsOut } from './export/modelArtifacts';
 
 /** Bumped whenever a message shape changes. */
 export const PROTOCOL_VERSION = 4;
@@ -80,6 +82,8 @@ export interface Requests {
   'load-data': { ask: DataSource; progress: { phase: LoadPhase; fraction: number | null }; answer: LoadedSummary };
   /** Ask the current (or last) run's model about samples or one input. */
   inspect: { ask: InspectQuery; progress: never; answer: InspectResult };
+  /** The model's files (tfjs LayersModel artifacts) and what a Keras project needs besides (the rows only when `table`). */
+  export: { ask: { table: boolean }; progress: never; answer: { artifacts: ModelArtifactsOut; data: ExportData } };
   /** Grow a random forest on the experiment's data and split (the overfitting lab's settings included). */
   forest: { ask: { config: ExperimentConfig; trees: number }; progress: { fraction: number }; answer: ForestResult };
 }
@@ -178,7 +182,7 @@ export type DataEvent = ReplyEvent | { type: 'backend-choice'; requestId: 0; cho
 
 // Each list names every member of its union: the compiler checks both ways.
 const TO_WORKER_TYPES = new Set(Object.keys({ start: 1, preload: 1, pause: 1, resume: 1, step: 1, stop: 1, 'set-learning-rate': 1, 'set-pace': 1 } satisfies Record<Exclude<ToWorker['type'], 'request'>, 1>));
-const REQUEST_KINDS = new Set(Object.keys({ 'load-data': 1, inspect: 1, forest: 1 } satisfies Record<RequestKind, 1>));
+const REQUEST_KINDS = new Set(Object.keys({ 'load-data': 1, inspect: 1, export: 1, forest: 1 } satisfies Record<RequestKind, 1>));
 const DATA_EVENT_TYPES = new Set(Object.keys({ 'reply-progress': 1, reply: 1, 'reply-error': 1, 'backend-choice': 1 } satisfies Record<DataEvent['type'], 1>));
 const FROM_WORKER_TYPES = new Set(
   Object.keys({

@@ -26,11 +26,12 @@ import { presetLayers } from '../../src/model/presets';
 import { checkModel, type LayerSpec } from '../../src/model/spec';
 import { modelFiles, type ExperimentFile } from '../../src/share/modelFiles';
 import { pythonProject } from '../../src/share/python/project';
-import { makeBatch } from '../../src/train/batch';
-import { withFeatures } from '../../src/train/dataSources';
-import { exportArtifacts } from '../../src/train/exportModel';
-import { targetScale } from '../../src/train/heads';
-import { pythonData } from '../../src/train/inspect';
+import { makeBatch } from '../../src/train/engines/batch';
+import { withFeatures } from '../../src/train/data/dataSources';
+import { exportArtifacts } from '../../src/train/export/modelArtifacts';
+import { targetScale } from '../../src/train/engines/heads';
+import { pythonData } from '../../src/share/python/dataCsv';
+import { exportData } from '../../src/train/export/exportData';
 
 export const ROOT = join(__dirname, '..', '..');
 const DATA = join(ROOT, 'public', 'data');
@@ -140,7 +141,7 @@ export async function exportCase(spec: CaseSpec): Promise<ExportedCase> {
   config.dataset = ref;
   const model = buildModel(config.layers, info.inputShape, info.output, config.seed);
   await trainALittle(model, dataset, split);
-  const data = pythonData(dataset, split);
+  const data = pythonData(exportData(dataset, split, true));
   const experiment: ExperimentFile = { app: 'training-playground', version: 1, link: 'http://app.invalid/#v=1', config, dataset: info.label, task: info.task, inputShape: info.inputShape, classes: info.classes, metrics: null, preprocessing: data.preprocessing };
   const files = pythonProject({ config, link: experiment.link, info, modelFiles: modelFiles(await exportArtifacts(model), experiment), data });
   // Predictions of the browser's model on a few validation samples, for Python to match.

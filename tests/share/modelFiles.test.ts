@@ -6,7 +6,7 @@ import { defaultConfig } from '../../src/config/experiment';
 import { buildModel } from '../../src/model/build';
 import { presetLayers } from '../../src/model/presets';
 import { mismatch, modelFiles, readModelFiles, type ExperimentFile } from '../../src/share/modelFiles';
-import { exportArtifacts } from '../../src/train/exportModel';
+import { exportArtifacts } from '../../src/train/export/modelArtifacts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

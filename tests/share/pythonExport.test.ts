@@ -7,6 +7,7 @@ import { defaultConfig } from '../../src/config/experiment';
 import { presetLayers } from '../../src/model/presets';
 import type { LayerSpec } from '../../src/model/spec';
 import { datasetCsv, SPLIT_COLUMN } from '../../src/share/python/dataCsv';
+import { exportTable } from '../../src/train/export/exportData';
 import { kerasModelLines, KerasExportError } from '../../src/share/python/kerasModel';
 import { pyString, pyValue } from '../../src/share/python/literal';
 import { pythonProject, trainPy } from '../../src/share/python/project';
@@ -110,7 +111,7 @@ describe('the project', () => {
 
   it('data.csv marks each row with the split it was in', () => {
     const dataset = { name: 't', task: 'classification' as const, x: new Float32Array(6), y: new Uint8Array([0, 1, 1]), count: 3, sampleShape: [2], classes: ['a', 'b'], sourceHeader: ['x"1', 'label'], sourceRows: [['1', 'a'], ['2', 'b'], ['3', 'b']] };
-    const csv = datasetCsv(dataset, { train: Uint32Array.from([0, 2]), validation: Uint32Array.from([1]) });
+    const csv = datasetCsv(exportTable(dataset, { train: Uint32Array.from([0, 2]), validation: Uint32Array.from([1]) }));
     expect(csv).toBe(`"x""1",label,${SPLIT_COLUMN}\n1,a,train\n2,b,validation\n3,b,train`);
   });
 });

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyQueuedEvents, onRunEnded, onRunEvents, receiveRunEvent } from '../../src/state/clientHandle';
 import { initialRun, initialState, useAppStore } from '../../src/state/store';
-import type { TrainingEvent } from '../../src/train/client';
+import type { TrainingEvent } from '../../src/train/page/client';
 
 beforeEach(() => useAppStore.setState({ ...initialState(), run: { ...initialRun(), status: 'running', runId: 4 } }));
 

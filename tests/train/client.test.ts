@@ -2,7 +2,7 @@
 // event (closed, or killed for memory) and ends the run with a message.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/config/experiment';
-import { TrainingClient, type TrainingEvent } from '../../src/train/client';
+import { TrainingClient, type TrainingEvent } from '../../src/train/page/client';
 
 /** A worker that accepts messages and never answers, like one the browser closed. */
 function silentWorker(): Worker {

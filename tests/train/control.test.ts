@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RunControl } from '../../src/train/control';
+import { RunControl } from '../../src/train/run/control';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 

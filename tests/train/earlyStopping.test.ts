@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EpochPoint } from '../../src/metrics/types';
-import { headFor } from '../../src/train/heads';
-import { evaluate } from '../../src/train/loop';
+import { headFor } from '../../src/train/engines/heads';
+import { evaluate } from '../../src/train/run/loop';
 import { trainBlobs, type Fixture } from './fixtures';
 
 beforeAll(async () => {

@@ -5,9 +5,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, type BackendName, type OptimizerName } from '../../src/config/experiment';
 import { defaultOptimizerParams } from '../../src/config/optimizerParams';
-import { buildEngine } from '../../src/train/engines';
-import { carryObstacle } from '../../src/train/engineState';
-import { gatherBatch } from '../../src/train/hostBatch';
+import { buildEngine } from '../../src/train/engines/build';
+import { carryObstacle } from '../../src/train/engines/engineState';
+import { gatherBatch } from '../../src/train/engines/hostBatch';
 import { blobs } from './fixtures';
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DownloadError, fetchBytes } from '../../src/train/fetchBytes';
+import { DownloadError, fetchBytes } from '../../src/train/data/fetchBytes';
 
 /** A response whose body arrives in `chunks`. */
 function streamed(chunks: Uint8Array[], headers: Record<string, string> = {}): Response {

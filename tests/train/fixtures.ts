@@ -4,9 +4,9 @@ import { stratifiedSplit } from '../../src/data/split';
 import { createRng } from '../../src/lib/rng';
 import { buildModel } from '../../src/model/build';
 import { defaultOptimizerParams } from '../../src/config/optimizerParams';
-import { RunControl } from '../../src/train/control';
-import { trainModel, type TrainOptions } from '../../src/train/loop';
-import { createOptimizer } from '../../src/train/optimizers';
+import { RunControl } from '../../src/train/run/control';
+import { trainModel, type TrainOptions } from '../../src/train/run/loop';
+import { createOptimizer } from '../../src/train/engines/optimizers';
 
 export type Fixture = ReturnType<typeof setup>;
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/data/dataset';
 import { generateSynthetic } from '../../src/data/synthetic';
 import { stratifiedSplit, randomSplit } from '../../src/data/split';
-import { trainForest } from '../../src/train/forest';
+import { trainForest } from '../../src/train/insight/forest';
 
 describe('random forest', () => {
   it('learns XOR on the same split the network gets, with progress, seeded', async () => {

@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { randomSplit } from '../../src/data/split';
 import { generateSynthetic } from '../../src/data/synthetic';
 import { buildModel } from '../../src/model/build';
-import { headFor } from '../../src/train/heads';
-import { BOUNDARY_SIZE, decisionBoundary, inspect } from '../../src/train/inspect';
+import { headFor } from '../../src/train/engines/heads';
+import { BOUNDARY_SIZE, decisionBoundary } from '../../src/train/insight/boundary';
+import { inspect } from '../../src/train/insight/inspect';
 import { setup, trainBlobs } from './fixtures';
 
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BatchPoint, EpochPoint } from '../../src/metrics/types';
-import { RunControl } from '../../src/train/control';
-import { DivergedError, trainModel } from '../../src/train/loop';
+import { RunControl } from '../../src/train/run/control';
+import { DivergedError, trainModel } from '../../src/train/run/loop';
 import { setup, trainBlobs } from './fixtures';
-import { nanFrom } from '../../src/train/faults';
-import { headFor } from '../../src/train/heads';
-import { TfjsEngine } from '../../src/train/tfjsEngine';
+import { nanFrom } from '../../src/train/engines/faults';
+import { headFor } from '../../src/train/engines/heads';
+import { TfjsEngine } from '../../src/train/engines/tfjsEngine';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FEATURES, featureValue, toFeatures } from '../../src/data/features';
 import { HEATMAP_SIZE } from '../../src/model/picture';
 import type { LayerSpec } from '../../src/model/spec';
-import { networkPicture } from '../../src/train/networkPicture';
+import { networkPicture } from '../../src/train/insight/networkPicture';
 import { layoutNetwork } from '../../src/ui/model/networkLayout';
 
 const identityPlane = { toInput: (points: Float32Array) => Float32Array.from(points), extent: 1 };

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPTIMIZERS, type OptimizerName } from '../../src/config/experiment';
 import { defaultOptimizerParams, type OptimizerParams } from '../../src/config/optimizerParams';
-import { createOptimizer } from '../../src/train/optimizers';
+import { createOptimizer } from '../../src/train/engines/optimizers';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -3,12 +3,12 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/config/experiment';
 import { presetLayers } from '../../src/model/presets';
-import { guessOrder, measureDuringRun, prepareRunBackend, warmUpBackend } from '../../src/train/prepare';
+import { guessOrder, measureDuringRun, prepareRunBackend, warmUpBackend } from '../../src/train/backends/prepare';
 import { blobs } from './fixtures';
 
 // Under Node, WASM loads its files from node_modules (the app's are Vite asset addresses), on one thread.
-vi.mock('../../src/train/wasmSetup', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/train/wasmSetup')>()),
+vi.mock('../../src/train/backends/wasmSetup', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/train/backends/wasmSetup')>()),
   startWasm: async (setBackend: () => Promise<void>) => {
     setWasmPaths((await import('./nodeWasm')).NODE_WASM_FILES);
     await setBackend();

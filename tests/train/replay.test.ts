@@ -7,10 +7,10 @@ import { defaultOptimizerParams } from '../../src/config/optimizerParams';
 import { stratifiedSplit } from '../../src/data/split';
 import { buildModel, reseedDropout } from '../../src/model/build';
 import type { LayerSpec } from '../../src/model/spec';
-import { RunControl } from '../../src/train/control';
-import { trainModel } from '../../src/train/loop';
-import { createOptimizer } from '../../src/train/optimizers';
-import { registerWasmMatMul } from '../../src/train/wasmMatMul';
+import { RunControl } from '../../src/train/run/control';
+import { trainModel } from '../../src/train/run/loop';
+import { createOptimizer } from '../../src/train/engines/optimizers';
+import { registerWasmMatMul } from '../../src/train/backends/wasmMatMul';
 import { blobs } from './fixtures';
 import { NODE_WASM_FILES } from './nodeWasm';
 

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/lib/rng';
-import { registerWasmConvGrads } from '../../src/train/wasmConvGrad';
+import { registerWasmConvGrads } from '../../src/train/backends/wasmConvGrad';
 import { withNodeWasm } from './nodeWasm';
 
 withNodeWasm(registerWasmConvGrads);

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/lib/rng';
-import { registerWasmMatMul } from '../../src/train/wasmMatMul';
+import { registerWasmMatMul } from '../../src/train/backends/wasmMatMul';
 import { withNodeWasm } from './nodeWasm';
 
 withNodeWasm(registerWasmMatMul);

@@ -3,27 +3,21 @@
 // with the split it was in, so Python validates on the browser's rows. Image
 // data is not written: the script reads MNIST through Keras or IDX files.
 import Papa from 'papaparse';
-import type { Dataset, Split } from '../../data/dataset';
+import type { ExportData, ExportTable } from '../../train/export/exportData';
+import type { PythonData } from './project';
 
 /** The column that says which split a row was in ("train" or "validation"). */
 export const SPLIT_COLUMN = '__split__';
 
-function splitOf(count: number, split: Split): string[] {
-  const which = new Array<string>(count).fill('train');
-  for (const i of split.validation) which[i] = 'validation';
-  return which;
+/** data.csv from the worker's table (null for images). */
+export function datasetCsv(table: ExportTable | null): string | null {
+  if (!table) return null;
+  const which = new Array<string>(table.rows.length).fill('train');
+  for (const i of table.validation) which[i] = 'validation';
+  return Papa.unparse({ fields: [...table.fields, SPLIT_COLUMN], data: table.rows.map((row, i) => [...row, which[i]]) }, { newline: '\n' });
 }
 
-/** data.csv for CSV and 2-D data; null for images. */
-export function datasetCsv(dataset: Dataset, split: Split): string | null {
-  const which = splitOf(dataset.count, split);
-  if (dataset.sourceRows && dataset.sourceHeader) {
-    return Papa.unparse({ fields: [...dataset.sourceHeader, SPLIT_COLUMN], data: dataset.sourceRows.map((row, i) => [...row, which[i]]) }, { newline: '\n' });
-  }
-  if (dataset.plane) {
-    const { xy } = dataset.plane;
-    const rows = Array.from({ length: dataset.count }, (_, i) => [xy[2 * i], xy[2 * i + 1], dataset.y[i], which[i]]);
-    return Papa.unparse({ fields: ['x', 'y', 'label', SPLIT_COLUMN], data: rows }, { newline: '\n' });
-  }
-  return null;
+/** What a Keras project needs besides the model, from what the worker sent. */
+export function pythonData(data: ExportData): PythonData {
+  return { csv: datasetCsv(data.table), preprocessing: data.preprocessing, targetScale: data.targetScale };
 }

@@ -9,12 +9,12 @@ import { defaultOptimizerParams } from '../../../src/config/optimizerParams';
 import { createRng } from '../../../src/lib/rng';
 import { buildModel } from '../../../src/model/build';
 import type { Activation, LayerSpec, OutputSpec } from '../../../src/model/spec';
-import { densePlan, FusedEngine } from '../../../src/train/fused/engine';
-import { zeroParams } from '../../../src/train/fused/net';
-import { ArrayOptimizer } from '../../../src/train/fused/optimizers';
-import { headFor } from '../../../src/train/heads';
-import { createOptimizer } from '../../../src/train/optimizers';
-import { TfjsEngine } from '../../../src/train/tfjsEngine';
+import { densePlan, FusedEngine } from '../../../src/train/engines/fused/engine';
+import { zeroParams } from '../../../src/train/engines/fused/net';
+import { ArrayOptimizer } from '../../../src/train/engines/fused/optimizers';
+import { headFor } from '../../../src/train/engines/heads';
+import { createOptimizer } from '../../../src/train/engines/optimizers';
+import { TfjsEngine } from '../../../src/train/engines/tfjsEngine';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,0 +1,110 @@
+// Builds the engine a run trains with: a tfjs model and optimizer on the
+// active backend, or the fused typed-array engine seeded from the same
+// tfjs model's initial weights.
+import type { InitialWeights } from '../protocol';
+import * as tf from '@tensorflow/tfjs';
+import { outputFor as outputForTask } from '../../config/datasets';
+import type { BackendName, ExperimentConfig } from '../../config/experiment';
+import type { Dataset } from '../../data/dataset';
+import { buildModel } from '../../model/build';
+import type { OutputSpec } from '../../model/spec';
+import type { Engine } from './engine';
+import { densePlan, FusedEngine } from './fused/engine';
+import { ArrayOptimizer } from './fused/optimizers';
+import { headFor, targetScale, type Head } from './heads';
+import { createOptimizer } from './optimizers';
+import { importOptimizerState, TfjsEngine } from './tfjsEngine';
+import { checkState, type EngineState } from './engineState';
+
+/** The output layer the dataset's task implies (config/datasets.ts's rule). */
+export function outputFor(dataset: Pick<Dataset, 'task' | 'classes'>): OutputSpec {
+  return outputForTask(dataset.task, dataset.classes.length);
+}
+
+export interface BuiltEngine {
+  engine: Engine;
+  /** The tfjs model the insight views read (the fused engine writes its weights here on syncModel). */
+  model: tf.LayersModel;
+  head: Head;
+  dispose(): void;
+}
+
+type EngineConfig = Pick<ExperimentConfig, 'layers' | 'seed' | 'optimizer' | 'learningRate' | 'optimizerParams' | 'weightDecay'>;
+
+/** Why the fused engine cannot train this model, or null when it can. */
+export function fusedObstacle(config: Pick<ExperimentConfig, 'layers'>, dataset: Pick<Dataset, 'sampleShape' | 'task' | 'classes'>): string | null {
+  const plan = densePlan(config.layers, dataset.sampleShape, outputFor(dataset));
+  return typeof plan === 'string' ? `the fused engine trains small dense stacks only: ${plan}` : null;
+}
+
+/** Puts an opened model's weights into a freshly built model, after checking that every shape fits. */
+function startFrom(model: tf.LayersModel, initial: InitialWeights): void {
+  const current = model.getWeights();
+  const fits = current.length === initial.length && current.every((w, k) => w.shape.join('x') === initial[k].shape.join('x'));
+  if (!fits) {
+    model.dispose();
+    throw new Error(`The opened model's weights do not fit this model (${initial.length} weight arrays for ${current.length}); change the layers back, or press Reset to start from new weights.`);
+  }
+  const tensors = initial.map((w) => tf.tensor(w.values, w.shape));
+  model.setWeights(tensors);
+  tensors.forEach((t) => t.dispose());
+}
+
+/**
+ * Builds model, optimizer and engine for `backend` (already active for tfjs
+ * backends): from the seed, from an opened model's weights (`initial`), or
+ * continuing another engine's run (`state`: weights and optimizer state).
+ */
+export async function buildEngine(backend: BackendName, config: EngineConfig, dataset: Dataset, trainIndices: Uint32Array, initial?: InitialWeights, state?: EngineState): Promise<BuiltEngine> {
+  const output = outputFor(dataset);
+  const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
+  if (initial) startFrom(model, initial);
+  if (state) {
+    try {
+      checkState(state, config.optimizer, model.getWeights().map((w) => w.size), model.trainableWeights.map((w) => w.read().size));
+    } catch (error) {
+      model.dispose();
+      throw error;
+    }
+  }
+  const head = headFor(dataset, trainIndices);
+  if (backend === 'fused') {
+    const plan = densePlan(config.layers, dataset.sampleShape, output);
+    if (typeof plan === 'string') {
+      model.dispose();
+      throw new Error(`the fused engine trains small dense stacks only: ${plan}`);
+    }
+    const shapes = model.getWeights().map((w) => w.shape);
+    const initial = await Promise.all(model.getWeights().map((w) => w.data()));
+    const engine = new FusedEngine({
+      plan,
+      task: dataset.task,
+      scale: targetScale(dataset, trainIndices),
+      optimizer: new ArrayOptimizer(config.optimizer, config.learningRate, config.optimizerParams),
+      weightDecay: config.weightDecay,
+      initial: initial as Float32Array[],
+      state,
+      writeBack: (weights) => {
+        const tensors = weights.map((w, k) => tf.tensor(w, shapes[k]));
+        model.setWeights(tensors);
+        tf.dispose(tensors);
+      },
+    });
+    return { engine, model, head, dispose: () => model.dispose() };
+  }
+  const optimizer = createOptimizer(config.optimizer, config.learningRate, config.optimizerParams);
+  const engine = new TfjsEngine({ model, optimizer, dataset, head, seed: config.seed, weightDecay: config.weightDecay });
+  if (state) {
+    engine.writeWeights(state.weights);
+    await importOptimizerState(optimizer.optimizer, state.optimizer, model.trainableWeights.map((w) => ({ name: w.name, shape: w.read().shape })));
+  }
+  return {
+    engine,
+    model,
+    head,
+    dispose: () => {
+      model.dispose();
+      optimizer.optimizer.dispose();
+    },
+  };
+}

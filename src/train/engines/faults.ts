@@ -1,0 +1,32 @@
+// Faults that only the browser tests ask for (their `e2e.*` test hooks,
+// parsed in test builds only: state/testHooks.ts). They wrap an engine from
+// outside, so no engine carries test code.
+import type { Engine, StepResult } from './engine';
+import type { TestHooks } from '../protocol';
+
+/**
+ * The same engine, except that every training step from global step
+ * `fromStep` on makes no update and reports a NaN loss (with the batch's
+ * readout), as a model whose loss overflowed does: the loop's NaN stop is
+ * tested against a real run.
+ */
+export function nanFrom(engine: Engine, fromStep: number): Engine {
+  const poisoned: Engine['trainStep'] = (batch, step) =>
+    step >= fromStep ? engine.evaluate(batch).then(({ readout }): StepResult => ({ loss: Number.NaN, readout })) : engine.trainStep(batch, step);
+  return new Proxy(engine, {
+    get(target, key) {
+      if (key === 'trainStep') return poisoned;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Faults are compiled into test builds only; in production this is the constant false and the wrapping below is dead code. */
+const FAULTS_ENABLED = import.meta.env.VITE_TEST_HOOKS === '1';
+
+/** The engine with the faults a browser test asked for (none in a production build). */
+export function withTestFaults(engine: Engine, hooks: TestHooks | undefined): Engine {
+  if (!FAULTS_ENABLED || hooks?.nanAtStep === undefined) return engine;
+  return nanFrom(engine, hooks.nanAtStep);
+}

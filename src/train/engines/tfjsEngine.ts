@@ -1,0 +1,151 @@
+// The Engine over a tf.LayersModel and a tfjs optimizer, on whichever tfjs
+// backend is active. Results are read back asynchronously (never dataSync:
+// it returns zeros on WebGPU), so the loop can queue the next batch first.
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName } from '../../config/experiment';
+import type { Dataset } from '../../data/dataset';
+import { reseedDropout } from '../../model/build';
+import type { Engine, HostBatch, StepResult, WeightSnapshot } from './engine';
+import type { EngineState, OptimizerState } from './engineState';
+import type { Head } from './heads';
+import type { TunableOptimizer } from './optimizers';
+import { kernelSquares } from './regularise';
+
+export interface TfjsEngineOptions {
+  model: tf.LayersModel;
+  /** Null for an engine that only evaluates and predicts. */
+  optimizer: TunableOptimizer | null;
+  dataset: Pick<Dataset, 'sampleShape'>;
+  head: Head;
+  seed: number;
+  /** Global L2 penalty on every kernel (0: off). */
+  weightDecay: number;
+}
+
+export class TfjsEngine implements Engine {
+  readonly backend: BackendName;
+  readonly synchronous = false;
+
+  constructor(private readonly o: TfjsEngineOptions) {
+    this.backend = tf.getBackend() as BackendName;
+  }
+
+  private tensor(values: Float32Array, count: number): tf.Tensor {
+    return tf.tensor(values, [count, ...this.o.dataset.sampleShape], 'float32');
+  }
+
+  trainStep(batch: HostBatch, step: number): Promise<StepResult> {
+    const { model, optimizer, head, weightDecay } = this.o;
+    if (!optimizer) throw new Error('This engine only evaluates.');
+    const xs = this.tensor(batch.values, batch.count);
+    reseedDropout(model, this.o.seed, step);
+    const { loss, readout } = tf.tidy(() => {
+      const targets = head.targets(batch.labels);
+      let readoutTensor: tf.Tensor | null = null;
+      const lossScalar = optimizer.optimizer.minimize(() => {
+        const outputs = model.apply(xs, { training: true }) as tf.Tensor;
+        readoutTensor = tf.keep(head.readout(outputs));
+        let total = head.losses(targets, outputs).mean() as tf.Scalar;
+        for (const penalty of model.layers.flatMap((layer) => layer.calculateLosses())) total = total.add(penalty);
+        if (weightDecay > 0) total = total.add(kernelSquares(model).mul(weightDecay));
+        return total;
+      }, true) as tf.Scalar;
+      return { loss: lossScalar, readout: readoutTensor as unknown as tf.Tensor };
+    });
+    xs.dispose();
+    return Promise.all([loss.data(), readout.data()])
+      .then(([lossValues, readoutValues]) => ({ loss: lossValues[0], readout: readoutValues }))
+      .finally(() => {
+        loss.dispose();
+        readout.dispose();
+      });
+  }
+
+  async evaluate(batch: HostBatch): Promise<{ lossSum: number; readout: ArrayLike<number> }> {
+    const { model, head } = this.o;
+    const xs = this.tensor(batch.values, batch.count);
+    const [lossTotal, readout] = tf.tidy(() => {
+      const outputs = model.predict(xs) as tf.Tensor;
+      return [head.losses(head.targets(batch.labels), outputs).sum(), head.readout(outputs)];
+    });
+    xs.dispose();
+    try {
+      const [lossValue, readoutValues] = await Promise.all([lossTotal.data(), readout.data()]);
+      return { lossSum: lossValue[0], readout: readoutValues };
+    } finally {
+      lossTotal.dispose();
+      readout.dispose();
+    }
+  }
+
+  async predict(values: Float32Array, count: number): Promise<Float32Array> {
+    const xs = this.tensor(values, count);
+    const outputs = this.o.model.predict(xs) as tf.Tensor;
+    try {
+      return (await outputs.data()) as Float32Array;
+    } finally {
+      xs.dispose();
+      outputs.dispose();
+    }
+  }
+
+  setLearningRate(learningRate: number): void {
+    this.o.optimizer?.setLearningRate(learningRate);
+  }
+
+  snapshot(): WeightSnapshot {
+    const { model } = this.o;
+    const weights = model.getWeights().map((w) => tf.clone(w));
+    return {
+      restore: () => model.setWeights(weights),
+      dispose: () => weights.forEach((w) => w.dispose()),
+      read: async () => (await Promise.all(weights.map((w) => w.data()))).map((v) => Float32Array.from(v)),
+    };
+  }
+
+  writeWeights(weights: Float32Array[]): void {
+    const { model } = this.o;
+    const tensors = model.getWeights().map((w, k) => tf.tensor(weights[k], w.shape));
+    model.setWeights(tensors);
+    tf.dispose(tensors);
+  }
+
+  async exportState(): Promise<EngineState> {
+    const { optimizer } = this.o;
+    if (!optimizer) throw new Error('This engine only evaluates.');
+    const named = await optimizer.optimizer.getWeights();
+    const [iterations, ...slots] = named;
+    try {
+      return {
+        weights: (await this.readWeights()).map((w) => Float32Array.from(w)),
+        optimizer: { iterations: (await iterations.tensor.data())[0], slots: await Promise.all(slots.map(async (slot) => Float32Array.from(await slot.tensor.data()))) },
+      };
+    } finally {
+      // saveIterations made a new scalar; the slots are the optimizer's own variables.
+      iterations.tensor.dispose();
+    }
+  }
+
+  syncModel(): void {
+    // The model is the engine's own state: nothing to copy.
+  }
+
+  async readWeights(): Promise<Float32Array[]> {
+    // getWeights gives the variables' own tensors: read, never dispose.
+    return (await Promise.all(this.o.model.getWeights().map((w) => w.data()))) as Float32Array[];
+  }
+}
+
+/** Puts another engine's optimizer state into a fresh tfjs optimizer, slot by slot in getWeights order. */
+export async function importOptimizerState(optimizer: tf.Optimizer, state: OptimizerState, trainable: readonly { name: string; shape: number[] }[]): Promise<void> {
+  const n = trainable.length;
+  const named = [
+    { name: 'iter', tensor: tf.scalar(state.iterations, 'int32') as tf.Tensor },
+    ...state.slots.map((values, i) => ({ name: `${trainable[i % n].name}/carried${Math.floor(i / n)}`, tensor: tf.tensor(values, trainable[i % n].shape) })),
+  ];
+  try {
+    await optimizer.setWeights(named);
+  } finally {
+    tf.dispose(named.map((entry) => entry.tensor));
+  }
+}

@@ -1,0 +1,42 @@
+// What the page needs to write a Keras project besides the model: the rows
+// the model trained on (as the file gave them, or a 2-D set's points), which
+// split each row was in, the fitted CSV preprocessing, and the regression
+// target's scale. Plain data; the page writes the files (share/python/).
+import type { CsvPreprocessing } from '../../data/csv/types';
+import type { Dataset, Split } from '../../data/dataset';
+import { targetScale } from '../engines/heads';
+
+/** Rows to write as data.csv: column names, cells, and the validation rows' indices. */
+export interface ExportTable {
+  fields: string[];
+  rows: (string | number)[][];
+  validation: Uint32Array;
+}
+
+export interface ExportData {
+  /** CSV and 2-D data (when asked for: it can be large); null for images. */
+  table: ExportTable | null;
+  preprocessing: CsvPreprocessing | null;
+  /** Regression: the training targets' mean and spread the model was trained against. */
+  targetScale: { mean: number; std: number } | null;
+}
+
+/** The rows of a CSV dataset as read from the file (after the app's drop rules), or a 2-D set's points; null for images. */
+export function exportTable(dataset: Dataset, split: Split): ExportTable | null {
+  if (dataset.sourceRows && dataset.sourceHeader) return { fields: dataset.sourceHeader, rows: dataset.sourceRows, validation: split.validation };
+  if (dataset.plane) {
+    const { xy } = dataset.plane;
+    const rows = Array.from({ length: dataset.count }, (_, i) => [xy[2 * i], xy[2 * i + 1], dataset.y[i]]);
+    return { fields: ['x', 'y', 'label'], rows, validation: split.validation };
+  }
+  return null;
+}
+
+/** Everything besides the model; the table only when `withTable`. */
+export function exportData(dataset: Dataset, split: Split, withTable: boolean): ExportData {
+  return {
+    table: withTable ? exportTable(dataset, split) : null,
+    preprocessing: dataset.preprocessing ?? null,
+    targetScale: dataset.task === 'regression' ? targetScale(dataset, split.train) : null,
+  };
+}
