@@ -24,6 +24,29 @@ export type DatasetRef =
   /** IDX files the user uploaded (not shareable). */
   | { kind: 'idx'; name: string };
 
+/**
+ * Identifies the data a reference loads, on the page and in the worker: two
+ * references with the same key read the same data, so the second needs no
+ * new load. Null for data that is generated, never loaded (a 2-D set).
+ */
+export function dataKey(ref: Exclude<DatasetRef, { kind: 'csv' }> | Pick<Extract<DatasetRef, { kind: 'csv' }>, 'kind' | 'source' | 'header'>): string | null {
+  switch (ref.kind) {
+    case 'mnist-sample':
+    case 'mnist':
+    case 'fashion-mnist':
+      return ref.kind;
+    case 'csv':
+      return `csv|${JSON.stringify(ref.source)}|${ref.header}`;
+    case 'idx':
+      return `idx|${ref.name}`;
+    case 'synthetic':
+      return null;
+  }
+}
+
+/** Data the user's own files hold: it cannot be loaded again from a link or after a reload. */
+export const isLocalData = (ref: Pick<DatasetRef, 'kind'> & { source?: CsvSource }) => ref.kind === 'idx' || (ref.kind === 'csv' && (ref.source?.type === 'file' || ref.source?.type === 'text'));
+
 export type DatasetKind = DatasetRef['kind'];
 export const DATASET_KINDS: readonly DatasetKind[] = ['mnist-sample', 'mnist', 'fashion-mnist', 'synthetic', 'csv', 'idx'];
 

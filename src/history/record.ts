@@ -55,11 +55,7 @@ export function makeRecord(run: Omit<NewRunRecord, 'batches' | 'epochs'> & { bat
   return { ...run, batches: downsample(run.batches, MAX_STORED_BATCHES, 'step', ['loss', 'accuracy']), epochs: thinEpochs(run.epochs, run.restoredEpoch) };
 }
 
-/** The scores of the model the run kept: the epoch early stopping restored, else the last; null when no epoch finished. */
-export function keptEpoch(record: Pick<RunRecord, 'epochs' | 'restoredEpoch'>): EpochPoint | null {
-  const restored = record.restoredEpoch === null ? undefined : record.epochs.find((point) => point.epoch === record.restoredEpoch);
-  return restored ?? record.epochs[record.epochs.length - 1] ?? null;
-}
+export { keptEpoch } from '../metrics/kept';
 
 const isNumber = (value: unknown): value is number => typeof value === 'number';
 

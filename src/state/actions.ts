@@ -4,7 +4,7 @@
 import { PACE_EPOCHS_PER_SECOND, PANELS, type BackendPreference, type Pace, type ExperimentConfig, type OptimizerName, type PanelName } from '../config/experiment';
 import { defaultOptimizerParams, USUAL_LEARNING_RATE, type OptimizerParam } from '../config/optimizerParams';
 import { getClient } from './clientHandle';
-import { emptyMetrics, initialRun, useAppStore, type WorkbenchTab } from './store';
+import { isLive, emptyMetrics, initialRun, useAppStore, type WorkbenchTab } from './store';
 import type { InitialWeights } from '../train/protocol';
 import type { SweepTag } from '../sweep/results';
 
@@ -31,7 +31,7 @@ export function startAutoWarmUp(): void {
     clearTimeout(rewarmTimer);
     rewarmTimer = setTimeout(() => {
       const { status } = useAppStore.getState().run;
-      if (status !== 'running' && status !== 'paused') warmUpTraining();
+      if (!isLive(status)) warmUpTraining();
     }, REWARM_DELAY_MS);
   });
 }
@@ -63,7 +63,7 @@ export function resumeRun(): void {
 /** One batch, then pause; before any run (or after one ended), starts a run that pauses after its first batch. */
 export function stepRun(): void {
   const { status } = useAppStore.getState().run;
-  if (status === 'running' || status === 'paused') getClient().step();
+  if (isLive(status)) getClient().step();
   else startRun(true);
 }
 
@@ -86,7 +86,7 @@ export function dismissError(): void {
 /** Stops any run and clears the curves; the next Train starts from new weights drawn from the seed. */
 export function resetRun(): void {
   const { run } = useAppStore.getState();
-  if (run.status === 'running' || run.status === 'paused') getClient().stop();
+  if (isLive(run.status)) getClient().stop();
   // runId 0 matches no run, so late events of the stopped run are ignored.
   useAppStore.setState({ run: initialRun(), metrics: emptyMetrics(), openedModel: null });
 }
@@ -97,7 +97,7 @@ type NumericField = 'learningRate' | 'batchSize' | 'epochs' | 'validationSplit' 
 export function setNumericSetting(field: NumericField, value: number): void {
   useAppStore.setState((state) => ({ config: { ...state.config, [field]: value } }));
   const { run } = useAppStore.getState();
-  if (field === 'learningRate' && (run.status === 'running' || run.status === 'paused')) getClient().setLearningRate(value);
+  if (field === 'learningRate' && isLive(run.status)) getClient().setLearningRate(value);
 }
 
 /**
@@ -122,7 +122,7 @@ export function setOptimizerParam(param: OptimizerParam, value: number): void {
 export function setPace(pace: Pace): void {
   useAppStore.setState((state) => ({ config: { ...state.config, pace } }));
   const { run } = useAppStore.getState();
-  if (run.status === 'running' || run.status === 'paused') getClient().setPace(PACE_EPOCHS_PER_SECOND[pace]);
+  if (isLive(run.status)) getClient().setPace(PACE_EPOCHS_PER_SECOND[pace]);
 }
 
 /** Train until Stop is pressed instead of for a number of epochs; applies from the next run. */

@@ -1,7 +1,7 @@
 // Choosing and loading data. Loading happens in the worker with progress; a
 // failed load leaves the active dataset, its table and the model as they
 // were, and says why.
-import { describeSource, resolveDatasetInfo, shareability, type DatasetInfo, type DatasetRef, type LoadedData } from '../config/datasets';
+import { dataKey, describeSource, resolveDatasetInfo, shareability, type DatasetInfo, type DatasetRef, type LoadedData } from '../config/datasets';
 import type { ExperimentConfig } from '../config/experiment';
 import { restoreConfig } from '../config/restore';
 import { csvLayout, defaultCsvOptions } from '../data/csv/infer';
@@ -23,20 +23,6 @@ export interface LocalPayload {
   files?: Blob[];
 }
 
-/** Identifies loaded data: a reference with the same key needs no new load. */
-function loadKey(ref: DatasetRef): string | null {
-  switch (ref.kind) {
-    case 'mnist':
-    case 'fashion-mnist':
-      return ref.kind;
-    case 'csv':
-      return `csv|${JSON.stringify(ref.source)}|${ref.header}`;
-    case 'idx':
-      return `idx|${ref.name}`;
-    default:
-      return null;
-  }
-}
 
 function toSource(ref: DatasetRef, payload: LocalPayload): DataSource {
   switch (ref.kind) {
@@ -146,7 +132,7 @@ export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, a
       if (!layout.ok) throw new Error(layout.message);
     }
     if (payload.blob || payload.text !== undefined) lastLocalPayload = payload;
-    commit(next, loaded, loadKey(ref), adjustModel, base, fit);
+    commit(next, loaded, dataKey(ref), adjustModel, base, fit);
     if (fitted?.notice) useAppStore.setState((state) => ({ data: { ...state.data, notice: [fitted.notice, state.data.notice].filter(Boolean).join(' ') } }));
     return true;
   } catch (error) {
@@ -196,7 +182,7 @@ export function setCsvHeader(header: boolean): void {
  */
 export function syncDataset(): void {
   const { config, data } = useAppStore.getState();
-  const key = loadKey(config.dataset);
+  const key = dataKey(config.dataset);
   if (key === null || key === data.loadedKey || !shareability(config.dataset).shareable) return;
   void loadDataset(config.dataset, {}, false);
 }
@@ -209,7 +195,7 @@ export function syncDataset(): void {
  */
 export function openLinkExperiment(config: ExperimentConfig): void {
   const { data } = useAppStore.getState();
-  const key = loadKey(config.dataset);
+  const key = dataKey(config.dataset);
   const need = key !== null && key !== data.loadedKey ? networkNeed(config.dataset) : null;
   if (!need) {
     useAppStore.setState({ config, pendingLink: null });

@@ -2,14 +2,24 @@ import { assertNever } from '../lib/assert';
 import { appendBatches, appendEpochs } from './liveSeries';
 import type { TrainingEvent } from '../train/page/client';
 import type { AppState } from './store';
-import type { EpochPoint } from '../metrics/types';
 
-/** Applies one worker event to the state (pure; metrics are appended, never rebuilt). */
-/** The run after an epoch ends (epoch 0: an opened model scored without training). */
-function afterEpoch(run: AppState['run'], event: Extract<TrainingEvent, { type: 'epoch-end' }>): AppState['run'] {
-  return { ...run, phase: 'training', tensors: event.tensors, ...(event.point.epoch === 0 ? { epoch: 0 } : {}) };
+type EpochEnd = Extract<TrainingEvent, { type: 'epoch-end' }>;
+
+/**
+ * One or more epoch ends of the current run, appended in one step (epoch 0:
+ * an opened model scored without training). The one rule for epoch-end,
+ * whether it arrives alone or in a frame's run of them.
+ */
+function epochsEnded(state: AppState, events: readonly EpochEnd[]): Pick<AppState, 'run' | 'metrics'> {
+  const last = events[events.length - 1];
+  const zero = events.some((event) => event.point.epoch === 0);
+  return {
+    run: { ...state.run, phase: 'training', tensors: last.tensors, ...(zero ? { epoch: 0 } : {}) },
+    metrics: { ...state.metrics, epochs: appendEpochs(state.metrics.epochs, events.map((event) => event.point)) },
+  };
 }
 
+/** Applies one worker event to the state (pure; metrics are appended, never rebuilt). */
 export function reduceEvent(state: AppState, event: TrainingEvent, now: number): Partial<AppState> {
   if (event.runId !== state.run.runId) return {};
   const run = state.run;
@@ -51,10 +61,7 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
       };
     }
     case 'epoch-end':
-      return {
-        run: afterEpoch(run, event),
-        metrics: { ...state.metrics, epochs: appendEpochs(state.metrics.epochs, [event.point]) },
-      };
+      return epochsEnded(state, [event]);
     case 'paused':
       return { run: { ...run, status: run.status === 'stopped' ? run.status : 'paused', step: Math.max(run.step, event.step) } };
     case 'resumed':
@@ -105,16 +112,15 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
  */
 export function reduceEvents(state: AppState, events: readonly TrainingEvent[], now: number): AppState {
   let next = state;
-  let pending: EpochPoint[] = [];
+  let pending: EpochEnd[] = [];
   const flushEpochs = () => {
     if (pending.length === 0) return;
-    next = { ...next, metrics: { ...next.metrics, epochs: appendEpochs(next.metrics.epochs, pending) } };
+    next = { ...next, ...epochsEnded(next, pending) };
     pending = [];
   };
   for (const event of events) {
     if (event.type === 'epoch-end' && event.runId === next.run.runId) {
-      pending.push(event.point);
-      next = { ...next, run: afterEpoch(next.run, event) };
+      pending.push(event);
       continue;
     }
     flushEpochs();

@@ -13,6 +13,9 @@ import type { ActiveSweep } from '../sweep/active';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
 
+/** A run is live from Train until it ends: running, or paused. */
+export const isLive = (status: RunStatus): boolean => status === 'running' || status === 'paused';
+
 export interface RunSlice {
   status: RunStatus;
   runId: number;

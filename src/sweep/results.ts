@@ -1,5 +1,6 @@
 // What a finished sweep run contributes to the table, summary statistics
 // over seeds, and steps to a target. Pure.
+import { keptEpoch } from '../metrics/kept';
 import type { EpochPoint, SplitScores } from '../metrics/types';
 import { FOREST, KNOBS, type Knob, type SweepValue } from './plan';
 
@@ -129,7 +130,7 @@ export interface SweepTag {
 /** A run's row in the sweep table, from what its record holds. */
 export function sweepRow(run: { sweep: SweepTag; epochs: readonly EpochPoint[]; restoredEpoch: number | null; outcome: string; backend: string | null; task: 'classification' | 'regression'; error?: string | null }): SweepRow {
   const { sweep, epochs } = run;
-  const kept = (run.restoredEpoch === null ? undefined : epochs.find((p) => p.epoch === run.restoredEpoch)) ?? epochs[epochs.length - 1] ?? null;
+  const kept = keptEpoch(run);
   const last = epochs[epochs.length - 1];
   // A random forest (the model knob's "forest") trains no steps: no time to a target, no backend.
   const forest = sweep.knob === 'model' && sweep.values[sweep.valueIndex] === FOREST;

@@ -1,5 +1,5 @@
 import { applyAppUpdate, useAppUpdate } from '../state/appUpdate';
-import { useAppStore } from '../state/store';
+import { isLive, useAppStore } from '../state/store';
 import { selectStatus } from './selectors';
 
 /** Offers a new version between runs; never swaps the code under a training run. */
@@ -7,7 +7,7 @@ export function AppUpdateOffer() {
   const waiting = useAppUpdate((state) => state.waiting);
   const status = useAppStore(selectStatus);
   if (!waiting) return null;
-  const training = status === 'running' || status === 'paused';
+  const training = isLive(status);
   return (
     <div className="warning" role="status" data-testid="update-offer">
       <p>

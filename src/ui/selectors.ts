@@ -1,3 +1,4 @@
+import { keptEpoch } from '../metrics/kept';
 import type { AppState } from '../state/store';
 
 // Selectors live at module level so components re-render only on what they read.
@@ -13,16 +14,8 @@ export const selectLinkNotes = (state: AppState) => state.linkNotes;
 export const selectHistory = (state: AppState) => state.history;
 export const selectData = (state: AppState) => state.data;
 
-/**
- * The epoch whose weights the model now has: the one early stopping put back
- * (once it has), else the latest. Readouts, the confusion matrix and the
- * history describe this model, not merely the last epoch trained.
- */
-export const selectKeptEpoch = (state: AppState) => {
-  const { epochs } = state.metrics;
-  const restored = state.run.restoredEpoch;
-  return (restored === null ? undefined : epochs.find((point) => point.epoch === restored)) ?? epochs[epochs.length - 1];
-};
+/** The epoch whose weights the model now has (metrics/kept.ts), or null before any. */
+export const selectKeptEpoch = (state: AppState) => keptEpoch({ epochs: state.metrics.epochs, restoredEpoch: state.run.restoredEpoch });
 
 /** WASM's thread count and why, from the latest run or warm-up measurement, or null where it has not run. */
 export const selectWasmThreadsNote = (state: AppState): string | null => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reduceEvent } from '../../src/state/reduce';
+import { reduceEvent, reduceEvents } from '../../src/state/reduce';
 import { initialRun, initialState, type AppState } from '../../src/state/store';
 
 const base = (): AppState => ({ ...initialState(), run: { ...initialRun(), runId: 2, status: 'running' } });
@@ -24,6 +24,25 @@ describe('reduceEvent', () => {
   it('ignores events of an older run', () => {
     const state = base();
     expect(reduceEvent(state, { type: 'done', runId: 1, reason: 'completed' }, 0)).toEqual({});
+  });
+});
+
+describe('reduceEvents', () => {
+  it('gives the same state for a frame of events as for the events one at a time', () => {
+    const scores = (loss: number) => ({ loss, accuracy: 1 - loss, precision: 0.5, recall: 0.5, f1: 0.5 });
+    const events: Parameters<typeof reduceEvent>[1][] = [
+      { type: 'progress', runId: 2, points: [{ step: 1, epoch: 1, size: 8, loss: 2, accuracy: 0.1 }], samplesPerSecond: 10 },
+      { type: 'epoch-end', runId: 2, tensors: 12, point: { epoch: 1, step: 1, train: scores(0.9), validation: scores(0.8) } },
+      { type: 'epoch-end', runId: 2, tensors: 13, point: { epoch: 2, step: 2, train: scores(0.7), validation: scores(0.6) } },
+      { type: 'epoch-end', runId: 1, tensors: 99, point: { epoch: 9, step: 9, train: scores(0.1), validation: scores(0.1) } },
+      { type: 'best-restored', runId: 2, epoch: 1 },
+      { type: 'epoch-end', runId: 2, tensors: 14, point: { epoch: 3, step: 3, train: scores(0.5), validation: scores(0.7) } },
+    ];
+    const together = reduceEvents(base(), events, 5);
+    const oneByOne = events.reduce((state, event) => ({ ...state, ...reduceEvent(state, event, 5) }), base());
+    expect(together).toEqual(oneByOne);
+    expect(together.metrics.epochs.map((p) => p.epoch)).toEqual([1, 2, 3]);
+    expect(together.run).toMatchObject({ tensors: 14, restoredEpoch: 1, phase: 'training' });
   });
 });
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { estimateTrainingBytes, type LayerKind } from '../../model/spec';
 import { LAYER_KINDS, PRESETS, type PresetName } from '../../model/presets';
 import { addLayer, applyPreset, duplicateLayer, moveLayer, removeLayer, updateLayer } from '../../state/layerActions';
-import { useAppStore } from '../../state/store';
+import { isLive, useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 import { useDatasetInfo } from '../model/useDatasetInfo';
 import { useModelCheck } from '../model/useModelCheck';
@@ -16,7 +16,7 @@ export function LayerStack() {
   const layers = useAppStore((state) => selectConfig(state).layers);
   const batchSize = useAppStore((state) => selectConfig(state).batchSize);
   const status = useAppStore(selectStatus);
-  const locked = status === 'running' || status === 'paused';
+  const locked = isLive(status);
   const check = useModelCheck();
   const { info, problem } = useDatasetInfo();
   const [newKind, setNewKind] = useState<LayerKind>('dense');

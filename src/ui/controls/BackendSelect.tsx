@@ -1,6 +1,6 @@
 import { BACKEND_PREFERENCES, type BackendPreference } from '../../config/experiment';
 import { setBackendPreference } from '../../state/actions';
-import { useAppStore } from '../../state/store';
+import { isLive, useAppStore } from '../../state/store';
 import { wasmThreadsNote } from '../../config/wasmThreads';
 import { selectConfig, selectStatus, selectWasmThreadsNote } from '../selectors';
 
@@ -28,7 +28,7 @@ export function BackendSelect() {
       <select
         data-testid="backend-select"
         value={backend}
-        disabled={status === 'running' || status === 'paused'}
+        disabled={isLive(status)}
         onChange={(event) => setBackendPreference(event.target.value as BackendPreference)}
       >
         {BACKEND_PREFERENCES.map((name) => (

@@ -1,4 +1,4 @@
-import { useAppStore } from '../../state/store';
+import { isLive, useAppStore } from '../../state/store';
 import { pauseRun, resetRun, resumeRun, setPace, startRun, stepRun, stopRun } from '../../state/actions';
 import { PACE_LABELS, PACES, type Pace } from '../../config/experiment';
 import { selectStatus } from '../selectors';
@@ -6,7 +6,7 @@ import { selectStatus } from '../selectors';
 /** Train / Pause / Resume / Step / Stop, enabled according to the run status. */
 export function RunControls({ canTrain }: { canTrain: boolean }) {
   const status = useAppStore(selectStatus);
-  const active = status === 'running' || status === 'paused';
+  const active = isLive(status);
   const run = useAppStore((state) => state.run);
   const pace = useAppStore((state) => state.config.pace);
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { setEarlyStopping, setNumericSetting, setUntilStopped } from '../../state/actions';
-import { useAppStore } from '../../state/store';
+import { isLive, useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 import { OPTIMIZER_LABELS, USUAL_LEARNING_RATE } from '../../config/optimizerParams';
 import { NumberSetting } from './NumberSetting';
@@ -16,7 +16,7 @@ const LOG_LR_MAX = 0;
 export function TrainingSettings() {
   const config = useAppStore(selectConfig);
   const status = useAppStore(selectStatus);
-  const locked = status === 'running' || status === 'paused';
+  const locked = isLive(status);
   const defaults = defaultConfig();
   const usual = defaultOptimizerParams(config.optimizer);
   const more = useRef<HTMLDetailsElement>(null);

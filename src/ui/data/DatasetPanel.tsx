@@ -1,7 +1,7 @@
 import { SAMPLE_CSVS, describeSource, shareability, type DatasetRef } from '../../config/datasets';
 import { DEFAULT_SYNTHETIC } from '../../config/restoreDataset';
 import { chooseDataset, dismissDataNotice } from '../../state/dataActions';
-import { useAppStore } from '../../state/store';
+import { isLive, useAppStore } from '../../state/store';
 import { selectData, selectStatus } from '../selectors';
 import { CsvLoader } from './CsvLoader';
 import { CsvOptionsForm } from './CsvOptionsForm';
@@ -35,7 +35,7 @@ export function DatasetPanel() {
   const dataset = useAppStore((state) => state.config.dataset);
   const data = useAppStore(selectData);
   const status = useAppStore(selectStatus);
-  const locked = status === 'running' || status === 'paused' || data.loading !== null;
+  const locked = isLive(status) || data.loading !== null;
   const share = shareability(dataset);
   const own = choiceOf(dataset);
   // Offline, the full sets can be picked only when a copy is cached.

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SplitScores } from '../../metrics/types';
 import { FOREST_TREES, runForest, type ForestResult } from '../../state/forestActions';
-import { useAppStore } from '../../state/store';
+import { isLive, useAppStore } from '../../state/store';
 import { selectKeptEpoch } from '../selectors';
 import { useThrottledStore } from '../charts/useThrottledStore';
 import { INSIGHT_REFRESH_MS } from '../charts/limits';
@@ -29,7 +29,7 @@ export function ForestBeside() {
   const [state, setState] = useState<{ status: 'idle' | 'running' | 'done' | 'error'; fraction: number; result: ForestResult | null; error: string | null; runId: number }>({ status: 'idle', fraction: 0, result: null, error: null, runId: 0 });
   if (!config || !kept || !task) return null;
   const stale = state.runId !== runId;
-  const busy = status === 'running' || status === 'paused';
+  const busy = isLive(status);
   const rows = task === 'regression' ? REGRESSION : CLASSIFICATION;
   const grow = () => {
     setState({ status: 'running', fraction: 0, result: null, error: null, runId });

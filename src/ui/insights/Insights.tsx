@@ -29,7 +29,7 @@ export function Insights() {
   // The model as it now is: after early stopping, the epoch whose weights were put back.
   const last = useThrottledStore(selectKeptEpoch, INSIGHT_REFRESH_MS);
   const classes = info?.classes ?? [];
-  const trained = last !== undefined && task === 'classification';
+  const trained = last !== null && task === 'classification';
   const image = info && info.inputShape.length === 3 ? info.inputShape : null;
   const convolutional = useAppStore((state) => state.config.layers.some((layer) => layer.kind === 'conv2d'));
   const drawable = image !== null && image[0] === 28 && image[1] === 28 && image[2] === 1;

@@ -1,6 +1,6 @@
 import { setNumericSetting } from '../../state/actions';
 import { setDropout } from '../../state/layerActions';
-import { useAppStore } from '../../state/store';
+import { isLive, useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 import { useDatasetInfo } from '../model/useDatasetInfo';
 import { RangeField } from '../controls/RangeField';
@@ -17,7 +17,7 @@ export function OverfittingLab() {
   const config = useAppStore(selectConfig);
   const status = useAppStore(selectStatus);
   const demo = useAppStore((state) => state.demo);
-  const locked = status === 'running' || status === 'paused';
+  const locked = isLive(status);
   const { info } = useDatasetInfo();
   // dropout(0) drops nothing: it does not count as on.
   const dropoutOn = config.layers.some((layer) => layer.kind === 'dropout' && layer.rate > 0);

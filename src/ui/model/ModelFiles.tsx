@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../lib/assert';
 import { forgetOpenedModel, modelZip, openModel, pythonZip } from '../../state/modelActions';
 import { startRun } from '../../state/actions';
-import { useAppStore } from '../../state/store';
+import { isLive, useAppStore } from '../../state/store';
 import { downloadBlob } from '../history/download';
 import { selectStatus } from '../selectors';
 
@@ -24,7 +24,7 @@ export function ModelFiles() {
         setSaved(null);
         setError(errorMessage(e));
       });
-  const busy = status === 'running' || status === 'paused';
+  const busy = isLive(status);
   return (
     <section className="model-files" aria-label="Model files">
       <h2>Model files</h2>

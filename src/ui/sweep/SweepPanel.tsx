@@ -3,7 +3,7 @@ import { TEXTBOOK_TABLES } from '../../sweep/textbook';
 import { setSweepKnob, setSweepSeeds, setSweepSpec, setSweepTarget, setSweepValues } from '../../state/sweepActions';
 import { resumeSweep, startSweep, stopSweep } from '../../state/sweepRunner';
 import { sweepEta } from '../../sweep/active';
-import { useAppStore } from '../../state/store';
+import { isLive, useAppStore } from '../../state/store';
 import { SweepResults } from './SweepResults';
 import { CopyLink } from '../share/CopyLink';
 import { sweepLink } from '../../state/urlSync';
@@ -43,7 +43,7 @@ export function SweepPanel() {
   const status = useAppStore((state) => state.run.status);
   const task = useAppStore((state) => state.sweep.active?.task ?? state.run.task ?? 'classification');
   const running = sweep.active?.status === 'running';
-  const busy = running || status === 'running' || status === 'paused';
+  const busy = running || isLive(status);
   const { spec } = sweep;
   return (
     <section className="sweep" aria-labelledby="sweep-title">
