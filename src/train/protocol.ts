@@ -2,6 +2,7 @@
 // message is plain, structured-clone-safe data tagged with `type` and the
 // `runId` it belongs to, so late messages of an old run can be ignored.
 import type { NetworkPicture } from './insight/networkPicture';
+import type { TestHooks } from './testHooks';
 import type { BackendName, ExperimentConfig } from '../config/experiment';
 import type { Task } from '../data/dataset';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
@@ -14,32 +15,8 @@ import type { ModelArtifactsOut } from './export/modelArtifacts';
 /** Bumped whenever a message shape changes. */
 export const PROTOCOL_VERSION = 4;
 
-/** Options only automated tests set (read from the page URL's `e2e.*` keys). */
-export interface TestHooks {
-  /** Backends that pretend to fail at start, to exercise the fallback. */
-  failBackends?: BackendName[];
-  /** Cap on training samples (tests train a few batches, not whole epochs). */
-  maxTrainSamples?: number;
-  maxValidationSamples?: number;
-  /** Make the loss NaN from this global step on. */
-  nanAtStep?: number;
-  /** Throw an uncaught error in the worker when a run starts. */
-  crashWorker?: boolean;
-  /** Close the worker silently (no error event) once the run has started: a worker killed for memory. */
-  silentDeath?: boolean;
-  /** Bench only: no network picture, to measure what drawing it costs training. */
-  noPicture?: boolean;
-  /** WASM's thread count in place of the device's (the test machine has 2 cores, which get 1). */
-  wasmThreads?: number;
-  /** Make WASM's threads fail as they start, to exercise the fall back to one thread. */
-  breakWasmThreads?: boolean;
-  /** Page side: declare a silent worker dead after this long instead of 15 s. */
-  livenessMs?: number;
-  /** Block the worker's thread this long, synchronously, after the second batch: one very slow step. */
-  blockStepMs?: number;
-  /** Where to download the full MNIST / Fashion-MNIST files from instead of the public address. */
-  onlineDataBase?: string;
-}
+export type { TestHooks };
+
 
 /** What a run needs to begin: sent with `start`, and ahead of time with `preload`. */
 export interface RunRequest {

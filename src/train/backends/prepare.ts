@@ -23,7 +23,7 @@ import { startedWasmThreadsNote, wasmThreadCount } from './wasmSetup';
 const QUICK_TO_START: BackendName[] = ['fused', 'wasm', 'cpu'];
 /** The fused engine is guessed first only for nets this small (parameters); above, its per-sample cost loses to WASM's kernels. */
 const FUSED_GUESS_MAX_PARAMS = 20_000;
-/** Inference is timed on batches of this size (the loop evaluates in 512s; per sample the cost is alike, and a slow backend's window stays short). */
+/** Inference is timed on batches of this size (the loop evaluates in EVALUATION_BATCH = 512s; per sample the cost is alike, and a slow backend's window stays short). */
 const EVALUATION_BATCH = 128;
 
 type PrepareConfig = Pick<ExperimentConfig, 'backend' | 'layers' | 'batchSize' | 'optimizer' | 'optimizerParams' | 'learningRate' | 'weightDecay' | 'seed' | 'validationSplit' | 'trainFraction'>;

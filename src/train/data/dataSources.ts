@@ -2,8 +2,8 @@
 // full sets downloaded once and cached), CSV from a sample, an address, a
 // file or pasted text, uploaded IDX files, and synthetic 2-D sets. Loaded
 // data is kept by source, so training reuses it without reading it again.
-import type { CsvSource, DatasetRef } from '../../config/datasets';
-import { DIGITS, FASHION_CLASSES } from '../../config/datasets';
+import type { CsvSource } from '../../config/datasets';
+import { dataKey, DIGITS, FASHION_CLASSES, isLocalData } from '../../config/datasets';
 import type { ExperimentConfig } from '../../config/experiment';
 import { defaultCsvOptions, summariseTable } from '../../data/csv/infer';
 import { CsvError, parseCsv } from '../../data/csv/parse';
@@ -12,7 +12,9 @@ import { MAX_CSV_BYTES, type Table, type TableSummary } from '../../data/csv/typ
 import type { Dataset, Split } from '../../data/dataset';
 import { decodeMaybeGzippedIdx } from '../../data/idx';
 import { datasetFromIdxArrays, loadBundledMnist } from '../../data/mnist';
-import { randomSplit, stratifiedSplit } from '../../data/split';
+import { capSplit, randomSplit, stratifiedSplit } from '../../data/split';
+import { applyOverfittingKnobs } from '../../data/subset';
+import type { TestHooks } from '../testHooks';
 import { ONLINE_SPRITES, decodeOneHotLabels, redChannel, spriteDataset, SPRITE_WIDTH } from '../../data/sprite';
 import { generateSynthetic } from '../../data/synthetic';
 import { FEATURE_LABELS, toFeatures, type FeatureName } from '../../data/features';
@@ -43,30 +45,14 @@ type Loaded = { kind: 'images'; dataset: Dataset; fromCache: boolean } | { kind:
 
 const loaded = new Map<string, Promise<Loaded>>();
 
-function csvKey(source: CsvSource, header: boolean | null): string {
-  switch (source.type) {
-    case 'sample':
-      return `csv|sample|${source.name}|${header}`;
-    case 'url':
-      return `csv|url|${source.url}|${header}`;
-    default:
-      // One local table at a time: loading another replaces it.
-      return 'csv|local';
-  }
-}
-
+/** The key (config/datasets.ts's dataKey) of what a load request reads. */
 function keyOf(source: DataSource): string {
   if (source.kind === 'builtin') return source.name;
-  if (source.kind === 'csv') return csvKey(source.source, source.header);
-  return 'idx|local';
+  return dataKey(source.kind === 'csv' ? { kind: 'csv', source: source.source, header: source.header } : { kind: 'idx', name: source.name })!;
 }
 
-function keyOfRef(ref: DatasetRef): string | null {
-  if (ref.kind === 'mnist-sample' || ref.kind === 'mnist' || ref.kind === 'fashion-mnist') return ref.kind;
-  if (ref.kind === 'csv') return csvKey(ref.source, ref.header);
-  if (ref.kind === 'idx') return 'idx|local';
-  return null;
-}
+/** The user's own file last loaded: one is kept at a time, a new one replaces it. */
+let localKey: string | null = null;
 
 function decodeUtf8(bytes: Uint8Array): string {
   try {
@@ -166,13 +152,17 @@ function load(source: DataSource, baseUrl: string, onProgress: LoadProgress, onl
 /** Loads (or reuses) data for the page; a failure leaves what was loaded before in place. */
 export async function loadSource(source: DataSource, baseUrl: string, onProgress: LoadProgress, onlineBase?: string): Promise<LoadedSummary> {
   const key = keyOf(source);
-  const local = source.kind === 'idx' || (source.kind === 'csv' && (source.source.type === 'file' || source.source.type === 'text'));
+  const local = source.kind === 'idx' || (source.kind === 'csv' && isLocalData({ kind: 'csv', source: source.source }));
   let entry = local ? undefined : loaded.get(key);
   if (!entry) {
     const attempt = load(source, baseUrl, onProgress, onlineBase);
     // Only a successful load replaces what is kept under this key.
     await attempt;
     entry = attempt;
+    if (local) {
+      if (localKey !== null && localKey !== key) loaded.delete(localKey);
+      localKey = key;
+    }
     loaded.set(key, entry);
   }
   const data = await entry;
@@ -196,10 +186,10 @@ export async function resolveData(config: ExperimentConfig, baseUrl: string, onl
     const split = dataset.task === 'classification' ? stratifiedSplit(dataset.y, config.validationSplit, config.seed) : randomSplit(dataset.count, config.validationSplit, config.seed);
     return { dataset, split };
   }
-  const key = keyOfRef(ref);
+  const key = dataKey(ref);
   let entry = key ? loaded.get(key) : undefined;
   if (!entry) {
-    if (ref.kind === 'idx' || (ref.kind === 'csv' && (ref.source.type === 'file' || ref.source.type === 'text'))) {
+    if (isLocalData(ref)) {
       throw new Error('The data of this experiment was a local file that is no longer loaded (the page was reloaded, or the worker restarted). Load it again.');
     }
     const source: DataSource = ref.kind === 'csv' ? { kind: 'csv', source: ref.source, header: ref.header } : { kind: 'builtin', name: ref.kind as BuiltinName };
@@ -212,4 +202,16 @@ export async function resolveData(config: ExperimentConfig, baseUrl: string, onl
   const options = ref.options ?? defaultCsvOptions(data.summary);
   const built = buildCsvDataset(data.table, data.summary, options, config.validationSplit, config.seed, ref.source.type === 'sample' ? ref.source.name : 'CSV');
   return { dataset: built.dataset, split: built.split };
+}
+
+/**
+ * What a run (or the forest beside it) trains and validates on: the
+ * experiment's data and seeded split, then the overfitting lab's share of
+ * the training set and its flipped training labels (validation untouched),
+ * then the browser tests' caps.
+ */
+export async function trainingData(config: ExperimentConfig, baseUrl: string, testHooks?: TestHooks): Promise<{ dataset: Dataset; split: Split; flipped: number }> {
+  const resolved = await resolveData(config, baseUrl, testHooks?.onlineDataBase);
+  const data = applyOverfittingKnobs(resolved.dataset, resolved.split, config.trainFraction, config.labelNoise, config.seed);
+  return { dataset: data.dataset, split: capSplit(data.split, testHooks?.maxTrainSamples, testHooks?.maxValidationSamples), flipped: data.flipped };
 }

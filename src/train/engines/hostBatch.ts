@@ -1,5 +1,8 @@
-import { sampleSize, type Dataset } from '../../data/dataset';
+import { inputScale, sampleSize, type Dataset } from '../../data/dataset';
 import type { HostBatch } from './engine';
+
+/** Samples per batch when a model is only run forward (validation, inspection): large, as no gradients are kept. */
+export const EVALUATION_BATCH = 512;
 
 /**
  * Gathers `indices[from, to)` into one host batch. Bytes are scaled to
@@ -10,7 +13,7 @@ export function gatherBatch(dataset: Dataset, indices: Uint32Array, from: number
   const count = to - from;
   const values = new Float32Array(count * size);
   const labels = new Float32Array(count);
-  const scale = dataset.x instanceof Uint8Array ? 1 / 255 : 1;
+  const scale = inputScale(dataset);
   for (let row = 0; row < count; row++) {
     const sample = indices[from + row];
     const offset = sample * size;

@@ -5,7 +5,7 @@
 // Only bytes travel, never tensors.
 import * as tf from '@tensorflow/tfjs';
 import type { Inspectable } from './inspectable';
-import { sampleSize } from '../../data/dataset';
+import { inputScale, sampleSize } from '../../data/dataset';
 
 /** Channels shown per layer, at most. */
 export const MAX_CHANNELS = 16;
@@ -65,7 +65,7 @@ export async function featureMaps({ model, dataset, split }: Inspectable, which:
     explainer = tf.model({ inputs: model.inputs, outputs: [...picked.map((layer) => layer.output as tf.SymbolicTensor), model.outputs[0]] });
     explainers.set(model, explainer);
   }
-  const scale = dataset.x instanceof Uint8Array ? 1 / 255 : 1;
+  const scale = inputScale(dataset);
   const input = tf.tensor(pixels.map((v) => v * scale), [1, ...dataset.sampleShape]);
   const outputs = explainer.predict(input) as tf.Tensor[];
   try {

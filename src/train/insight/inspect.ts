@@ -3,7 +3,8 @@
 // feature maps. Answers are small, plain data. (The decision boundary of a
 // 2-D set is boundary.ts; the model's files for download are export/.)
 import * as tf from '@tensorflow/tfjs';
-import { sampleSize } from '../../data/dataset';
+import { inputScale, sampleSize } from '../../data/dataset';
+import { EVALUATION_BATCH } from '../engines/hostBatch';
 import { makeBatch } from '../engines/batch';
 import { targetScale } from '../engines/heads';
 import { featureMaps, type FeatureMaps } from './featureMaps';
@@ -40,14 +41,12 @@ export type InspectResult =
   | { kind: 'predict'; outputs: number[] }
   | ({ kind: 'feature-maps' } & FeatureMaps);
 
-const BATCH = 512;
-
 /** Outputs `[n, units]` of the model on validation samples, read back in batches. */
 async function validationOutputs({ model, dataset, split }: Inspectable): Promise<Float32Array> {
   const units = (model.outputs[0].shape[1] as number) ?? 1;
   const out = new Float32Array(split.validation.length * units);
-  for (let from = 0; from < split.validation.length; from += BATCH) {
-    const { xs } = makeBatch(dataset, split.validation, from, Math.min(from + BATCH, split.validation.length));
+  for (let from = 0; from < split.validation.length; from += EVALUATION_BATCH) {
+    const { xs } = makeBatch(dataset, split.validation, from, Math.min(from + EVALUATION_BATCH, split.validation.length));
     const outputs = model.predict(xs) as tf.Tensor;
     out.set(await outputs.data(), from * units);
     xs.dispose();
@@ -126,7 +125,7 @@ async function predictVector({ model, dataset, split }: Inspectable, values: Arr
 async function predict(target: Inspectable, input: number[]): Promise<InspectResult> {
   const size = sampleSize(target.dataset);
   if (input.length !== size) throw new Error(`The input has ${input.length} values; the model takes ${size}.`);
-  const scale = target.dataset.x instanceof Uint8Array ? 1 / 255 : 1;
+  const scale = inputScale(target.dataset);
   return predictVector(target, input.map((v) => v * scale));
 }
 

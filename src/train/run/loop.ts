@@ -10,13 +10,12 @@ import type { BatchPoint, EpochPoint, SplitScores } from '../../metrics/types';
 import type { RunControl } from './control';
 import type { Engine, StepResult, WeightSnapshot } from '../engines/engine';
 import { headFor, type Head, type Tally } from '../engines/heads';
-import { gatherBatch } from '../engines/hostBatch';
+import { EVALUATION_BATCH, gatherBatch } from '../engines/hostBatch';
 import type { TunableOptimizer } from '../engines/optimizers';
 import { TfjsEngine } from '../engines/tfjsEngine';
 
 /** Yield to the event loop at least this often, so pause and stop are heard. */
 const YIELD_EVERY_MS = 25;
-const EVAL_BATCH_SIZE = 512;
 
 /** Thrown when the loss stops being a finite number. */
 export class DivergedError extends Error {
@@ -243,12 +242,12 @@ async function evaluateSplit(engine: Engine, dataset: Dataset, indices: Uint32Ar
   const tally = head.tally();
   let lossSum = 0;
   let lastYield = performance.now();
-  for (let from = 0; from < indices.length; from += EVAL_BATCH_SIZE) {
+  for (let from = 0; from < indices.length; from += EVALUATION_BATCH) {
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
       await yieldToEventLoop();
       lastYield = performance.now();
     }
-    const batch = gatherBatch(dataset, indices, from, Math.min(from + EVAL_BATCH_SIZE, indices.length));
+    const batch = gatherBatch(dataset, indices, from, Math.min(from + EVALUATION_BATCH, indices.length));
     const result = await engine.evaluate(batch);
     lossSum += result.lossSum;
     tally.add(batch.labels, result.readout);

@@ -6,11 +6,9 @@ import type { ExperimentConfig } from '../../config/experiment';
 import { OPTIMIZER_LABELS, USUAL_LEARNING_RATE } from '../../config/optimizerParams';
 import { divergenceAdvice } from '../../metrics/divergence';
 import type { Dataset, Split } from '../../data/dataset';
-import { capSplit } from '../../data/split';
-import { applyOverfittingKnobs } from '../../data/subset';
 import { checkModel } from '../../model/spec';
 import { RunControl } from './control';
-import { resolveData } from '../data/dataSources';
+import { trainingData } from '../data/dataSources';
 import { buildEngine, outputFor, type BuiltEngine } from '../engines/build';
 import { BOUNDARY_EXTENT, BOUNDARY_SIZE, decisionBoundary } from '../insight/boundary';
 import type { Inspectable } from '../insight/inspectable';
@@ -134,13 +132,10 @@ export class TrainingSession {
     const { runId, config, testHooks, post } = this.options;
     this.control.setPace(PACE_EPOCHS_PER_SECOND[config.pace]);
     post({ type: 'phase', runId, phase: 'loading-data' });
-    const resolved = await resolveData(config, this.options.baseUrl, testHooks?.onlineDataBase);
-    // The overfitting lab: a smaller training set and flipped training labels (validation untouched).
-    const data = applyOverfittingKnobs(resolved.dataset, resolved.split, config.trainFraction, config.labelNoise, config.seed);
-    const { dataset } = data;
+    const data = await trainingData(config, this.options.baseUrl, testHooks);
+    const { dataset, split } = data;
     const check = checkModel(config.layers, dataset.sampleShape, outputFor(dataset));
     if (!check.ok) throw new Error(check.message);
-    const split = capSplit(data.split, testHooks?.maxTrainSamples, testHooks?.maxValidationSamples);
     if (this.control.isStopped) return post({ type: 'done', runId, reason: 'stopped' });
 
     post({ type: 'phase', runId, phase: 'starting-backend' });

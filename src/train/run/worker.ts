@@ -1,7 +1,7 @@
 // Entry point of the training worker: a thin, exhaustive switch over the
 // shared protocol. One run at a time; messages for other runs are ignored.
 import { errorMessage } from '../../lib/assert';
-import { loadSource, resolveData } from '../data/dataSources';
+import { loadSource, resolveData, trainingData } from '../data/dataSources';
 import { isToWorker, PROTOCOL_VERSION, type DataEvent, type FromWorker, type RequestKind, type RequestOf, type Requests, type ToWorker, type WorkerRequest } from '../protocol';
 import { inspect, type Inspectable } from '../insight/inspect';
 import { exportArtifacts } from '../export/modelArtifacts';
@@ -9,8 +9,6 @@ import { exportData } from '../export/exportData';
 import { backendIdle, warmUpBackend } from '../backends/prepare';
 import { TrainingSession } from './session';
 import { trainForest } from '../insight/forest';
-import { applyOverfittingKnobs } from '../../data/subset';
-import { capSplit } from '../../data/split';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let current: { runId: number; session: TrainingSession } | null = null;
@@ -56,11 +54,9 @@ const answers: { [K in RequestKind]: (message: RequestOf<K>, progress: (progress
   },
   forest: async (message, progress) => {
     const { ask, baseUrl, testHooks } = message;
-    const resolved = await resolveData(ask.config, baseUrl, testHooks?.onlineDataBase);
-    // The same data the network trains on: the overfitting lab's share and label noise, and the test caps.
-    const data = applyOverfittingKnobs(resolved.dataset, resolved.split, ask.config.trainFraction, ask.config.labelNoise, ask.config.seed);
-    const split = capSplit(data.split, testHooks?.maxTrainSamples, testHooks?.maxValidationSamples);
-    return trainForest(data.dataset, split, ask.config.seed, ask.trees, (fraction) => progress({ fraction }));
+    // The same data the network trains on.
+    const { dataset, split } = await trainingData(ask.config, baseUrl, testHooks);
+    return trainForest(dataset, split, ask.config.seed, ask.trees, (fraction) => progress({ fraction }));
   },
   inspect: async (message) => inspect(await inspectable(), message.ask),
   export: async (message) => {
