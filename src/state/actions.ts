@@ -4,7 +4,7 @@
 import { PACE_EPOCHS_PER_SECOND, PANELS, type BackendPreference, type Pace, type ExperimentConfig, type OptimizerName, type PanelName } from '../config/experiment';
 import { defaultOptimizerParams, USUAL_LEARNING_RATE, type OptimizerParam } from '../config/optimizerParams';
 import { getClient } from './clientHandle';
-import { isLive, emptyMetrics, initialRun, useAppStore, type WorkbenchTab } from './store';
+import { isLive, emptyMetrics, initialRun, useAppStore, type WorkbenchTab, setSlice } from './store';
 import type { InitialWeights } from '../train/protocol';
 import type { SweepTag } from '../sweep/results';
 
@@ -80,7 +80,7 @@ export function setBackendPreference(backend: BackendPreference): void {
 }
 
 export function dismissError(): void {
-  useAppStore.setState((state) => ({ run: { ...state.run, error: null } }));
+  setSlice('run', { error: null });
 }
 
 /** Stops any run and clears the curves; the next Train starts from new weights drawn from the seed. */

@@ -14,7 +14,7 @@ import { presetLayers } from '../model/presets';
 import { checkModel } from '../model/spec';
 import { allCached, type DataSource } from '../train/page/client';
 import { getClient } from './clientHandle';
-import { useAppStore } from './store';
+import { useAppStore, setSlice } from './store';
 
 /** What a local source needs besides its reference. */
 export interface LocalPayload {
@@ -115,10 +115,10 @@ export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, a
   // Data the learner picked gets settings fitted to it; a link's experiment keeps its own.
   const fit = adjustModel && base === undefined;
   const label = LOADING_LABELS[ref.kind] ?? (ref.kind === 'csv' ? 'CSV' : 'data');
-  useAppStore.setState((state) => ({ data: { ...state.data, loading: { label, phase: 'reading', fraction: null }, error: null } }));
+  setSlice('data', { loading: { label, phase: 'reading', fraction: null }, error: null });
   try {
     const summary = await getClient().request('load-data', toSource(ref, payload), ({ phase, fraction }) =>
-      useAppStore.setState((state) => ({ data: { ...state.data, loading: { label, phase, fraction } } })),
+      setSlice('data', { loading: { label, phase, fraction } }),
     );
     const loaded: LoadedData = {
       table: summary.table,
@@ -133,10 +133,10 @@ export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, a
     }
     if (payload.blob || payload.text !== undefined) lastLocalPayload = payload;
     commit(next, loaded, dataKey(ref), adjustModel, base, fit);
-    if (fitted?.notice) useAppStore.setState((state) => ({ data: { ...state.data, notice: [fitted.notice, state.data.notice].filter(Boolean).join(' ') } }));
+    if (fitted?.notice) setSlice('data', (data) => ({ notice: [fitted.notice, data.notice].filter(Boolean).join(' ') }));
     return true;
   } catch (error) {
-    useAppStore.setState((state) => ({ data: { ...state.data, loading: null, error: `${describeSource(ref)} could not be loaded: ${errorMessage(error)}` } }));
+    setSlice('data', { loading: null, error: `${describeSource(ref)} could not be loaded: ${errorMessage(error)}` });
     return false;
   }
 }
@@ -222,7 +222,7 @@ export function dismissPendingLink(): void {
 }
 
 export function dismissDataNotice(): void {
-  useAppStore.setState((state) => ({ data: { ...state.data, notice: null, error: null } }));
+  setSlice('data', { notice: null, error: null });
 }
 
 /** Which downloadable datasets have a copy in the browser's cache (usable offline). */

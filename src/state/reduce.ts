@@ -35,14 +35,9 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
         run: {
           ...run,
           backend: event.backend,
-          fallbacks: event.fallbacks,
-          speeds: event.speeds,
-          backendReason: event.backendReason,
+          choice: { ...run.choice, fallbacks: event.fallbacks, speeds: event.speeds, reason: event.backendReason },
           task: event.task,
-          stepsPerEpoch: event.stepsPerEpoch,
-          trainSamples: event.trainSamples,
-          labelsFlipped: event.labelsFlipped,
-          validationSamples: event.validationSamples,
+          sizes: { stepsPerEpoch: event.stepsPerEpoch, trainSamples: event.trainSamples, labelsFlipped: event.labelsFlipped, validationSamples: event.validationSamples },
           epoch: 1,
         },
       };
@@ -86,10 +81,12 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
         run: {
           ...run,
           backend: event.backend,
-          speeds: event.speeds,
-          fallbacks: event.speeds.filter((s) => s.samplesPerSecond === null).map((s) => ({ backend: s.backend, reason: s.reason ?? 'it failed' })),
-          backendReason: event.reason,
-          backendSwitch: event.switched && run.backend ? { from: run.backend, to: event.backend, epoch: event.epoch } : run.backendSwitch,
+          choice: {
+            speeds: event.speeds,
+            fallbacks: event.speeds.filter((s) => s.samplesPerSecond === null).map((s) => ({ backend: s.backend, reason: s.reason ?? 'it failed' })),
+            reason: event.reason,
+            switched: event.switched && run.backend ? { from: run.backend, to: event.backend, epoch: event.epoch } : run.choice.switched,
+          },
         },
       };
     case 'best-restored':

@@ -4,7 +4,7 @@ import type { LoadedData } from '../config/datasets';
 import type { NetworkNeed } from '../config/networkNeed';
 import type { Task } from '../data/dataset';
 import type { RunRecord } from '../history/record';
-import type { LoadPhase, NetworkPicture } from '../train/page/client';
+import type { ForestResult, LoadPhase, NetworkPicture } from '../train/page/client';
 import type { BatchPoint, EpochPoint } from '../metrics/types';
 import type { BackendChoice, BackendSpeed, Fallback, InitialWeights, RunPhase } from '../train/protocol';
 import type { SweepSpec } from '../sweep/plan';
@@ -25,18 +25,12 @@ export interface RunSlice {
   task: Task | null;
   phase: RunPhase | null;
   backend: BackendName | null;
-  fallbacks: Fallback[];
-  /** Measured training speed per backend on this model, and why the backend was chosen. */
-  speeds: BackendSpeed[];
-  backendReason: string | null;
-  /** Auto moved the run to a faster backend mid-run (weights and optimizer state carried). */
-  backendSwitch: { from: BackendName; to: BackendName; epoch: number } | null;
+  /** How the backend was chosen: what was measured, passed over, and why. */
+  choice: RunChoice;
   epoch: number;
   step: number;
-  stepsPerEpoch: number;
-  trainSamples: number;
-  validationSamples: number;
-  labelsFlipped: number;
+  /** The data the run trains and validates on, as the worker prepared it. */
+  sizes: RunSizes;
   samplesPerSecond: number;
   /** Live tensors in the worker after the latest epoch. */
   tensors: number | null;
@@ -52,6 +46,27 @@ export interface RunSlice {
   warning: string | null;
   /** The sweep this run belongs to, if any. */
   sweep: SweepTag | null;
+}
+
+/** How a run's backend was chosen (from the worker's ready and backend-measured events). */
+export interface RunChoice {
+  /** Backends that cannot train this model here, and why. */
+  fallbacks: Fallback[];
+  /** Measured training speed per backend on this model. */
+  speeds: BackendSpeed[];
+  /** Why this backend, in words. */
+  reason: string | null;
+  /** Auto moved the run to a faster backend mid-run (weights and optimizer state carried). */
+  switched: { from: BackendName; to: BackendName; epoch: number } | null;
+}
+
+/** The run's data as the worker prepared it. */
+export interface RunSizes {
+  trainSamples: number;
+  validationSamples: number;
+  /** Training labels the label-noise knob flipped. */
+  labelsFlipped: number;
+  stepsPerEpoch: number;
 }
 
 /** The sweep being set up or run: its plan, its finished rows, where it stands. */
@@ -106,6 +121,16 @@ export interface DemoSlice {
   before: { label: string; epochs: EpochPoint[] } | null;
 }
 
+/** The random forest grown beside the network's run (insight view), for run `runId`. */
+export interface ForestSlice {
+  status: 'idle' | 'running' | 'done' | 'error';
+  /** Share of the trees grown. */
+  fraction: number;
+  result: ForestResult | null;
+  error: string | null;
+  runId: number;
+}
+
 /** The views under the first screen, one shown at a time. */
 export type WorkbenchTab = 'insights' | 'sweeps' | 'history';
 
@@ -127,6 +152,7 @@ export interface AppState {
   pendingLink: { config: ExperimentConfig; need: NetworkNeed } | null;
   history: HistorySlice;
   data: DataSlice;
+  forest: ForestSlice;
 }
 
 /** The run slice before anything has happened. */
@@ -138,16 +164,10 @@ export function initialRun(): RunSlice {
     task: null,
     phase: null,
     backend: null,
-    fallbacks: [],
-    speeds: [],
-    backendReason: null,
-    backendSwitch: null,
+    choice: { fallbacks: [], speeds: [], reason: null, switched: null },
     epoch: 0,
     step: 0,
-    stepsPerEpoch: 0,
-    trainSamples: 0,
-    validationSamples: 0,
-    labelsFlipped: 0,
+    sizes: { trainSamples: 0, validationSamples: 0, labelsFlipped: 0, stepsPerEpoch: 0 },
     samplesPerSecond: 0,
     tensors: null,
     startedAt: 0,
@@ -185,6 +205,7 @@ export function initialState(): AppState {
     history: { runs: [], compared: [], status: 'loading', error: null },
     sweep: initialSweep(),
     data: { loaded: null, loadedKey: null, loading: null, error: null, notice: null },
+    forest: { status: 'idle', fraction: 0, result: null, error: null, runId: 0 },
   };
 }
 
@@ -192,7 +213,7 @@ export function initialState(): AppState {
 export const useAppStore = create<AppState>(initialState);
 
 /** The slices that are objects of their own, each updated through `setSlice`. */
-export type SliceName = 'run' | 'metrics' | 'sweep' | 'history' | 'data' | 'demo';
+export type SliceName = 'run' | 'metrics' | 'sweep' | 'history' | 'data' | 'demo' | 'forest';
 
 /** Merges `update` (or what it returns for the slice as it stands) into one slice. */
 export function setSlice<K extends SliceName>(name: K, update: Partial<AppState[K]> | ((slice: AppState[K]) => Partial<AppState[K]>)): void {

@@ -19,6 +19,6 @@ export const selectKeptEpoch = (state: AppState) => keptEpoch({ epochs: state.me
 
 /** WASM's thread count and why, from the latest run or warm-up measurement, or null where it has not run. */
 export const selectWasmThreadsNote = (state: AppState): string | null => {
-  const speeds = state.run.speeds.length > 0 ? state.run.speeds : (state.backendPreview?.speeds ?? []);
+  const speeds = state.run.choice.speeds.length > 0 ? state.run.choice.speeds : (state.backendPreview?.speeds ?? []);
   return speeds.find((speed) => speed.backend === 'wasm')?.threadsNote ?? null;
 };

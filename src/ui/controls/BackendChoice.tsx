@@ -7,12 +7,12 @@ export function BackendChoice() {
   const run = useAppStore(selectRun);
   const preview = useAppStore((state) => state.backendPreview);
   // Before a run, what the warm-up measured; during and after one, what that run used.
-  const shown = run.backendReason || run.fallbacks.length > 0 ? run : preview && { ...preview, backendReason: preview.reason };
+  const shown = run.choice.reason || run.choice.fallbacks.length > 0 ? { ...run.choice, backend: run.backend } : preview;
   if (!shown) return null;
   const measured = shown.speeds.filter((s) => s.samplesPerSecond !== null).sort((a, b) => (b.samplesPerSecond ?? 0) - (a.samplesPerSecond ?? 0));
   return (
     <div className="backend-choice" data-testid="backend-fallbacks" role="status">
-      {shown.backendReason && <p data-testid="backend-reason">{shown.backendReason}</p>}
+      {shown.reason && <p data-testid="backend-reason">{shown.reason}</p>}
       {measured.length > 0 && (
         <table className="speeds" data-testid="backend-speeds">
           <caption>Measured on this model (samples/s)</caption>

@@ -6,7 +6,7 @@ import { BackendChoice } from './BackendChoice';
 export function BackendPopover() {
   const backend = useAppStore((state) => state.run.backend ?? state.backendPreview?.backend ?? null);
   const auto = useAppStore((state) => (state.run.config ?? state.config).backend === 'auto');
-  const known = useAppStore((state) => Boolean(state.run.backendReason || state.run.fallbacks.length || state.backendPreview));
+  const known = useAppStore((state) => Boolean(state.run.choice.reason || state.run.choice.fallbacks.length || state.backendPreview));
   if (!known) return null;
   return (
     <details className="popover backend-popover">

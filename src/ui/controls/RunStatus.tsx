@@ -16,7 +16,7 @@ const GPU_BACKENDS = new Set(['webgpu', 'webgl']);
 /** Status, epoch, step, speed and backend of the current run. */
 export function RunStatus() {
   const run = useAppStore(selectRun);
-  const eta = secondsLeft(run);
+  const eta = secondsLeft({ ...run, ...run.sizes });
   const patience = useAppStore((state) => state.config.patience);
   return (
     <section className="run-status" aria-label="Run status">
@@ -53,17 +53,17 @@ export function RunStatus() {
           {run.config?.epochs}). Stop any time: the curves so far stay.
         </p>
       )}
-      {run.backendSwitch && (
+      {run.choice.switched && (
         <p className="note" role="status" data-testid="backend-switch">
-          Auto moved this run from {BACKEND_LABELS[run.backendSwitch.from]} to {BACKEND_LABELS[run.backendSwitch.to]} after epoch {run.backendSwitch.epoch}: it measured
+          Auto moved this run from {BACKEND_LABELS[run.choice.switched.from]} to {BACKEND_LABELS[run.choice.switched.to]} after epoch {run.choice.switched.epoch}: it measured
           faster on this model. Weights and optimizer state were carried over.
         </p>
       )}
-      {run.stepsPerEpoch > 0 && (
+      {run.sizes.stepsPerEpoch > 0 && (
         <p className="hint">
-          {run.trainSamples.toLocaleString('en-US')} training / {run.validationSamples.toLocaleString('en-US')} validation samples,{' '}
-          {run.stepsPerEpoch} steps per epoch.
-          {run.labelsFlipped > 0 && ` ${run.labelsFlipped.toLocaleString('en-US')} training labels flipped on purpose (label noise).`}
+          {run.sizes.trainSamples.toLocaleString('en-US')} training / {run.sizes.validationSamples.toLocaleString('en-US')} validation samples,{' '}
+          {run.sizes.stepsPerEpoch} steps per epoch.
+          {run.sizes.labelsFlipped > 0 && ` ${run.sizes.labelsFlipped.toLocaleString('en-US')} training labels flipped on purpose (label noise).`}
           {run.backend && GPU_BACKENDS.has(run.backend) && ' On GPU backends, small floating-point differences between runs can occur.'}
         </p>
       )}

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import type { SplitScores } from '../../metrics/types';
-import { FOREST_TREES, runForest, type ForestResult } from '../../state/forestActions';
+import { FOREST_TREES, growForestBesideRun } from '../../state/forestActions';
 import { isLive, useAppStore } from '../../state/store';
 import { selectKeptEpoch } from '../selectors';
 import { useThrottledStore } from '../charts/useThrottledStore';
@@ -26,17 +25,12 @@ export function ForestBeside() {
   const status = useAppStore((state) => state.run.status);
   const task = useAppStore((state) => state.run.task);
   const kept = useThrottledStore(selectKeptEpoch, INSIGHT_REFRESH_MS);
-  const [state, setState] = useState<{ status: 'idle' | 'running' | 'done' | 'error'; fraction: number; result: ForestResult | null; error: string | null; runId: number }>({ status: 'idle', fraction: 0, result: null, error: null, runId: 0 });
+  const state = useAppStore((s) => s.forest);
   if (!config || !kept || !task) return null;
   const stale = state.runId !== runId;
   const busy = isLive(status);
   const rows = task === 'regression' ? REGRESSION : CLASSIFICATION;
-  const grow = () => {
-    setState({ status: 'running', fraction: 0, result: null, error: null, runId });
-    runForest(config, (fraction) => setState((s) => ({ ...s, fraction })))
-      .then((result) => setState({ status: 'done', fraction: 1, result, error: null, runId }))
-      .catch((error: unknown) => setState({ status: 'error', fraction: 0, result: null, error: error instanceof Error ? error.message : String(error), runId }));
-  };
+  const grow = () => void growForestBesideRun();
   const result = stale ? null : state.result;
   return (
     <div className="forest" data-testid="forest">
