@@ -8,6 +8,7 @@ import { loadHistory, recordRunEvent, saveForestRecord } from './state/historyAc
 import { connectSweepRunner, restoreSweepFromHistory } from './state/sweepRunner';
 import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
+import './ui/tokens.css';
 import './ui/app.css';
 
 // The opened link decides the experiment before anything renders or warms up.

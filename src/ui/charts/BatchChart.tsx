@@ -5,7 +5,7 @@ import { useAppStore } from '../../state/store';
 import { selectBatches, selectLearningRateChanges } from '../selectors';
 import { useTask } from '../model/useTask';
 import { ChartLegend } from './ChartLegend';
-import { ACCURACY_COLOR, LOSS_COLOR } from '../tokens';
+import { cssVar, ACCURACY_COLOR, LOSS_COLOR } from '../tokens';
 import { CHART_MARGIN, chartHeight, CHART_REDRAW_MS, DOMAIN_DATA, DOMAIN_UNIT, EMPTY_BATCH_ROWS, evenly, MAX_CHART_POINTS } from './limits';
 import { EmptyChartNote } from './EmptyChartNote';
 import { useThrottledStore } from './useThrottledStore';
@@ -47,7 +47,7 @@ export function BatchChart() {
               key={change.step}
               yAxisId="loss"
               x={change.step}
-              stroke="#6741d9"
+              stroke={cssVar('marker')}
               strokeDasharray="4 2"
               label={{ value: `lr ${change.learningRate}`, position: 'insideTopLeft', fontSize: 11 }}
             />

@@ -6,7 +6,7 @@ import { downsample } from '../../metrics/downsample';
 import { useAppStore } from '../../state/store';
 import { selectEpochs } from '../selectors';
 import { ChartLegend } from './ChartLegend';
-import { TRAIN_COLORS, VALIDATION_COLORS } from '../tokens';
+import { cssVar, TRAIN_COLORS, VALIDATION_COLORS } from '../tokens';
 import { CHART_MARGIN, chartHeight, CHART_REDRAW_MS, DOMAIN_AUTO, DOMAIN_EPOCHS, DOMAIN_UNIT, EMPTY_EPOCH_ROWS, evenly, MAX_CHART_POINTS } from './limits';
 import { EmptyChartNote } from './EmptyChartNote';
 import { useThrottledStore } from './useThrottledStore';
@@ -97,7 +97,7 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
             <Area
               dataKey={GAP_RANGE}
               name="gap (training vs validation)"
-              fill="#fa5252"
+              fill={cssVar('gap')}
               fillOpacity={0.15}
               stroke="none"
               isAnimationActive={false}
@@ -133,7 +133,7 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
           {best && (
             <ReferenceLine
               x={best.epoch}
-              stroke="#495057"
+              stroke={cssVar('reference')}
               strokeDasharray="2 2"
               // At the first epoch the label must run rightwards, or the axis clips it.
               label={bestLabel}
@@ -141,7 +141,7 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
           )}
           {markBest && earlyStopped && last && (
             // The last epoch is at the right edge: the label runs leftwards, below the best-epoch label.
-            <ReferenceLine x={last.epoch} stroke="#6741d9" strokeDasharray="4 2" label={EARLY_STOP_LABEL} />
+            <ReferenceLine x={last.epoch} stroke={cssVar('marker')} strokeDasharray="4 2" label={EARLY_STOP_LABEL} />
           )}
         </ComposedChart>
       </ResponsiveContainer>
@@ -152,7 +152,7 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
             { label: `training ${NAMES[key]}`, color: TRAIN_COLORS[i] },
             { label: `validation ${NAMES[key]}`, color: VALIDATION_COLORS[i], dashed: true },
           ]),
-          ...(markBest ? [{ label: 'gap (training vs validation)', color: '#fa5252' }] : []),
+          ...(markBest ? [{ label: 'gap (training vs validation)', color: cssVar('gap') }] : []),
           ...(before && before.epochs.length > 0 ? [{ label: `${NAMES[scores[0]]} ${before.label} (grey)`, color: BEFORE_COLOR, dashed: true }] : []),
         ]}
       />
@@ -168,7 +168,7 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
 
 const MAX_DOTS = 40;
 /** The earlier run's lines: grey, under the live ones. */
-const BEFORE_COLOR = '#adb5bd';
+const BEFORE_COLOR = cssVar('before');
 const EARLY_STOP_LABEL = { value: 'early stop', position: 'insideBottomRight', fontSize: 11 } as const;
 /** One function for every render: recharts recomputes a series whose dataKey changes identity. */
 const GAP_RANGE = (row: Record<string, number>) => [row.gapLow, row.gapHigh];

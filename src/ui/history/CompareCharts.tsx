@@ -4,8 +4,9 @@ import { comparisonLabels, type RunRecord } from '../../history/record';
 import type { SplitScores } from '../../metrics/types';
 import { useAppStore } from '../../state/store';
 import { selectHistory } from '../selectors';
+import { TRAIN_COLORS, VALIDATION_COLORS } from '../tokens';
 
-const COLORS = ['#1c7ed6', '#e8590c', '#2f9e44', '#ae3ec9', '#c2255c', '#f08c00'];
+const COLORS = [TRAIN_COLORS[0], VALIDATION_COLORS[0], TRAIN_COLORS[1], TRAIN_COLORS[2], VALIDATION_COLORS[1], VALIDATION_COLORS[2]];
 
 /** One chart row per epoch, with a column per run: `run-<i>`. */
 function rows(records: RunRecord[], split: 'train' | 'validation', score: keyof SplitScores) {

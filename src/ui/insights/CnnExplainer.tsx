@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../lib/assert';
 import { fetchFeatureMaps, type FeatureMapsResult } from '../../state/insightActions';
-import { DIVERGING } from '../tokens';
+import { diverging } from '../tokens';
 
 /** Grey levels (or, with `signed`, blue-white-orange around 128) as a small crisp image. */
 function Thumb({ bytes, offset, width, height, signed, scale, label }: { bytes: Uint8Array | number[]; offset: number; width: number; height: number; signed?: boolean; scale: number; label: string }) {
@@ -11,9 +11,10 @@ function Thumb({ bytes, offset, width, height, signed, scale, label }: { bytes: 
     if (!context) return;
     const image = new ImageData(width, height);
     const pixels = new Uint32Array(image.data.buffer);
+    const palette = diverging();
     for (let i = 0; i < width * height; i++) {
       const v = bytes[offset + i];
-      pixels[i] = signed ? DIVERGING[v] : (255 << 24) | (v << 16) | (v << 8) | v;
+      pixels[i] = signed ? palette[v] : (255 << 24) | (v << 16) | (v << 8) | v;
     }
     context.putImageData(image, 0, 0);
   }, [bytes, offset, width, height, signed]);

@@ -1,27 +1,26 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MetricsSlice } from '../../state/store';
-import { BLUE, ORANGE } from '../tokens';
+import { fromClassColors, tokenColor, type Rgb } from '../tokens';
 import { canvasScale } from '../canvasScale';
 
 /** Drawn size in CSS pixels. */
 const SIZE = 400;
 
-function blend(t: number): [number, number, number] {
-  return [0, 1, 2].map((k) => Math.round(BLUE[k] + (ORANGE[k] - BLUE[k]) * t)) as [number, number, number];
+function blend(blue: Rgb, orange: Rgb, t: number): [number, number, number] {
+  return [0, 1, 2].map((k) => Math.round(blue[k] + (orange[k] - blue[k]) * t)) as [number, number, number];
 }
 
-/** RGBA for each grey level as one 32-bit word, computed once: drawing a 100x100 grid is one pass of table lookups. */
-const PALETTE = (() => {
-  const bytes = new Uint8ClampedArray(256 * 4);
-  for (let v = 0; v < 256; v++) bytes.set([...blend(v / 255), 170], v * 4);
-  return new Uint32Array(bytes.buffer);
-})();
-/** Discretised: each cell is the class it predicts, no shades of confidence (TensorFlow Playground's "discretize output"). */
-const DISCRETE = (() => {
-  const bytes = new Uint8ClampedArray(256 * 4);
-  for (let v = 0; v < 256; v++) bytes.set([...blend(v >= 128 ? 1 : 0), 150], v * 4);
-  return new Uint32Array(bytes.buffer);
-})();
+/** RGBA for each grey level as one 32-bit word, computed once per colour pair: drawing a 100x100 grid is one pass of table lookups. */
+const palettes = fromClassColors((blue, orange) => {
+  const shaded = new Uint8ClampedArray(256 * 4);
+  // Discretised: each cell is the class it predicts, no shades of confidence (TensorFlow Playground's "discretize output").
+  const discrete = new Uint8ClampedArray(256 * 4);
+  for (let v = 0; v < 256; v++) {
+    shaded.set([...blend(blue, orange, v / 255), 170], v * 4);
+    discrete.set([...blend(blue, orange, v >= 128 ? 1 : 0), 150], v * 4);
+  }
+  return { shaded: new Uint32Array(shaded.buffer), discrete: new Uint32Array(discrete.buffer), blend: (t: number) => blend(blue, orange, t) };
+});
 
 interface Props {
   boundary: NonNullable<MetricsSlice['boundary']>;
@@ -45,7 +44,7 @@ export function DecisionBoundary({ boundary, scatter, regression }: Props) {
     if (canvas.width !== size) canvas.width = canvas.height = size;
     const image = new ImageData(size, size);
     const pixels = new Uint32Array(image.data.buffer);
-    const palette = discrete && !regression ? DISCRETE : PALETTE;
+    const palette = discrete && !regression ? palettes().discrete : palettes().shaded;
     for (let i = 0; i < values.length; i++) pixels[i] = palette[values[i]];
     context.putImageData(image, 0, 0);
   }, [boundary, regression, discrete]);
@@ -63,12 +62,14 @@ export function DecisionBoundary({ boundary, scatter, regression }: Props) {
     if (canvas.width !== side) canvas.width = canvas.height = side;
     context.clearRect(0, 0, side, side);
     if (!scatter) return;
+    const mix = palettes().blend;
+    const paper = tokenColor('paper');
     const toPixel = (v: number) => ((v + extent) / (2 * extent)) * side;
     scatter.labels.forEach((label, i) => {
       if (!showValidation && !scatter.train[i]) return;
       const x = toPixel(scatter.xy[2 * i]);
       const y = side - toPixel(scatter.xy[2 * i + 1]);
-      const [r, g, b] = regression ? blend(Math.min(Math.max((label - min) / Math.max(max - min, 1e-9), 0), 1)) : blend(label);
+      const [r, g, b] = regression ? mix(Math.min(Math.max((label - min) / Math.max(max - min, 1e-9), 0), 1)) : mix(label);
       context.beginPath();
       // Training points are filled discs; validation points are hollow rings.
       context.arc(x, y, 4 * scale, 0, 2 * Math.PI);
@@ -76,9 +77,9 @@ export function DecisionBoundary({ boundary, scatter, regression }: Props) {
       if (scatter.train[i]) {
         context.fillStyle = `rgb(${r}, ${g}, ${b})`;
         context.fill();
-        context.strokeStyle = '#fff';
+        context.strokeStyle = paper;
       } else {
-        context.fillStyle = '#fff';
+        context.fillStyle = paper;
         context.fill();
         context.strokeStyle = `rgb(${r}, ${g}, ${b})`;
         context.lineWidth = 2.5 * scale;

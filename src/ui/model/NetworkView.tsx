@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { FEATURE_LABELS } from '../../data/features';
 import type { LayerInfo, OutputSpec } from '../../model/spec';
-import { BLUE, DIVERGING, ORANGE, rgb } from '../tokens';
+import { classColors, diverging, rgb, tokenColor } from '../tokens';
 import { layoutNetwork, type DrawnNetwork } from './networkLayout';
 import { useThrottledValue } from '../charts/useThrottledValue';
 import { canvasScale } from '../canvasScale';
@@ -13,7 +13,8 @@ const REDRAW_MS = 16;
 function drawHeatmap(context: CanvasRenderingContext2D, bytes: Uint8Array, offset: number, side: number, x: number, y: number, size: number, cell: HTMLCanvasElement) {
   const image = new ImageData(side, side);
   const pixels = new Uint32Array(image.data.buffer);
-  for (let i = 0; i < side * side; i++) pixels[i] = DIVERGING[bytes[offset + i]];
+  const palette = diverging();
+  for (let i = 0; i < side * side; i++) pixels[i] = palette[bytes[offset + i]];
   cell.getContext('2d')!.putImageData(image, 0, 0);
   context.imageSmoothingEnabled = true;
   context.drawImage(cell, 0, 0, side, side, x, y, size, size);
@@ -24,8 +25,10 @@ function paint(canvas: HTMLCanvasElement, net: DrawnNetwork, cell: HTMLCanvasEle
   const context = canvas.getContext('2d')!;
   context.setTransform(scale, 0, 0, scale, 0, 0);
   context.clearRect(0, 0, net.width, net.height);
+  const { blue, orange } = classColors();
+  const [pass, unknown, tall, plain, line] = (['edge-pass', 'edge-unknown', 'node-tall', 'node', 'node-line'] as const).map(tokenColor);
   for (const edge of net.edges) {
-    context.strokeStyle = edge.weight === null ? (edge.kind === 'pass' ? '#afb8c1' : '#d0d7de') : rgb(edge.weight >= 0 ? ORANGE : BLUE, 0.35 + 0.65 * edge.strength);
+    context.strokeStyle = edge.weight === null ? (edge.kind === 'pass' ? pass : unknown) : rgb(edge.weight >= 0 ? orange : blue, 0.35 + 0.65 * edge.strength);
     context.lineWidth = edge.weight === null ? 1 : 0.5 + 4 * edge.strength;
     context.beginPath();
     context.moveTo(edge.x1, edge.y1);
@@ -35,10 +38,10 @@ function paint(canvas: HTMLCanvasElement, net: DrawnNetwork, cell: HTMLCanvasEle
   for (const node of net.nodes) {
     if (node.heatmap) drawHeatmap(context, node.heatmap.bytes, node.heatmap.offset, node.heatmap.side, node.x, node.y, node.size, cell);
     else {
-      context.fillStyle = node.height > node.size ? '#eef4fb' : '#fff';
+      context.fillStyle = node.height > node.size ? tall : plain;
       context.fillRect(node.x, node.y, node.size, node.height);
     }
-    context.strokeStyle = '#57606a';
+    context.strokeStyle = line;
     context.lineWidth = 1;
     context.strokeRect(node.x + 0.5, node.y + 0.5, node.size - 1, node.height - 1);
   }
