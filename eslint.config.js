@@ -36,11 +36,17 @@ export default tseslint.config(
   },
   {
     files: ['src/data/**', 'src/metrics/**'],
-    rules: restrict([...UI_AND_STATE, ...TFJS, '**/train/**', '**/model/**', '**/config/**', '**/share/**'], 'Pure core: no tfjs, React, state or UI here.'),
+    rules: restrict(
+      [...UI_AND_STATE, ...TFJS, '**/train/**', '**/model/**', '**/config/**', '**/share/**'],
+      'Pure core: no tfjs, React, state or UI here.',
+    ),
   },
   {
     files: ['src/config/**'],
-    rules: restrict([...UI_AND_STATE, ...TFJS, '**/train/**', '**/model/build', '**/share/**'], 'config/ is plain data: it may use model/spec types, nothing heavier.'),
+    rules: restrict(
+      [...UI_AND_STATE, ...TFJS, '**/train/**', '**/model/build', '**/share/**'],
+      'config/ is plain data: it may use model/spec types, nothing heavier.',
+    ),
   },
   {
     files: ['src/model/**'],
@@ -53,22 +59,37 @@ export default tseslint.config(
   },
   {
     files: ['src/train/**'],
-    rules: restrict([...UI_AND_STATE, '**/share/**'], 'train/ never imports React, zustand, state or UI, nor share/: export files are written on the page.'),
+    rules: restrict(
+      [...UI_AND_STATE, '**/share/**'],
+      'train/ never imports React, zustand, state or UI, nor share/: export files are written on the page.',
+    ),
   },
   {
     files: ['src/sweep/**'],
-    rules: restrict([...UI_AND_STATE, ...TFJS, '**/train/**', '**/model/build', '**/history/**'], 'sweep/ plans sweeps and reads their results: pure; state/ runs them.'),
+    rules: restrict(
+      [...UI_AND_STATE, ...TFJS, '**/train/**', '**/model/build', '**/history/**'],
+      'sweep/ plans sweeps and reads their results: pure; state/ runs them.',
+    ),
   },
   {
     files: ['src/history/**'],
-    rules: restrict([...UI_AND_STATE, ...TFJS, '**/train/**', '**/model/build'], 'history/ is stored data and pure helpers; state/ drives it.'),
+    rules: restrict(
+      [...UI_AND_STATE, ...TFJS, '**/train/**', '**/model/build'],
+      'history/ is stored data and pure helpers; state/ drives it.',
+    ),
   },
   {
     files: ['src/state/**'],
-    rules: restrict([...TFJS, '**/ui/**', '**/model/build', ...TRAIN_INSIDE], 'state/ talks to training only through train/page/client (and the protocol types).'),
+    rules: restrict(
+      [...TFJS, '**/ui/**', '**/model/build', ...TRAIN_INSIDE],
+      'state/ talks to training only through train/page/client (and the protocol types).',
+    ),
   },
   {
     files: ['src/ui/**'],
-    rules: restrict([...TFJS, '**/model/build', '**/train/**', '**/history/db'], 'The UI never imports tfjs, training code or storage; go through state/.'),
+    rules: restrict(
+      [...TFJS, '**/model/build', '**/train/**', '**/history/db'],
+      'The UI never imports tfjs, training code or storage; go through state/.',
+    ),
   },
 );

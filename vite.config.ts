@@ -10,7 +10,9 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'content-security-policy',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
   };
 }
 
@@ -63,21 +65,13 @@ export default defineConfig({
     rolldownOptions: { plugins: [wasmThreads()] },
     // Pre-bundle tfjs up front: otherwise the first dev visit re-optimises
     // dependencies and reloads the page mid-run.
-    include: [
-      '@tensorflow/tfjs',
-      '@tensorflow/tfjs-backend-webgpu',
-      '@tensorflow/tfjs-backend-wasm',
-      'papaparse',
-      'ml-random-forest',
-    ],
+    include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm', 'papaparse', 'ml-random-forest'],
   },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     // `npm run bench` adds the bare model.fit baseline page to the build.
-    rollupOptions: process.env.BENCH
-      ? { input: { main: 'index.html', fit: 'bench/fit.html', engine: 'bench/engine.html' } }
-      : undefined,
+    rollupOptions: process.env.BENCH ? { input: { main: 'index.html', fit: 'bench/fit.html', engine: 'bench/engine.html' } } : undefined,
   },
   preview: { port: 4173, strictPort: true, headers: ISOLATION_HEADERS },
   test: {

@@ -64,11 +64,25 @@ function config(request: EngineRequest): ExperimentConfig {
   // The spiral keeps TensorFlow Playground's 50 % training ratio (250 points); MNIST models keep the app's default split,
   // so auto (which counts each epoch's validation at the run's split) weighs validation as a default run does.
   const validationSplit = request.data === 'spiral' ? 0.5 : defaultConfig().validationSplit;
-  return { ...defaultConfig(), layers, optimizer: request.optimizer, optimizerParams: defaultOptimizerParams(request.optimizer), learningRate: request.learningRate, batchSize: request.batchSize, validationSplit };
+  return {
+    ...defaultConfig(),
+    layers,
+    optimizer: request.optimizer,
+    optimizerParams: defaultOptimizerParams(request.optimizer),
+    learningRate: request.learningRate,
+    batchSize: request.batchSize,
+    validationSplit,
+  };
 }
 
 /** Samples/s of the app's loop (trainModel) on `backend`, after a short warm-up. */
-async function loopSpeed(backend: BackendName, cfg: ExperimentConfig, data: Dataset, durationMs: number, wasmThreads?: number): Promise<number> {
+async function loopSpeed(
+  backend: BackendName,
+  cfg: ExperimentConfig,
+  data: Dataset,
+  durationMs: number,
+  wasmThreads?: number,
+): Promise<number> {
   await activateBackend(backend, [...new Set(cfg.layers.flatMap((l) => requiredKernels(l.kind)))], true, { wasmThreads });
   const split = stratifiedSplit(data.y, cfg.validationSplit, 42);
   const built = await buildEngine(backend, cfg, data, split.train);
@@ -112,7 +126,8 @@ async function fusedRaw(cfg: ExperimentConfig, data: Dataset, durationMs: number
   const built = await buildEngine('fused', cfg, data, split.train);
   const engine = built.engine as FusedEngine;
   const batches = [];
-  for (let from = 0; from < split.train.length; from += cfg.batchSize) batches.push(gatherBatch(data, split.train, from, Math.min(from + cfg.batchSize, split.train.length)));
+  for (let from = 0; from < split.train.length; from += cfg.batchSize)
+    batches.push(gatherBatch(data, split.train, from, Math.min(from + cfg.batchSize, split.train.length)));
   let samples = 0;
   const start = performance.now();
   while (performance.now() - start < durationMs) {

@@ -14,8 +14,16 @@ const BACKENDS = ['fused', 'wasm', 'cpu', 'webgl', 'webgpu'];
 const MODELS = [
   { name: 'MNIST MLP', hash: 'v=1&ds=mnist-sample&m=flatten()~dense(128_relu)~dense(64_relu)&ep=1000&pace=max', batch: 64 },
   { name: 'default CNN', hash: 'v=1&ds=mnist-sample&ep=1000&pace=max', batch: 64 },
-  { name: 'oversized MLP', hash: 'v=1&ds=mnist-sample&m=flatten()~dense(1024_relu)~dense(1024_relu)~dense(512_relu)&ep=1000&pace=max', batch: 64 },
-  { name: 'spiral 2-8-8-2', hash: 'v=1&ds=synthetic&syn=spiral&noise=0&n=500&vs=0.5&feat=x1,x2&m=dense(8_tanh)~dense(8_tanh)&opt=sgd&lr=0.03&bs=10&ep=100000&pace=max', batch: 10 },
+  {
+    name: 'oversized MLP',
+    hash: 'v=1&ds=mnist-sample&m=flatten()~dense(1024_relu)~dense(1024_relu)~dense(512_relu)&ep=1000&pace=max',
+    batch: 64,
+  },
+  {
+    name: 'spiral 2-8-8-2',
+    hash: 'v=1&ds=synthetic&syn=spiral&noise=0&n=500&vs=0.5&feat=x1,x2&m=dense(8_tanh)~dense(8_tanh)&opt=sgd&lr=0.03&bs=10&ep=100000&pace=max',
+    batch: 10,
+  },
 ];
 const CAPS = 'e2e.maxTrain=1024&e2e.maxVal=256';
 
@@ -99,10 +107,16 @@ async function steadyRate(newPage, model, backend) {
     .then((handle) => handle.jsonValue())
     .catch(() => 'timeout');
   if (outcome !== 'ready') {
-    const error = await page.getByTestId('error').textContent().catch(() => '');
+    const error = await page
+      .getByTestId('error')
+      .textContent()
+      .catch(() => '');
     await page.close();
     const cannot = /cannot train/.test(error ?? '');
-    return { rate: null, note: outcome === 'error' ? (cannot ? 'cannot train it' : (error ?? 'error').slice(0, 60)) : 'too slow to reach epoch 2 in 4 min' };
+    return {
+      rate: null,
+      note: outcome === 'error' ? (cannot ? 'cannot train it' : (error ?? 'error').slice(0, 60)) : 'too slow to reach epoch 2 in 4 min',
+    };
   }
   const [s0, t0] = [await stepNow(page), Date.now()];
   await page.waitForTimeout(WINDOW_MS);
@@ -127,7 +141,9 @@ export async function firstMinute(newPage, fmt) {
         const auto = await steadyRate(newPage, model, 'auto');
         const fastest = Math.max(...Object.values(rates).map((r) => r.rate ?? 0));
         const cells = BACKENDS.map((b) => (rates[b].rate === null ? `— (${rates[b].note})` : fmt(rates[b].rate)));
-        console.log(`| ${model.name} | ${cells.join(' | ')} | ${auto.rate === null ? auto.note : `${fmt(auto.rate)} (${auto.chosen})`} | ${auto.rate === null ? '—' : fmt(auto.rate / fastest, 2)} |`);
+        console.log(
+          `| ${model.name} | ${cells.join(' | ')} | ${auto.rate === null ? auto.note : `${fmt(auto.rate)} (${auto.chosen})`} | ${auto.rate === null ? '—' : fmt(auto.rate / fastest, 2)} |`,
+        );
       }
     } finally {
       release();

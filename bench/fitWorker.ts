@@ -56,6 +56,11 @@ self.onmessage = async (event: MessageEvent<FitRequest>) => {
     const seconds = (performance.now() - start) / 1000;
     self.postMessage({ backend, batches: measured, samplesPerSecond: (measured * config.batchSize) / seconds } satisfies FitResult);
   } catch (error) {
-    self.postMessage({ backend, batches: 0, samplesPerSecond: 0, error: error instanceof Error ? error.message : String(error) } satisfies FitResult);
+    self.postMessage({
+      backend,
+      batches: 0,
+      samplesPerSecond: 0,
+      error: error instanceof Error ? error.message : String(error),
+    } satisfies FitResult);
   }
 };

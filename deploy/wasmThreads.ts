@@ -17,7 +17,9 @@ const FACTORY_TEXT = /new Blob\(\[`var WasmBackendModuleThreadedSimd = ` \+\s*wa
 /** backend_wasm.js with its thread script taken from wasm-out/, or throws when tfjs changed that line. */
 export function patchThreadScript(code: string, backendFile: string): string {
   if (!FACTORY_TEXT.test(code)) {
-    throw new Error(`${backendFile}: the line that makes the WASM threads' script has changed; check deploy/wasmThreads.ts against this tfjs version`);
+    throw new Error(
+      `${backendFile}: the line that makes the WASM threads' script has changed; check deploy/wasmThreads.ts against this tfjs version`,
+    );
   }
   const script = readFileSync(join(dirname(backendFile), '..', 'wasm-out', 'tfjs-backend-wasm-threaded-simd.js'), 'utf8');
   return code.replace(FACTORY_TEXT, () => `new Blob([${JSON.stringify(script)}]`);

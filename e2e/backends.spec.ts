@@ -20,12 +20,20 @@ test('auto starts at once, times every backend during the run by one statistic, 
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(1);
   // At the end of epoch 1 every backend is timed against the run's own, in interleaved windows.
   await expect(page.getByTestId('backend-reason')).toContainText('Auto timed every backend at the end of epoch 1', { timeout: 90_000 });
-  const rows = await page.getByTestId('backend-speeds').locator('tr').evaluateAll((trs) =>
-    trs.map((tr) => ({ name: tr.querySelector('th')?.textContent ?? '', rate: Number((tr.querySelector('td')?.textContent ?? '').replace(/,/g, '')), chosen: tr.classList.contains('chosen') })),
-  );
+  const rows = await page
+    .getByTestId('backend-speeds')
+    .locator('tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => ({
+        name: tr.querySelector('th')?.textContent ?? '',
+        rate: Number((tr.querySelector('td')?.textContent ?? '').replace(/,/g, '')),
+        chosen: tr.classList.contains('chosen'),
+      })),
+    );
   // The default CNN: WASM (with our Conv2DBackpropFilter) was timed; the CPU too, or it is named as far slower per step.
   expect(rows.length).toBeGreaterThanOrEqual(1);
-  if (!rows.some((row) => row.name === 'CPU')) await expect(page.getByTestId('backend-fallbacks')).toContainText(/CPU was passed over: one step took \d+ ms/);
+  if (!rows.some((row) => row.name === 'CPU'))
+    await expect(page.getByTestId('backend-fallbacks')).toContainText(/CPU was passed over: one step took \d+ ms/);
   const fastest = rows.reduce((a, b) => (b.rate > a.rate ? b : a));
   expect(fastest.chosen).toBe(true);
   // Software WebGPU and software WebGL are not worth measuring, and the page says so.
@@ -37,7 +45,9 @@ test('auto starts at once, times every backend during the run by one statistic, 
 test('auto passes over a backend that fails to start and says why', async ({ page }) => {
   await openApp(page, { failBackends: 'wasm', maxTrain: 256, maxVal: 64 });
   await page.getByTestId('train-button').click();
-  await expect(page.getByTestId('backend-fallbacks')).toContainText('WASM was passed over: it was made to fail for a test', { timeout: 90_000 });
+  await expect(page.getByTestId('backend-fallbacks')).toContainText('WASM was passed over: it was made to fail for a test', {
+    timeout: 90_000,
+  });
   await expect(page.getByTestId('backend')).not.toHaveText('wasm');
   await expect.poll(() => readNumber(page, 'step')).toBeGreaterThanOrEqual(1);
   await stopRun(page);

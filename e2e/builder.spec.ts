@@ -125,5 +125,7 @@ test('optimizer parameters, kernel penalties, weight decay, and early stopping t
   // Every view describes the model that was kept: the restored epoch's figures.
   await expect(page.getByTestId('kept-epoch')).toContainText(`Figures of epoch ${stoppedAt - 2}`);
   await openTab(page, 'Run history');
-  await expect(page.getByTestId('history-run-1').getByTestId('history-scores')).toContainText(`epoch ${stoppedAt - 2}, kept by early stopping`);
+  await expect(page.getByTestId('history-run-1').getByTestId('history-scores')).toContainText(
+    `epoch ${stoppedAt - 2}, kept by early stopping`,
+  );
 });

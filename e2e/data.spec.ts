@@ -85,7 +85,11 @@ test('a broken CSV gets a clear message and the previous dataset stays active', 
     await expect(page.getByTestId('data-error')).toContainText(message);
     await expect(page.getByTestId('dataset-active')).toContainText('iris.csv');
   }
-  await page.getByLabel(/CSV file/).setInputFiles({ name: 'latin1.csv', mimeType: 'text/csv', buffer: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x78, 0x0a, 0x31, 0x2c, 0x32, 0x0a]) });
+  await page.getByLabel(/CSV file/).setInputFiles({
+    name: 'latin1.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x78, 0x0a, 0x31, 0x2c, 0x32, 0x0a]),
+  });
   await expect(page.getByTestId('data-error')).toContainText('not UTF-8');
   await expect(page.getByTestId('dataset-active')).toContainText('iris.csv');
 
@@ -128,7 +132,9 @@ test('a CSV regression: rows with their predicted values, largest error first, a
   await expect(page.getByTestId('metric-val-r2')).not.toHaveText('—');
   const gallery = page.getByTestId('gallery');
   await expect(gallery.getByRole('columnheader', { name: 'error' })).toBeVisible();
-  const errors = await gallery.getByTestId('gallery-item').evaluateAll((rows) => rows.map((row) => Math.abs(Number(row.lastElementChild?.textContent))));
+  const errors = await gallery
+    .getByTestId('gallery-item')
+    .evaluateAll((rows) => rows.map((row) => Math.abs(Number(row.lastElementChild?.textContent))));
   expect(errors.length).toBeGreaterThan(5);
   for (let i = 1; i < errors.length; i++) expect(errors[i]).toBeLessThanOrEqual(errors[i - 1] + 1e-3);
   const form = page.getByTestId('row-form');

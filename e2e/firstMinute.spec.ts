@@ -73,7 +73,7 @@ test('the spiral recipe reaches 0.9 validation accuracy at the defaults a learne
   await stopRun(page);
 });
 
-test('the speed control changes a running 2-D run\'s pace, and the run goes on until stopped', async ({ page }) => {
+test("the speed control changes a running 2-D run's pace, and the run goes on until stopped", async ({ page }) => {
   await openApp(page, { maxTrain: 100_000, maxVal: 100_000 });
   await page.getByLabel('Dataset').selectOption('synthetic');
   await page.getByTestId('train-button').click();
@@ -99,9 +99,17 @@ test('Show overfitting opens the gap within 20 s on auto; the cure is drawn over
   await openApp(page, { maxTrain: 100_000, maxVal: 100_000 });
   const started = Date.now();
   await page.getByTestId('show-overfitting').click();
-  const gap = async () => Number((await page.getByTestId('demo-gap').getAttribute('data-gap').catch(() => null)) ?? 0);
+  const gap = async () =>
+    Number(
+      (await page
+        .getByTestId('demo-gap')
+        .getAttribute('data-gap')
+        .catch(() => null)) ?? 0,
+    );
   await expect.poll(gap, { timeout: 20_000, intervals: [250] }).toBeGreaterThan(0.15);
-  console.log(`overfitting demo: gap ${(await gap()).toFixed(2)} after ${((Date.now() - started) / 1000).toFixed(1)} s on ${await page.getByTestId('backend').textContent()}`);
+  console.log(
+    `overfitting demo: gap ${(await gap()).toFixed(2)} after ${((Date.now() - started) / 1000).toFixed(1)} s on ${await page.getByTestId('backend').textContent()}`,
+  );
   await expect(page.getByTestId('demo-gap')).toContainText('peeled away');
   // The demo is an experiment like any other: its link holds it.
   expect(page.url()).toMatch(/tf=0\.02/);

@@ -35,7 +35,12 @@ export function png(width: number, height: number, rgba: Uint8Array): Buffer {
     raw[y * (1 + width * 4)] = 0; // filter: none
     Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (1 + width * 4) + 1);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** `count` 28x28 digits in the tfjs sprite format (grey in red), with one-hot labels (class i % 10). */
@@ -62,7 +67,9 @@ export function idxFiles(count: number): { images: Buffer; labels: Buffer } {
   images.writeUInt32BE(count, 4);
   images.writeUInt32BE(28, 8);
   images.writeUInt32BE(28, 12);
-  for (let i = 0; i < count; i++) for (let p = 0; p < 784; p++) images[16 + i * 784 + p] = Math.floor(p / 28) >= (i % 10) * 2 && Math.floor(p / 28) < (i % 10) * 2 + 4 ? 250 : 10;
+  for (let i = 0; i < count; i++)
+    for (let p = 0; p < 784; p++)
+      images[16 + i * 784 + p] = Math.floor(p / 28) >= (i % 10) * 2 && Math.floor(p / 28) < (i % 10) * 2 + 4 ? 250 : 10;
   const labels = Buffer.alloc(8 + count);
   labels.writeUInt32BE(0x0801, 0);
   labels.writeUInt32BE(count, 4);

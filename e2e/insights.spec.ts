@@ -60,23 +60,28 @@ test('a 2-D set shows its decision boundary, redrawn every epoch', async ({ page
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
   await expect(page.getByTestId('boundary-summary')).toContainText('Decision boundary after epoch 3');
   // The canvas holds both colours: the model splits the plane.
-  const colours = await page.getByTestId('decision-boundary').getByTestId('boundary-surface').evaluate((canvas: HTMLCanvasElement) => {
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let blue = 0;
-    let orange = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 2] > data[i]) blue++;
-      else if (data[i] > data[i + 2]) orange++;
-    }
-    return { blue, orange };
-  });
+  const colours = await page
+    .getByTestId('decision-boundary')
+    .getByTestId('boundary-surface')
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let blue = 0;
+      let orange = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 2] > data[i]) blue++;
+        else if (data[i] > data[i + 2]) orange++;
+      }
+      return { blue, orange };
+    });
   expect(colours.blue).toBeGreaterThan(1000);
   expect(colours.orange).toBeGreaterThan(1000);
 });
 
 test('on the spiral, the boundary is redrawn live while the epoch counter advances', async ({ page }) => {
   // On the CPU backend (the fused engine would finish all 1,000 epochs within a second).
-  await page.goto('/?e2e.maxVal=256#v=1&ds=synthetic&syn=spiral&noise=0&n=500&vs=0.5&m=dense(8_tanh)~dense(8_tanh)&opt=sgd&lr=0.03&bs=10&ep=1000&be=cpu');
+  await page.goto(
+    '/?e2e.maxVal=256#v=1&ds=synthetic&syn=spiral&noise=0&n=500&vs=0.5&m=dense(8_tanh)~dense(8_tanh)&opt=sgd&lr=0.03&bs=10&ep=1000&be=cpu',
+  );
   await page.getByTestId('train-button').click();
   const boundary = page.getByTestId('decision-boundary');
   await expect(boundary).toBeVisible({ timeout: 60_000 });

@@ -1,7 +1,10 @@
 import { expect, test } from './test';
 
 const CSV = 'http://data.invalid/cars.csv';
-const CARS = ['horsepower,weight,origin', ...Array.from({ length: 40 }, (_, i) => `${60 + i * 3},${1800 + i * 50},${['USA', 'Europe', 'Japan'][i % 3]}`)].join('\n');
+const CARS = [
+  'horsepower,weight,origin',
+  ...Array.from({ length: 40 }, (_, i) => `${60 + i * 3},${1800 + i * 50},${['USA', 'Europe', 'Japan'][i % 3]}`),
+].join('\n');
 
 test('a link to a CSV address fetches nothing until the reader agrees, then opens its experiment', async ({ page, context }) => {
   let requests = 0;

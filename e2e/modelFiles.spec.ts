@@ -7,7 +7,9 @@ import { unzipSync } from 'fflate';
 import { expect, test } from './test';
 import { openApp, readNumber } from './helpers';
 
-test('download the trained model, open it again and continue training from its weights; a mismatched model is refused', async ({ page }) => {
+test('download the trained model, open it again and continue training from its weights; a mismatched model is refused', async ({
+  page,
+}) => {
   await openApp(page, { maxTrain: 512, maxVal: 128 });
   await page.getByLabel('Preset').selectOption('mlp');
   await page.getByLabel('Epochs').fill('3');
@@ -39,7 +41,9 @@ test('download the trained model, open it again and continue training from its w
   await page.getByTestId('step-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 60_000 });
   const continuedLoss = await readNumber(page, 'metric-loss');
-  console.log(`first-batch loss: fresh ${freshLoss.toFixed(3)}, from the opened model ${continuedLoss.toFixed(3)} (trained ${trainedLoss.toFixed(3)})`);
+  console.log(
+    `first-batch loss: fresh ${freshLoss.toFixed(3)}, from the opened model ${continuedLoss.toFixed(3)} (trained ${trainedLoss.toFixed(3)})`,
+  );
   expect(continuedLoss).toBeLessThan(freshLoss - 0.3);
   await page.getByTestId('stop-button').click();
 
@@ -65,7 +69,9 @@ test('download the trained model, open it again and continue training from its w
   await expect(page.getByTestId('total-params')).toHaveText('403');
 });
 
-test('Export as Python downloads a Keras project with the files listed: train.py, the model, and the CSV with its fitted encodings', async ({ page }) => {
+test('Export as Python downloads a Keras project with the files listed: train.py, the model, and the CSV with its fitted encodings', async ({
+  page,
+}) => {
   await openApp(page);
   await page.getByLabel('Dataset').selectOption('sample:iris');
   await expect(page.getByTestId('csv-summary')).toContainText('150 rows');
@@ -105,6 +111,8 @@ test('Export as Python downloads a Keras project with the files listed: train.py
   expect(run.status, run.stderr.slice(-2000)).toBe(0);
   const browserScores = run.stdout.split("Validation with the browser's weights:")[1].split('Epoch')[0];
   const accuracy = Number(/accuracy\s+(\S+)/.exec(browserScores)?.[1]);
-  console.log(`train.py on the browser's weights: validation accuracy ${accuracy}; the page showed ${await page.getByTestId('metric-val-accuracy').textContent()}`);
+  console.log(
+    `train.py on the browser's weights: validation accuracy ${accuracy}; the page showed ${await page.getByTestId('metric-val-accuracy').textContent()}`,
+  );
   expect(Math.abs(accuracy - (await readNumber(page, 'metric-val-accuracy')))).toBeLessThan(0.01);
 });

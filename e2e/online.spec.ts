@@ -13,7 +13,11 @@ async function serveSprite(context: BrowserContext, count: number, delayMs = 0):
   await context.route(SPRITE, async (route) => {
     seen.requests++;
     await new Promise((resolve) => setTimeout(resolve, delayMs));
-    return route.fulfill({ body: files.images, contentType: 'image/png', headers: { ...headers, 'content-length': String(files.images.length) } });
+    return route.fulfill({
+      body: files.images,
+      contentType: 'image/png',
+      headers: { ...headers, 'content-length': String(files.images.length) },
+    });
   });
   await context.route(LABELS, (route) => route.fulfill({ body: files.labels, contentType: 'application/octet-stream', headers }));
   return seen;
@@ -42,7 +46,9 @@ test('full MNIST downloads with progress, trains, and comes from the cache next 
 });
 
 test('a failed download says why and leaves the current dataset in place', async ({ page, context }) => {
-  await context.route('**/learnjs-data/**', (route) => route.fulfill({ status: 404, body: 'not here', headers: { 'access-control-allow-origin': '*' } }));
+  await context.route('**/learnjs-data/**', (route) =>
+    route.fulfill({ status: 404, body: 'not here', headers: { 'access-control-allow-origin': '*' } }),
+  );
   await openApp(page);
   await page.getByLabel('Dataset').selectOption('fashion-mnist');
   await expect(page.getByTestId('data-error')).toContainText('the server answered 404');

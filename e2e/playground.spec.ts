@@ -1,7 +1,9 @@
 import { expect, test } from './test';
 import { openApp, readNumber } from './helpers';
 
-test('the network is drawn, follows edits, comes alive while training, and the spiral is learned with the recommended features', async ({ page }) => {
+test('the network is drawn, follows edits, comes alive while training, and the spiral is learned with the recommended features', async ({
+  page,
+}) => {
   await openApp(page);
   await page.getByLabel('Dataset').selectOption('synthetic');
   // TensorFlow Playground's starting point: two features, 4 and 2 tanh units, then the 2-unit output.
@@ -34,7 +36,9 @@ test('the network is drawn, follows edits, comes alive while training, and the s
   const first = await pixels();
   await expect.poll(async () => (await pixels()) !== first, { timeout: 30_000 }).toBe(true);
   await expect.poll(() => readNumber(page, 'metric-val-accuracy'), { timeout: 60_000 }).toBeGreaterThanOrEqual(0.9);
-  console.log(`spiral: 0.9 validation accuracy ${((Date.now() - started) / 1000).toFixed(1)} s after Train, on ${await page.getByTestId('backend').textContent()}`);
+  console.log(
+    `spiral: 0.9 validation accuracy ${((Date.now() - started) / 1000).toFixed(1)} s after Train, on ${await page.getByTestId('backend').textContent()}`,
+  );
   await page.screenshot({ path: 'test-results/playground-trained.png', fullPage: false });
   await page.locator('.workspace').screenshot({ path: 'test-results/stage.png' });
   const hover = page.getByTestId('network-hover');

@@ -24,7 +24,11 @@ async function trainAWhile(page: Page, data: Data): Promise<void> {
   if (data === 'plane') await expect(page.getByTestId('decision-boundary')).toBeVisible({ timeout: 30_000 });
   await expect.poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
   // A short run may end by itself between the check and the click.
-  if (await page.getByTestId('stop-button').isEnabled()) await page.getByTestId('stop-button').click({ timeout: 2_000 }).catch(() => undefined);
+  if (await page.getByTestId('stop-button').isEnabled())
+    await page
+      .getByTestId('stop-button')
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
@@ -71,11 +75,15 @@ for (const data of ['mnist', 'plane', 'csv'] as const) {
     else await onScreen(page, page.getByTestId('metric-val-accuracy'));
     // The loss chart's plot, axes and curves (its legend may run below the fold).
     await onScreen(page, page.getByTestId('loss-chart').locator('svg.recharts-surface').first());
-    const sizes = await page.locator('.readouts dt, .chart figcaption, .chart-legend').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+    const sizes = await page
+      .locator('.readouts dt, .chart figcaption, .chart-legend')
+      .evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
   });
 
-  test(`on a 390x844 phone (${data}): Train, the output and the loss chart in the first two screens, nothing sideways`, async ({ page }) => {
+  test(`on a 390x844 phone (${data}): Train, the output and the loss chart in the first two screens, nothing sideways`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await openApp(page, { maxTrain: 1024, maxVal: 256 });
     await pick(page, data);

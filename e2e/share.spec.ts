@@ -95,7 +95,9 @@ test('a link to a CSV experiment loads the data and restores its target and prep
 });
 
 test('a link whose data was a local file asks for your own file and keeps the rest', async ({ page }) => {
-  await page.goto('/?v=1&ds=csv&src=file:grades.csv&tgt=passed&task=classification&miss=mean&scale=standard&dup=0&m=flatten()~dense(7_relu)&lr=0.02');
+  await page.goto(
+    '/?v=1&ds=csv&src=file:grades.csv&tgt=passed&task=classification&miss=mean&scale=standard&dup=0&m=flatten()~dense(7_relu)&lr=0.02',
+  );
   await expect(page.getByTestId('not-shareable')).toContainText('local file');
   await expect(page.getByTestId('data-problem')).toContainText('Load the CSV data (grades.csv)');
   await expect(page.getByTestId('train-button')).toBeDisabled();

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from './test';
 import { openApp, openTab } from './helpers';
 
-test('a 3-value data-size sweep on the MNIST sample fills the table and the chart, exports CSV, and survives a reload', async ({ page }) => {
+test('a 3-value data-size sweep on the MNIST sample fills the table and the chart, exports CSV, and survives a reload', async ({
+  page,
+}) => {
   await openApp(page);
   await openTab(page, 'Sweeps');
   await page.getByLabel('Preset').selectOption('mlp');
@@ -39,7 +41,11 @@ test('a 3-value data-size sweep on the MNIST sample fills the table and the char
   await expect(page.getByTestId('sweep-row')).toHaveCount(3);
   await expect(page.getByTestId('sweep-progress')).toContainText('Done: 3 runs.');
   await expect(page.getByTestId('history-sweep-tag')).toHaveCount(3);
-  expect((await page.getByTestId('history-sweep-tag').allTextContents()).map((t) => t.replace(/.*= /, '')).sort()).toEqual(['100 %', '20 %', '5 %']);
+  expect((await page.getByTestId('history-sweep-tag').allTextContents()).map((t) => t.replace(/.*= /, '')).sort()).toEqual([
+    '100 %',
+    '20 %',
+    '5 %',
+  ]);
 });
 
 test('a sweep link sets up the sweep (never runs it by itself); a hostile one is cut to the caps with notes', async ({ page }) => {

@@ -24,7 +24,9 @@ test('on a cross-origin isolated page the CNN trains on WASM threads, and the pa
 test('when WASM threads fail to start, training goes on on one thread and the page says why', async ({ page }) => {
   await openApp(page, { maxTrain: 256, maxVal: 64, wasmThreads: 2, breakWasmThreads: 1 });
   await trainOnWasm(page);
-  await expect(page.getByTestId('wasm-threads')).toContainText('WebAssembly computes on one thread: its threads failed to start (a thread failed:');
+  await expect(page.getByTestId('wasm-threads')).toContainText(
+    'WebAssembly computes on one thread: its threads failed to start (a thread failed:',
+  );
   // Not an error: the run goes on (a short one may already be done).
   await expect(page.getByTestId('run-status')).toHaveText(/running|done/);
   await stopRun(page);

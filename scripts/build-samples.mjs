@@ -28,18 +28,31 @@ try {
 }
 mkdirSync(OUT, { recursive: true });
 const json = (path) => JSON.parse(readFileSync(path, 'utf8'));
-const write = (name, fields, rows) => writeFileSync(join(OUT, `${name}.csv`), Papa.unparse({ fields, data: rows }, { newline: '\n' }) + '\n');
+const write = (name, fields, rows) =>
+  writeFileSync(join(OUT, `${name}.csv`), Papa.unparse({ fields, data: rows }, { newline: '\n' }) + '\n');
 
 const iris = json(join(irisDir, 'src', 'data', 'iris.json'));
 write('iris', ['sepal_length', 'sepal_width', 'petal_length', 'petal_width', 'species'], iris);
 
 const penguins = json(join(vegaDir, 'data', 'penguins.json'));
-const penguinFields = Object.keys(penguins[0]).filter((f) => f !== 'Species').concat('Species');
-write('penguins', penguinFields, penguins.map((p) => penguinFields.map((f) => p[f] ?? '')));
+const penguinFields = Object.keys(penguins[0])
+  .filter((f) => f !== 'Species')
+  .concat('Species');
+write(
+  'penguins',
+  penguinFields,
+  penguins.map((p) => penguinFields.map((f) => p[f] ?? '')),
+);
 
 const cars = json(join(vegaDir, 'data', 'cars.json'));
-const carFields = Object.keys(cars[0]).filter((f) => f !== 'Miles_per_Gallon').concat('Miles_per_Gallon');
-write('cars', carFields, cars.map((c) => carFields.map((f) => c[f] ?? '')));
+const carFields = Object.keys(cars[0])
+  .filter((f) => f !== 'Miles_per_Gallon')
+  .concat('Miles_per_Gallon');
+write(
+  'cars',
+  carFields,
+  cars.map((c) => carFields.map((f) => c[f] ?? '')),
+);
 
 copyFileSync(join(vegaDir, 'data', 'seattle-weather.csv'), join(OUT, 'seattle-weather.csv'));
 console.log(`build-samples: wrote ${NAMES.length} sample CSVs to public/data/samples/`);

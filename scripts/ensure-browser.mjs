@@ -11,6 +11,6 @@ if (system) {
 } else if (existsSync(chromium.executablePath())) {
   console.log(`ensure-browser: using Playwright's Chromium at ${chromium.executablePath()}`);
 } else {
-  console.log('ensure-browser: no Chromium found; installing Playwright\'s own (needs internet)');
+  console.log("ensure-browser: no Chromium found; installing Playwright's own (needs internet)");
   execSync('npx playwright install chromium', { stdio: 'inherit' });
 }

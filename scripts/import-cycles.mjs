@@ -88,6 +88,20 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const sizes = sourceFiles()
     .map((file) => [relative(root, file), readFileSync(file, 'utf8').split('\n').length - 1])
     .sort((a, b) => b[1] - a[1]);
-  console.log(`largest: ${sizes.slice(0, 3).map(([f, n]) => `${f} (${n})`).join(', ')}`);
-  console.log(`lines over 160 characters: ${sourceFiles().reduce((n, f) => n + readFileSync(f, 'utf8').split('\n').filter((l) => l.length > 160).length, 0)}`);
+  console.log(
+    `largest: ${sizes
+      .slice(0, 3)
+      .map(([f, n]) => `${f} (${n})`)
+      .join(', ')}`,
+  );
+  console.log(
+    `lines over 160 characters: ${sourceFiles().reduce(
+      (n, f) =>
+        n +
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .filter((l) => l.length > 160).length,
+      0,
+    )}`,
+  );
 }

@@ -28,6 +28,7 @@ if (!existsSync(PYTHON)) {
   if (!run('python3', ['-m', 'venv', VENV])) giveUp('python3 -m venv failed (on Debian: apt install python3-venv)');
 }
 console.log('python-env: installing tensorflow-cpu and keras into .venv');
-if (!run(PYTHON, ['-m', 'pip', 'install', '-q', '--retries', '0', 'tensorflow-cpu', 'keras'])) giveUp('pip could not install tensorflow-cpu and keras');
+if (!run(PYTHON, ['-m', 'pip', 'install', '-q', '--retries', '0', 'tensorflow-cpu', 'keras']))
+  giveUp('pip could not install tensorflow-cpu and keras');
 if (!quiet(PYTHON, ['-c', 'import tensorflow, keras'])) giveUp('tensorflow does not import in .venv');
 console.log('python-env: ready');

@@ -43,7 +43,9 @@ createServer(async (request, response) => {
   try {
     let body = await readFile(join(root, relative));
     if (relative === 'sw.js' && version > 0) body = Buffer.concat([body, Buffer.from(`\n// deployment ${version}\n`)]);
-    response.writeHead(200, { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(body);
+    response
+      .writeHead(200, { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream', 'cache-control': 'no-cache' })
+      .end(body);
   } catch {
     response.writeHead(404).end('not found');
   }

@@ -10,7 +10,8 @@ export const SAMPLE_CSVS = ['iris', 'penguins', 'cars', 'seattle-weather'] as co
 export type SampleCsv = (typeof SAMPLE_CSVS)[number];
 
 /** Where a CSV comes from; a local file or pasted text cannot travel in a link. */
-export type CsvSource = { type: 'sample'; name: SampleCsv } | { type: 'url'; url: string } | { type: 'file'; name: string } | { type: 'text' };
+export type CsvSource =
+  { type: 'sample'; name: SampleCsv } | { type: 'url'; url: string } | { type: 'file'; name: string } | { type: 'text' };
 
 export type DatasetRef =
   | { kind: 'mnist-sample' }
@@ -29,7 +30,9 @@ export type DatasetRef =
  * references with the same key read the same data, so the second needs no
  * new load. Null for data that is generated, never loaded (a 2-D set).
  */
-export function dataKey(ref: Exclude<DatasetRef, { kind: 'csv' }> | Pick<Extract<DatasetRef, { kind: 'csv' }>, 'kind' | 'source' | 'header'>): string | null {
+export function dataKey(
+  ref: Exclude<DatasetRef, { kind: 'csv' }> | Pick<Extract<DatasetRef, { kind: 'csv' }>, 'kind' | 'source' | 'header'>,
+): string | null {
   switch (ref.kind) {
     case 'mnist-sample':
     case 'mnist':
@@ -45,7 +48,8 @@ export function dataKey(ref: Exclude<DatasetRef, { kind: 'csv' }> | Pick<Extract
 }
 
 /** Data the user's own files hold: it cannot be loaded again from a link or after a reload. */
-export const isLocalData = (ref: Pick<DatasetRef, 'kind'> & { source?: CsvSource }) => ref.kind === 'idx' || (ref.kind === 'csv' && (ref.source?.type === 'file' || ref.source?.type === 'text'));
+export const isLocalData = (ref: Pick<DatasetRef, 'kind'> & { source?: CsvSource }) =>
+  ref.kind === 'idx' || (ref.kind === 'csv' && (ref.source?.type === 'file' || ref.source?.type === 'text'));
 
 export type DatasetKind = DatasetRef['kind'];
 export const DATASET_KINDS: readonly DatasetKind[] = ['mnist-sample', 'mnist', 'fashion-mnist', 'synthetic', 'csv', 'idx'];
@@ -67,7 +71,13 @@ export function outputFor(task: CsvTask, classes: number): OutputSpec {
   return task === 'regression' ? { units: 1, activation: 'linear' } : { units: classes, activation: 'softmax' };
 }
 
-const image = (label: string, classes: string[]): DatasetInfo => ({ label, task: 'classification', inputShape: [28, 28, 1], output: outputFor('classification', classes.length), classes });
+const image = (label: string, classes: string[]): DatasetInfo => ({
+  label,
+  task: 'classification',
+  inputShape: [28, 28, 1],
+  output: outputFor('classification', classes.length),
+  classes,
+});
 
 /** What is known without loading anything; null for CSV and IDX data, which must be read first. */
 export function knownDatasetInfo(ref: DatasetRef): DatasetInfo | null {
@@ -81,7 +91,13 @@ export function knownDatasetInfo(ref: DatasetRef): DatasetInfo | null {
     case 'synthetic': {
       const task = isRegressionShape(ref.shape) ? 'regression' : 'classification';
       const classes = task === 'regression' ? [] : ['blue', 'orange'];
-      return { label: SYNTHETIC_LABELS[ref.shape], task, inputShape: [ref.features.length], output: outputFor(task, classes.length), classes };
+      return {
+        label: SYNTHETIC_LABELS[ref.shape],
+        task,
+        inputShape: [ref.features.length],
+        output: outputFor(task, classes.length),
+        classes,
+      };
     }
     case 'csv':
     case 'idx':
@@ -91,9 +107,14 @@ export function knownDatasetInfo(ref: DatasetRef): DatasetInfo | null {
 
 /** Whether a link can bring this dataset back; if not, why (one line). */
 export function shareability(ref: DatasetRef): { shareable: true } | { shareable: false; reason: string } {
-  if (ref.kind === 'idx') return { shareable: false, reason: 'Uploaded IDX files stay on this computer; whoever opens the link is asked to load their own.' };
+  if (ref.kind === 'idx')
+    return { shareable: false, reason: 'Uploaded IDX files stay on this computer; whoever opens the link is asked to load their own.' };
   if (ref.kind === 'csv' && (ref.source.type === 'file' || ref.source.type === 'text')) {
-    return { shareable: false, reason: 'This CSV came from a local file or pasted text, which a link cannot carry; whoever opens the link is asked to load their own.' };
+    return {
+      shareable: false,
+      reason:
+        'This CSV came from a local file or pasted text, which a link cannot carry; whoever opens the link is asked to load their own.',
+    };
   }
   return { shareable: true };
 }
@@ -128,13 +149,27 @@ export function resolveDatasetInfo(ref: DatasetRef, loaded: LoadedData | null): 
   if (ref.kind === 'idx') {
     if (!loaded?.images) return { info: null, problem: 'Load the IDX files of this experiment (images and labels).' };
     const { sampleShape, classes } = loaded.images;
-    return { info: { label: ref.name, task: 'classification', inputShape: sampleShape, output: outputFor('classification', classes.length), classes } };
+    return {
+      info: {
+        label: ref.name,
+        task: 'classification',
+        inputShape: sampleShape,
+        output: outputFor('classification', classes.length),
+        classes,
+      },
+    };
   }
   if (ref.kind !== 'csv') return { info: null, problem: 'Unknown dataset.' };
   if (!loaded?.table || !ref.options) return { info: null, problem: `Load the CSV data (${describeSource(ref)}) to train on it.` };
   const layout = csvLayout(loaded.table, ref.options);
   if (!layout.ok) return { info: null, problem: layout.message };
   return {
-    info: { label: describeSource(ref), task: layout.task, inputShape: [layout.inputSize], output: outputFor(layout.task, layout.classes.length), classes: layout.classes },
+    info: {
+      label: describeSource(ref),
+      task: layout.task,
+      inputShape: [layout.inputSize],
+      output: outputFor(layout.task, layout.classes.length),
+      classes: layout.classes,
+    },
   };
 }

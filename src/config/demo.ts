@@ -35,6 +35,8 @@ export function overfittingDemo(config: ExperimentConfig): ExperimentConfig {
 
 /** The demo cured: dropout after every dense layer, and early stopping that keeps the best epoch. */
 export function curedDemo(config: ExperimentConfig): ExperimentConfig {
-  const layers = presetLayers('overfit').flatMap((layer): LayerSpec[] => (layer.kind === 'dense' ? [layer, { kind: 'dropout', rate: CURE_DROPOUT }] : [layer]));
+  const layers = presetLayers('overfit').flatMap((layer): LayerSpec[] =>
+    layer.kind === 'dense' ? [layer, { kind: 'dropout', rate: CURE_DROPOUT }] : [layer],
+  );
   return { ...overfittingDemo(config), layers, earlyStopping: true, patience: 3 };
 }

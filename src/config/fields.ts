@@ -22,7 +22,13 @@ export type ConfigField =
 
 type NumberKey = keyof typeof LIMITS;
 
-const number = (path: FieldPath, key: NumberKey, url: string, label: string): ConfigField => ({ type: 'number', path, url, label, limit: LIMITS[key] });
+const number = (path: FieldPath, key: NumberKey, url: string, label: string): ConfigField => ({
+  type: 'number',
+  path,
+  url,
+  label,
+  limit: LIMITS[key],
+});
 const setting = (key: NumberKey & keyof ExperimentConfig, url: string, label: string) => number([key], key, url, label);
 const optimizerParam = (key: OptimizerParam, url: string, label: string) => number(['optimizerParams', key], key, url, label);
 
@@ -55,7 +61,9 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
 ];
 
 const own = (value: unknown, key: string): unknown =>
-  typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 
 /** Reads a field from any value, untrusted ones included (own properties only; undefined when absent). */
 export function readField(source: unknown, path: readonly string[]): unknown {

@@ -28,7 +28,12 @@ const dense = (units: number): LayerSpec => ({ kind: 'dense', units, activation:
  * `config` with model and training settings fitted to the data: `rows` is
  * the number of samples (tables), `info` what the data's input and output are.
  */
-export function fitDefaults(config: ExperimentConfig, kind: DataKind, info: Pick<DatasetInfo, 'task' | 'classes'>, rows: number): FittedDefaults {
+export function fitDefaults(
+  config: ExperimentConfig,
+  kind: DataKind,
+  info: Pick<DatasetInfo, 'task' | 'classes'>,
+  rows: number,
+): FittedDefaults {
   switch (kind) {
     case 'plane':
       return {
@@ -48,7 +53,17 @@ export function fitDefaults(config: ExperimentConfig, kind: DataKind, info: Pick
       };
     case 'images':
       return {
-        config: { ...config, layers: presetLayers('lenet'), optimizer: 'adam', optimizerParams: defaultOptimizerParams('adam'), learningRate: 0.001, batchSize: 64, epochs: 5, earlyStopping: false, untilStopped: false },
+        config: {
+          ...config,
+          layers: presetLayers('lenet'),
+          optimizer: 'adam',
+          optimizerParams: defaultOptimizerParams('adam'),
+          learningRate: 0.001,
+          batchSize: 64,
+          epochs: 5,
+          earlyStopping: false,
+          untilStopped: false,
+        },
         why: 'Images start with the LeNet-style CNN of the TensorFlow.js MNIST example: Adam at 0.001, batch 64, 5 epochs.',
       };
     case 'table': {

@@ -39,7 +39,12 @@ export function networkNeed(ref: DatasetRef): NetworkNeed | null {
     }
     case 'csv':
       if (ref.source.type !== 'url') return null;
-      return { what: 'A CSV file', from: ref.source.url, size: `unknown until it is read (the app stops at ${MAX_CSV_BYTES / 2 ** 20} MiB)`, cacheable: [] };
+      return {
+        what: 'A CSV file',
+        from: ref.source.url,
+        size: `unknown until it is read (the app stops at ${MAX_CSV_BYTES / 2 ** 20} MiB)`,
+        cacheable: [],
+      };
     default:
       return null;
   }

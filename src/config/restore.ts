@@ -60,7 +60,9 @@ function restoreField(field: ConfigField, value: unknown, config: ExperimentConf
 }
 
 function layerFieldLimit(field: LayerField & { type: 'int' | 'number' }): NumberLimit {
-  return field.type === 'int' ? { min: field.min, max: field.max, integer: true } : { min: field.min, max: field.max, maxExclusive: field.maxExclusive };
+  return field.type === 'int'
+    ? { min: field.min, max: field.max, integer: true }
+    : { min: field.min, max: field.max, maxExclusive: field.maxExclusive };
 }
 
 /** One untrusted layer, or null (with a note) when it cannot be a layer at all. */
@@ -87,7 +89,8 @@ function restoreLayers(raw: unknown, notes: string[]): LayerSpec[] {
     notes.push('The model is missing or unreadable; the default model is used.');
     return structuredClone(DEFAULT_LAYERS) as LayerSpec[];
   }
-  if (raw.length > MAX_LAYERS) notes.push(`The model has ${raw.length} layers, more than ${MAX_LAYERS}; only the first ${MAX_LAYERS} were kept.`);
+  if (raw.length > MAX_LAYERS)
+    notes.push(`The model has ${raw.length} layers, more than ${MAX_LAYERS}; only the first ${MAX_LAYERS} were kept.`);
   return raw
     .slice(0, MAX_LAYERS)
     .map((layer, i) => restoreLayer(layer, i, notes))
@@ -133,7 +136,8 @@ export function restoreConfig(raw: unknown): Restored {
   if (hidden !== undefined) {
     const list: unknown[] = Array.isArray(hidden) ? hidden : [];
     config.hiddenPanels = PANELS.filter((panel) => list.includes(panel));
-    if (!Array.isArray(hidden) || list.some((p) => !(PANELS as readonly unknown[]).includes(p))) notes.push(`Hidden panels: only ${PANELS.join(', ')} can be hidden; the rest were ignored.`);
+    if (!Array.isArray(hidden) || list.some((p) => !(PANELS as readonly unknown[]).includes(p)))
+      notes.push(`Hidden panels: only ${PANELS.join(', ')} can be hidden; the rest were ignored.`);
   }
   const layersRaw = readField(raw, ['layers']);
   if (layersRaw !== undefined) {

@@ -7,13 +7,20 @@ import { DATASET_KINDS, SAMPLE_CSVS, type CsvSource, type DatasetKind, type Data
 import { readField } from './fields';
 
 export const SYNTHETIC_LIMITS = { noise: { min: 0, max: 0.5 }, count: { min: 50, max: 5000 } } as const;
-export const DEFAULT_SYNTHETIC: Extract<DatasetRef, { kind: 'synthetic' }> = { kind: 'synthetic', shape: 'circle', noise: 0, count: 500, features: [...DEFAULT_FEATURES] };
+export const DEFAULT_SYNTHETIC: Extract<DatasetRef, { kind: 'synthetic' }> = {
+  kind: 'synthetic',
+  shape: 'circle',
+  noise: 0,
+  count: 500,
+  features: [...DEFAULT_FEATURES],
+};
 const MAX_TEXT = 2000;
 const MAX_OVERRIDES = 500;
 
 type Notes = string[];
 
-const text = (value: unknown, max: number): string | null => (typeof value === 'string' && value.length > 0 && value.length <= max ? value : null);
+const text = (value: unknown, max: number): string | null =>
+  typeof value === 'string' && value.length > 0 && value.length <= max ? value : null;
 
 const quoteText = (value: unknown): string => `"${String(value).slice(0, 40)}"`;
 
@@ -35,7 +42,14 @@ function oneOf<T extends string>(value: unknown, values: readonly T[]): T | null
   return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-function clamp(value: unknown, { min, max }: { min: number; max: number }, fallback: number, integer: boolean, label: string, notes: Notes): number {
+function clamp(
+  value: unknown,
+  { min, max }: { min: number; max: number },
+  fallback: number,
+  integer: boolean,
+  label: string,
+  notes: Notes,
+): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     if (value !== undefined) notes.push(`${label}: not a number; ${fallback} is used.`);
     return fallback;
@@ -78,7 +92,8 @@ function restoreSource(raw: unknown, notes: Notes): CsvSource | null {
       return { type, name: name ?? 'a local file' };
     }
     case 'text':
-      if (readField(raw, ['extra']) !== undefined) notes.push(`Dataset source: pasted text has no name; ${quoteText(readField(raw, ['extra']))} was ignored.`);
+      if (readField(raw, ['extra']) !== undefined)
+        notes.push(`Dataset source: pasted text has no name; ${quoteText(readField(raw, ['extra']))} was ignored.`);
       return { type };
     default:
       notes.push('Dataset: the CSV source is unreadable.');
@@ -103,7 +118,8 @@ function restoreCsvOptions(raw: unknown, notes: Notes): CsvOptions | null {
       if (column && type) overrides.push({ column, type });
     }
     if (overrides.length !== rawOverrides.length) notes.push('Dataset column types: some were unreadable and were left out.');
-  } else if (rawOverrides !== undefined) notes.push('Dataset column types: unreadable; every column keeps the type inferred from the file.');
+  } else if (rawOverrides !== undefined)
+    notes.push('Dataset column types: unreadable; every column keeps the type inferred from the file.');
   return {
     target,
     task: choice(readField(raw, ['task']), ['classification', 'regression'] as const, 'classification', 'Dataset task', notes),
@@ -118,10 +134,14 @@ function restoreCsvOptions(raw: unknown, notes: Notes): CsvOptions | null {
 function restoreFeatures(raw: unknown, notes: Notes): FeatureName[] {
   if (raw === undefined) return [...DEFAULT_FEATURES];
   const list: unknown[] = Array.isArray(raw) ? raw : [];
-  const features = orderedFeatures(list.filter((name): name is FeatureName => typeof name === 'string' && (FEATURES as readonly string[]).includes(name)));
+  const features = orderedFeatures(
+    list.filter((name): name is FeatureName => typeof name === 'string' && (FEATURES as readonly string[]).includes(name)),
+  );
   if (features.length === list.length && features.length > 0) return features;
   const known = features.length > 0 ? features : [...DEFAULT_FEATURES];
-  notes.push(`Features: only ${FEATURES.join(', ')} exist and at least one is needed; ${known.join(', ')} ${known.length === 1 ? 'is' : 'are'} used.`);
+  notes.push(
+    `Features: only ${FEATURES.join(', ')} exist and at least one is needed; ${known.join(', ')} ${known.length === 1 ? 'is' : 'are'} used.`,
+  );
   return known;
 }
 
@@ -159,8 +179,14 @@ export function restoreDataset(raw: unknown, notes: Notes): DatasetRef | null {
       const source = restoreSource(readField(raw, ['source']), notes);
       if (!source) return null;
       const header = readField(raw, ['header']);
-      if (header !== null && header !== undefined && typeof header !== 'boolean') notes.push(`Dataset header: ${quoteText(header)} is not on (1) or off (0); it is guessed from the file.`);
-      return { kind, source, header: typeof header === 'boolean' ? header : null, options: restoreCsvOptions(readField(raw, ['options']), notes) };
+      if (header !== null && header !== undefined && typeof header !== 'boolean')
+        notes.push(`Dataset header: ${quoteText(header)} is not on (1) or off (0); it is guessed from the file.`);
+      return {
+        kind,
+        source,
+        header: typeof header === 'boolean' ? header : null,
+        options: restoreCsvOptions(readField(raw, ['options']), notes),
+      };
     }
     case 'idx': {
       const name = text(readField(raw, ['name']), 200);

@@ -29,6 +29,9 @@ export function wasmThreadsNote({ isolated, cores, threads, failed }: WasmThread
     return 'WebAssembly runs on one thread here: threads need a cross-origin isolated page, and this server does not send the COOP and COEP headers (see the README).';
   }
   const target = wasmThreadTarget(cores);
-  if (target < 2) return `WebAssembly computes on one thread: tfjs gives threads half the cores, so they start from 4, and this device has ${cores}.`;
-  return threads === null ? `WebAssembly will compute on ${target} threads (this page is cross-origin isolated).` : 'WebAssembly computes on one thread.';
+  if (target < 2)
+    return `WebAssembly computes on one thread: tfjs gives threads half the cores, so they start from 4, and this device has ${cores}.`;
+  return threads === null
+    ? `WebAssembly will compute on ${target} threads (this page is cross-origin isolated).`
+    : 'WebAssembly computes on one thread.';
 }

@@ -10,7 +10,12 @@ export const BUNDLED_MNIST_FILES = {
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /** Builds an image-classification Dataset from IDX image and label bytes (gzipped or not). */
-export async function datasetFromIdx(name: string, imageBytes: Uint8Array, labelBytes: Uint8Array, classes: string[] = DIGITS): Promise<Dataset> {
+export async function datasetFromIdx(
+  name: string,
+  imageBytes: Uint8Array,
+  labelBytes: Uint8Array,
+  classes: string[] = DIGITS,
+): Promise<Dataset> {
   return datasetFromIdxArrays(name, await decodeMaybeGzippedIdx(imageBytes), await decodeMaybeGzippedIdx(labelBytes), classes);
 }
 

@@ -45,15 +45,17 @@ export function stratifiedSplit(labels: ArrayLike<number>, validationFraction: n
 export function capSplit(split: Split, maxTrain?: number, maxValidation?: number): Split {
   return {
     train: maxTrain && maxTrain < split.train.length ? split.train.slice(0, maxTrain) : split.train,
-    validation:
-      maxValidation && maxValidation < split.validation.length ? split.validation.slice(0, maxValidation) : split.validation,
+    validation: maxValidation && maxValidation < split.validation.length ? split.validation.slice(0, maxValidation) : split.validation,
   };
 }
 
 /** Seeded random split for regression targets (no classes to stratify by). */
 export function randomSplit(count: number, validationFraction: number, seed: number): Split {
   const rng = createRng(deriveSeed(seed, 'split'));
-  const order = shuffleInPlace(Uint32Array.from({ length: count }, (_, i) => i), rng);
+  const order = shuffleInPlace(
+    Uint32Array.from({ length: count }, (_, i) => i),
+    rng,
+  );
   const validation = Math.round(count * validationFraction);
   return { train: order.slice(validation), validation: order.slice(0, validation) };
 }

@@ -20,7 +20,8 @@ export const ONLINE_SPRITES = {
 
 /** Copies the red channel of RGBA rows into `into` at image `firstImage` (one image per row). */
 export function redChannel(rgba: Uint8ClampedArray | Uint8Array, rows: number, into: Uint8Array, firstImage: number): void {
-  if (rgba.length !== rows * SPRITE_WIDTH * 4) throw new Error(`Expected ${rows} rows of ${SPRITE_WIDTH} RGBA pixels, got ${rgba.length} bytes.`);
+  if (rgba.length !== rows * SPRITE_WIDTH * 4)
+    throw new Error(`Expected ${rows} rows of ${SPRITE_WIDTH} RGBA pixels, got ${rgba.length} bytes.`);
   const offset = firstImage * SPRITE_WIDTH;
   for (let i = 0; i < rows * SPRITE_WIDTH; i++) into[offset + i] = rgba[i * 4];
 }

@@ -47,8 +47,17 @@ export function withLabelNoise(dataset: Dataset, train: Uint32Array, noise: numb
 }
 
 /** Applies both knobs to a split: a training subset, then label noise on it. */
-export function applyOverfittingKnobs(dataset: Dataset, split: Split, trainFraction: number, labelNoise: number, seed: number): { dataset: Dataset; split: Split; flipped: number } {
-  const train = dataset.task === 'classification' ? stratifiedSubset(dataset.y, split.train, trainFraction, seed) : randomSubset(split.train, trainFraction, seed);
+export function applyOverfittingKnobs(
+  dataset: Dataset,
+  split: Split,
+  trainFraction: number,
+  labelNoise: number,
+  seed: number,
+): { dataset: Dataset; split: Split; flipped: number } {
+  const train =
+    dataset.task === 'classification'
+      ? stratifiedSubset(dataset.y, split.train, trainFraction, seed)
+      : randomSubset(split.train, trainFraction, seed);
   const noisy = withLabelNoise(dataset, train, labelNoise, seed);
   return { dataset: noisy.dataset, split: { train, validation: split.validation }, flipped: noisy.flipped };
 }

@@ -51,8 +51,14 @@ export interface RunRecord {
 export type NewRunRecord = Omit<RunRecord, 'id'>;
 
 /** The record of a run that just ended, with its batch curve thinned for storage. */
-export function makeRecord(run: Omit<NewRunRecord, 'batches' | 'epochs'> & { batches: readonly BatchPoint[]; epochs: readonly EpochPoint[] }): NewRunRecord {
-  return { ...run, batches: downsample(run.batches, MAX_STORED_BATCHES, 'step', ['loss', 'accuracy']), epochs: thinEpochs(run.epochs, run.restoredEpoch) };
+export function makeRecord(
+  run: Omit<NewRunRecord, 'batches' | 'epochs'> & { batches: readonly BatchPoint[]; epochs: readonly EpochPoint[] },
+): NewRunRecord {
+  return {
+    ...run,
+    batches: downsample(run.batches, MAX_STORED_BATCHES, 'step', ['loss', 'accuracy']),
+    epochs: thinEpochs(run.epochs, run.restoredEpoch),
+  };
 }
 
 export { keptEpoch } from '../metrics/kept';
@@ -88,13 +94,16 @@ const CLASSIFICATION_SCORES: (keyof SplitScores)[] = ['loss', 'accuracy', 'preci
 const REGRESSION_SCORES: (keyof SplitScores)[] = ['loss', 'mae', 'r2'];
 
 /** Whether a run predicted numbers (its epochs carry R²). */
-export const isRegressionRecord = (record: Pick<RunRecord, 'epochs'>): boolean => record.epochs.some((point) => point.validation.r2 !== undefined);
+export const isRegressionRecord = (record: Pick<RunRecord, 'epochs'>): boolean =>
+  record.epochs.some((point) => point.validation.r2 !== undefined);
 
 /** One row per epoch: training and validation scores (MSE, MAE and R² for regression). */
 export function epochsToCsv(record: Pick<RunRecord, 'epochs'>): string {
   const SCORES = isRegressionRecord(record) ? REGRESSION_SCORES : CLASSIFICATION_SCORES;
   const header = ['epoch', 'step', ...SCORES.map((s) => `train_${s}`), ...SCORES.map((s) => `val_${s}`)];
-  const rows = record.epochs.map((e) => [e.epoch, e.step, ...SCORES.map((s) => e.train[s]), ...SCORES.map((s) => e.validation[s])].join(','));
+  const rows = record.epochs.map((e) =>
+    [e.epoch, e.step, ...SCORES.map((s) => e.train[s]), ...SCORES.map((s) => e.validation[s])].join(','),
+  );
   return [header.join(','), ...rows].join('\n') + '\n';
 }
 
@@ -106,7 +115,9 @@ export function recordToJson(record: RunRecord): string {
 /** `dense(64_relu)`: a layer in a few characters, for diffs. */
 export function describeLayer(layer: LayerSpec): string {
   const record = layer as unknown as Record<string, unknown>;
-  const values = LAYER_FIELDS[layer.kind].filter((f) => record[f.name] !== undefined && !(f.optional && record[f.name] === 0)).map((f) => String(record[f.name]));
+  const values = LAYER_FIELDS[layer.kind]
+    .filter((f) => record[f.name] !== undefined && !(f.optional && record[f.name] === 0))
+    .map((f) => String(record[f.name]));
   return `${layer.kind}(${values.join(', ')})`;
 }
 

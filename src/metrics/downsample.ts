@@ -4,12 +4,7 @@
  * point), so noise is smoothed rather than aliased. Short series are returned
  * as they are. The last point is always kept exactly.
  */
-export function downsample<T extends object>(
-  points: readonly T[],
-  maxPoints: number,
-  xKey: keyof T,
-  yKeys: readonly (keyof T)[],
-): T[] {
+export function downsample<T extends object>(points: readonly T[], maxPoints: number, xKey: keyof T, yKeys: readonly (keyof T)[]): T[] {
   if (points.length <= maxPoints) return points.slice();
   const bucket = Math.ceil(points.length / (maxPoints - 1));
   const result: T[] = [];

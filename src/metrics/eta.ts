@@ -4,13 +4,22 @@
 const LONG_RUN_SECONDS = 120;
 
 /** Seconds in words: "45 s", "12 min", "1.5 h". */
-export const formatDuration = (seconds: number) => (seconds < 90 ? `${Math.round(seconds)} s` : seconds < 5400 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`);
+export const formatDuration = (seconds: number) =>
+  seconds < 90 ? `${Math.round(seconds)} s` : seconds < 5400 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
 
 /** Seconds left in a run that ends by itself, from its training speed so far; null for a short one, or before a speed is known. */
-export function secondsLeft(run: { status: string; epoch: number; step: number; stepsPerEpoch: number; trainSamples: number; samplesPerSecond: number; config: { epochs: number; untilStopped: boolean } | null }): number | null {
-  if (run.status !== 'running' || !run.config || run.config.untilStopped || run.samplesPerSecond <= 0 || run.stepsPerEpoch === 0) return null;
+export function secondsLeft(run: {
+  status: string;
+  epoch: number;
+  step: number;
+  stepsPerEpoch: number;
+  trainSamples: number;
+  samplesPerSecond: number;
+  config: { epochs: number; untilStopped: boolean } | null;
+}): number | null {
+  if (run.status !== 'running' || !run.config || run.config.untilStopped || run.samplesPerSecond <= 0 || run.stepsPerEpoch === 0)
+    return null;
   const stepsLeft = run.config.epochs * run.stepsPerEpoch - run.step;
   const seconds = (stepsLeft * (run.trainSamples / run.stepsPerEpoch)) / run.samplesPerSecond;
   return seconds > LONG_RUN_SECONDS ? seconds : null;
 }
-

@@ -7,7 +7,8 @@ export const MEMORISING_EPOCHS = 3;
 /** The epoch with the lowest validation loss, or null before the first. */
 export function bestEpoch(epochs: readonly EpochPoint[]): EpochPoint | null {
   let best: EpochPoint | null = null;
-  for (const point of epochs) if (Number.isFinite(point.validation.loss) && (best === null || point.validation.loss < best.validation.loss)) best = point;
+  for (const point of epochs)
+    if (Number.isFinite(point.validation.loss) && (best === null || point.validation.loss < best.validation.loss)) best = point;
   return best;
 }
 

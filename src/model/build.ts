@@ -36,7 +36,15 @@ export function buildModel(layers: readonly LayerSpec[], inputShape: number[], o
     switch (layer.kind) {
       case 'dense': {
         const { activation, after } = activationLayers(layer.activation);
-        model.add(tf.layers.dense({ ...input(), units: layer.units, activation, kernelInitializer: init(i), kernelRegularizer: regularizer(layer) }));
+        model.add(
+          tf.layers.dense({
+            ...input(),
+            units: layer.units,
+            activation,
+            kernelInitializer: init(i),
+            kernelRegularizer: regularizer(layer),
+          }),
+        );
         if (after) model.add(after);
         break;
       }
@@ -77,9 +85,7 @@ export function buildModel(layers: readonly LayerSpec[], inputShape: number[], o
     }
     if (layer.kind === 'flatten' || layer.kind === 'dense') rank = 1;
   });
-  model.add(
-    tf.layers.dense({ ...input(), units: output.units, activation: output.activation, kernelInitializer: init(layers.length) }),
-  );
+  model.add(tf.layers.dense({ ...input(), units: output.units, activation: output.activation, kernelInitializer: init(layers.length) }));
   return model;
 }
 

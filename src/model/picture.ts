@@ -31,4 +31,3 @@ export interface NetworkPicture {
   /** The largest |mean kernel| in `channels`, for edge widths. */
   maxChannel?: number;
 }
-

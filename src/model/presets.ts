@@ -8,11 +8,7 @@ export const PRESETS = {
   },
   mlp: {
     label: 'MLP',
-    layers: [
-      { kind: 'flatten' },
-      { kind: 'dense', units: 128, activation: 'relu' },
-      { kind: 'dense', units: 64, activation: 'relu' },
-    ],
+    layers: [{ kind: 'flatten' }, { kind: 'dense', units: 128, activation: 'relu' }, { kind: 'dense', units: 64, activation: 'relu' }],
   },
   playground: {
     label: 'Small tanh net, 4-2 (TensorFlow Playground)',

@@ -62,7 +62,10 @@ function isPositiveInt(n: number): boolean {
 
 /** The reason a kernel penalty is unusable, or null. */
 function regularizerError({ l1, l2 }: KernelRegularizer): string | null {
-  for (const [name, value] of [['L1', l1], ['L2', l2]] as const) {
+  for (const [name, value] of [
+    ['L1', l1],
+    ['L2', l2],
+  ] as const) {
     if (value !== undefined && !(value >= 0 && value <= 1)) return `the ${name} penalty must be between 0 and 1`;
   }
   return null;
@@ -81,7 +84,8 @@ export function inferLayer(layer: LayerSpec, input: number[]): LayerInfo | strin
       return { outputShape: [layer.units], params: input[0] * layer.units + layer.units };
     }
     case 'conv2d': {
-      if (input.length !== 3) return `a conv2d layer needs an image input [height, width, channels], but gets [${input.join(', ')}] (is it after a flatten or dense layer?)`;
+      if (input.length !== 3)
+        return `a conv2d layer needs an image input [height, width, channels], but gets [${input.join(', ')}] (is it after a flatten or dense layer?)`;
       if (!isPositiveInt(layer.filters)) return 'a conv2d layer needs at least 1 filter';
       if (!isPositiveInt(layer.kernelSize)) return 'the kernel size must be a positive integer';
       if (!isPositiveInt(layer.strides)) return 'the stride must be a positive integer';
@@ -100,7 +104,8 @@ export function inferLayer(layer: LayerSpec, input: number[]): LayerInfo | strin
       if (!isPositiveInt(layer.poolSize)) return 'the pool size must be a positive integer';
       if (!isPositiveInt(layer.strides)) return 'the stride must be a positive integer';
       const [h, w, c] = input;
-      if (layer.poolSize > h || layer.poolSize > w) return `the ${layer.poolSize}x${layer.poolSize} pool is larger than its ${h}x${w} input`;
+      if (layer.poolSize > h || layer.poolSize > w)
+        return `the ${layer.poolSize}x${layer.poolSize} pool is larger than its ${h}x${w} input`;
       const outH = convLength(h, layer.poolSize, layer.strides, 'valid');
       const outW = convLength(w, layer.poolSize, layer.strides, 'valid');
       if (outH < 1 || outW < 1) return `stride ${layer.strides} leaves no output`;

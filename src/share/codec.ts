@@ -50,7 +50,8 @@ function parseLayers(text: string, notes: string[]): unknown[] {
     if (!match || !isLayerKind(match[1])) return { kind: match ? match[1] : item };
     const fields = LAYER_FIELDS[match[1]];
     const values = match[2] === '' ? [] : match[2].split(FIELD_SEPARATOR);
-    if (values.length > fields.length) notes.push(`Layer ${i + 1} (${match[1]}) has ${values.length} settings, more than its ${fields.length}; the extra were ignored.`);
+    if (values.length > fields.length)
+      notes.push(`Layer ${i + 1} (${match[1]}) has ${values.length} settings, more than its ${fields.length}; the extra were ignored.`);
     const layer: Record<string, unknown> = { kind: match[1] };
     fields.forEach((field, k) => {
       if (k >= values.length || (field.optional && values[k] === '')) return;
@@ -105,7 +106,9 @@ function unpack(params: URLSearchParams, notes: string[]): URLSearchParams {
   const packed = params.get('z');
   if (packed === null) return params;
   if (packed.length > MAX_PACKED_LENGTH) {
-    notes.push(`The compressed part of the link is ${packed.length.toLocaleString('en-US')} characters long, more than ${MAX_PACKED_LENGTH.toLocaleString('en-US')}; its settings were not read.`);
+    notes.push(
+      `The compressed part of the link is ${packed.length.toLocaleString('en-US')} characters long, more than ${MAX_PACKED_LENGTH.toLocaleString('en-US')}; its settings were not read.`,
+    );
     params.delete('z');
     return params;
   }
@@ -132,7 +135,13 @@ function unpack(params: URLSearchParams, notes: string[]): URLSearchParams {
 export function decodeExperiment(search: string, allowTestKeys = false): Decoded {
   if (search.length > MAX_LINK_LENGTH) {
     const restored = restoreConfig({});
-    return { ...restored, found: true, notes: [`The link is ${search.length.toLocaleString('en-US')} characters long, too long to be an experiment; the default experiment is shown.`] };
+    return {
+      ...restored,
+      found: true,
+      notes: [
+        `The link is ${search.length.toLocaleString('en-US')} characters long, too long to be an experiment; the default experiment is shown.`,
+      ],
+    };
   }
   const notes: string[] = [];
   let params: URLSearchParams;
@@ -155,7 +164,8 @@ export function decodeExperiment(search: string, allowTestKeys = false): Decoded
       `The link is version ${quote(version)}, made by a newer version of the playground than this copy (which reads version ${CODEC_VERSION}); settings it adds are not known here. ` +
         'If this page came from the offline cache, reload it while online to update.',
     );
-  } else if (version !== String(CODEC_VERSION)) notes.push(`The link is version ${quote(version)}; this app reads version ${CODEC_VERSION}, so some settings may not be as intended.`);
+  } else if (version !== String(CODEC_VERSION))
+    notes.push(`The link is version ${quote(version)}; this app reads version ${CODEC_VERSION}, so some settings may not be as intended.`);
   const unknown = keys.filter((key) => !known.has(key) && !(allowTestKeys && TEST_KEY.test(key)));
   if (unknown.length > 0) {
     const shown = unknown.slice(0, 5).map((key) => quote(key));
@@ -171,7 +181,10 @@ export function decodeExperiment(search: string, allowTestKeys = false): Decoded
     ...CONFIG_FIELDS.filter((field) => !params.has(field.url)).map((field) => field.label),
     ...(params.has('hide') ? [] : ['Hidden panels']),
   ];
-  if (missing.length > 0) notes.push(`The link does not say (it may have been cut off): ${missing.join(', ')}; ${missing.length === 1 ? 'its default is' : 'their defaults are'} used.`);
+  if (missing.length > 0)
+    notes.push(
+      `The link does not say (it may have been cut off): ${missing.join(', ')}; ${missing.length === 1 ? 'its default is' : 'their defaults are'} used.`,
+    );
 
   const raw: Record<string, unknown> = {};
   const dataset = decodeDataset(params);
@@ -197,5 +210,8 @@ export function decodeExperiment(search: string, allowTestKeys = false): Decoded
 function capNotes(notes: string[]): string[] {
   if (notes.length <= MAX_NOTES) return notes;
   const rest = notes.length - (MAX_NOTES - 1);
-  return [...notes.slice(0, MAX_NOTES - 1), `…and ${rest.toLocaleString('en-US')} more problems like these; each was replaced by its default.`];
+  return [
+    ...notes.slice(0, MAX_NOTES - 1),
+    `…and ${rest.toLocaleString('en-US')} more problems like these; each was replaced by its default.`,
+  ];
 }

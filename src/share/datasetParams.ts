@@ -15,11 +15,26 @@ export function encodeDataset(ref: DatasetRef): [string, string][] {
       break;
     case 'csv': {
       const { source, options } = ref;
-      pairs.push(['src', source.type === 'sample' ? `sample:${source.name}` : source.type === 'url' ? `url:${source.url}` : source.type === 'file' ? `file:${source.name}` : 'text']);
+      pairs.push([
+        'src',
+        source.type === 'sample'
+          ? `sample:${source.name}`
+          : source.type === 'url'
+            ? `url:${source.url}`
+            : source.type === 'file'
+              ? `file:${source.name}`
+              : 'text',
+      ]);
       // Every key is written, defaults too, so a link cut short is recognised as such.
       pairs.push(['hdr', ref.header === null ? HEADER_GUESSED : ref.header ? '1' : '0']);
       if (options) {
-        pairs.push(['tgt', options.target], ['task', options.task], ['miss', options.missing], ['scale', options.scaling], ['dup', options.dropDuplicates ? '1' : '0']);
+        pairs.push(
+          ['tgt', options.target],
+          ['task', options.task],
+          ['miss', options.missing],
+          ['scale', options.scaling],
+          ['dup', options.dropDuplicates ? '1' : '0'],
+        );
         pairs.push(['ct', JSON.stringify(options.overrides.map((o) => [o.column, o.type]))]);
       }
       break;
@@ -116,7 +131,12 @@ export function decodeDataset(params: URLSearchParams): unknown {
   const raw: Record<string, unknown> = { kind };
   if (kind === 'synthetic') {
     const features = params.get('feat');
-    Object.assign(raw, { shape: params.get('syn'), noise: toNumber(params.get('noise')), count: toNumber(params.get('n')), features: features === null ? undefined : features.split(',') });
+    Object.assign(raw, {
+      shape: params.get('syn'),
+      noise: toNumber(params.get('noise')),
+      count: toNumber(params.get('n')),
+      features: features === null ? undefined : features.split(','),
+    });
   }
   if (kind === 'csv') {
     raw.source = parseSource(params.get('src') ?? '');

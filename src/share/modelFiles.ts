@@ -92,26 +92,36 @@ export function readModelFiles(files: readonly { name: string; bytes: Uint8Array
   if (!isObject(model) || !isObject(model.modelTopology) || !Array.isArray(model.weightsManifest)) {
     throw new ModelFileError(`${modelFile.name} is not a TensorFlow.js layers model (no modelTopology or weightsManifest).`);
   }
-  if (model.format !== undefined && model.format !== 'layers-model') throw new ModelFileError(`${modelFile.name} is a "${String(model.format).slice(0, 40)}" model; only layers models can be opened.`);
+  if (model.format !== undefined && model.format !== 'layers-model')
+    throw new ModelFileError(`${modelFile.name} is a "${String(model.format).slice(0, 40)}" model; only layers models can be opened.`);
   const specs: WeightSpec[] = [];
   const parts: Uint8Array[] = [];
   for (const group of model.weightsManifest) {
-    if (!isObject(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) throw new ModelFileError(`${modelFile.name}: its weights manifest is damaged.`);
+    if (!isObject(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights))
+      throw new ModelFileError(`${modelFile.name}: its weights manifest is damaged.`);
     for (const path of group.paths) {
       const file = find(String(path));
-      if (!file) throw new ModelFileError(`The weight file "${String(path).slice(0, 60)}" named in ${modelFile.name} was not chosen; choose it too.`);
+      if (!file)
+        throw new ModelFileError(
+          `The weight file "${String(path).slice(0, 60)}" named in ${modelFile.name} was not chosen; choose it too.`,
+        );
       parts.push(file.bytes);
     }
     for (const spec of group.weights) {
-      if (!isObject(spec) || typeof spec.name !== 'string' || !Array.isArray(spec.shape) || typeof spec.dtype !== 'string') throw new ModelFileError(`${modelFile.name}: a weight entry is damaged.`);
+      if (!isObject(spec) || typeof spec.name !== 'string' || !Array.isArray(spec.shape) || typeof spec.dtype !== 'string')
+        throw new ModelFileError(`${modelFile.name}: a weight entry is damaged.`);
       if (spec.quantization !== undefined) throw new ModelFileError(`${modelFile.name}: quantized weights cannot be trained further here.`);
-      if (spec.dtype !== 'float32') throw new ModelFileError(`${modelFile.name}: weight ${spec.name} is ${spec.dtype}; this app trains float32 weights.`);
+      if (spec.dtype !== 'float32')
+        throw new ModelFileError(`${modelFile.name}: weight ${spec.name} is ${spec.dtype}; this app trains float32 weights.`);
       specs.push({ name: spec.name, shape: spec.shape.map(Number), dtype: spec.dtype });
     }
   }
   const total = parts.reduce((sum, part) => sum + part.byteLength, 0);
   const expected = specs.reduce((sum, spec) => sum + spec.shape.reduce((a, b) => a * b, 1) * BYTES[spec.dtype], 0);
-  if (total !== expected) throw new ModelFileError(`The weight file holds ${total.toLocaleString('en-US')} bytes; ${modelFile.name} describes ${expected.toLocaleString('en-US')}. They do not belong together.`);
+  if (total !== expected)
+    throw new ModelFileError(
+      `The weight file holds ${total.toLocaleString('en-US')} bytes; ${modelFile.name} describes ${expected.toLocaleString('en-US')}. They do not belong together.`,
+    );
   const data = new Uint8Array(total);
   let at = 0;
   for (const part of parts) {
@@ -119,7 +129,10 @@ export function readModelFiles(files: readonly { name: string; bytes: Uint8Array
     at += part.byteLength;
   }
   const experimentFile = find('experiment.json');
-  if (!experimentFile) throw new ModelFileError('Choose experiment.json too: it holds the layers and settings the model was built with (a model from another tool cannot be opened).');
+  if (!experimentFile)
+    throw new ModelFileError(
+      'Choose experiment.json too: it holds the layers and settings the model was built with (a model from another tool cannot be opened).',
+    );
   const raw = parseJson(experimentFile.bytes, 'experiment.json');
   if (!isObject(raw) || raw.app !== 'training-playground') throw new ModelFileError('experiment.json was not written by this app.');
   const restored = restoreConfig(raw.config);
@@ -132,7 +145,10 @@ export function readModelFiles(files: readonly { name: string; bytes: Uint8Array
     task: raw.task === 'regression' ? 'regression' : 'classification',
     inputShape: Array.isArray(raw.inputShape) ? raw.inputShape.map(Number) : [],
     classes: Array.isArray(raw.classes) ? raw.classes.map(String) : [],
-    metrics: isObject(raw.metrics) && typeof raw.metrics.epoch === 'number' && isObject(raw.metrics.validation) ? { epoch: raw.metrics.epoch, validation: raw.metrics.validation as unknown as SplitScores } : null,
+    metrics:
+      isObject(raw.metrics) && typeof raw.metrics.epoch === 'number' && isObject(raw.metrics.validation)
+        ? { epoch: raw.metrics.epoch, validation: raw.metrics.validation as unknown as SplitScores }
+        : null,
   };
   const weights: { shape: number[]; values: Float32Array }[] = [];
   let offset = 0;
@@ -141,15 +157,25 @@ export function readModelFiles(files: readonly { name: string; bytes: Uint8Array
     weights.push({ shape: spec.shape, values: new Float32Array(data.buffer.slice(offset, offset + size * 4)) });
     offset += size * 4;
   }
-  return { artifacts: { modelTopology: model.modelTopology, weightSpecs: specs, weightData: data.buffer }, experiment, notes: restored.notes, weights };
+  return {
+    artifacts: { modelTopology: model.modelTopology, weightSpecs: specs, weightData: data.buffer },
+    experiment,
+    notes: restored.notes,
+    weights,
+  };
 }
 
 /** Why the opened model cannot be used on the current data, or null when it can. */
-export function mismatch(experiment: ExperimentFile, current: { inputShape: number[]; classes: string[]; task: string; label: string }): string | null {
+export function mismatch(
+  experiment: ExperimentFile,
+  current: { inputShape: number[]; classes: string[]; task: string; label: string },
+): string | null {
   if (experiment.inputShape.join('x') !== current.inputShape.join('x')) {
     return `The model takes input of shape [${experiment.inputShape.join(', ')}] (${experiment.dataset}); the current data (${current.label}) has [${current.inputShape.join(', ')}].`;
   }
-  if (experiment.task !== current.task) return `The model does ${experiment.task}; the current data (${current.label}) needs ${current.task}.`;
-  if (experiment.classes.length !== current.classes.length) return `The model knows ${experiment.classes.length} classes; the current data (${current.label}) has ${current.classes.length}.`;
+  if (experiment.task !== current.task)
+    return `The model does ${experiment.task}; the current data (${current.label}) needs ${current.task}.`;
+  if (experiment.classes.length !== current.classes.length)
+    return `The model knows ${experiment.classes.length} classes; the current data (${current.label}) has ${current.classes.length}.`;
   return null;
 }

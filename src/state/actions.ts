@@ -1,7 +1,15 @@
 // Module-level actions for the run and its settings. These and the other
 // *Actions modules reach the worker only through clientHandle.getClient();
 // what follows a run subscribes to clientHandle.onRunEvents (see main.tsx).
-import { PACE_EPOCHS_PER_SECOND, PANELS, type BackendPreference, type Pace, type ExperimentConfig, type OptimizerName, type PanelName } from '../config/experiment';
+import {
+  PACE_EPOCHS_PER_SECOND,
+  PANELS,
+  type BackendPreference,
+  type Pace,
+  type ExperimentConfig,
+  type OptimizerName,
+  type PanelName,
+} from '../config/experiment';
 import { defaultOptimizerParams, USUAL_LEARNING_RATE, type OptimizerParam } from '../config/optimizerParams';
 import { getClient } from './clientHandle';
 import { isLive, emptyMetrics, initialRun, useAppStore, type WorkbenchTab, setSlice } from './store';
@@ -26,7 +34,14 @@ export function startAutoWarmUp(): void {
   useAppStore.subscribe((state, previous) => {
     const a = state.config;
     const b = previous.config;
-    if (a.layers === b.layers && a.batchSize === b.batchSize && a.optimizer === b.optimizer && a.backend === b.backend && a.dataset === b.dataset) return;
+    if (
+      a.layers === b.layers &&
+      a.batchSize === b.batchSize &&
+      a.optimizer === b.optimizer &&
+      a.backend === b.backend &&
+      a.dataset === b.dataset
+    )
+      return;
     if (state.backendPreview) useAppStore.setState({ backendPreview: null });
     clearTimeout(rewarmTimer);
     rewarmTimer = setTimeout(() => {
@@ -43,10 +58,21 @@ export function startRun(startPaused = false, evaluateOnly = false): void {
 }
 
 /** Starts a run of `config` (a sweep's member, or the page's own experiment). */
-export function startRunOf(config: ExperimentConfig, options: { startPaused?: boolean; evaluateOnly?: boolean; weights?: InitialWeights; sweep?: SweepTag } = {}): number {
+export function startRunOf(
+  config: ExperimentConfig,
+  options: { startPaused?: boolean; evaluateOnly?: boolean; weights?: InitialWeights; sweep?: SweepTag } = {},
+): number {
   const runId = getClient().start(config, options);
   useAppStore.setState({
-    run: { ...initialRun(), status: 'running', runId, config: structuredClone(config), phase: 'loading-data', startedAt: performance.now(), sweep: options.sweep ?? null },
+    run: {
+      ...initialRun(),
+      status: 'running',
+      runId,
+      config: structuredClone(config),
+      phase: 'loading-data',
+      startedAt: performance.now(),
+      sweep: options.sweep ?? null,
+    },
     metrics: emptyMetrics(),
   });
   return runId;
@@ -91,7 +117,8 @@ export function resetRun(): void {
   useAppStore.setState({ run: initialRun(), metrics: emptyMetrics(), openedModel: null });
 }
 
-type NumericField = 'learningRate' | 'batchSize' | 'epochs' | 'validationSplit' | 'weightDecay' | 'patience' | 'trainFraction' | 'labelNoise' | 'seed';
+type NumericField =
+  'learningRate' | 'batchSize' | 'epochs' | 'validationSplit' | 'weightDecay' | 'patience' | 'trainFraction' | 'labelNoise' | 'seed';
 
 /** Sets a validated numeric setting. A new learning rate also reaches a running model at its next batch. */
 export function setNumericSetting(field: NumericField, value: number): void {
@@ -148,7 +175,9 @@ export function setClassroom(classroom: boolean): void {
 export function togglePanel(panel: PanelName): void {
   updateConfig((config) => ({
     ...config,
-    hiddenPanels: config.hiddenPanels.includes(panel) ? config.hiddenPanels.filter((p) => p !== panel) : PANELS.filter((p) => p === panel || config.hiddenPanels.includes(p)),
+    hiddenPanels: config.hiddenPanels.includes(panel)
+      ? config.hiddenPanels.filter((p) => p !== panel)
+      : PANELS.filter((p) => p === panel || config.hiddenPanels.includes(p)),
   }));
 }
 

@@ -47,7 +47,9 @@ export function startAppUpdates(): void {
       registration?.addEventListener('updatefound', () => watchInstall(registration.installing));
     },
     onRegisterError: (error: unknown) =>
-      useAppUpdate.setState({ problem: `${NOT_KEPT} (${error instanceof Error ? error.message : String(error)}); it works as usual while online.` }),
+      useAppUpdate.setState({
+        problem: `${NOT_KEPT} (${error instanceof Error ? error.message : String(error)}); it works as usual while online.`,
+      }),
   });
 }
 

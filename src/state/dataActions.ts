@@ -1,7 +1,15 @@
 // Choosing and loading data. Loading happens in the worker with progress; a
 // failed load leaves the active dataset, its table and the model as they
 // were, and says why.
-import { dataKey, describeSource, resolveDatasetInfo, shareability, type DatasetInfo, type DatasetRef, type LoadedData } from '../config/datasets';
+import {
+  dataKey,
+  describeSource,
+  resolveDatasetInfo,
+  shareability,
+  type DatasetInfo,
+  type DatasetRef,
+  type LoadedData,
+} from '../config/datasets';
 import type { ExperimentConfig } from '../config/experiment';
 import { restoreConfig } from '../config/restore';
 import { csvLayout, defaultCsvOptions } from '../data/csv/infer';
@@ -22,7 +30,6 @@ export interface LocalPayload {
   text?: string;
   files?: Blob[];
 }
-
 
 function toSource(ref: DatasetRef, payload: LocalPayload): DataSource {
   switch (ref.kind) {
@@ -45,11 +52,18 @@ function optionsFor(table: TableSummary, wanted: CsvOptions | null): { options: 
   if (!wanted) return { options: defaultCsvOptions(table), notice: null };
   if (!names.has(wanted.target)) {
     const options = defaultCsvOptions(table);
-    return { options, notice: `The file has no column "${wanted.target.slice(0, 60)}" to predict; "${options.target}" is the target instead, with the default settings.` };
+    return {
+      options,
+      notice: `The file has no column "${wanted.target.slice(0, 60)}" to predict; "${options.target}" is the target instead, with the default settings.`,
+    };
   }
   const overrides = wanted.overrides.filter((o) => names.has(o.column));
   const lost = wanted.overrides.length - overrides.length;
-  return { options: { ...wanted, overrides }, notice: lost > 0 ? `${lost} column type setting${lost === 1 ? ' names a column' : 's name columns'} the file does not have; ignored.` : null };
+  return {
+    options: { ...wanted, overrides },
+    notice:
+      lost > 0 ? `${lost} column type setting${lost === 1 ? ' names a column' : 's name columns'} the file does not have; ignored.` : null,
+  };
 }
 
 /** The CNN needs images and the MLP flat rows: swap the model when the new data has the other kind of input. */
@@ -59,7 +73,10 @@ function fitLayers(config: ExperimentConfig, loaded: LoadedData | null): { layer
   const images = info.inputShape.length === 3;
   const layers = images ? presetLayers('lenet') : presetLayers('mlp');
   if (!checkModel(layers, info.inputShape, info.output).ok) return { layers: config.layers, notice: null };
-  return { layers, notice: `The model was replaced by the ${images ? 'LeNet-style CNN' : 'MLP'} preset, because the previous one did not fit ${images ? 'images' : 'rows of numbers'}.` };
+  return {
+    layers,
+    notice: `The model was replaced by the ${images ? 'LeNet-style CNN' : 'MLP'} preset, because the previous one did not fit ${images ? 'images' : 'rows of numbers'}.`,
+  };
 }
 
 /** The kind of input a dataset has, once known. */
@@ -75,7 +92,12 @@ function kindOf(ref: DatasetRef, info: DatasetInfo | null): DataKind | null {
  * another kind of input (a learner's own net survives MNIST to Fashion-MNIST,
  * or circle to spiral). Null: keep the settings.
  */
-function fittedFor(config: ExperimentConfig, previous: DataKind | null, ref: DatasetRef, loaded: LoadedData | null): { config: ExperimentConfig; why: string } | null {
+function fittedFor(
+  config: ExperimentConfig,
+  previous: DataKind | null,
+  ref: DatasetRef,
+  loaded: LoadedData | null,
+): { config: ExperimentConfig; why: string } | null {
   const { info } = resolveDatasetInfo(ref, loaded);
   const kind = kindOf(ref, info);
   if (!kind || !info || (kind !== 'table' && kind === previous)) return null;
@@ -87,7 +109,14 @@ function fittedFor(config: ExperimentConfig, previous: DataKind | null, ref: Dat
  * `base`, an opened link's experiment, if given). `fit`: the learner chose
  * this data, so fit the model and settings to it (fitDefaults.ts).
  */
-function commit(ref: DatasetRef, loaded: LoadedData | null, key: string | null, adjustModel: boolean, base?: ExperimentConfig, fit = false): void {
+function commit(
+  ref: DatasetRef,
+  loaded: LoadedData | null,
+  key: string | null,
+  adjustModel: boolean,
+  base?: ExperimentConfig,
+  fit = false,
+): void {
   useAppStore.setState((state) => {
     const previous = kindOf(state.config.dataset, resolveDatasetInfo(state.config.dataset, state.data.loaded).info);
     const config = { ...(base ?? state.config), dataset: ref };
@@ -111,7 +140,12 @@ const LOADING_LABELS: Partial<Record<DatasetRef['kind'], string>> = { mnist: 'MN
  * dataset (with the rest of `base`, when an opened link's experiment waits for
  * its data). Resolves false on failure, leaving the experiment as it was.
  */
-export async function loadDataset(ref: DatasetRef, payload: LocalPayload = {}, adjustModel = true, base?: ExperimentConfig): Promise<boolean> {
+export async function loadDataset(
+  ref: DatasetRef,
+  payload: LocalPayload = {},
+  adjustModel = true,
+  base?: ExperimentConfig,
+): Promise<boolean> {
   // Data the learner picked gets settings fitted to it; a link's experiment keeps its own.
   const fit = adjustModel && base === undefined;
   const label = LOADING_LABELS[ref.kind] ?? (ref.kind === 'csv' ? 'CSV' : 'data');

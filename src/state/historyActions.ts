@@ -15,7 +15,10 @@ import type { TrainingEvent } from '../train/page/client';
 const setHistory = (update: (history: HistorySlice) => Partial<HistorySlice>) => setSlice('history', update);
 
 function unavailable(error: unknown): void {
-  setHistory(() => ({ status: 'unavailable', error: `Run history is not available in this browser (${errorMessage(error)}). Runs still train; they are not kept.` }));
+  setHistory(() => ({
+    status: 'unavailable',
+    error: `Run history is not available in this browser (${errorMessage(error)}). Runs still train; they are not kept.`,
+  }));
 }
 
 /**
@@ -132,7 +135,11 @@ export function saveFinishedRun(runId: number): Promise<void> {
 }
 
 /** Keeps a sweep's random forest in the history beside the network runs (scores as "epoch 0", no curves). */
-export async function saveForestRecord(config: ExperimentConfig, tag: SweepTag, scores: { train: SplitScores; validation: SplitScores }): Promise<void> {
+export async function saveForestRecord(
+  config: ExperimentConfig,
+  tag: SweepTag,
+  scores: { train: SplitScores; validation: SplitScores },
+): Promise<void> {
   const { history, data } = useAppStore.getState();
   if (history.status === 'unavailable') return;
   const { info } = resolveDatasetInfo(config.dataset, data.loaded);

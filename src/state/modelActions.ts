@@ -40,7 +40,8 @@ async function currentModel(csv: boolean) {
   return { config: run.config, info, link, epoch: kept?.epoch ?? 0, files: modelFiles(artifacts, experiment), data: extra };
 }
 
-const zip = (files: { name: string; bytes: Uint8Array }[], folder = '') => zipSync(Object.fromEntries(files.map((file) => [`${folder}${file.name}`, file.bytes])));
+const zip = (files: { name: string; bytes: Uint8Array }[], folder = '') =>
+  zipSync(Object.fromEntries(files.map((file) => [`${folder}${file.name}`, file.bytes])));
 
 /** The current run's model as a zip of its files. */
 export async function modelZip(): Promise<{ name: string; bytes: Uint8Array }> {
@@ -54,7 +55,13 @@ export async function pythonZip(): Promise<{ name: string; bytes: Uint8Array; fi
   // The Keras project's generator and template load only when asked for.
   const { pythonProject } = await import('../share/python/project');
   const { csv, preprocessing, targetScale } = current.data;
-  const files = pythonProject({ config: current.config, link: current.link, info: current.info, modelFiles: current.files, data: { csv, preprocessing, targetScale } });
+  const files = pythonProject({
+    config: current.config,
+    link: current.link,
+    info: current.info,
+    modelFiles: current.files,
+    data: { csv, preprocessing, targetScale },
+  });
   return { name: `keras-project-epoch-${current.epoch}.zip`, bytes: zip(files, 'keras-project/'), files: files.map((file) => file.name) };
 }
 
@@ -106,7 +113,9 @@ export async function openModel(files: readonly File[]): Promise<void> {
       },
     }));
   } catch (error) {
-    useAppStore.setState((state) => ({ openedModel: { ...(state.openedModel ?? { weights: null, summary: null, notes: [] }), error: errorMessage(error) } }));
+    useAppStore.setState((state) => ({
+      openedModel: { ...(state.openedModel ?? { weights: null, summary: null, notes: [] }), error: errorMessage(error) },
+    }));
   }
 }
 

@@ -15,7 +15,13 @@ function epochsEnded(state: AppState, events: readonly EpochEnd[]): Pick<AppStat
   const zero = events.some((event) => event.point.epoch === 0);
   return {
     run: { ...state.run, phase: 'training', tensors: last.tensors, ...(zero ? { epoch: 0 } : {}) },
-    metrics: { ...state.metrics, epochs: appendEpochs(state.metrics.epochs, events.map((event) => event.point)) },
+    metrics: {
+      ...state.metrics,
+      epochs: appendEpochs(
+        state.metrics.epochs,
+        events.map((event) => event.point),
+      ),
+    },
   };
 }
 
@@ -37,7 +43,12 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
           backend: event.backend,
           choice: { ...run.choice, fallbacks: event.fallbacks, speeds: event.speeds, reason: event.backendReason },
           task: event.task,
-          sizes: { stepsPerEpoch: event.stepsPerEpoch, trainSamples: event.trainSamples, labelsFlipped: event.labelsFlipped, validationSamples: event.validationSamples },
+          sizes: {
+            stepsPerEpoch: event.stepsPerEpoch,
+            trainSamples: event.trainSamples,
+            labelsFlipped: event.labelsFlipped,
+            validationSamples: event.validationSamples,
+          },
           epoch: 1,
         },
       };
@@ -83,7 +94,9 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
           backend: event.backend,
           choice: {
             speeds: event.speeds,
-            fallbacks: event.speeds.filter((s) => s.samplesPerSecond === null).map((s) => ({ backend: s.backend, reason: s.reason ?? 'it failed' })),
+            fallbacks: event.speeds
+              .filter((s) => s.samplesPerSecond === null)
+              .map((s) => ({ backend: s.backend, reason: s.reason ?? 'it failed' })),
             reason: event.reason,
             switched: event.switched && run.backend ? { from: run.backend, to: event.backend, epoch: event.epoch } : run.choice.switched,
           },
@@ -93,7 +106,12 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
       return { run: { ...run, restoredEpoch: event.epoch } };
     case 'done':
       return {
-        run: { ...run, status: event.reason === 'stopped' ? 'stopped' : 'done', earlyStopped: event.reason === 'early-stopped', phase: null },
+        run: {
+          ...run,
+          status: event.reason === 'stopped' ? 'stopped' : 'done',
+          earlyStopped: event.reason === 'early-stopped',
+          phase: null,
+        },
       };
     case 'error':
       return { run: { ...run, status: 'error', phase: null, error: event.message } };

@@ -182,7 +182,12 @@ export function initialRun(): RunSlice {
 
 /** A sweep form with the data-size table ready. */
 export function initialSweep(): SweepSlice {
-  return { spec: { knob: 'trainFraction', values: [0.05, 0.2, 1], seeds: 1, target: 0.9, metric: 'accuracy' }, valuesText: '0.05, 0.2, 1', problems: [], active: null };
+  return {
+    spec: { knob: 'trainFraction', values: [0.05, 0.2, 1], seeds: 1, target: 0.9, metric: 'accuracy' },
+    valuesText: '0.05, 0.2, 1',
+    problems: [],
+    active: null,
+  };
 }
 
 /** Metrics before a run. */
@@ -216,7 +221,10 @@ export const useAppStore = create<AppState>(initialState);
 export type SliceName = 'run' | 'metrics' | 'sweep' | 'history' | 'data' | 'demo' | 'forest';
 
 /** Merges `update` (or what it returns for the slice as it stands) into one slice. */
-export function setSlice<K extends SliceName>(name: K, update: Partial<AppState[K]> | ((slice: AppState[K]) => Partial<AppState[K]>)): void {
+export function setSlice<K extends SliceName>(
+  name: K,
+  update: Partial<AppState[K]> | ((slice: AppState[K]) => Partial<AppState[K]>),
+): void {
   useAppStore.setState((state) => {
     const patch = typeof update === 'function' ? update(state[name]) : update;
     return { [name]: { ...state[name], ...patch } } as Pick<AppState, K>;

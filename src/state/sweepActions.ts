@@ -42,7 +42,10 @@ export function setSweepTarget(target: number): void {
 
 /** The column the chart plots (also for a sweep already run). */
 export function setSweepMetric(metric: string): void {
-  setSweep((sweep) => ({ spec: { ...sweep.spec, metric }, active: sweep.active ? { ...sweep.active, spec: { ...sweep.active.spec, metric } } : null }));
+  setSweep((sweep) => ({
+    spec: { ...sweep.spec, metric },
+    active: sweep.active ? { ...sweep.active, spec: { ...sweep.active.spec, metric } } : null,
+  }));
 }
 
 /** Sets the whole form (a textbook table, or a link). */
@@ -50,4 +53,3 @@ export function setSweepSpec(spec: SweepSpec): void {
   setSweep(() => ({ spec, valuesText: spec.values.join(', '), problems: [] }));
   useAppStore.setState({ workbenchTab: 'sweeps' });
 }
-

@@ -58,7 +58,20 @@ function runNext(): void {
     setActive({ ...active, current: null, status: 'done' });
     return;
   }
-  const tag: SweepTag = { id: active.id, knob: active.spec.knob, values: active.spec.values, seeds: active.spec.seeds, target: active.spec.target, metric: active.spec.metric, member: next.index, valueIndex: next.valueIndex, label: next.label, seed: next.seed, seconds: 0, samplesPerSecond: 0 };
+  const tag: SweepTag = {
+    id: active.id,
+    knob: active.spec.knob,
+    values: active.spec.values,
+    seeds: active.spec.seeds,
+    target: active.spec.target,
+    metric: active.spec.metric,
+    member: next.index,
+    valueIndex: next.valueIndex,
+    label: next.label,
+    seed: next.seed,
+    seconds: 0,
+    samplesPerSecond: 0,
+  };
   setActive({ ...active, current: next.index, status: 'running' });
   if (next.value === FOREST) void runForestMember(next, tag);
   else connected().startRun(next.config, tag);
@@ -72,7 +85,14 @@ async function runForestMember(member: SweepMember, tag: SweepTag): Promise<void
     const result = await connected().growForest(member.config);
     const finished = { ...tag, seconds: result.seconds, samplesPerSecond: result.trainSamples / Math.max(result.seconds, 1e-3) };
     connected().keepForest(member.config, finished, result);
-    row = sweepRow({ sweep: finished, epochs: [{ epoch: 0, step: 0, train: result.train, validation: result.validation }], restoredEpoch: null, outcome: 'done', backend: null, task });
+    row = sweepRow({
+      sweep: finished,
+      epochs: [{ epoch: 0, step: 0, train: result.train, validation: result.validation }],
+      restoredEpoch: null,
+      outcome: 'done',
+      backend: null,
+      task,
+    });
   } catch (error) {
     row = sweepRow({ sweep: tag, epochs: [], restoredEpoch: null, outcome: 'error', backend: null, task, error: errorMessage(error) });
   }
@@ -88,7 +108,17 @@ export function startSweep(base: Partial<ExperimentConfig> = {}): void {
   const { info } = resolveDatasetInfo(config.dataset, data.loaded);
   if (!info || sweep.spec.values.length === 0) return;
   const { members, capped } = planSweep({ ...config, ...base }, sweep.spec);
-  setActive({ id: `sweep-${Date.now()}`, spec: structuredClone(sweep.spec), task: info.task, members, capped, rows: [], current: null, status: 'running', startedAt: performance.now() });
+  setActive({
+    id: `sweep-${Date.now()}`,
+    spec: structuredClone(sweep.spec),
+    task: info.task,
+    members,
+    capped,
+    rows: [],
+    current: null,
+    status: 'running',
+    startedAt: performance.now(),
+  });
   useAppStore.setState({ workbenchTab: 'sweeps' });
   runNext();
 }
@@ -118,7 +148,15 @@ function onSweepRunEnded(event: RunEnd): void {
     setActive({ ...active, current: null, status: 'stopped' });
     return;
   }
-  const row: SweepRow = sweepRow({ sweep: finishedTag(run, performance.now())!, epochs: metrics.epochs, restoredEpoch: run.restoredEpoch, outcome: event.type === 'done' ? 'done' : 'error', backend: run.backend, task: active.task, error: run.error });
+  const row: SweepRow = sweepRow({
+    sweep: finishedTag(run, performance.now())!,
+    epochs: metrics.epochs,
+    restoredEpoch: run.restoredEpoch,
+    outcome: event.type === 'done' ? 'done' : 'error',
+    backend: run.backend,
+    task: active.task,
+    error: run.error,
+  });
   setActive({ ...active, rows: [...active.rows, row], current: null });
   // After the page has drawn the run's end.
   setTimeout(runNext, 0);
@@ -137,10 +175,30 @@ export function restoreSweepFromHistory(runs: readonly RunRecord[]): void {
   if (!latest) return;
   const members = tagged.filter((record) => record.sweep!.id === latest.id && (record.outcome === 'done' || record.outcome === 'error'));
   const task = members.some((record) => isRegressionRecord(record)) ? 'regression' : 'classification';
-  const rows = members.map((record) => sweepRow({ sweep: record.sweep!, epochs: record.epochs, restoredEpoch: record.restoredEpoch, outcome: record.outcome, backend: record.backend, task }));
-  const spec: SweepSpec = { knob: latest.knob, values: latest.values, seeds: latest.seeds, target: latest.target, metric: latest.metric ?? 'accuracy' };
+  const rows = members.map((record) =>
+    sweepRow({
+      sweep: record.sweep!,
+      epochs: record.epochs,
+      restoredEpoch: record.restoredEpoch,
+      outcome: record.outcome,
+      backend: record.backend,
+      task,
+    }),
+  );
+  const spec: SweepSpec = {
+    knob: latest.knob,
+    values: latest.values,
+    seeds: latest.seeds,
+    target: latest.target,
+    metric: latest.metric ?? 'accuracy',
+  };
   const plan = planSweep(config, spec);
   const status = plan.members.every((member) => rows.some((row) => row.member === member.index)) ? 'done' : 'stopped';
-  setSlice('sweep', { spec, valuesText: spec.values.join(', '), problems: [], active: { id: latest.id, spec, task, members: plan.members, capped: plan.capped, rows, current: null, status, startedAt: 0 } });
+  setSlice('sweep', {
+    spec,
+    valuesText: spec.values.join(', '),
+    problems: [],
+    active: { id: latest.id, spec, task, members: plan.members, capped: plan.capped, rows, current: null, status, startedAt: 0 },
+  });
   useAppStore.setState({ workbenchTab: 'sweeps' });
 }

@@ -46,7 +46,16 @@ function applyAddress(): void {
   const sweepText = new URLSearchParams(text.replace(/^[?#]/, '')).get(SWEEP_KEY);
   const sweep = sweepText === null ? null : decodeSweep(sweepText);
   if (sweep?.spec) setSweepSpec(sweep.spec);
-  const sweepNotes = sweep ? [...sweep.notes, ...(sweep.spec ? [`The link holds a sweep of ${KNOB_LABELS[sweep.spec.knob]} over ${sweep.spec.values.length} values (${sweep.spec.values.length * sweep.spec.seeds} runs): it is set up under Sweeps; press Run sweep to run it.`] : [])] : [];
+  const sweepNotes = sweep
+    ? [
+        ...sweep.notes,
+        ...(sweep.spec
+          ? [
+              `The link holds a sweep of ${KNOB_LABELS[sweep.spec.knob]} over ${sweep.spec.values.length} values (${sweep.spec.values.length * sweep.spec.seeds} runs): it is set up under Sweeps; press Run sweep to run it.`,
+            ]
+          : []),
+      ]
+    : [];
   useAppStore.setState({ linkNotes: [...decoded.notes, ...sweepNotes] });
   openLinkExperiment(decoded.config);
 }
@@ -82,7 +91,8 @@ export function startUrlSync(): void {
   started = true;
   applyAddress();
   // A link waiting for consent to load its data stays in the address bar as it was.
-  if (!useAppStore.getState().pendingLink) window.history.replaceState(null, '', addressFor(encodeExperiment(useAppStore.getState().config)));
+  if (!useAppStore.getState().pendingLink)
+    window.history.replaceState(null, '', addressFor(encodeExperiment(useAppStore.getState().config)));
   lastApplied = currentAddress();
 
   useAppStore.subscribe((state, previous) => {

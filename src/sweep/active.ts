@@ -39,6 +39,14 @@ export function sweepCsv(active: ActiveSweep): string {
   const header = [active.spec.knob, 'seed', 'backend', 'outcome', ...columns.map((c) => c.label)];
   const rows = [...active.rows]
     .sort((a, b) => a.member - b.member)
-    .map((row) => [quote(valueLabel(active.spec.knob, active.spec.values[row.valueIndex])), row.seed, row.backend ?? '', row.outcome, ...columns.map((c) => c.read(row) ?? '')].join(','));
+    .map((row) =>
+      [
+        quote(valueLabel(active.spec.knob, active.spec.values[row.valueIndex])),
+        row.seed,
+        row.backend ?? '',
+        row.outcome,
+        ...columns.map((c) => c.read(row) ?? ''),
+      ].join(','),
+    );
   return [header.map(quote).join(','), ...rows].join('\n') + '\n';
 }

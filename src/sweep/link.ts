@@ -17,22 +17,34 @@ const METRICS = new Set([...sweepColumns('classification'), ...sweepColumns('reg
 
 /** The sweep a link holds, or null with the reason in the notes. */
 export function decodeSweep(text: string): { spec: SweepSpec | null; notes: string[] } {
-  if (text.length > MAX_SWEEP_TEXT) return { spec: null, notes: [`The link's sweep is ${text.length.toLocaleString('en-US')} characters long, more than ${MAX_SWEEP_TEXT}; it was not read.`] };
+  if (text.length > MAX_SWEEP_TEXT)
+    return {
+      spec: null,
+      notes: [`The link's sweep is ${text.length.toLocaleString('en-US')} characters long, more than ${MAX_SWEEP_TEXT}; it was not read.`],
+    };
   const [knobText = '', valuesText = '', seedsText = '1', targetText = '0.9', metricText = 'accuracy'] = text.split('~');
-  if (!(KNOBS as readonly string[]).includes(knobText)) return { spec: null, notes: [`The link's sweep names an unknown knob ("${knobText.slice(0, 30)}"); it was not read.`] };
+  if (!(KNOBS as readonly string[]).includes(knobText))
+    return { spec: null, notes: [`The link's sweep names an unknown knob ("${knobText.slice(0, 30)}"); it was not read.`] };
   const knob = knobText as Knob;
   const notes: string[] = [];
   const { values, problems } = parseValues(knob, valuesText);
-  if (problems.length > 0) notes.push(`The link's sweep of ${KNOB_LABELS[knob]}: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` and ${problems.length - 3} more` : ''}.`);
+  if (problems.length > 0)
+    notes.push(
+      `The link's sweep of ${KNOB_LABELS[knob]}: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` and ${problems.length - 3} more` : ''}.`,
+    );
   if (values.length === 0) return { spec: null, notes: [...notes, "The link's sweep has no usable values; it was not read."] };
   let seeds = Number(seedsText);
   if (!Number.isInteger(seeds) || seeds < 1 || seeds > MAX_SWEEP_SEEDS) {
-    notes.push(`The link's sweep asks for ${seedsText.slice(0, 12)} seeds per value; ${Math.min(MAX_SWEEP_SEEDS, Math.max(1, Math.round(seeds) || 1))} are used (1 to ${MAX_SWEEP_SEEDS}).`);
+    notes.push(
+      `The link's sweep asks for ${seedsText.slice(0, 12)} seeds per value; ${Math.min(MAX_SWEEP_SEEDS, Math.max(1, Math.round(seeds) || 1))} are used (1 to ${MAX_SWEEP_SEEDS}).`,
+    );
     seeds = Math.min(MAX_SWEEP_SEEDS, Math.max(1, Math.round(seeds) || 1));
   }
   const fit = Math.max(1, Math.floor(MAX_SWEEP_RUNS / values.length));
   if (seeds > fit) {
-    notes.push(`The link's sweep would make ${values.length * seeds} runs; with ${fit} seed${fit === 1 ? '' : 's'} per value it makes ${values.length * fit}, within the cap of ${MAX_SWEEP_RUNS}.`);
+    notes.push(
+      `The link's sweep would make ${values.length * seeds} runs; with ${fit} seed${fit === 1 ? '' : 's'} per value it makes ${values.length * fit}, within the cap of ${MAX_SWEEP_RUNS}.`,
+    );
     seeds = fit;
   }
   let target = Number(targetText);

@@ -2,12 +2,32 @@
 // one config per value and seed. Pure. Every value is checked against the
 // setting's own limits, and the total is capped (a link must not start
 // 10,000 runs).
-import { BACKEND_LABELS, BACKEND_PREFERENCES, LIMITS, OPTIMIZERS, type BackendName, type ExperimentConfig, type OptimizerName } from '../config/experiment';
+import {
+  BACKEND_LABELS,
+  BACKEND_PREFERENCES,
+  LIMITS,
+  OPTIMIZERS,
+  type BackendName,
+  type ExperimentConfig,
+  type OptimizerName,
+} from '../config/experiment';
 import { defaultOptimizerParams, OPTIMIZER_LABELS, USUAL_LEARNING_RATE } from '../config/optimizerParams';
 import { PRESETS, presetLabel, presetLayers, type PresetName } from '../model/presets';
 import type { LayerSpec } from '../model/spec';
 
-export const KNOBS = ['trainFraction', 'optimizer', 'learningRate', 'batchSize', 'epochs', 'backend', 'model', 'width', 'dropout', 'weightDecay', 'labelNoise'] as const;
+export const KNOBS = [
+  'trainFraction',
+  'optimizer',
+  'learningRate',
+  'batchSize',
+  'epochs',
+  'backend',
+  'model',
+  'width',
+  'dropout',
+  'weightDecay',
+  'labelNoise',
+] as const;
 export type Knob = (typeof KNOBS)[number];
 
 export const KNOB_LABELS: Record<Knob, string> = {
@@ -72,12 +92,20 @@ const NUMERIC_LIMITS: Partial<Record<Knob, { min: number; max: number; integer?:
 
 /** The reason `value` is not a value of `knob`, or null. */
 export function valueProblem(knob: Knob, value: SweepValue): string | null {
-  if (knob === 'optimizer') return (OPTIMIZERS as readonly SweepValue[]).includes(value) ? null : `"${String(value).slice(0, 30)}" is not an optimizer`;
-  if (knob === 'backend') return value !== 'auto' && (BACKEND_PREFERENCES as readonly SweepValue[]).includes(value) ? null : `"${String(value).slice(0, 30)}" is not a backend`;
-  if (knob === 'model') return value === FOREST || Object.hasOwn(PRESETS, String(value)) ? null : `"${String(value).slice(0, 30)}" is not a preset (or "forest")`;
+  if (knob === 'optimizer')
+    return (OPTIMIZERS as readonly SweepValue[]).includes(value) ? null : `"${String(value).slice(0, 30)}" is not an optimizer`;
+  if (knob === 'backend')
+    return value !== 'auto' && (BACKEND_PREFERENCES as readonly SweepValue[]).includes(value)
+      ? null
+      : `"${String(value).slice(0, 30)}" is not a backend`;
+  if (knob === 'model')
+    return value === FOREST || Object.hasOwn(PRESETS, String(value))
+      ? null
+      : `"${String(value).slice(0, 30)}" is not a preset (or "forest")`;
   const limit = NUMERIC_LIMITS[knob]!;
   if (typeof value !== 'number' || !Number.isFinite(value)) return `"${String(value).slice(0, 30)}" is not a number`;
-  if (value < limit.min || value > limit.max || (limit.maxExclusive && value >= limit.max)) return `${value} is outside ${limit.min}–${limit.max}`;
+  if (value < limit.min || value > limit.max || (limit.maxExclusive && value >= limit.max))
+    return `${value} is outside ${limit.min}–${limit.max}`;
   if (limit.integer && !Number.isInteger(value)) return `${value} is not a whole number`;
   return null;
 }
@@ -135,7 +163,8 @@ function widened(layers: readonly LayerSpec[], factor: number): LayerSpec[] {
 
 /** Sets every dropout layer's rate; a model without one gets one after each hidden dense layer. */
 function withDropout(layers: readonly LayerSpec[], rate: number): LayerSpec[] {
-  if (layers.some((layer) => layer.kind === 'dropout')) return layers.map((layer) => (layer.kind === 'dropout' ? { ...layer, rate } : { ...layer }));
+  if (layers.some((layer) => layer.kind === 'dropout'))
+    return layers.map((layer) => (layer.kind === 'dropout' ? { ...layer, rate } : { ...layer }));
   return layers.flatMap((layer): LayerSpec[] => (layer.kind === 'dense' ? [{ ...layer }, { kind: 'dropout', rate }] : [{ ...layer }]));
 }
 
@@ -169,7 +198,14 @@ export function planSweep(base: ExperimentConfig, spec: SweepSpec): { members: S
   spec.values.forEach((value, valueIndex) => {
     for (let s = 0; s < seeds; s++) {
       const seed = (base.seed + s) % (LIMITS.seed.max + 1);
-      members.push({ index: members.length, valueIndex, value, label: valueLabel(spec.knob, value), seed, config: { ...applyKnob(base, spec.knob, value), seed, pace: 'max', untilStopped: false } });
+      members.push({
+        index: members.length,
+        valueIndex,
+        value,
+        label: valueLabel(spec.knob, value),
+        seed,
+        config: { ...applyKnob(base, spec.knob, value), seed, pace: 'max', untilStopped: false },
+      });
     }
   });
   return { members: members.slice(0, MAX_SWEEP_RUNS), capped: members.length > MAX_SWEEP_RUNS };

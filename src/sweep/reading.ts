@@ -28,7 +28,13 @@ function meanOf(group: Group, column: SweepColumn): number | null {
 }
 
 /** The sentences under the table; `metric` is the column charted. */
-export function readSweep(knob: Knob, rows: readonly SweepRow[], task: 'classification' | 'regression', metric: string, target: number): string[] {
+export function readSweep(
+  knob: Knob,
+  rows: readonly SweepRow[],
+  task: 'classification' | 'regression',
+  metric: string,
+  target: number,
+): string[] {
   const groups = groupRows(rows);
   if (groups.length < 2) return groups.length === 1 ? ['One value finished so far; the reading comes with the second.'] : [];
   const columns = sweepColumns(task);
@@ -41,9 +47,16 @@ export function readSweep(knob: Knob, rows: readonly SweepRow[], task: 'classifi
     const worst = scored.reduce((a, b) => ((column.lower ? b.v > a.v : b.v < a.v) ? b : a));
     const over = seeds > 1 ? ` (means over ${seeds} seeds)` : '';
     // Ties are named together: "best at Adam, RMSprop (250)".
-    const tied = (v: number) => scored.filter((x) => fmt(x.v) === fmt(v)).map((x) => x.g.label).join(', ');
+    const tied = (v: number) =>
+      scored
+        .filter((x) => fmt(x.v) === fmt(v))
+        .map((x) => x.g.label)
+        .join(', ');
     if (fmt(best.v) === fmt(worst.v)) sentences.push(`${cap(column.label)} is the same for every value (${fmt(best.v)})${over}.`);
-    else sentences.push(`${cap(column.label)} is best at ${tied(best.v)} (${fmt(best.v)}) and worst at ${tied(worst.v)} (${fmt(worst.v)})${over}.`);
+    else
+      sentences.push(
+        `${cap(column.label)} is best at ${tied(best.v)} (${fmt(best.v)}) and worst at ${tied(worst.v)} (${fmt(worst.v)})${over}.`,
+      );
   }
   // Steps to the target: who reached it, how fast, and who did not.
   const reached = groups
@@ -54,8 +67,12 @@ export function readSweep(knob: Knob, rows: readonly SweepRow[], task: 'classifi
   const goal = task === 'classification' ? `${percent(target)} validation accuracy` : `a validation MSE of ${fmt(target)}`;
   if (reached.length > 0) {
     const [first, ...others] = reached;
-    const rest = others.length > 0 ? `; ${others.map((x) => `${x.g.label} in ${Math.round(x.steps!.mean).toLocaleString('en-US')}`).join(', ')}` : '';
-    const late = missed.length > 0 ? `; ${missed.map((g) => g.label).join(', ')} had not reached it after ${Math.max(...missed.flatMap((g) => g.rows.map((r) => r.steps))).toLocaleString('en-US')}` : '';
+    const rest =
+      others.length > 0 ? `; ${others.map((x) => `${x.g.label} in ${Math.round(x.steps!.mean).toLocaleString('en-US')}`).join(', ')}` : '';
+    const late =
+      missed.length > 0
+        ? `; ${missed.map((g) => g.label).join(', ')} had not reached it after ${Math.max(...missed.flatMap((g) => g.rows.map((r) => r.steps))).toLocaleString('en-US')}`
+        : '';
     sentences.push(`${first.g.label} reached ${goal} in ${Math.round(first.steps!.mean).toLocaleString('en-US')} steps${rest}${late}.`);
   } else if (missed.length > 0) {
     sentences.push(`No run reached ${goal}.`);
@@ -67,7 +84,9 @@ export function readSweep(knob: Knob, rows: readonly SweepRow[], task: 'classifi
     if (rates.length >= 2) {
       const fast = rates.reduce((a, b) => (b.v > a.v ? b : a));
       const slow = rates.reduce((a, b) => (b.v < a.v ? b : a));
-      sentences.push(`${fast.g.label} trained ${(fast.v / slow.v).toFixed(1)} times as fast as ${slow.g.label} (${Math.round(fast.v).toLocaleString('en-US')} vs ${Math.round(slow.v).toLocaleString('en-US')} samples/s).`);
+      sentences.push(
+        `${fast.g.label} trained ${(fast.v / slow.v).toFixed(1)} times as fast as ${slow.g.label} (${Math.round(fast.v).toLocaleString('en-US')} vs ${Math.round(slow.v).toLocaleString('en-US')} samples/s).`,
+      );
     }
   }
   // Overfitting, where the knob is about capacity or data.
@@ -77,7 +96,9 @@ export function readSweep(knob: Knob, rows: readonly SweepRow[], task: 'classifi
     if (gaps.length >= 2) {
       const wide = gaps.reduce((a, b) => (b.v > a.v ? b : a));
       const narrow = gaps.reduce((a, b) => (b.v < a.v ? b : a));
-      sentences.push(`The gap between training and validation accuracy is widest at ${wide.g.label} (${fmt(wide.v)}) and narrowest at ${narrow.g.label} (${fmt(narrow.v)}).`);
+      sentences.push(
+        `The gap between training and validation accuracy is widest at ${wide.g.label} (${fmt(wide.v)}) and narrowest at ${narrow.g.label} (${fmt(narrow.v)}).`,
+      );
     }
   }
   return sentences;

@@ -5,7 +5,11 @@ import type { EpochPoint, SplitScores } from '../metrics/types';
 import { FOREST, KNOBS, type Knob, type SweepValue } from './plan';
 
 /** The first epoch whose validation reaches `target` (accuracy at least, or loss at most for regression), with its step. */
-export function timeToTarget(epochs: readonly EpochPoint[], target: number, task: 'classification' | 'regression'): { epoch: number; step: number } | null {
+export function timeToTarget(
+  epochs: readonly EpochPoint[],
+  target: number,
+  task: 'classification' | 'regression',
+): { epoch: number; step: number } | null {
   for (const point of epochs) {
     const reached = task === 'classification' ? (point.validation.accuracy ?? -Infinity) >= target : point.validation.loss <= target;
     if (reached) return { epoch: point.epoch, step: point.step };
@@ -105,7 +109,12 @@ export function sweepColumns(task: 'classification' | 'regression'): SweepColumn
     { key: 'precision', label: 'val precision', read: finalOf('precision') },
     { key: 'recall', label: 'val recall', read: finalOf('recall') },
     { key: 'loss', label: 'val loss', read: finalOf('loss'), lower: true },
-    { key: 'gap', label: 'train − val accuracy', read: (r) => (r.train?.accuracy !== undefined && r.final?.accuracy !== undefined ? r.train.accuracy - r.final.accuracy : undefined), lower: true },
+    {
+      key: 'gap',
+      label: 'train − val accuracy',
+      read: (r) => (r.train?.accuracy !== undefined && r.final?.accuracy !== undefined ? r.train.accuracy - r.final.accuracy : undefined),
+      lower: true,
+    },
     ...common,
   ];
 }
@@ -128,7 +137,15 @@ export interface SweepTag {
 }
 
 /** A run's row in the sweep table, from what its record holds. */
-export function sweepRow(run: { sweep: SweepTag; epochs: readonly EpochPoint[]; restoredEpoch: number | null; outcome: string; backend: string | null; task: 'classification' | 'regression'; error?: string | null }): SweepRow {
+export function sweepRow(run: {
+  sweep: SweepTag;
+  epochs: readonly EpochPoint[];
+  restoredEpoch: number | null;
+  outcome: string;
+  backend: string | null;
+  task: 'classification' | 'regression';
+  error?: string | null;
+}): SweepRow {
   const { sweep, epochs } = run;
   const kept = keptEpoch(run);
   const last = epochs[epochs.length - 1];
@@ -159,7 +176,16 @@ const KNOB_SET: readonly string[] = KNOBS;
 export function readSweepTag(value: unknown): SweepTag | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const t = value as Record<string, unknown>;
-  const numbers = ['seeds', 'target', 'member', 'valueIndex', 'seed', 'seconds', 'samplesPerSecond'].every((key) => typeof t[key] === 'number');
-  if (typeof t.id !== 'string' || !KNOB_SET.includes(t.knob as string) || !Array.isArray(t.values) || typeof t.label !== 'string' || !numbers) return undefined;
+  const numbers = ['seeds', 'target', 'member', 'valueIndex', 'seed', 'seconds', 'samplesPerSecond'].every(
+    (key) => typeof t[key] === 'number',
+  );
+  if (
+    typeof t.id !== 'string' ||
+    !KNOB_SET.includes(t.knob as string) ||
+    !Array.isArray(t.values) ||
+    typeof t.label !== 'string' ||
+    !numbers
+  )
+    return undefined;
   return value as SweepTag;
 }

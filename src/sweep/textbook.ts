@@ -12,14 +12,32 @@ export interface TextbookTable {
 }
 
 export const TEXTBOOK_TABLES: readonly TextbookTable[] = [
-  { name: 'data-size', title: 'Data size vs accuracy and F1', spec: { knob: 'trainFraction', values: [0.05, 0.2, 1], seeds: 1, target: 0.9, metric: 'accuracy' } },
+  {
+    name: 'data-size',
+    title: 'Data size vs accuracy and F1',
+    spec: { knob: 'trainFraction', values: [0.05, 0.2, 1], seeds: 1, target: 0.9, metric: 'accuracy' },
+  },
   {
     name: 'optimizers',
     title: 'Optimizer vs steps to converge',
-    spec: { knob: 'optimizer', values: ['sgd', 'momentum', 'adam', 'rmsprop', 'adadelta', 'adamax'], seeds: 1, target: 0.9, metric: 'stepsToTarget' },
+    spec: {
+      knob: 'optimizer',
+      values: ['sgd', 'momentum', 'adam', 'rmsprop', 'adadelta', 'adamax'],
+      seeds: 1,
+      target: 0.9,
+      metric: 'stepsToTarget',
+    },
   },
-  { name: 'batch-size', title: 'Batch size vs accuracy and time', spec: { knob: 'batchSize', values: [16, 64, 256], seeds: 1, target: 0.9, metric: 'accuracy' } },
-  { name: 'hardware', title: 'CPU vs GPU backends vs training time', spec: { knob: 'backend', values: ['cpu', 'wasm', 'webgl', 'webgpu'], seeds: 1, target: 0.9, metric: 'samplesPerSecond' } },
+  {
+    name: 'batch-size',
+    title: 'Batch size vs accuracy and time',
+    spec: { knob: 'batchSize', values: [16, 64, 256], seeds: 1, target: 0.9, metric: 'accuracy' },
+  },
+  {
+    name: 'hardware',
+    title: 'CPU vs GPU backends vs training time',
+    spec: { knob: 'backend', values: ['cpu', 'wasm', 'webgl', 'webgpu'], seeds: 1, target: 0.9, metric: 'samplesPerSecond' },
+  },
   {
     name: 'overfitting',
     title: 'Model size vs the train/validation gap',

@@ -17,7 +17,6 @@ export const PROTOCOL_VERSION = 4;
 
 export type { TestHooks };
 
-
 /** What a run needs to begin: sent with `start`, and ahead of time with `preload`. */
 export interface RunRequest {
   version: number;
@@ -67,7 +66,15 @@ export interface Requests {
 export type RequestKind = keyof Requests;
 
 /** One request, tagged with its id; the worker answers with `reply` or `reply-error`, after any `reply-progress`. */
-export type RequestOf<K extends RequestKind> = { type: 'request'; requestId: number; version: number; kind: K; ask: Requests[K]['ask']; baseUrl: string; testHooks?: TestHooks };
+export type RequestOf<K extends RequestKind> = {
+  type: 'request';
+  requestId: number;
+  version: number;
+  kind: K;
+  ask: Requests[K]['ask'];
+  baseUrl: string;
+  testHooks?: TestHooks;
+};
 export type WorkerRequest = { [K in RequestKind]: RequestOf<K> }[RequestKind];
 
 /** A backend that was tried and passed over, and why. */
@@ -135,7 +142,15 @@ export type FromWorker =
    * speeds, the backend the run goes on with, and whether it switched there
    * (weights and optimizer state carried over).
    */
-  | { type: 'backend-measured'; runId: number; epoch: number; backend: BackendName; speeds: BackendSpeed[]; reason: string; switched: boolean }
+  | {
+      type: 'backend-measured';
+      runId: number;
+      epoch: number;
+      backend: BackendName;
+      speeds: BackendSpeed[];
+      reason: string;
+      switched: boolean;
+    }
   /** Sent every few seconds while a run exists, so the page can tell a dead worker from a slow one. */
   | { type: 'heartbeat'; runId: number }
   | { type: 'error'; runId: number; message: string }
@@ -158,13 +173,34 @@ export type ReplyEvent =
 export type DataEvent = ReplyEvent | { type: 'backend-choice'; requestId: 0; choice: BackendChoice };
 
 // Each list names every member of its union: the compiler checks both ways.
-const TO_WORKER_TYPES = new Set(Object.keys({ start: 1, preload: 1, pause: 1, resume: 1, step: 1, stop: 1, 'set-learning-rate': 1, 'set-pace': 1 } satisfies Record<Exclude<ToWorker['type'], 'request'>, 1>));
+const TO_WORKER_TYPES = new Set(
+  Object.keys({ start: 1, preload: 1, pause: 1, resume: 1, step: 1, stop: 1, 'set-learning-rate': 1, 'set-pace': 1 } satisfies Record<
+    Exclude<ToWorker['type'], 'request'>,
+    1
+  >),
+);
 const REQUEST_KINDS = new Set(Object.keys({ 'load-data': 1, inspect: 1, export: 1, forest: 1 } satisfies Record<RequestKind, 1>));
-const DATA_EVENT_TYPES = new Set(Object.keys({ 'reply-progress': 1, reply: 1, 'reply-error': 1, 'backend-choice': 1 } satisfies Record<DataEvent['type'], 1>));
+const DATA_EVENT_TYPES = new Set(
+  Object.keys({ 'reply-progress': 1, reply: 1, 'reply-error': 1, 'backend-choice': 1 } satisfies Record<DataEvent['type'], 1>),
+);
 const FROM_WORKER_TYPES = new Set(
   Object.keys({
-    warning: 1, heartbeat: 1, phase: 1, ready: 1, progress: 1, 'epoch-end': 1, paused: 1, resumed: 1, 'learning-rate': 1,
-    'best-restored': 1, done: 1, error: 1, boundary: 1, picture: 1, scatter: 1, 'backend-measured': 1,
+    warning: 1,
+    heartbeat: 1,
+    phase: 1,
+    ready: 1,
+    progress: 1,
+    'epoch-end': 1,
+    paused: 1,
+    resumed: 1,
+    'learning-rate': 1,
+    'best-restored': 1,
+    done: 1,
+    error: 1,
+    boundary: 1,
+    picture: 1,
+    scatter: 1,
+    'backend-measured': 1,
   } satisfies Record<FromWorker['type'], 1>),
 );
 

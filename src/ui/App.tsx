@@ -60,52 +60,52 @@ export function App() {
     <div className={`app${classroom ? ' classroom' : ''}`}>
       <SkipLink />
       <div className="screen">
-      <header>
-        <div className="title-row">
-          <h1>Training Playground</h1>
-          <p className="subtitle">Build a model, train it in a Web Worker on your GPU (or CPU), and watch loss, accuracy and F1 live.</p>
-          <div className="header-tools">
-            <ViewControls />
-            <CopyLink />
+        <header>
+          <div className="title-row">
+            <h1>Training Playground</h1>
+            <p className="subtitle">Build a model, train it in a Web Worker on your GPU (or CPU), and watch loss, accuracy and F1 live.</p>
+            <div className="header-tools">
+              <ViewControls />
+              <CopyLink />
+            </div>
           </div>
-        </div>
-      </header>
-      <ErrorBanner />
-      <AppUpdateOffer />
-      <PendingLink />
-      <LinkNotes />
-      <main className={`workspace${side ? '' : ' no-side'}${planar ? ' planar' : ''}`}>
-        <div className="run-bar">
-          <RunControls canTrain={check !== null && check.ok && !loading} />
-          <BackendPopover />
-        </div>
-        {side && (
-          <aside className="side" aria-label="Data, training settings and model">
-            {show('data') && <DatasetPanel />}
-            {show('settings') && <TrainingSettings />}
-            {show('model') && <LayerStack />}
-            {show('model') && <ModelFiles />}
-            {show('settings') && (
-              <>
-                <OverfittingLab />
-                <section aria-label="Backend">
-                  <BackendSelect />
-                </section>
-              </>
-            )}
-          </aside>
-        )}
-        <div className="centre">
-          <Stage />
-          {planar ? epochCharts : show('batch-chart') && <BatchChart />}
-          <RunStatus />
-        </div>
-        <div className="results" role="region" aria-label="Live results">
-          <MetricReadouts />
-          {planar && <OutputMap />}
-          {planar ? show('batch-chart') && <BatchChart /> : epochCharts}
-        </div>
-      </main>
+        </header>
+        <ErrorBanner />
+        <AppUpdateOffer />
+        <PendingLink />
+        <LinkNotes />
+        <main className={`workspace${side ? '' : ' no-side'}${planar ? ' planar' : ''}`}>
+          <div className="run-bar">
+            <RunControls canTrain={check !== null && check.ok && !loading} />
+            <BackendPopover />
+          </div>
+          {side && (
+            <aside className="side" aria-label="Data, training settings and model">
+              {show('data') && <DatasetPanel />}
+              {show('settings') && <TrainingSettings />}
+              {show('model') && <LayerStack />}
+              {show('model') && <ModelFiles />}
+              {show('settings') && (
+                <>
+                  <OverfittingLab />
+                  <section aria-label="Backend">
+                    <BackendSelect />
+                  </section>
+                </>
+              )}
+            </aside>
+          )}
+          <div className="centre">
+            <Stage />
+            {planar ? epochCharts : show('batch-chart') && <BatchChart />}
+            <RunStatus />
+          </div>
+          <div className="results" role="region" aria-label="Live results">
+            <MetricReadouts />
+            {planar && <OutputMap />}
+            {planar ? show('batch-chart') && <BatchChart /> : epochCharts}
+          </div>
+        </main>
       </div>
       <Workbench />
       <footer>

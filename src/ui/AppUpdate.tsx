@@ -12,7 +12,9 @@ export function AppUpdateOffer() {
     <div className="warning" role="status" data-testid="update-offer">
       <p>
         A new version of the playground is ready.{' '}
-        {training ? 'It can be loaded when this run ends (stop it or let it finish); the run goes on meanwhile.' : 'Reloading loads it; your experiment stays in the link and runs in the history.'}
+        {training
+          ? 'It can be loaded when this run ends (stop it or let it finish); the run goes on meanwhile.'
+          : 'Reloading loads it; your experiment stays in the link and runs in the history.'}
       </p>
       <button type="button" className="primary" disabled={training} onClick={applyAppUpdate}>
         Reload to update
@@ -24,7 +26,12 @@ export function AppUpdateOffer() {
 /** One line in the footer: whether the app works offline. */
 export function OfflineStatus() {
   const { offlineReady, problem } = useAppUpdate();
-  if (problem) return <p className="hint" data-testid="offline-status">{problem}</p>;
+  if (problem)
+    return (
+      <p className="hint" data-testid="offline-status">
+        {problem}
+      </p>
+    );
   if (!offlineReady) return null;
   return (
     <p className="hint" data-testid="offline-status">

@@ -88,7 +88,10 @@ export const diverging = fromClassColors((blue, orange) => {
     const t = (v - 128) / 127;
     const end = t < 0 ? blue : orange;
     const s = Math.min(1, Math.abs(t));
-    bytes.set([0, 1, 2].map((k) => Math.round(255 + (end[k] - 255) * s)), v * 4);
+    bytes.set(
+      [0, 1, 2].map((k) => Math.round(255 + (end[k] - 255) * s)),
+      v * 4,
+    );
     bytes[v * 4 + 3] = 255;
   }
   return new Uint32Array(bytes.buffer);

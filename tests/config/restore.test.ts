@@ -8,7 +8,9 @@ describe('restoreConfig', () => {
   });
 
   it('restores stored JSON field by field, ignoring prototype tricks', () => {
-    const raw = JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"x": 1}, "learningRate": 50, "optimizer": "rmsprop", "earlyStopping": "yes", "layers": [{"kind": "flatten"}, {"kind": "dense", "units": 1e9, "activation": "relu"}]}');
+    const raw = JSON.parse(
+      '{"__proto__": {"polluted": 1}, "constructor": {"x": 1}, "learningRate": 50, "optimizer": "rmsprop", "earlyStopping": "yes", "layers": [{"kind": "flatten"}, {"kind": "dense", "units": 1e9, "activation": "relu"}]}',
+    );
     const { config, notes } = restoreConfig(raw);
     expect(config.optimizer).toBe('rmsprop');
     // Parameters left out are the named optimizer's defaults.

@@ -22,7 +22,9 @@ describe('digit canvas preprocessing (as MNIST)', () => {
     const ink = canvas(200, 200, (x, y) => (x >= 0 && x < 100 && y >= 150 && y < 200 ? 200 : 0));
     const image = preprocessDrawing(ink, 200, 200);
     const rows = Array.from({ length: SIDE }, (_, y) => image.slice(y * SIDE, (y + 1) * SIDE).some((v) => v > 0)).filter(Boolean).length;
-    const cols = Array.from({ length: SIDE }, (_, x) => Array.from({ length: SIDE }, (_, y) => image[y * SIDE + x]).some((v) => v > 0)).filter(Boolean).length;
+    const cols = Array.from({ length: SIDE }, (_, x) =>
+      Array.from({ length: SIDE }, (_, y) => image[y * SIDE + x]).some((v) => v > 0),
+    ).filter(Boolean).length;
     expect([cols, rows]).toEqual([20, 10]);
     expect(Math.max(...image)).toBe(200);
   });

@@ -9,7 +9,8 @@ function dataset(): Dataset {
   return { name: 't', task: 'classification', x: new Float32Array(1000), y, count: 1000, sampleShape: [1], classes: ['a', 'b', 'c'] };
 }
 
-const count = (labels: ArrayLike<number>, indices: Iterable<number>, label: number) => [...indices].filter((i) => labels[i] === label).length;
+const count = (labels: ArrayLike<number>, indices: Iterable<number>, label: number) =>
+  [...indices].filter((i) => labels[i] === label).length;
 
 describe('training subset', () => {
   it('keeps the same share of every class, and at least one of each', () => {

@@ -30,7 +30,13 @@ function parseNginx(text: string): Record<string, string> {
   return headers;
 }
 
-const directives = (policy: string) => new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe('deploy headers', () => {
   it('_headers sends the security headers to every path', () => {
@@ -53,7 +59,9 @@ describe('deploy headers', () => {
     expect(meta.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(meta.get('object-src')).toEqual(["'none'"]);
     // Connections: the page itself, and exactly the host of the full MNIST and Fashion-MNIST files the loader fetches.
-    const dataOrigins = [...new Set(Object.values(ONLINE_SPRITES).flatMap((files) => Object.values(files).map((url) => new URL(url).origin)))];
+    const dataOrigins = [
+      ...new Set(Object.values(ONLINE_SPRITES).flatMap((files) => Object.values(files).map((url) => new URL(url).origin))),
+    ];
     expect(meta.get('connect-src')).toEqual(["'self'", ...dataOrigins]);
     const header = directives(SECURITY_HEADERS['Content-Security-Policy']);
     expect(header.get('frame-ancestors')).toEqual(["'self'"]);

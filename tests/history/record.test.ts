@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/experiment';
-import { comparisonLabels, configDifferences, epochsToCsv, keptEpoch, makeRecord, MAX_STORED_BATCHES, readRecord } from '../../src/history/record';
+import {
+  comparisonLabels,
+  configDifferences,
+  epochsToCsv,
+  keptEpoch,
+  makeRecord,
+  MAX_STORED_BATCHES,
+  readRecord,
+} from '../../src/history/record';
 import { presetLayers } from '../../src/model/presets';
 
 const scores = (loss: number, accuracy: number) => ({ loss, accuracy, precision: accuracy, recall: accuracy, f1: accuracy });
@@ -8,7 +16,19 @@ const scores = (loss: number, accuracy: number) => ({ loss, accuracy, precision:
 describe('run records', () => {
   it('keep at most 1,000 batch points, averaging longer curves', () => {
     const batches = Array.from({ length: 5000 }, (_, i) => ({ step: i + 1, epoch: 1, size: 32, loss: 1, accuracy: 0.5 }));
-    const record = makeRecord({ name: 'r', finishedAt: 0, config: defaultConfig(), datasetLabel: '', totalParams: 0, backend: null, outcome: 'done', batches, epochs: [], learningRateChanges: [], restoredEpoch: null });
+    const record = makeRecord({
+      name: 'r',
+      finishedAt: 0,
+      config: defaultConfig(),
+      datasetLabel: '',
+      totalParams: 0,
+      backend: null,
+      outcome: 'done',
+      batches,
+      epochs: [],
+      learningRateChanges: [],
+      restoredEpoch: null,
+    });
     expect(record.batches.length).toBeLessThanOrEqual(MAX_STORED_BATCHES);
     expect(record.batches[record.batches.length - 1].step).toBe(5000);
   });
@@ -40,12 +60,29 @@ describe('the model a run kept', () => {
   });
 
   it('exports regression runs with MSE, MAE and R² columns', () => {
-    const csv = epochsToCsv({ epochs: [{ epoch: 1, step: 4, train: { loss: 2, mae: 1, r2: 0.1 }, validation: { loss: 3, mae: 1.5, r2: 0.2 } }] });
+    const csv = epochsToCsv({
+      epochs: [{ epoch: 1, step: 4, train: { loss: 2, mae: 1, r2: 0.1 }, validation: { loss: 3, mae: 1.5, r2: 0.2 } }],
+    });
     expect(csv.split('\n')[0]).toBe('epoch,step,train_loss,train_mae,train_r2,val_loss,val_mae,val_r2');
   });
 
   it('reads back a run stored while training, and one that was interrupted', () => {
-    const stored = { ...makeRecord({ name: 'r', finishedAt: 0, config: defaultConfig(), datasetLabel: '', totalParams: 0, backend: null, outcome: 'running', batches: [], epochs: [], learningRateChanges: [], restoredEpoch: null }), id: 3 };
+    const stored = {
+      ...makeRecord({
+        name: 'r',
+        finishedAt: 0,
+        config: defaultConfig(),
+        datasetLabel: '',
+        totalParams: 0,
+        backend: null,
+        outcome: 'running',
+        batches: [],
+        epochs: [],
+        learningRateChanges: [],
+        restoredEpoch: null,
+      }),
+      id: 3,
+    };
     expect(readRecord(stored)?.outcome).toBe('running');
     expect(readRecord({ ...stored, outcome: 'interrupted' })?.outcome).toBe('interrupted');
   });
@@ -53,7 +90,14 @@ describe('the model a run kept', () => {
 
 describe('comparing runs says what differs', () => {
   it('names a changed layer setting and a changed learning rate', () => {
-    const base = { ...defaultConfig(), layers: [{ kind: 'flatten' as const }, { kind: 'dropout' as const, rate: 0 }, { kind: 'dense' as const, units: 64, activation: 'relu' as const }] };
+    const base = {
+      ...defaultConfig(),
+      layers: [
+        { kind: 'flatten' as const },
+        { kind: 'dropout' as const, rate: 0 },
+        { kind: 'dense' as const, units: 64, activation: 'relu' as const },
+      ],
+    };
     const other = structuredClone(base);
     other.layers[1] = { kind: 'dropout', rate: 0.5 };
     other.learningRate = 0.01;

@@ -10,7 +10,10 @@ function feed(watch: DivergenceWatch, losses: number[]) {
 describe('divergence watch', () => {
   it('flags a loss that sits above the untrained loss (SGD at a huge rate: loss 8-15, never NaN)', () => {
     const watch = new DivergenceWatch(untrainedLoss('classification', 10));
-    const verdict = feed(watch, Array.from({ length: 100 }, (_, i) => 8 + (i % 7)));
+    const verdict = feed(
+      watch,
+      Array.from({ length: 100 }, (_, i) => 8 + (i % 7)),
+    );
     expect(verdict).toMatchObject({ kind: 'stuck-high', step: 2 * DIVERGENCE_WINDOW });
     expect(divergenceAdvice(verdict!, 'SGD', 9.99, 0.1)).toContain('The learning rate 9.99 is high for SGD');
   });
@@ -23,9 +26,24 @@ describe('divergence watch', () => {
 
   it('stays quiet for a model that learns, and reports once', () => {
     const learning = new DivergenceWatch(untrainedLoss('classification', 10));
-    expect(feed(learning, Array.from({ length: 400 }, (_, i) => 2.3 * Math.exp(-i / 100) + 0.1))).toBeNull();
+    expect(
+      feed(
+        learning,
+        Array.from({ length: 400 }, (_, i) => 2.3 * Math.exp(-i / 100) + 0.1),
+      ),
+    ).toBeNull();
     const stuck = new DivergenceWatch(1);
-    expect(feed(stuck, Array.from({ length: 60 }, () => 5))).not.toBeNull();
-    expect(feed(stuck, Array.from({ length: 60 }, () => 5))).toBeNull();
+    expect(
+      feed(
+        stuck,
+        Array.from({ length: 60 }, () => 5),
+      ),
+    ).not.toBeNull();
+    expect(
+      feed(
+        stuck,
+        Array.from({ length: 60 }, () => 5),
+      ),
+    ).toBeNull();
   });
 });

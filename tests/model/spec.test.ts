@@ -31,13 +31,7 @@ function expectAgreesWithTfjs(layers: LayerSpec[], inputShape: number[], output:
 describe('shape inference and parameter counts', () => {
   it('match tfjs for the default CNN', () => {
     const check = checkModel(DEFAULT_LAYERS, [28, 28, 1], SOFTMAX10);
-    expect(check.ok && check.layers.map((l) => l.outputShape)).toEqual([
-      [24, 24, 8],
-      [12, 12, 8],
-      [8, 8, 16],
-      [4, 4, 16],
-      [256],
-    ]);
+    expect(check.ok && check.layers.map((l) => l.outputShape)).toEqual([[24, 24, 8], [12, 12, 8], [8, 8, 16], [4, 4, 16], [256]]);
     // conv 5*5*1*8+8, conv 5*5*8*16+16, dense 256*10+10
     expect(check.totalParams).toBe(208 + 3216 + 2570);
     expectAgreesWithTfjs([...DEFAULT_LAYERS], [28, 28, 1]);
@@ -81,11 +75,17 @@ const imageLayer: fc.Arbitrary<LayerSpec> = fc.oneof(
       activation,
     })
     .chain((conv) => regularizer.map((reg) => ({ ...conv, ...reg }))),
-  fc.record({ kind: fc.constantFrom('maxPool2d' as const, 'avgPool2d' as const), poolSize: fc.integer({ min: 1, max: 3 }), strides: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({
+    kind: fc.constantFrom('maxPool2d' as const, 'avgPool2d' as const),
+    poolSize: fc.integer({ min: 1, max: 3 }),
+    strides: fc.integer({ min: 1, max: 3 }),
+  }),
   ...shared,
 );
 const flatLayer: fc.Arbitrary<LayerSpec> = fc.oneof(
-  fc.record({ kind: fc.constant('dense' as const), units: fc.integer({ min: 1, max: 24 }), activation }).chain((dense) => regularizer.map((reg) => ({ ...dense, ...reg }))),
+  fc
+    .record({ kind: fc.constant('dense' as const), units: fc.integer({ min: 1, max: 24 }), activation })
+    .chain((dense) => regularizer.map((reg) => ({ ...dense, ...reg }))),
   ...shared,
 );
 const stackCase = fc.record({
@@ -104,7 +104,9 @@ const stackCase = fc.record({
 it('builds a flatten on rows that are already flat as nothing (tfjs refuses it)', () => {
   const model = buildModel([{ kind: 'flatten' }, { kind: 'dense', units: 3, activation: 'relu' }], [4], SOFTMAX10, 1);
   expect(model.layers.map((l) => l.getClassName())).toEqual(['Dense', 'Dense']);
-  expect(model.countParams()).toBe(checkModel([{ kind: 'flatten' }, { kind: 'dense', units: 3, activation: 'relu' }], [4], SOFTMAX10).totalParams);
+  expect(model.countParams()).toBe(
+    checkModel([{ kind: 'flatten' }, { kind: 'dense', units: 3, activation: 'relu' }], [4], SOFTMAX10).totalParams,
+  );
   model.dispose();
 });
 
@@ -127,13 +129,29 @@ describe('shape inference and parameter counts for random stacks', () => {
 
 describe('invalid stacks name the layer and the reason', () => {
   const cases: [string, LayerSpec[], RegExp][] = [
-    ['conv after flatten', [{ kind: 'flatten' }, { kind: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' }], /Layer 2 \(conv2d\).*image input/],
-    ['kernel larger than input', [{ kind: 'conv2d', filters: 2, kernelSize: 29, strides: 1, padding: 'valid', activation: 'relu' }], /Layer 1.*29x29 kernel is larger than its 28x28 input/],
+    [
+      'conv after flatten',
+      [{ kind: 'flatten' }, { kind: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' }],
+      /Layer 2 \(conv2d\).*image input/,
+    ],
+    [
+      'kernel larger than input',
+      [{ kind: 'conv2d', filters: 2, kernelSize: 29, strides: 1, padding: 'valid', activation: 'relu' }],
+      /Layer 1.*29x29 kernel is larger than its 28x28 input/,
+    ],
     ['dense on an image', [{ kind: 'dense', units: 4, activation: 'relu' }], /Layer 1 \(dense\).*add a flatten/],
     ['zero units', [{ kind: 'flatten' }, { kind: 'dense', units: 0, activation: 'relu' }], /Layer 2 \(dense\).*at least 1 unit/],
     ['no flatten before the output', [], /Output layer.*add a flatten/],
-    ['a negative L1 penalty', [{ kind: 'flatten' }, { kind: 'dense', units: 4, activation: 'relu', l1: -0.1 }], /Layer 2 \(dense\).*L1 penalty must be between 0 and 1/],
-    ['over the parameter budget', [{ kind: 'flatten' }, { kind: 'dense', units: 30_000, activation: 'relu' }], /over the limit of 20,000,000/],
+    [
+      'a negative L1 penalty',
+      [{ kind: 'flatten' }, { kind: 'dense', units: 4, activation: 'relu', l1: -0.1 }],
+      /Layer 2 \(dense\).*L1 penalty must be between 0 and 1/,
+    ],
+    [
+      'over the parameter budget',
+      [{ kind: 'flatten' }, { kind: 'dense', units: 30_000, activation: 'relu' }],
+      /over the limit of 20,000,000/,
+    ],
   ];
   it.each(cases)('%s', (_, layers, message) => {
     const check = checkModel(layers, [28, 28, 1], SOFTMAX10);

@@ -42,7 +42,15 @@ export interface ExportedCase {
   name: string;
   files: { name: string; bytes: Uint8Array }[];
   /** What the Python side checks. */
-  check: { params: number; inputs: number[]; inputShape: number[]; outputs: number[]; args: string[]; classes: string[]; features: string[] };
+  check: {
+    params: number;
+    inputs: number[];
+    inputShape: number[];
+    outputs: number[];
+    args: string[];
+    classes: string[];
+    features: string[];
+  };
 }
 
 interface CaseSpec {
@@ -58,7 +66,14 @@ export const CASES: CaseSpec[] = [
   { name: 'logistic', dataset: 'mnist-sample', layers: presetLayers('logistic'), optimizer: 'sgd', learningRate: 0.1 },
   { name: 'mlp', dataset: 'mnist-sample', layers: presetLayers('mlp'), optimizer: 'adam', learningRate: 0.001 },
   { name: 'lenet', dataset: 'mnist-sample', layers: presetLayers('lenet'), optimizer: 'adadelta', learningRate: 1 },
-  { name: 'overfit', dataset: 'mnist-sample', layers: presetLayers('overfit'), optimizer: 'rmsprop', learningRate: 0.001, extra: { trainFraction: 0.05, labelNoise: 0.2 } },
+  {
+    name: 'overfit',
+    dataset: 'mnist-sample',
+    layers: presetLayers('overfit'),
+    optimizer: 'rmsprop',
+    learningRate: 0.001,
+    extra: { trainFraction: 0.05, labelNoise: 0.2 },
+  },
   { name: 'playground', dataset: 'spiral', layers: presetLayers('playground'), optimizer: 'momentum', learningRate: 0.03 },
   { name: 'spiral', dataset: 'spiral', layers: presetLayers('spiral'), optimizer: 'adamax', learningRate: 0.01 },
   {
@@ -77,9 +92,30 @@ export const CASES: CaseSpec[] = [
     learningRate: 0.01,
     extra: { weightDecay: 0.0001, earlyStopping: true, patience: 2 },
   },
-  { name: 'iris (CSV classification)', dataset: 'iris', layers: [{ kind: 'dense', units: 16, activation: 'relu' }], optimizer: 'adagrad', learningRate: 0.1 },
-  { name: 'cars (CSV regression)', dataset: 'cars', layers: [{ kind: 'dense', units: 32, activation: 'relu' }, { kind: 'dense', units: 16, activation: 'tanh' }], optimizer: 'adam', learningRate: 0.01 },
-  { name: 'hostile names (CSV)', dataset: 'hostile', layers: [{ kind: 'dense', units: 4, activation: 'relu' }], optimizer: 'adam', learningRate: 0.01 },
+  {
+    name: 'iris (CSV classification)',
+    dataset: 'iris',
+    layers: [{ kind: 'dense', units: 16, activation: 'relu' }],
+    optimizer: 'adagrad',
+    learningRate: 0.1,
+  },
+  {
+    name: 'cars (CSV regression)',
+    dataset: 'cars',
+    layers: [
+      { kind: 'dense', units: 32, activation: 'relu' },
+      { kind: 'dense', units: 16, activation: 'tanh' },
+    ],
+    optimizer: 'adam',
+    learningRate: 0.01,
+  },
+  {
+    name: 'hostile names (CSV)',
+    dataset: 'hostile',
+    layers: [{ kind: 'dense', units: 4, activation: 'relu' }],
+    optimizer: 'adam',
+    learningRate: 0.01,
+  },
 ];
 
 /** Column and class names that are code, quotes, escapes and non-ASCII: they must stay strings in train.py. */
@@ -91,14 +127,23 @@ export const HOSTILE_NAMES = {
 
 function hostileCsv(): string {
   const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
-  const rows = Array.from({ length: 30 }, (_, i) => [String(i % 7), String((i * 13) % 5), HOSTILE_NAMES.categories[i % 3], HOSTILE_NAMES.classes[(i + (i >> 2)) % 3]]);
+  const rows = Array.from({ length: 30 }, (_, i) => [
+    String(i % 7),
+    String((i * 13) % 5),
+    HOSTILE_NAMES.categories[i % 3],
+    HOSTILE_NAMES.classes[(i + (i >> 2)) % 3],
+  ]);
   return [HOSTILE_NAMES.columns, ...rows].map((row) => row.map(quote).join(',')).join('\n');
 }
 
 let mnist: Dataset | null = null;
 /** The bundled MNIST sample, read once for all its cases. */
 function mnistSample(): Dataset {
-  mnist ??= datasetFromIdxArrays('MNIST sample', decodeIdx(gunzipSync(readFileSync(MNIST_IMAGES))), decodeIdx(gunzipSync(readFileSync(MNIST_LABELS))));
+  mnist ??= datasetFromIdxArrays(
+    'MNIST sample',
+    decodeIdx(gunzipSync(readFileSync(MNIST_IMAGES))),
+    decodeIdx(gunzipSync(readFileSync(MNIST_LABELS))),
+  );
   return mnist;
 }
 
@@ -112,12 +157,22 @@ function loadData(spec: CaseSpec, config: ExperimentConfig): { ref: DatasetRef; 
   if (spec.dataset === 'spiral') {
     const ref: DatasetRef = { kind: 'synthetic', shape: 'spiral', noise: 0.1, count: 300, features: [...FEATURES] };
     const dataset = withFeatures(generateSynthetic({ shape: 'spiral', count: 300, noise: 0.1, seed: config.seed }), FEATURES);
-    return { ref, dataset, split: stratifiedSplit(dataset.y, config.validationSplit, config.seed), info: resolveDatasetInfo(ref, null).info! };
+    return {
+      ref,
+      dataset,
+      split: stratifiedSplit(dataset.y, config.validationSplit, config.seed),
+      info: resolveDatasetInfo(ref, null).info!,
+    };
   }
   const parsed = parseCsv(spec.dataset === 'hostile' ? hostileCsv() : readFileSync(join(DATA, 'samples', `${spec.dataset}.csv`), 'utf8'));
   const summary = summariseTable(parsed.table, parsed.header, parsed.delimiter, parsed.skipped);
   const options = defaultCsvOptions(summary);
-  const ref: DatasetRef = { kind: 'csv', source: spec.dataset === 'hostile' ? { type: 'text' } : { type: 'sample', name: spec.dataset }, header: parsed.header, options };
+  const ref: DatasetRef = {
+    kind: 'csv',
+    source: spec.dataset === 'hostile' ? { type: 'text' } : { type: 'sample', name: spec.dataset },
+    header: parsed.header,
+    options,
+  };
   const built = buildCsvDataset(parsed.table, summary, options, config.validationSplit, config.seed, spec.dataset);
   const info = resolveDatasetInfo(ref, { table: summary, images: null }).info!;
   return { ref, dataset: built.dataset, split: built.split, info };
@@ -128,22 +183,56 @@ async function trainALittle(model: tf.LayersModel, dataset: Dataset, split: Spli
   const { xs, labels } = makeBatch(dataset, split.train, 0, Math.min(64, split.train.length));
   // Regression targets standardised as the app trains them.
   const scale = targetScale(dataset, split.train);
-  const ys = dataset.task === 'classification' ? tf.oneHot(tf.tensor1d(labels, 'int32'), dataset.classes.length) : tf.tensor2d(labels.map((v) => (v - scale.mean) / scale.std), [labels.length, 1]);
-  model.compile({ optimizer: tf.train.sgd(0.01), loss: dataset.task === 'classification' ? 'categoricalCrossentropy' : 'meanSquaredError' });
+  const ys =
+    dataset.task === 'classification'
+      ? tf.oneHot(tf.tensor1d(labels, 'int32'), dataset.classes.length)
+      : tf.tensor2d(
+          labels.map((v) => (v - scale.mean) / scale.std),
+          [labels.length, 1],
+        );
+  model.compile({
+    optimizer: tf.train.sgd(0.01),
+    loss: dataset.task === 'classification' ? 'categoricalCrossentropy' : 'meanSquaredError',
+  });
   await model.fit(xs, ys, { epochs: 3, batchSize: 16, verbose: 0 });
   xs.dispose();
   ys.dispose();
 }
 
 export async function exportCase(spec: CaseSpec): Promise<ExportedCase> {
-  const config: ExperimentConfig = { ...defaultConfig(), layers: spec.layers, optimizer: spec.optimizer, optimizerParams: defaultOptimizerParams(spec.optimizer), learningRate: spec.learningRate, epochs: 1, ...spec.extra };
+  const config: ExperimentConfig = {
+    ...defaultConfig(),
+    layers: spec.layers,
+    optimizer: spec.optimizer,
+    optimizerParams: defaultOptimizerParams(spec.optimizer),
+    learningRate: spec.learningRate,
+    epochs: 1,
+    ...spec.extra,
+  };
   const { ref, dataset, split, info } = loadData(spec, config);
   config.dataset = ref;
   const model = buildModel(config.layers, info.inputShape, info.output, config.seed);
   await trainALittle(model, dataset, split);
   const data = pythonData(exportData(dataset, split, true));
-  const experiment: ExperimentFile = { app: 'training-playground', version: 1, link: 'http://app.invalid/#v=1', config, dataset: info.label, task: info.task, inputShape: info.inputShape, classes: info.classes, metrics: null, preprocessing: data.preprocessing };
-  const files = pythonProject({ config, link: experiment.link, info, modelFiles: modelFiles(await exportArtifacts(model), experiment), data });
+  const experiment: ExperimentFile = {
+    app: 'training-playground',
+    version: 1,
+    link: 'http://app.invalid/#v=1',
+    config,
+    dataset: info.label,
+    task: info.task,
+    inputShape: info.inputShape,
+    classes: info.classes,
+    metrics: null,
+    preprocessing: data.preprocessing,
+  };
+  const files = pythonProject({
+    config,
+    link: experiment.link,
+    info,
+    modelFiles: modelFiles(await exportArtifacts(model), experiment),
+    data,
+  });
   // Predictions of the browser's model on a few validation samples, for Python to match.
   const { xs } = makeBatch(dataset, split.validation, 0, Math.min(8, split.validation.length));
   const outputs = Array.from(await (model.predict(xs) as tf.Tensor).data());
@@ -152,5 +241,17 @@ export async function exportCase(spec: CaseSpec): Promise<ExportedCase> {
   model.dispose();
   const check = checkModel(config.layers, info.inputShape, info.output);
   const args = spec.dataset === 'mnist-sample' ? ['--images', MNIST_IMAGES, '--labels', MNIST_LABELS] : [];
-  return { name: spec.name, files, check: { params: check.totalParams, inputs, inputShape: info.inputShape, outputs, args: [...args, '--epochs', '1', '--limit', '256'], classes: info.classes, features: data.preprocessing?.features.map((f) => f.name) ?? [] } };
+  return {
+    name: spec.name,
+    files,
+    check: {
+      params: check.totalParams,
+      inputs,
+      inputShape: info.inputShape,
+      outputs,
+      args: [...args, '--epochs', '1', '--limit', '256'],
+      classes: info.classes,
+      features: data.preprocessing?.features.map((f) => f.name) ?? [],
+    },
+  };
 }

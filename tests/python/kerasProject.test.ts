@@ -16,7 +16,8 @@ import { CASES, exportCase, ROOT } from './cases';
 
 const PYTHON = process.env.PYTHON_CHECK_PYTHON ?? join(ROOT, '.venv', 'bin', 'python');
 const ready = spawnSync(PYTHON, ['-c', 'import tensorflow, keras'], { stdio: 'ignore' }).status === 0;
-if (!ready) console.log(`Python check skipped: ${PYTHON} cannot import tensorflow and keras (run node scripts/python-env.mjs; it needs python3).`);
+if (!ready)
+  console.log(`Python check skipped: ${PYTHON} cannot import tensorflow and keras (run node scripts/python-env.mjs; it needs python3).`);
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

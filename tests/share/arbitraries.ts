@@ -1,6 +1,14 @@
 // Arbitraries for property tests of links: any experiment the app accepts.
 import fc from 'fast-check';
-import { BACKEND_PREFERENCES, PACES, LIMITS, OPTIMIZERS, PANELS, type ExperimentConfig, type NumberLimit } from '../../src/config/experiment';
+import {
+  BACKEND_PREFERENCES,
+  PACES,
+  LIMITS,
+  OPTIMIZERS,
+  PANELS,
+  type ExperimentConfig,
+  type NumberLimit,
+} from '../../src/config/experiment';
 import { SAMPLE_CSVS, type DatasetRef } from '../../src/config/datasets';
 import { SYNTHETIC_SHAPES } from '../../src/data/synthetic';
 import { FEATURES } from '../../src/data/features';
@@ -18,18 +26,40 @@ function withinLimit(limit: NumberLimit): fc.Arbitrary<number> {
 }
 
 const activation = fc.constantFrom(...ACTIVATIONS);
-const penalty = fc.option(fc.double({ min: 0, max: 1, noNaN: true }).filter((v) => !Object.is(v, -0)), { nil: undefined });
+const penalty = fc.option(
+  fc.double({ min: 0, max: 1, noNaN: true }).filter((v) => !Object.is(v, -0)),
+  { nil: undefined },
+);
 const imageLayer: fc.Arbitrary<LayerSpec> = fc.oneof(
   fc.record(
-    { kind: fc.constant('conv2d' as const), filters: fc.integer({ min: 1, max: 16 }), kernelSize: fc.integer({ min: 1, max: 7 }), strides: fc.integer({ min: 1, max: 3 }), padding: fc.constantFrom('valid' as const, 'same' as const), activation, l1: penalty, l2: penalty },
+    {
+      kind: fc.constant('conv2d' as const),
+      filters: fc.integer({ min: 1, max: 16 }),
+      kernelSize: fc.integer({ min: 1, max: 7 }),
+      strides: fc.integer({ min: 1, max: 3 }),
+      padding: fc.constantFrom('valid' as const, 'same' as const),
+      activation,
+      l1: penalty,
+      l2: penalty,
+    },
     { requiredKeys: ['kind', 'filters', 'kernelSize', 'strides', 'padding', 'activation'] },
   ),
-  fc.record({ kind: fc.constantFrom('maxPool2d' as const, 'avgPool2d' as const), poolSize: fc.integer({ min: 1, max: 4 }), strides: fc.integer({ min: 1, max: 4 }) }),
-  fc.record({ kind: fc.constant('dropout' as const), rate: fc.double({ min: 0, max: 0.95, noNaN: true }).filter((v) => !Object.is(v, -0)) }),
+  fc.record({
+    kind: fc.constantFrom('maxPool2d' as const, 'avgPool2d' as const),
+    poolSize: fc.integer({ min: 1, max: 4 }),
+    strides: fc.integer({ min: 1, max: 4 }),
+  }),
+  fc.record({
+    kind: fc.constant('dropout' as const),
+    rate: fc.double({ min: 0, max: 0.95, noNaN: true }).filter((v) => !Object.is(v, -0)),
+  }),
   fc.constant<LayerSpec>({ kind: 'batchNormalization' }),
 );
 const flatLayer: fc.Arbitrary<LayerSpec> = fc.oneof(
-  fc.record({ kind: fc.constant('dense' as const), units: fc.integer({ min: 1, max: 300 }), activation, l1: penalty, l2: penalty }, { requiredKeys: ['kind', 'units', 'activation'] }),
+  fc.record(
+    { kind: fc.constant('dense' as const), units: fc.integer({ min: 1, max: 300 }), activation, l1: penalty, l2: penalty },
+    { requiredKeys: ['kind', 'units', 'activation'] },
+  ),
   fc.record({ kind: fc.constant('dropout' as const), rate: fc.constantFrom(0, 0.1, 0.5) }),
   fc.constant<LayerSpec>({ kind: 'batchNormalization' }),
 );
@@ -37,14 +67,19 @@ const imageLayers = fc
   .tuple(fc.array(imageLayer, { maxLength: 4 }), fc.array(flatLayer, { maxLength: 4 }))
   .map(([image, flat]) => [...image, { kind: 'flatten' } as LayerSpec, ...flat])
   .filter((stack) => checkModel(stack, MNIST_SHAPE, SOFTMAX10).ok);
-const rowLayers = fc.tuple(fc.boolean(), fc.array(flatLayer, { maxLength: 4 })).map(([flatten, flat]) => (flatten ? [{ kind: 'flatten' } as LayerSpec, ...flat] : flat));
+const rowLayers = fc
+  .tuple(fc.boolean(), fc.array(flatLayer, { maxLength: 4 }))
+  .map(([flatten, flat]) => (flatten ? [{ kind: 'flatten' } as LayerSpec, ...flat] : flat));
 
 const name = fc.string({ minLength: 1, maxLength: 30 });
 const csvOptions = fc.option(
   fc.record({
     target: name,
     task: fc.constantFrom('classification' as const, 'regression' as const),
-    overrides: fc.array(fc.record({ column: name, type: fc.constantFrom('numeric' as const, 'categorical' as const, 'ignored' as const) }), { maxLength: 3 }),
+    overrides: fc.array(
+      fc.record({ column: name, type: fc.constantFrom('numeric' as const, 'categorical' as const, 'ignored' as const) }),
+      { maxLength: 3 },
+    ),
     missing: fc.constantFrom('drop' as const, 'mean' as const, 'median' as const, 'mode' as const),
     scaling: fc.constantFrom('standard' as const, 'minmax' as const, 'none' as const),
     dropDuplicates: fc.boolean(),
@@ -59,7 +94,10 @@ const csvSource = fc.oneof(
 );
 /** Any dataset reference, with layers that suit it. */
 const datasetAndLayers: fc.Arbitrary<Pick<ExperimentConfig, 'dataset' | 'layers'>> = fc.oneof(
-  fc.record({ dataset: fc.constantFrom<DatasetRef>({ kind: 'mnist-sample' }, { kind: 'mnist' }, { kind: 'fashion-mnist' }), layers: imageLayers }),
+  fc.record({
+    dataset: fc.constantFrom<DatasetRef>({ kind: 'mnist-sample' }, { kind: 'mnist' }, { kind: 'fashion-mnist' }),
+    layers: imageLayers,
+  }),
   fc.record({
     dataset: fc.record({
       kind: fc.constant('synthetic' as const),
@@ -70,7 +108,15 @@ const datasetAndLayers: fc.Arbitrary<Pick<ExperimentConfig, 'dataset' | 'layers'
     }),
     layers: rowLayers,
   }),
-  fc.record({ dataset: fc.record({ kind: fc.constant('csv' as const), source: csvSource, header: fc.constantFrom(null, true, false), options: csvOptions }), layers: rowLayers }),
+  fc.record({
+    dataset: fc.record({
+      kind: fc.constant('csv' as const),
+      source: csvSource,
+      header: fc.constantFrom(null, true, false),
+      options: csvOptions,
+    }),
+    layers: rowLayers,
+  }),
   fc.record({ dataset: fc.record({ kind: fc.constant('idx' as const), name }), layers: rowLayers }),
 );
 
@@ -101,5 +147,6 @@ const settings = fc.record({
   classroom: fc.boolean(),
   hiddenPanels: fc.subarray([...PANELS]),
 });
-export const validConfig: fc.Arbitrary<ExperimentConfig> = fc.tuple(datasetAndLayers, settings).map(([data, rest]) => ({ ...data, ...rest }));
-
+export const validConfig: fc.Arbitrary<ExperimentConfig> = fc
+  .tuple(datasetAndLayers, settings)
+  .map(([data, rest]) => ({ ...data, ...rest }));

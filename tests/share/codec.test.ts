@@ -6,7 +6,6 @@ import type { LayerSpec } from '../../src/model/spec';
 import { decodeExperiment, encodeExperiment, MAX_LINK_LENGTH } from '../../src/share/codec';
 import { validConfig } from './arbitraries';
 
-
 describe('experiment links', () => {
   it('carry the default experiment in well under 2,000 characters, with no notes', () => {
     const query = encodeExperiment(defaultConfig());
@@ -30,7 +29,16 @@ describe('experiment links', () => {
 
   it('compress a long experiment and still round-trip it', () => {
     const config = defaultConfig();
-    config.layers = [{ kind: 'flatten' }, ...Array.from({ length: 30 }, (_, i): LayerSpec => ({ kind: 'dense', units: 10 + i, activation: 'relu', l1: 0.000123456789, l2: 0.000654321987 }))];
+    config.layers = [
+      { kind: 'flatten' },
+      ...Array.from({ length: 30 }, (_, i): LayerSpec => ({
+        kind: 'dense',
+        units: 10 + i,
+        activation: 'relu',
+        l1: 0.000123456789,
+        l2: 0.000654321987,
+      })),
+    ];
     const query = encodeExperiment(config);
     expect(query).toMatch(/^v=1&z=/);
     expect(query.length).toBeLessThan(2000);
@@ -55,7 +63,11 @@ describe('hostile or broken links', () => {
     ['a fractional epoch count', good.replace('ep=5', 'ep=2.5'), /Epochs: 2.5 .*3 is used/],
     ['an unknown layer kind', 'v=1&m=flatten()~teleport(3)', /Layer 2: unknown kind "teleport"/],
     ['an unknown optimizer', 'v=1&opt=magic', /Optimizer: "magic" is not one of/],
-    ['__proto__ and constructor keys', 'v=1&__proto__=x&constructor=y&lr=0.01', /Unknown settings were ignored: "__proto__", "constructor"/],
+    [
+      '__proto__ and constructor keys',
+      'v=1&__proto__=x&constructor=y&lr=0.01',
+      /Unknown settings were ignored: "__proto__", "constructor"/,
+    ],
     ['a billion-parameter model', `v=1&m=flatten()${'~dense(8192_relu)'.repeat(20)}`, /model cannot be used.*over the limit/],
     ['an enormous layer list', `v=1&m=${Array.from({ length: 1000 }, () => 'flatten()').join('~')}`, /1000 layers, more than 32/],
     ['a damaged compressed part', 'v=1&z=%%%garbage', /compressed part of the link is damaged/],
@@ -73,7 +85,12 @@ describe('hostile or broken links', () => {
 
   it('keep what was readable beside what was not', () => {
     const decoded = decodeExperiment('v=1&lr=banana&bs=32&opt=sgd&m=flatten()~dense(12_tanh)');
-    expect(decoded.config).toMatchObject({ batchSize: 32, optimizer: 'sgd', learningRate: 0.001, layers: [{ kind: 'flatten' }, { kind: 'dense', units: 12, activation: 'tanh' }] });
+    expect(decoded.config).toMatchObject({
+      batchSize: 32,
+      optimizer: 'sgd',
+      learningRate: 0.001,
+      layers: [{ kind: 'flatten' }, { kind: 'dense', units: 12, activation: 'tanh' }],
+    });
     expect(decoded.notes.filter((note) => !note.startsWith('The link does not say'))).toHaveLength(1);
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
@@ -81,10 +98,18 @@ describe('hostile or broken links', () => {
   it('never throw and always yield a valid experiment, whatever the string', () => {
     const mutation = fc.tuple(fc.nat(good.length), fc.nat(40), fc.string({ maxLength: 20 }));
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webQueryParameters(), mutation.map(([at, cut, text]) => good.slice(0, at) + text + good.slice(at + cut))), (query) => {
-        const decoded = decodeExperiment(query);
-        expect(configProblems(decoded.config)).toEqual([]);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.webQueryParameters(),
+          mutation.map(([at, cut, text]) => good.slice(0, at) + text + good.slice(at + cut)),
+        ),
+        (query) => {
+          const decoded = decodeExperiment(query);
+          expect(configProblems(decoded.config)).toEqual([]);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -12,8 +12,13 @@ describe('links', () => {
   });
 
   it('name an invalid dataset option instead of quietly using the default', () => {
-    const { notes, config } = decodeExperiment('v=1&ds=csv&src=sample:iris&hdr=yes&tgt=species&task=rEgression&miss=avg&scale=big&dup=maybe');
-    expect(config.dataset).toMatchObject({ kind: 'csv', options: { task: 'classification', missing: 'mean', scaling: 'standard', dropDuplicates: false } });
+    const { notes, config } = decodeExperiment(
+      'v=1&ds=csv&src=sample:iris&hdr=yes&tgt=species&task=rEgression&miss=avg&scale=big&dup=maybe',
+    );
+    expect(config.dataset).toMatchObject({
+      kind: 'csv',
+      options: { task: 'classification', missing: 'mean', scaling: 'standard', dropDuplicates: false },
+    });
     const text = notes.join('\n');
     expect(text).toContain('Dataset task: "rEgression" is not one of classification, regression');
     expect(text).toContain('Dataset missing values: "avg"');
@@ -39,7 +44,7 @@ describe('links', () => {
 
   it('name the settings of another kind of dataset that were ignored', () => {
     const { notes } = decodeExperiment('v=1&ds=mnist&syn=spiral&noise=0.2&tgt=x');
-    expect(notes.join(' ')).toContain('Settings the link\'s dataset does not use were ignored: Synthetic set, Noise, Dataset target column');
+    expect(notes.join(' ')).toContain("Settings the link's dataset does not use were ignored: Synthetic set, Noise, Dataset target column");
   });
 
   it('say when a link comes from a newer version of the app (an old offline copy meeting a new link)', () => {

@@ -2,4 +2,7 @@
 import fc from 'fast-check';
 
 /** Strings of any code points, lone surrogates and quotes included. */
-export const anyText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom("'", '"', '\\', '\n', '\r', '#', '{', '}', '\u2028', '\ud800', 'é', '🚀', '\0', ' ') }));
+export const anyText = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: fc.constantFrom("'", '"', '\\', '\n', '\r', '#', '{', '}', '\u2028', '\ud800', 'é', '🚀', '\0', ' ') }),
+);

@@ -13,7 +13,17 @@ beforeAll(async () => {
 });
 
 function experimentFor(inputShape: number[]): ExperimentFile {
-  return { app: 'training-playground', version: 1, link: 'http://app.invalid/#v=1', config: { ...defaultConfig(), layers: presetLayers('mlp') }, dataset: 'MNIST sample', task: 'classification', inputShape, classes: [...'0123456789'], metrics: null };
+  return {
+    app: 'training-playground',
+    version: 1,
+    link: 'http://app.invalid/#v=1',
+    config: { ...defaultConfig(), layers: presetLayers('mlp') },
+    dataset: 'MNIST sample',
+    task: 'classification',
+    inputShape,
+    classes: [...'0123456789'],
+    metrics: null,
+  };
 }
 
 describe('model files', () => {
@@ -22,7 +32,13 @@ describe('model files', () => {
     const files = modelFiles(await exportArtifacts(model), experimentFor([28, 28, 1]));
     expect(files.map((f) => f.name)).toEqual(['model.json', 'weights.bin', 'experiment.json']);
     const opened = readModelFiles(files);
-    const loaded = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: opened.artifacts.modelTopology, weightSpecs: opened.artifacts.weightSpecs as tf.io.WeightsManifestEntry[], weightData: opened.artifacts.weightData }));
+    const loaded = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: opened.artifacts.modelTopology,
+        weightSpecs: opened.artifacts.weightSpecs as tf.io.WeightsManifestEntry[],
+        weightData: opened.artifacts.weightData,
+      }),
+    );
     const input = tf.randomUniform([4, 28, 28, 1], 0, 1, 'float32', 3);
     const before = (model.predict(input) as tf.Tensor).dataSync();
     const after = (loaded.predict(input) as tf.Tensor).dataSync();
@@ -37,16 +53,26 @@ describe('model files', () => {
     const model = buildModel([{ kind: 'dense', units: 3, activation: 'relu' }], [4], { units: 2, activation: 'softmax' }, 1);
     const files = modelFiles(await exportArtifacts(model), experimentFor([4]));
     const [json, weights, experiment] = files;
-    expect(() => readModelFiles([{ name: 'model.json', bytes: new TextEncoder().encode('{nope') }])).toThrow(/model.json is not readable JSON/);
+    expect(() => readModelFiles([{ name: 'model.json', bytes: new TextEncoder().encode('{nope') }])).toThrow(
+      /model.json is not readable JSON/,
+    );
     expect(() => readModelFiles([json, experiment])).toThrow(/weight file "weights.bin" named in model.json was not chosen/);
-    expect(() => readModelFiles([json, { name: 'weights.bin', bytes: weights.bytes.slice(4) }, experiment])).toThrow(/do not belong together/);
+    expect(() => readModelFiles([json, { name: 'weights.bin', bytes: weights.bytes.slice(4) }, experiment])).toThrow(
+      /do not belong together/,
+    );
     expect(() => readModelFiles([json, weights])).toThrow(/Choose experiment.json too/);
-    expect(() => readModelFiles([json, weights, { name: 'experiment.json', bytes: new TextEncoder().encode('{"app":"other"}') }])).toThrow(/not written by this app/);
+    expect(() => readModelFiles([json, weights, { name: 'experiment.json', bytes: new TextEncoder().encode('{"app":"other"}') }])).toThrow(
+      /not written by this app/,
+    );
     const graph = new TextEncoder().encode(JSON.stringify({ format: 'graph-model', modelTopology: {}, weightsManifest: [] }));
     expect(() => readModelFiles([{ name: 'model.json', bytes: graph }])).toThrow(/only layers models can be opened/);
     const exp = experimentFor([4]);
-    expect(mismatch(exp, { inputShape: [28, 28, 1], classes: exp.classes, task: 'classification', label: 'MNIST sample' })).toMatch(/input of shape \[4\]/);
-    expect(mismatch(exp, { inputShape: [4], classes: ['a', 'b'], task: 'classification', label: 'iris' })).toMatch(/knows 10 classes; the current data \(iris\) has 2/);
+    expect(mismatch(exp, { inputShape: [28, 28, 1], classes: exp.classes, task: 'classification', label: 'MNIST sample' })).toMatch(
+      /input of shape \[4\]/,
+    );
+    expect(mismatch(exp, { inputShape: [4], classes: ['a', 'b'], task: 'classification', label: 'iris' })).toMatch(
+      /knows 10 classes; the current data \(iris\) has 2/,
+    );
     expect(mismatch(exp, { inputShape: [4], classes: exp.classes, task: 'classification', label: 'x' })).toBeNull();
   });
 });

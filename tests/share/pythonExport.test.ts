@@ -16,7 +16,11 @@ import { anyText } from './hostileText';
 /** Python's reading of a literal pyString writes (its escapes: \\\\ \\' \\xNN \\uNNNN \\UNNNNNNNN). */
 function readPython(literal: string): string {
   expect(literal.startsWith("'") && literal.endsWith("'")).toBe(true);
-  return literal.slice(1, -1).replace(/\\(\\|'|x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8})/g, (_, escape: string) => (escape.length === 1 ? escape : String.fromCodePoint(parseInt(escape.slice(1), 16))));
+  return literal
+    .slice(1, -1)
+    .replace(/\\(\\|'|x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8})/g, (_, escape: string) =>
+      escape.length === 1 ? escape : String.fromCodePoint(parseInt(escape.slice(1), 16)),
+    );
 }
 
 describe('Python literals', () => {
@@ -34,7 +38,9 @@ describe('Python literals', () => {
   });
 
   it('writes numbers, booleans, None, lists and dicts as Python does', () => {
-    expect(pyValue({ a: [1, 0.5, -0, true, null], 'b"': Number.NaN, c: Number.POSITIVE_INFINITY })).toBe(`{'a': [1, 0.5, -0.0, True, None], 'b"': float('nan'), 'c': float('inf')}`);
+    expect(pyValue({ a: [1, 0.5, -0, true, null], 'b"': Number.NaN, c: Number.POSITIVE_INFINITY })).toBe(
+      `{'a': [1, 0.5, -0.0, True, None], 'b"': float('nan'), 'c': float('inf')}`,
+    );
     expect(pyValue(Array.from({ length: 40 }, (_, i) => `item ${i}`))).toContain(`\n    'item 0',\n`);
   });
 });
@@ -68,15 +74,22 @@ describe('Keras layers', () => {
       "model.add(layers.Dense(10, activation='softmax', kernel_initializer=init(8), kernel_regularizer=penalty(l1=0, l2=0)))",
       'return model',
     ]);
-    expect(kerasModelLines([{ kind: 'flatten' }, { kind: 'dense', units: 2, activation: 'tanh' }], [2], { units: 1, activation: 'linear' })[1]).toBe('model.add(keras.Input(shape=(2,)))');
+    expect(
+      kerasModelLines([{ kind: 'flatten' }, { kind: 'dense', units: 2, activation: 'tanh' }], [2], { units: 1, activation: 'linear' })[1],
+    ).toBe('model.add(keras.Input(shape=(2,)))');
   });
 
   it('refuses a layer or activation Keras has no equivalent for, naming it, instead of exporting something else', () => {
-    const unknown = [{ kind: 'dense', units: 4, activation: 'relu' }, { kind: 'lstm', units: 4 }] as unknown as LayerSpec[];
+    const unknown = [
+      { kind: 'dense', units: 4, activation: 'relu' },
+      { kind: 'lstm', units: 4 },
+    ] as unknown as LayerSpec[];
     expect(() => kerasModelLines(unknown, [4], MNIST.output)).toThrow(KerasExportError);
     expect(() => kerasModelLines(unknown, [4], MNIST.output)).toThrow('Layer 2 (lstm): Keras has no equivalent of this layer');
     const swish = [{ kind: 'dense', units: 4, activation: 'swish"); import os' }] as unknown as LayerSpec[];
-    expect(() => kerasModelLines(swish, [4], MNIST.output)).toThrow('Layer 1 (dense): the activation "swish"); import os" has no Keras equivalent.');
+    expect(() => kerasModelLines(swish, [4], MNIST.output)).toThrow(
+      'Layer 1 (dense): the activation "swish"); import os" has no Keras equivalent.',
+    );
     const bad = [{ kind: 'dense', units: '4); import os #', activation: 'relu' }] as unknown as LayerSpec[];
     expect(() => kerasModelLines(bad, [4], MNIST.output)).toThrow('is not a positive whole number');
   });
@@ -96,7 +109,14 @@ describe('the project', () => {
   };
 
   it('holds train.py, requirements, README and the model files; data.csv only when there is one', () => {
-    expect(pythonProject(input).map((f) => f.name)).toEqual(['train.py', 'requirements.txt', 'README.md', 'model.json', 'weights.bin', 'experiment.json']);
+    expect(pythonProject(input).map((f) => f.name)).toEqual([
+      'train.py',
+      'requirements.txt',
+      'README.md',
+      'model.json',
+      'weights.bin',
+      'experiment.json',
+    ]);
     expect(pythonProject({ ...input, data: { ...input.data, csv: 'x,y,label\n' } }).map((f) => f.name)).toContain('data.csv');
   });
 
@@ -110,7 +130,21 @@ describe('the project', () => {
   });
 
   it('data.csv marks each row with the split it was in', () => {
-    const dataset = { name: 't', task: 'classification' as const, x: new Float32Array(6), y: new Uint8Array([0, 1, 1]), count: 3, sampleShape: [2], classes: ['a', 'b'], sourceHeader: ['x"1', 'label'], sourceRows: [['1', 'a'], ['2', 'b'], ['3', 'b']] };
+    const dataset = {
+      name: 't',
+      task: 'classification' as const,
+      x: new Float32Array(6),
+      y: new Uint8Array([0, 1, 1]),
+      count: 3,
+      sampleShape: [2],
+      classes: ['a', 'b'],
+      sourceHeader: ['x"1', 'label'],
+      sourceRows: [
+        ['1', 'a'],
+        ['2', 'b'],
+        ['3', 'b'],
+      ],
+    };
     const csv = datasetCsv(exportTable(dataset, { train: Uint32Array.from([0, 2]), validation: Uint32Array.from([1]) }));
     expect(csv).toBe(`"x""1",label,${SPLIT_COLUMN}\n1,a,train\n2,b,validation\n3,b,train`);
   });

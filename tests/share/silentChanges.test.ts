@@ -44,7 +44,10 @@ const NUMBER_KEYS = new Set(['noise', 'n', ...CONFIG_FIELDS.filter((f) => f.type
 function same(key: string, a: string | null, b: string | null): boolean {
   if (a === b) return true;
   if (NUMBER_KEYS.has(key)) return a !== null && b !== null && a.trim() !== '' && Number(a) === Number(b);
-  if (key === 'hide' || key === 'feat') return [...new Set((a ?? '').split(',').filter(Boolean))].sort().join() === [...new Set((b ?? '').split(',').filter(Boolean))].sort().join();
+  if (key === 'hide' || key === 'feat')
+    return (
+      [...new Set((a ?? '').split(',').filter(Boolean))].sort().join() === [...new Set((b ?? '').split(',').filter(Boolean))].sort().join()
+    );
   if (key === 'ct') return (a ?? '[]') === (b ?? '[]');
   if (key === 'm' && a !== null && b !== null) {
     const norm = (text: string) => text.replace(/_+\)/g, ')').replace(/-?\d+(\.\d+)?(e[-+]?\d+)?/gi, (n) => String(Number(n)));
@@ -61,15 +64,71 @@ function same(key: string, a: string | null, b: string | null): boolean {
 }
 
 const HOSTILE = [
-  '', ' ', 'NaN', '1e400', '-1', '0', '1', '2', '2.5', '0.10', '1e-3', 'true', 'off', '__proto__', 'constructor',
-  'rEgression', 'regression', 'classification', 'median', 'minmax', 'none', 'drop',
-  'sgd', 'adadelta', 'webgl', 'fused', 'spiral', 'xor', 'csv', 'synthetic', 'mnist', 'idx', 'mnist-sample',
-  'url:http://data.invalid/x.csv', 'url:javascript:alert(1)', 'sample:iris', 'sample:nope', 'text', 'text:abc', 'file:a.csv', 'file:',
-  'data,model', 'data,data,secrets', 'x1,x2', 'x2,x1,sinx1', 'x1,x9', 'x1sq,x2sq,x1x2,sinx1,sinx2', 'history,batch-chart,insights,settings,model,data,data,data,data,data,data,data,insights',
-  '[["a","numeric"]]', '[["a","weird"]]', '[[[[[]]]]]', '{"a":1}',
-  'dense(3_relu)', 'conv2d(4_3_1_same_relu)', 'flatten()~dense(4_tanh)', 'dense(x_relu)', 'teleport()', 'dense(8_relu_0.1_0.2_9)',
+  '',
+  ' ',
+  'NaN',
+  '1e400',
+  '-1',
+  '0',
+  '1',
+  '2',
+  '2.5',
+  '0.10',
+  '1e-3',
+  'true',
+  'off',
+  '__proto__',
+  'constructor',
+  'rEgression',
+  'regression',
+  'classification',
+  'median',
+  'minmax',
+  'none',
+  'drop',
+  'sgd',
+  'adadelta',
+  'webgl',
+  'fused',
+  'spiral',
+  'xor',
+  'csv',
+  'synthetic',
+  'mnist',
+  'idx',
+  'mnist-sample',
+  'url:http://data.invalid/x.csv',
+  'url:javascript:alert(1)',
+  'sample:iris',
+  'sample:nope',
+  'text',
+  'text:abc',
+  'file:a.csv',
+  'file:',
+  'data,model',
+  'data,data,secrets',
+  'x1,x2',
+  'x2,x1,sinx1',
+  'x1,x9',
+  'x1sq,x2sq,x1x2,sinx1,sinx2',
+  'history,batch-chart,insights,settings,model,data,data,data,data,data,data,data,insights',
+  '[["a","numeric"]]',
+  '[["a","weird"]]',
+  '[[[[[]]]]]',
+  '{"a":1}',
+  'dense(3_relu)',
+  'conv2d(4_3_1_same_relu)',
+  'flatten()~dense(4_tanh)',
+  'dense(x_relu)',
+  'teleport()',
+  'dense(8_relu_0.1_0.2_9)',
 ];
-const value = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 10 }), fc.double({ noNaN: false }).map(String), fc.integer({ min: -1000, max: 100000 }).map(String));
+const value = fc.oneof(
+  fc.constantFrom(...HOSTILE),
+  fc.string({ maxLength: 10 }),
+  fc.double({ noNaN: false }).map(String),
+  fc.integer({ min: -1000, max: 100000 }).map(String),
+);
 type Mutation = { kind: 'set'; key: string; value: string } | { kind: 'delete'; key: string } | { kind: 'truncate'; at: number };
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('set' as const), key: fc.constantFrom(...KEYS), value }) },

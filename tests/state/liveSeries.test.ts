@@ -9,7 +9,12 @@ const epoch = (n: number, loss: number): EpochPoint => ({ epoch: n, step: n, tra
 describe('live series', () => {
   it('keeps at most the cap of epochs, evenly, with the newest ones and the best one', () => {
     let epochs: EpochPoint[] = [];
-    for (let n = 1; n <= 30_000; n += 10) epochs = appendEpochs(epochs, Array.from({ length: 10 }, (_, k) => epoch(n + k, n + k === 777 ? 0 : 1 + 1 / (n + k))), 400);
+    for (let n = 1; n <= 30_000; n += 10)
+      epochs = appendEpochs(
+        epochs,
+        Array.from({ length: 10 }, (_, k) => epoch(n + k, n + k === 777 ? 0 : 1 + 1 / (n + k))),
+        400,
+      );
     expect(epochs.length).toBeLessThanOrEqual(400);
     expect(epochs.length).toBeGreaterThan(150);
     expect(epochs.at(-1)!.epoch).toBe(30_000);

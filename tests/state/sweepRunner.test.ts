@@ -41,7 +41,10 @@ function fakePort() {
     const { run } = useAppStore.getState();
     useAppStore.setState({
       run: { ...run, status: reason === 'stopped' ? 'stopped' : 'done', samplesPerSecond: 1000 },
-      metrics: { ...useAppStore.getState().metrics, epochs: [{ epoch: 1, step: 10, train: scores(accuracy + 0.05), validation: scores(accuracy) }] },
+      metrics: {
+        ...useAppStore.getState().metrics,
+        epochs: [{ epoch: 1, step: 10, train: scores(accuracy + 0.05), validation: scores(accuracy) }],
+      },
     });
     ended?.({ type: 'done', runId: run.runId, reason });
   };

@@ -28,10 +28,14 @@ describe('sweep links', () => {
 
   it('never throws, and never plans more than the cap (property, 2,000 strings)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 700 }), fc.constantFrom('batchSize~', 'optimizer~', 'learningRate~', ''), (text, prefix) => {
-        const { spec } = decodeSweep(prefix + text);
-        if (spec) expect(spec.values.length * spec.seeds).toBeLessThanOrEqual(MAX_SWEEP_RUNS);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 700 }),
+        fc.constantFrom('batchSize~', 'optimizer~', 'learningRate~', ''),
+        (text, prefix) => {
+          const { spec } = decodeSweep(prefix + text);
+          if (spec) expect(spec.values.length * spec.seeds).toBeLessThanOrEqual(MAX_SWEEP_RUNS);
+        },
+      ),
       { numRuns: 2000, seed: 20261128 },
     );
   });

@@ -7,10 +7,15 @@ import { MAX_SWEEP_RUNS, MAX_SWEEP_VALUES, applyKnob, parseValues, planSweep, va
 import { readSweep } from '../../src/sweep/reading';
 import { bestScores, summarise, sweepRow, timeToTarget, type SweepTag } from '../../src/sweep/results';
 
-const epoch = (n: number, accuracy: number, loss = 1 - accuracy): EpochPoint => ({ epoch: n, step: n * 10, train: { loss, accuracy: accuracy + 0.05 }, validation: { loss, accuracy, f1: accuracy - 0.01, precision: accuracy, recall: accuracy } });
+const epoch = (n: number, accuracy: number, loss = 1 - accuracy): EpochPoint => ({
+  epoch: n,
+  step: n * 10,
+  train: { loss, accuracy: accuracy + 0.05 },
+  validation: { loss, accuracy, f1: accuracy - 0.01, precision: accuracy, recall: accuracy },
+});
 
 describe('planning', () => {
-  it('reads lists and ranges, log-spaced on a log knob, and refuses values outside the setting\'s limits', () => {
+  it("reads lists and ranges, log-spaced on a log knob, and refuses values outside the setting's limits", () => {
     expect(parseValues('batchSize', '16, 64,256')).toEqual({ values: [16, 64, 256], problems: [] });
     expect(parseValues('learningRate', '0.0001..0.1 x4').values).toEqual([0.0001, 0.001, 0.01, 0.1]);
     expect(parseValues('epochs', '1..10 x4').values).toEqual([1, 4, 7, 10]);
@@ -28,9 +33,20 @@ describe('planning', () => {
   it('plans one run per value and seed, each with its knob set, and caps the total', () => {
     const base = defaultConfig();
     const { members, capped } = planSweep(base, { knob: 'batchSize', values: [16, 64], seeds: 2, target: 0.9, metric: 'accuracy' });
-    expect(members.map((m) => [m.config.batchSize, m.seed, m.valueIndex])).toEqual([[16, 42, 0], [16, 43, 0], [64, 42, 1], [64, 43, 1]]);
+    expect(members.map((m) => [m.config.batchSize, m.seed, m.valueIndex])).toEqual([
+      [16, 42, 0],
+      [16, 43, 0],
+      [64, 42, 1],
+      [64, 43, 1],
+    ]);
     expect(capped).toBe(false);
-    const big = planSweep(base, { knob: 'batchSize', values: Array.from({ length: 12 }, (_, i) => i + 1), seeds: 5, target: 0.9, metric: 'accuracy' });
+    const big = planSweep(base, {
+      knob: 'batchSize',
+      values: Array.from({ length: 12 }, (_, i) => i + 1),
+      seeds: 5,
+      target: 0.9,
+      metric: 'accuracy',
+    });
     expect(big.members).toHaveLength(MAX_SWEEP_RUNS);
     expect(big.capped).toBe(true);
     // A hostile seed count is clamped, not obeyed.
@@ -38,11 +54,18 @@ describe('planning', () => {
   });
 
   it('sets each knob: an optimizer at its usual rate, a preset, widths, dropout added after dense layers', () => {
-    const base = { ...defaultConfig(), layers: [{ kind: 'flatten' as const }, { kind: 'dense' as const, units: 10, activation: 'relu' as const }] };
+    const base = {
+      ...defaultConfig(),
+      layers: [{ kind: 'flatten' as const }, { kind: 'dense' as const, units: 10, activation: 'relu' as const }],
+    };
     expect(applyKnob(base, 'optimizer', 'sgd')).toMatchObject({ optimizer: 'sgd', learningRate: 0.1 });
     expect(applyKnob(base, 'model', 'logistic').layers).toEqual([{ kind: 'flatten' }]);
     expect(applyKnob(base, 'width', 2.5).layers[1]).toMatchObject({ units: 25 });
-    expect(applyKnob(base, 'dropout', 0.3).layers).toEqual([{ kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'relu' }, { kind: 'dropout', rate: 0.3 }]);
+    expect(applyKnob(base, 'dropout', 0.3).layers).toEqual([
+      { kind: 'flatten' },
+      { kind: 'dense', units: 10, activation: 'relu' },
+      { kind: 'dropout', rate: 0.3 },
+    ]);
     expect(applyKnob(base, 'trainFraction', 0.2).trainFraction).toBe(0.2);
     expect(base.layers).toHaveLength(2);
   });
@@ -64,10 +87,36 @@ describe('results', () => {
   });
 
   it('reads a sweep in words from its numbers', () => {
-    const tag = (member: number, label: string): SweepTag => ({ id: 's', knob: 'optimizer', values: ['adam', 'sgd'], seeds: 1, target: 0.9, member, valueIndex: member, label, seed: 42, seconds: 2, samplesPerSecond: 1000 * (member + 1) });
+    const tag = (member: number, label: string): SweepTag => ({
+      id: 's',
+      knob: 'optimizer',
+      values: ['adam', 'sgd'],
+      seeds: 1,
+      target: 0.9,
+      member,
+      valueIndex: member,
+      label,
+      seed: 42,
+      seconds: 2,
+      samplesPerSecond: 1000 * (member + 1),
+    });
     const rows = [
-      sweepRow({ sweep: tag(0, 'Adam'), epochs: [epoch(1, 0.8), epoch(14, 0.91)], restoredEpoch: null, outcome: 'done', backend: 'wasm', task: 'classification' }),
-      sweepRow({ sweep: tag(1, 'SGD'), epochs: [epoch(1, 0.5), epoch(100, 0.85)], restoredEpoch: null, outcome: 'done', backend: 'wasm', task: 'classification' }),
+      sweepRow({
+        sweep: tag(0, 'Adam'),
+        epochs: [epoch(1, 0.8), epoch(14, 0.91)],
+        restoredEpoch: null,
+        outcome: 'done',
+        backend: 'wasm',
+        task: 'classification',
+      }),
+      sweepRow({
+        sweep: tag(1, 'SGD'),
+        epochs: [epoch(1, 0.5), epoch(100, 0.85)],
+        restoredEpoch: null,
+        outcome: 'done',
+        backend: 'wasm',
+        task: 'classification',
+      }),
     ];
     expect(readSweep('optimizer', rows, 'classification', 'accuracy', 0.9)).toEqual([
       'Val accuracy is best at Adam (0.910) and worst at SGD (0.850).',

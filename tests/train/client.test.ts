@@ -49,7 +49,13 @@ describe('TrainingClient liveness', () => {
 /** A worker that records what it is sent; the test answers for it. */
 function recordingWorker() {
   const sent: unknown[] = [];
-  const worker = { postMessage: (message: unknown) => sent.push(message), terminate: vi.fn(), onmessage: null, onerror: null, onmessageerror: null } as unknown as Worker;
+  const worker = {
+    postMessage: (message: unknown) => sent.push(message),
+    terminate: vi.fn(),
+    onmessage: null,
+    onerror: null,
+    onmessageerror: null,
+  } as unknown as Worker;
   const reply = (data: unknown) => worker.onmessage?.({ data } as MessageEvent);
   return { worker, sent, reply };
 }
@@ -62,7 +68,13 @@ describe('TrainingClient.request', () => {
     const forest = client.request('forest', { config: defaultConfig(), trees: 3 }, ({ fraction }) => progress.push(fraction));
     const inspect = client.request('inspect', { kind: 'predict', input: [1, 2] });
     expect(sent).toEqual([
-      expect.objectContaining({ type: 'request', requestId: 1, kind: 'forest', baseUrl: 'http://app.invalid/', testHooks: { maxTrainSamples: 8 } }),
+      expect.objectContaining({
+        type: 'request',
+        requestId: 1,
+        kind: 'forest',
+        baseUrl: 'http://app.invalid/',
+        testHooks: { maxTrainSamples: 8 },
+      }),
       expect.objectContaining({ type: 'request', requestId: 2, kind: 'inspect', ask: { kind: 'predict', input: [1, 2] } }),
     ]);
     // Answers in any order; progress only reaches its own request.

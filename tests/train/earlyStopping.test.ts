@@ -16,7 +16,9 @@ function poisonValidation({ dataset, split }: Fixture): void {
 }
 
 async function kernelNorm(model: tf.LayersModel): Promise<number> {
-  const squares = model.trainableWeights.filter((w) => w.originalName.endsWith('kernel')).map((w) => tf.sum(tf.square(w.read())).dataSync()[0]);
+  const squares = model.trainableWeights
+    .filter((w) => w.originalName.endsWith('kernel'))
+    .map((w) => tf.sum(tf.square(w.read())).dataSync()[0]);
   return Math.sqrt(squares.reduce((a, b) => a + b, 0));
 }
 
@@ -47,7 +49,12 @@ describe('early stopping', () => {
   it('runs every epoch when validation keeps improving, and still ends on the best weights', async () => {
     const epochs: EpochPoint[] = [];
     const restored: number[] = [];
-    const result = await trainBlobs({ epochs: 3, earlyStopping: { patience: 5 }, onEpoch: (p) => epochs.push(p), onRestoreBest: (e) => restored.push(e) });
+    const result = await trainBlobs({
+      epochs: 3,
+      earlyStopping: { patience: 5 },
+      onEpoch: (p) => epochs.push(p),
+      onRestoreBest: (e) => restored.push(e),
+    });
     expect(result).toBe('completed');
     expect(epochs).toHaveLength(3);
     const losses = epochs.map((e) => e.validation.loss);
@@ -57,7 +64,10 @@ describe('early stopping', () => {
   it('is off unless asked for', async () => {
     const restored: number[] = [];
     const epochs: EpochPoint[] = [];
-    const result = await trainBlobs({ epochs: 4, onEpoch: (p) => epochs.push(p), onRestoreBest: (e) => restored.push(e) }, { before: poisonValidation });
+    const result = await trainBlobs(
+      { epochs: 4, onEpoch: (p) => epochs.push(p), onRestoreBest: (e) => restored.push(e) },
+      { before: poisonValidation },
+    );
     expect(result).toBe('completed');
     expect(epochs).toHaveLength(4);
     expect(restored).toEqual([]);
@@ -69,7 +79,10 @@ describe('global weight decay', () => {
     const run = async (weightDecay: number) => {
       let norm = 0;
       const epochs: EpochPoint[] = [];
-      await trainBlobs({ epochs: 3, weightDecay, onEpoch: (p) => epochs.push(p) }, { after: async ({ model }) => void (norm = await kernelNorm(model)) });
+      await trainBlobs(
+        { epochs: 3, weightDecay, onEpoch: (p) => epochs.push(p) },
+        { after: async ({ model }) => void (norm = await kernelNorm(model)) },
+      );
       return { norm, trainLoss: epochs[2].train.loss, accuracy: epochs[2].validation.accuracy };
     };
     const plain = await run(0);

@@ -14,7 +14,15 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const RATES: Record<OptimizerName, number> = { sgd: 0.1, momentum: 0.05, adam: 0.01, rmsprop: 0.005, adadelta: 1, adamax: 0.01, adagrad: 0.1 };
+const RATES: Record<OptimizerName, number> = {
+  sgd: 0.1,
+  momentum: 0.05,
+  adam: 0.01,
+  rmsprop: 0.005,
+  adadelta: 1,
+  adamax: 0.01,
+  adagrad: 0.1,
+};
 const CARRIED: OptimizerName[] = ['sgd', 'momentum', 'adam', 'rmsprop', 'adadelta', 'adagrad'];
 
 function configFor(optimizer: OptimizerName) {
@@ -28,7 +36,13 @@ function configFor(optimizer: OptimizerName) {
   };
 }
 
-async function weightsAfter(from: BackendName, to: BackendName, optimizer: OptimizerName, before: number, after: number): Promise<{ carried: Float32Array[]; straight: Float32Array[] }> {
+async function weightsAfter(
+  from: BackendName,
+  to: BackendName,
+  optimizer: OptimizerName,
+  before: number,
+  after: number,
+): Promise<{ carried: Float32Array[]; straight: Float32Array[] }> {
   const dataset = blobs(64, 2);
   const indices = Uint32Array.from({ length: 64 }, (_, i) => i);
   const batch = (k: number) => gatherBatch(dataset, indices, (k * 8) % 64, ((k * 8) % 64) + 8);

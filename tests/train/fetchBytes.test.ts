@@ -21,12 +21,18 @@ describe('fetchBytes', () => {
     const { bytes, fromCache } = await fetchBytes('https://example.test/a', (loaded, total) => progress.push([loaded, total]));
     expect(Array.from(bytes)).toEqual([1, 2, 3, 4, 5]);
     expect(fromCache).toBe(false);
-    expect(progress).toEqual([[2, 5], [5, 5], [5, 5]]);
+    expect(progress).toEqual([
+      [2, 5],
+      [5, 5],
+      [5, 5],
+    ]);
   });
 
   it('refuses a file over the limit, by header or by counting', async () => {
     vi.stubGlobal('fetch', async () => streamed([new Uint8Array(10)], { 'content-length': String(3 * 2 ** 20) }));
-    await expect(fetchBytes('https://example.test/big', () => undefined, { maxBytes: 2 ** 20 })).rejects.toThrow(/3.0 MiB, over the limit of 1 MiB/);
+    await expect(fetchBytes('https://example.test/big', () => undefined, { maxBytes: 2 ** 20 })).rejects.toThrow(
+      /3.0 MiB, over the limit of 1 MiB/,
+    );
     vi.stubGlobal('fetch', async () => streamed([new Uint8Array(600_000), new Uint8Array(600_000)]));
     await expect(fetchBytes('https://example.test/big', () => undefined, { maxBytes: 2 ** 20 })).rejects.toThrow(/over the limit/);
   });
@@ -35,7 +41,9 @@ describe('fetchBytes', () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    const sprite = fetchBytes('https://elsewhere.test/mnist_images.png', () => undefined, { advice: 'Try again when the connection is back.' });
+    const sprite = fetchBytes('https://elsewhere.test/mnist_images.png', () => undefined, {
+      advice: 'Try again when the connection is back.',
+    });
     await expect(sprite).rejects.toThrow(/Try again when the connection is back\.$/);
     await expect(fetchBytes('https://elsewhere.test/a.csv', () => undefined)).rejects.toThrow(/load it from your computer instead/);
   });

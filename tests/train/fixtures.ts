@@ -29,7 +29,6 @@ export function blobs(count: number, seed: number): Dataset {
   return { name: 'blobs', task: 'classification', x, y, count, sampleShape: [2], classes: ['a', 'b', 'c'] };
 }
 
-
 export function setup(seed = 3) {
   const dataset = blobs(300, 11);
   const split = stratifiedSplit(dataset.y, 0.2, seed);

@@ -25,7 +25,17 @@ describe('random forest', () => {
     const dataset = generateSynthetic({ shape: 'plane', count: 300, noise: 0, seed: 3 });
     const result = await trainForest(dataset, randomSplit(300, 0.2, 3), 7, 20, () => undefined);
     expect(result.validation.r2).toBeGreaterThan(0.8);
-    const image: Dataset = { name: 'img', task: 'classification', x: new Uint8Array(8), y: new Uint8Array(2), count: 2, sampleShape: [2, 2, 1], classes: ['a', 'b'] };
-    await expect(trainForest(image, { train: Uint32Array.from([0]), validation: Uint32Array.from([1]) }, 1, 10, () => undefined)).rejects.toThrow('not on images');
+    const image: Dataset = {
+      name: 'img',
+      task: 'classification',
+      x: new Uint8Array(8),
+      y: new Uint8Array(2),
+      count: 2,
+      sampleShape: [2, 2, 1],
+      classes: ['a', 'b'],
+    };
+    await expect(
+      trainForest(image, { train: Uint32Array.from([0]), validation: Uint32Array.from([1]) }, 1, 10, () => undefined),
+    ).rejects.toThrow('not on images');
   });
 });

@@ -54,19 +54,25 @@ describe('inspecting a model', () => {
   });
 
   it('predicts one input and draws the decision boundary over the plane', async () => {
-    await trainBlobs({ epochs: 2 }, {
-      after: async ({ model, dataset, split }) => {
-        const target = { model, dataset, split, head: headFor(dataset, split.train) };
-        const result = await inspect(target, { kind: 'predict', input: [-2, -2] });
-        if (result.kind !== 'predict') throw new Error('expected a prediction');
-        expect(result.outputs).toHaveLength(3);
-        expect(result.outputs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
-        expect(result.outputs.indexOf(Math.max(...result.outputs))).toBe(0);
-        const boundary = await decisionBoundary(async (values, count) => (model.predict(tf.tensor2d(values, [count, 2])) as tf.Tensor).data() as Promise<Float32Array>, 'classification');
-        expect(boundary.values).toHaveLength(BOUNDARY_SIZE * BOUNDARY_SIZE);
-        expect(boundary.values.every((v) => v >= 0 && v <= 255)).toBe(true);
-        await expect(inspect(target, { kind: 'predict', input: [1, 2, 3] })).rejects.toThrow(/3 values; the model takes 2/);
+    await trainBlobs(
+      { epochs: 2 },
+      {
+        after: async ({ model, dataset, split }) => {
+          const target = { model, dataset, split, head: headFor(dataset, split.train) };
+          const result = await inspect(target, { kind: 'predict', input: [-2, -2] });
+          if (result.kind !== 'predict') throw new Error('expected a prediction');
+          expect(result.outputs).toHaveLength(3);
+          expect(result.outputs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+          expect(result.outputs.indexOf(Math.max(...result.outputs))).toBe(0);
+          const boundary = await decisionBoundary(
+            async (values, count) => (model.predict(tf.tensor2d(values, [count, 2])) as tf.Tensor).data() as Promise<Float32Array>,
+            'classification',
+          );
+          expect(boundary.values).toHaveLength(BOUNDARY_SIZE * BOUNDARY_SIZE);
+          expect(boundary.values.every((v) => v >= 0 && v <= 255)).toBe(true);
+          await expect(inspect(target, { kind: 'predict', input: [1, 2, 3] })).rejects.toThrow(/3 values; the model takes 2/);
+        },
       },
-    });
+    );
   });
 });

@@ -51,7 +51,17 @@ describe('trainModel on the CPU backend', () => {
     // The test builds' fault: an engine whose loss is NaN from step 5 on.
     const engine = nanFrom(new TfjsEngine({ model, optimizer, dataset, head: headFor(dataset, split.train), seed: 3, weightDecay: 0 }), 5);
     expect([engine.backend, engine.synchronous]).toEqual(['cpu', false]);
-    const run = trainModel({ engine, dataset, split, batchSize: 16, epochs: 3, seed: 3, control: new RunControl(), onBatch: (point) => batches.push(point), onEpoch: () => undefined });
+    const run = trainModel({
+      engine,
+      dataset,
+      split,
+      batchSize: 16,
+      epochs: 3,
+      seed: 3,
+      control: new RunControl(),
+      onBatch: (point) => batches.push(point),
+      onEpoch: () => undefined,
+    });
     await expect(run).rejects.toBeInstanceOf(DivergedError);
     await expect(run).rejects.toThrow(/epoch 1, step 5/);
     expect(batches.map((b) => b.step)).toEqual([1, 2, 3, 4]);

@@ -52,14 +52,35 @@ describe('the network picture', () => {
   });
 
   it('summarises wide layers and draws no edges through a convolution', () => {
-    const wide = networkPicture([{ kind: 'dense', units: 300, activation: 'relu' }], { units: 10, activation: 'softmax' }, 784, [new Float32Array(784 * 300), new Float32Array(300), new Float32Array(3000), new Float32Array(10)], null);
-    expect(wide.columns.map((c) => [c.units, c.shown])).toEqual([[784, 10], [300, 10], [10, 10]]);
+    const wide = networkPicture(
+      [{ kind: 'dense', units: 300, activation: 'relu' }],
+      { units: 10, activation: 'softmax' },
+      784,
+      [new Float32Array(784 * 300), new Float32Array(300), new Float32Array(3000), new Float32Array(10)],
+      null,
+    );
+    expect(wide.columns.map((c) => [c.units, c.shown])).toEqual([
+      [784, 10],
+      [300, 10],
+      [10, 10],
+    ]);
     expect(wide.edges[0]!.length).toBe(100);
     const conv = networkPicture(
-      [{ kind: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' }, { kind: 'flatten' }, { kind: 'dense', units: 4, activation: 'relu' }],
+      [
+        { kind: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu' },
+        { kind: 'flatten' },
+        { kind: 'dense', units: 4, activation: 'relu' },
+      ],
       { units: 10, activation: 'softmax' },
       null,
-      [new Float32Array(18), new Float32Array(2), new Float32Array(1352 * 4), new Float32Array(4), new Float32Array(40), new Float32Array(10)],
+      [
+        new Float32Array(18),
+        new Float32Array(2),
+        new Float32Array(1352 * 4),
+        new Float32Array(4),
+        new Float32Array(40),
+        new Float32Array(10),
+      ],
       null,
     );
     expect(conv.edges[0]).toBeNull();
@@ -85,11 +106,24 @@ describe('the network layout', () => {
 
   it('colours edges by the sign and thickens them by the size of the weights, and ignores a picture of another stack', () => {
     const weights = [Float32Array.from([1, -2, 0.5, 3]), new Float32Array(2), new Float32Array(4), new Float32Array(2)];
-    const picture = networkPicture([{ kind: 'dense', units: 2, activation: 'tanh' }], { units: 2, activation: 'softmax' }, 2, weights, identityPlane);
+    const picture = networkPicture(
+      [{ kind: 'dense', units: 2, activation: 'tanh' }],
+      { units: 2, activation: 'softmax' },
+      2,
+      weights,
+      identityPlane,
+    );
     const net = layoutNetwork(model([2]), ['x₁', 'x₂'], picture);
     const first = net.edges.slice(0, 4).map((e) => [e.weight, e.strength]);
-    expect(first).toEqual([[1, 1 / 3], [-2, 2 / 3], [0.5, 0.5 / 3], [3, 1]]);
-    expect(net.describeAt((net.edges[1].x1 + net.edges[1].x2) / 2, (net.edges[1].y1 + net.edges[1].y2) / 2)).toMatch(/Weight from x₁ to layer 1 unit 2: -2\.000/);
+    expect(first).toEqual([
+      [1, 1 / 3],
+      [-2, 2 / 3],
+      [0.5, 0.5 / 3],
+      [3, 1],
+    ]);
+    expect(net.describeAt((net.edges[1].x1 + net.edges[1].x2) / 2, (net.edges[1].y1 + net.edges[1].y2) / 2)).toMatch(
+      /Weight from x₁ to layer 1 unit 2: -2\.000/,
+    );
     const stale = layoutNetwork(model([3]), ['x₁', 'x₂'], picture);
     expect(stale.edges.every((e) => e.weight === null)).toBe(true);
   });
@@ -129,7 +163,9 @@ describe('a CNN in the picture', () => {
     expect(net.edges.filter((e) => e.to === 'flatten')).toHaveLength(2);
     expect(net.edges.filter((e) => e.from === 'flatten')).toHaveLength(2);
     const edge = kernels[1];
-    expect(net.describeAt((edge.x1 + edge.x2) / 2, (edge.y1 + edge.y2) / 2)).toMatch(/Kernel from input channel 1 to conv 2@3×3 channel 2: mean weight -0\.500/);
+    expect(net.describeAt((edge.x1 + edge.x2) / 2, (edge.y1 + edge.y2) / 2)).toMatch(
+      /Kernel from input channel 1 to conv 2@3×3 channel 2: mean weight -0\.500/,
+    );
   });
 });
 

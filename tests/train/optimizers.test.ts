@@ -12,7 +12,12 @@ beforeAll(async () => {
 const BACKEND_EPSILON = 1e-7;
 
 /** Minimises (w - 3)^2 from w = 0 with our optimizer and returns w after each step. */
-async function trajectory(name: OptimizerName, learningRate: number, steps: number, params = defaultOptimizerParams(name)): Promise<number[]> {
+async function trajectory(
+  name: OptimizerName,
+  learningRate: number,
+  steps: number,
+  params = defaultOptimizerParams(name),
+): Promise<number[]> {
   const w = tf.variable(tf.scalar(0));
   const { optimizer } = createOptimizer(name, learningRate, params);
   const values: number[] = [];
@@ -105,7 +110,7 @@ describe('Adadelta follows Zeiler (2012)', () => {
     // By hand, rho 0.95, eps 1e-7, g = 2(w - 3) = -6:
     //   Eg2 = 0.05 * 36 = 1.8; dx = sqrt(1e-7) / sqrt(1.8 + 1e-7) * 6 = 1.4142e-3
     const [first, second] = await trajectory('adadelta', 1, 2);
-    expect(first).toBeCloseTo(Math.sqrt(1e-7) / Math.sqrt(1.8 + 1e-7) * 6, 6);
+    expect(first).toBeCloseTo((Math.sqrt(1e-7) / Math.sqrt(1.8 + 1e-7)) * 6, 6);
     // Step 2: EdX2 = 0.05 * dx1^2; Eg2 = 0.95*1.8 + 0.05*g2^2.
     const dx1 = first;
     const g2 = 2 * (dx1 - 3);

@@ -15,12 +15,23 @@ vi.mock('../../src/train/backends/wasmSetup', async (importOriginal) => ({
   },
 }));
 
-const config = (backend: 'cpu' | 'wasm' | 'auto', units = 4) => ({ ...defaultConfig(), backend, layers: [{ kind: 'dense' as const, units, activation: 'relu' as const }], batchSize: 8 });
+const config = (backend: 'cpu' | 'wasm' | 'auto', units = 4) => ({
+  ...defaultConfig(),
+  backend,
+  layers: [{ kind: 'dense' as const, units, activation: 'relu' as const }],
+  batchSize: 8,
+});
 
 describe('backend preparation', () => {
   it('runs one call at a time, so a warm-up cannot switch the backend under a later run', async () => {
     const dataset = blobs(30, 1);
-    const warmUp = warmUpBackend(config('wasm'), dataset, undefined, () => false, () => false);
+    const warmUp = warmUpBackend(
+      config('wasm'),
+      dataset,
+      undefined,
+      () => false,
+      () => false,
+    );
     const run = prepareRunBackend(config('cpu'), dataset);
     const [warmed, ran] = await Promise.all([warmUp, run]);
     expect(warmed?.backend).toBe('wasm');
@@ -32,20 +43,46 @@ describe('backend preparation', () => {
     const dataset = blobs(30, 1);
     let runStarted = false;
     const run = prepareRunBackend(config('cpu'), dataset).then((s) => ((runStarted = true), s));
-    const warmUp = warmUpBackend(config('wasm'), dataset, undefined, () => runStarted, () => false);
+    const warmUp = warmUpBackend(
+      config('wasm'),
+      dataset,
+      undefined,
+      () => runStarted,
+      () => false,
+    );
     expect((await run).backend).toBe('cpu');
     expect(await warmUp).toBeNull();
   });
 
   it('a run on auto never waits for a warm-up measuring: it gives way within a timing window', async () => {
     const dataset = blobs(600, 1);
-    const wide = (units: number) => ({ ...config('auto'), layers: [{ kind: 'dense' as const, units, activation: 'relu' as const }, { kind: 'dense' as const, units, activation: 'relu' as const }] });
+    const wide = (units: number) => ({
+      ...config('auto'),
+      layers: [
+        { kind: 'dense' as const, units, activation: 'relu' as const },
+        { kind: 'dense' as const, units, activation: 'relu' as const },
+      ],
+    });
     // How long a whole warm-up of the quick backends takes on a model of this size, left alone.
     const alone = performance.now();
-    expect(await warmUpBackend(wide(255), dataset, undefined, () => false, () => false)).not.toBeNull();
+    expect(
+      await warmUpBackend(
+        wide(255),
+        dataset,
+        undefined,
+        () => false,
+        () => false,
+      ),
+    ).not.toBeNull();
     const whole = performance.now() - alone;
     // The same size again (another key, so nothing is remembered), with Train pressed 50 ms in.
-    const warmUp = warmUpBackend(wide(256), dataset, undefined, () => false, () => false);
+    const warmUp = warmUpBackend(
+      wide(256),
+      dataset,
+      undefined,
+      () => false,
+      () => false,
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     const pressed = performance.now();
     const run = await prepareRunBackend(wide(256), dataset);

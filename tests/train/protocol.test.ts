@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/experiment';
-import { isDataEvent, isFromWorker, isToWorker, PROTOCOL_VERSION, type DataEvent, type FromWorker, type ToWorker } from '../../src/train/protocol';
+import {
+  isDataEvent,
+  isFromWorker,
+  isToWorker,
+  PROTOCOL_VERSION,
+  type DataEvent,
+  type FromWorker,
+  type ToWorker,
+} from '../../src/train/protocol';
 
 describe('worker protocol', () => {
   it('recognises every message kind in both directions', () => {
@@ -13,14 +21,50 @@ describe('worker protocol', () => {
       { type: 'stop', runId: 1 },
       { type: 'set-learning-rate', runId: 1, learningRate: 0.01 },
       { type: 'set-pace', runId: 1, epochsPerSecond: 15 },
-      { type: 'request', requestId: 3, version: PROTOCOL_VERSION, kind: 'inspect', ask: { kind: 'predict', input: [0, 1] }, baseUrl: 'http://x/' },
-      { type: 'request', requestId: 4, version: PROTOCOL_VERSION, kind: 'forest', ask: { config: defaultConfig(), trees: 5 }, baseUrl: 'http://x/' },
+      {
+        type: 'request',
+        requestId: 3,
+        version: PROTOCOL_VERSION,
+        kind: 'inspect',
+        ask: { kind: 'predict', input: [0, 1] },
+        baseUrl: 'http://x/',
+      },
+      {
+        type: 'request',
+        requestId: 4,
+        version: PROTOCOL_VERSION,
+        kind: 'forest',
+        ask: { config: defaultConfig(), trees: 5 },
+        baseUrl: 'http://x/',
+      },
     ];
     const fromWorker: FromWorker[] = [
       { type: 'phase', runId: 1, phase: 'loading-data' },
-      { type: 'ready', runId: 1, backend: 'webgl', speeds: [], backendReason: 'test', task: 'classification', labelsFlipped: 0, fallbacks: [{ backend: 'webgpu', reason: 'slow' }], trainSamples: 8, validationSamples: 2, stepsPerEpoch: 1 },
+      {
+        type: 'ready',
+        runId: 1,
+        backend: 'webgl',
+        speeds: [],
+        backendReason: 'test',
+        task: 'classification',
+        labelsFlipped: 0,
+        fallbacks: [{ backend: 'webgpu', reason: 'slow' }],
+        trainSamples: 8,
+        validationSamples: 2,
+        stepsPerEpoch: 1,
+      },
       { type: 'progress', runId: 1, points: [{ step: 1, epoch: 1, size: 8, loss: 2.3, accuracy: 0.1 }], samplesPerSecond: 100 },
-      { type: 'epoch-end', runId: 1, tensors: 12, point: { epoch: 1, step: 1, train: { loss: 1, accuracy: 0.5, precision: 0.5, recall: 0.5, f1: 0.5 }, validation: { loss: 1, accuracy: 0.5, precision: 0.5, recall: 0.5, f1: 0.5 } } },
+      {
+        type: 'epoch-end',
+        runId: 1,
+        tensors: 12,
+        point: {
+          epoch: 1,
+          step: 1,
+          train: { loss: 1, accuracy: 0.5, precision: 0.5, recall: 0.5, f1: 0.5 },
+          validation: { loss: 1, accuracy: 0.5, precision: 0.5, recall: 0.5, f1: 0.5 },
+        },
+      },
       { type: 'paused', runId: 1, step: 3 },
       { type: 'resumed', runId: 1 },
       { type: 'learning-rate', runId: 1, step: 7, learningRate: 0.01 },

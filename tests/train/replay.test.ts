@@ -33,7 +33,18 @@ async function replay(backend: 'cpu' | 'wasm', seed: number) {
   const initial = model.getWeights().map((w) => Array.from(w.dataSync()));
   const optimizer = createOptimizer('adam', 0.01, defaultOptimizerParams('adam'));
   const losses: number[] = [];
-  await trainModel({ model, optimizer, dataset, split, batchSize: 16, epochs: 2, seed, control: new RunControl(), onBatch: (p) => losses.push(p.loss), onEpoch: () => undefined });
+  await trainModel({
+    model,
+    optimizer,
+    dataset,
+    split,
+    batchSize: 16,
+    epochs: 2,
+    seed,
+    control: new RunControl(),
+    onBatch: (p) => losses.push(p.loss),
+    onEpoch: () => undefined,
+  });
   model.dispose();
   optimizer.optimizer.dispose();
   return { initial, losses };

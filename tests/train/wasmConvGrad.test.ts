@@ -30,7 +30,12 @@ async function gradients(backend: 'cpu' | 'wasm', s: Shape): Promise<{ dx: Float
   const w = tf.tensor4d(values(s.kernel * s.kernel * s.channels * s.filters), [s.kernel, s.kernel, s.channels, s.filters]);
   const outShape = tf.conv2d(x, w, s.stride, s.padding).shape;
   const r = tf.tensor(values(outShape.reduce((a, b) => a * b, 1)), outShape);
-  const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, s.stride, s.padding).mul(r).sum())([x, w]);
+  const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+    tf
+      .conv2d(a as tf.Tensor4D, b as tf.Tensor4D, s.stride, s.padding)
+      .mul(r)
+      .sum(),
+  )([x, w]);
   const result = { dx: (await dx.data()) as Float32Array, dw: (await dw.data()) as Float32Array };
   tf.dispose([x, w, r, dx, dw]);
   return result;

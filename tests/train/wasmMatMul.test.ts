@@ -27,7 +27,11 @@ interface Case {
 async function run(backend: 'cpu' | 'wasm', c: Case): Promise<Float32Array[]> {
   await tf.setBackend(backend);
   const rng = createRng(c.seed);
-  const tensor = (shape: number[]) => tf.tensor(Float32Array.from({ length: shape.reduce((p, d) => p * d, 1) }, () => rng.next() * 2 - 1), shape);
+  const tensor = (shape: number[]) =>
+    tf.tensor(
+      Float32Array.from({ length: shape.reduce((p, d) => p * d, 1) }, () => rng.next() * 2 - 1),
+      shape,
+    );
   const shapeA = c.transposeA ? [c.k, c.m] : [c.m, c.k];
   const shapeB = c.transposeB ? [c.n, c.k] : [c.k, c.n];
   const a = tensor(c.rank3 ? [c.batch, ...shapeA] : shapeA);

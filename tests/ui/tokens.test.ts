@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseColor } from '../../src/ui/tokens';
 
 const ui = join(__dirname, '../../src/ui');
-const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
 const tokens = readFileSync(join(ui, 'tokens.css'), 'utf8');
 const defined = new Set([...tokens.matchAll(/--([a-z0-9-]+):/g)].map((m) => m[1]));
 

@@ -12,7 +12,14 @@ const MAX_CATEGORIES = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/;
 const PREVIEW_ROWS = 8;
 
-function inferType(name: string, values: string[], distinct: number, numeric: boolean, integer: boolean, rows: number): [ColumnType, string] {
+function inferType(
+  name: string,
+  values: string[],
+  distinct: number,
+  numeric: boolean,
+  integer: boolean,
+  rows: number,
+): [ColumnType, string] {
   if (values.length === 0) return ['ignored', 'every value is missing'];
   const allDistinct = distinct === values.length && rows > 10;
   if (numeric) {
@@ -36,7 +43,17 @@ function summariseColumn(name: string, cells: string[]): ColumnSummary {
   const byFrequency = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const top = byFrequency.slice(0, 5).map(([value, count]) => ({ value, count }));
   const categories = counts.size <= MAX_CLASSES ? byFrequency.map(([value]) => value) : null;
-  const summary: ColumnSummary = { name, inferred, reason, missing: cells.length - present.length, distinct: counts.size, numeric, integer, top, categories };
+  const summary: ColumnSummary = {
+    name,
+    inferred,
+    reason,
+    missing: cells.length - present.length,
+    distinct: counts.size,
+    numeric,
+    integer,
+    top,
+    categories,
+  };
   if (numeric) {
     let min = Infinity;
     let max = -Infinity;
@@ -53,7 +70,12 @@ function summariseColumn(name: string, cells: string[]): ColumnSummary {
 
 /** Statistics, inferred types and a preview of a parsed table. */
 export function summariseTable(table: Table, header: boolean, delimiter: string, skipped: SkippedRows): TableSummary {
-  const columns = table.header.map((name, c) => summariseColumn(name, table.rows.map((row) => row[c])));
+  const columns = table.header.map((name, c) =>
+    summariseColumn(
+      name,
+      table.rows.map((row) => row[c]),
+    ),
+  );
   return { rows: table.rows.length, columns, preview: table.rows.slice(0, PREVIEW_ROWS), header, delimiter, skipped };
 }
 
@@ -77,7 +99,13 @@ export function defaultCsvOptions(summary: TableSummary): CsvOptions {
 
 /** What the table and options give the model: feature count, classes; or why they give nothing usable. */
 export type CsvLayout =
-  | { ok: true; features: { name: string; type: 'numeric' | 'categorical'; categories: string[] }[]; inputSize: number; task: CsvTask; classes: string[] }
+  | {
+      ok: true;
+      features: { name: string; type: 'numeric' | 'categorical'; categories: string[] }[];
+      inputSize: number;
+      task: CsvTask;
+      classes: string[];
+    }
   | { ok: false; message: string };
 
 /** Checks the options against the table's summary and lays out the model's input (the page and the worker agree on it). */
@@ -88,14 +116,21 @@ export function csvLayout(summary: TableSummary, options: CsvOptions): CsvLayout
   if (target.missing === summary.rows) return { ok: false, message: `The target column "${target.name}" has no values.` };
   let classes: string[] = [];
   if (options.task === 'classification') {
-    if (target.distinct < 2) return { ok: false, message: `The target column "${target.name}" has only one class ("${target.top[0]?.value ?? ''}"); there is nothing to learn.` };
+    if (target.distinct < 2)
+      return {
+        ok: false,
+        message: `The target column "${target.name}" has only one class ("${target.top[0]?.value ?? ''}"); there is nothing to learn.`,
+      };
     if (target.distinct > MAX_CLASSES) {
       const hint = target.numeric ? ' It holds numbers: choose regression instead.' : '';
       return { ok: false, message: `The target column "${target.name}" has ${target.distinct} classes, more than ${MAX_CLASSES}.${hint}` };
     }
     classes = (target.categories ?? []).slice().sort((a, b) => (target.numeric ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
   } else if (!target.numeric) {
-    return { ok: false, message: `The target column "${target.name}" is not numeric, so it cannot be a regression target; choose classification.` };
+    return {
+      ok: false,
+      message: `The target column "${target.name}" is not numeric, so it cannot be a regression target; choose classification.`,
+    };
   }
   const features: { name: string; type: 'numeric' | 'categorical'; categories: string[] }[] = [];
   summary.columns.forEach((column, c) => {
@@ -107,7 +142,8 @@ export function csvLayout(summary: TableSummary, options: CsvOptions): CsvLayout
     if (type === 'categorical' && column.categories === null) return;
     features.push({ name: column.name, type, categories: type === 'categorical' ? (column.categories ?? []) : [] });
   });
-  if (features.length === 0) return { ok: false, message: 'No column is usable as a feature: every column other than the target is ignored or empty.' };
+  if (features.length === 0)
+    return { ok: false, message: 'No column is usable as a feature: every column other than the target is ignored or empty.' };
   const inputSize = features.reduce((sum, f) => sum + (f.type === 'numeric' ? 1 : f.categories.length), 0);
   return { ok: true, features, inputSize, task: options.task, classes };
 }

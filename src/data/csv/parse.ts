@@ -131,10 +131,14 @@ export function parseCsv(text: string, header?: boolean, onProgress?: (fraction:
   if (rows.length === 0) throw new CsvError('The file is empty.');
   const width = rows[0].length;
   if (width < 2) {
-    throw new CsvError('The file has only one column. A dataset needs at least one feature column and one target column (separated by commas, tabs, semicolons or |).');
+    throw new CsvError(
+      'The file has only one column. A dataset needs at least one feature column and one target column (separated by commas, tabs, semicolons or |).',
+    );
   }
   if (width > MAX_COLUMNS) {
-    throw new CsvError(`The file has ${width.toLocaleString('en-US')} columns; this app takes at most ${MAX_COLUMNS.toLocaleString('en-US')}. Keep the columns you need (in a spreadsheet, say) and load it again.`);
+    throw new CsvError(
+      `The file has ${width.toLocaleString('en-US')} columns; this app takes at most ${MAX_COLUMNS.toLocaleString('en-US')}. Keep the columns you need (in a spreadsheet, say) and load it again.`,
+    );
   }
   const hasHeader = header ?? looksLikeHeader(rows);
   const names = columnNames(rows[0], hasHeader);
@@ -149,7 +153,8 @@ export function parseCsv(text: string, header?: boolean, onProgress?: (fraction:
     }
     data.push(row);
   });
-  if (data.length === 0) throw new CsvError(skipped.count > 0 ? `No row has the ${width} fields of the first row.` : 'The file has a header but no data rows.');
+  if (data.length === 0)
+    throw new CsvError(skipped.count > 0 ? `No row has the ${width} fields of the first row.` : 'The file has a header but no data rows.');
   // Most rows with another field count: a file that mixes delimiters, or was read with the wrong one.
   if (skipped.count > data.length) {
     const total = skipped.count + data.length;

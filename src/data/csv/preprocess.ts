@@ -62,7 +62,14 @@ export function fitNumeric(trainValues: number[], missing: MissingStrategy, scal
 const toNumber = (cell: string): number => (isMissing(cell) ? Number.NaN : Number(cell));
 
 /** Builds the dataset and its seeded split; throws CsvError when the options give nothing to train on. */
-export function buildCsvDataset(table: Table, summary: TableSummary, options: CsvOptions, validationSplit: number, seed: number, name = 'CSV'): CsvDataset {
+export function buildCsvDataset(
+  table: Table,
+  summary: TableSummary,
+  options: CsvOptions,
+  validationSplit: number,
+  seed: number,
+  name = 'CSV',
+): CsvDataset {
   const layout = csvLayout(summary, options);
   if (!layout.ok) throw new CsvError(layout.message);
   const targetIndex = table.header.indexOf(options.target);
@@ -87,23 +94,34 @@ export function buildCsvDataset(table: Table, summary: TableSummary, options: Cs
       }
       seen.add(key);
     }
-    if (options.missing === 'drop' && layout.features.some((f, k) => isMissing(row[featureIndex[k]]) || (f.type === 'numeric' && !Number.isFinite(toNumber(row[featureIndex[k]]))))) {
+    if (
+      options.missing === 'drop' &&
+      layout.features.some(
+        (f, k) => isMissing(row[featureIndex[k]]) || (f.type === 'numeric' && !Number.isFinite(toNumber(row[featureIndex[k]]))),
+      )
+    ) {
       dropped.missingFeatures++;
       continue;
     }
     rows.push(row);
     labels.push(label);
   }
-  if (rows.length < 2) throw new CsvError(`Only ${rows.length} usable row${rows.length === 1 ? '' : 's'} left after dropping rows with missing values.`);
+  if (rows.length < 2)
+    throw new CsvError(`Only ${rows.length} usable row${rows.length === 1 ? '' : 's'} left after dropping rows with missing values.`);
 
-  const split = layout.task === 'classification' ? stratifiedSplit(labels, validationSplit, seed) : randomSplit(rows.length, validationSplit, seed);
+  const split =
+    layout.task === 'classification' ? stratifiedSplit(labels, validationSplit, seed) : randomSplit(rows.length, validationSplit, seed);
   const trainRows = Array.from(split.train, (i) => rows[i]);
   const fitted: FittedFeature[] = [];
   // One encoder per feature, fitted on the training rows: writes its columns of a row into `into` at `at`.
   const encoders = layout.features.map((feature, k): ((row: string[], into: Float32Array, at: number) => void) => {
     const c = featureIndex[k];
     if (feature.type === 'numeric') {
-      const fit = fitNumeric(trainRows.map((row) => toNumber(row[c])), options.missing, options.scaling);
+      const fit = fitNumeric(
+        trainRows.map((row) => toNumber(row[c])),
+        options.missing,
+        options.scaling,
+      );
       fitted.push({ name: feature.name, type: 'numeric', ...fit });
       return (row, into, at) => {
         const v = toNumber(row[c] ?? '');
@@ -137,7 +155,25 @@ export function buildCsvDataset(table: Table, summary: TableSummary, options: Cs
     return into;
   };
   const y = layout.task === 'classification' ? Uint8Array.from(labels) : Float32Array.from(labels);
-  const preprocessing: CsvPreprocessing = { target: options.target, task: layout.task, classes: layout.classes, missing: options.missing, dropDuplicates: options.dropDuplicates, features: fitted };
-  const dataset: Dataset = { name, task: layout.task, x, y, count: rows.length, sampleShape: [layout.inputSize], classes: layout.classes, sourceRows: rows, sourceHeader: table.header, preprocessing };
+  const preprocessing: CsvPreprocessing = {
+    target: options.target,
+    task: layout.task,
+    classes: layout.classes,
+    missing: options.missing,
+    dropDuplicates: options.dropDuplicates,
+    features: fitted,
+  };
+  const dataset: Dataset = {
+    name,
+    task: layout.task,
+    x,
+    y,
+    count: rows.length,
+    sampleShape: [layout.inputSize],
+    classes: layout.classes,
+    sourceRows: rows,
+    sourceHeader: table.header,
+    preprocessing,
+  };
   return { dataset: { ...dataset, encodeRow }, split, dropped };
 }

@@ -9,7 +9,11 @@ export function rowProblems(header: readonly string[], cells: readonly string[],
   header.forEach((name, c) => {
     const cell = cells[c] ?? '';
     if (!numericColumns.has(name) || isMissing(cell)) return;
-    if (!Number.isFinite(Number(cell.trim()))) problems.set(c, `${name} takes a number; "${cell.length > 20 ? `${cell.slice(0, 20)}…` : cell}" is not one. Leave it empty to fill it in as training did.`);
+    if (!Number.isFinite(Number(cell.trim())))
+      problems.set(
+        c,
+        `${name} takes a number; "${cell.length > 20 ? `${cell.slice(0, 20)}…` : cell}" is not one. Leave it empty to fill it in as training did.`,
+      );
   });
   return problems;
 }

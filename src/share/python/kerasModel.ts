@@ -32,7 +32,8 @@ const positiveInt = (value: unknown): value is number => typeof value === 'numbe
 const rate = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
 
 function intArg(value: unknown, name: string, where: string): number {
-  if (!positiveInt(value)) throw new KerasExportError(`${where}: its ${name} (${String(value).slice(0, 20)}) is not a positive whole number.`);
+  if (!positiveInt(value))
+    throw new KerasExportError(`${where}: its ${name} (${String(value).slice(0, 20)}) is not a positive whole number.`);
   return value;
 }
 
@@ -45,21 +46,27 @@ function penaltyArgs(layer: { l1?: number; l2?: number }, where: string): string
 
 /** The body of build_model(), one model.add per line. */
 export function kerasModelLines(layers: readonly LayerSpec[], inputShape: readonly number[], output: OutputSpec): string[] {
-  const lines = ["model = keras.Sequential(name='playground')", `model.add(keras.Input(shape=(${inputShape.join(', ')}${inputShape.length === 1 ? ',' : ''})))`];
+  const lines = [
+    "model = keras.Sequential(name='playground')",
+    `model.add(keras.Input(shape=(${inputShape.join(', ')}${inputShape.length === 1 ? ',' : ''})))`,
+  ];
   let rank = inputShape.length;
   layers.forEach((layer, i) => {
     const where = `Layer ${i + 1} (${String((layer as { kind?: unknown }).kind).slice(0, 40)})`;
     switch (layer.kind) {
       case 'dense': {
         const act = activation(layer.activation, where);
-        lines.push(`model.add(layers.Dense(${intArg(layer.units, 'units', where)}, activation=${act.arg}, kernel_initializer=init(${i}), kernel_regularizer=${penaltyArgs(layer, where)}))`);
+        lines.push(
+          `model.add(layers.Dense(${intArg(layer.units, 'units', where)}, activation=${act.arg}, kernel_initializer=init(${i}), kernel_regularizer=${penaltyArgs(layer, where)}))`,
+        );
         if (act.after) lines.push(`model.add(${act.after})`);
         rank = 1;
         break;
       }
       case 'conv2d': {
         const act = activation(layer.activation, where);
-        if (layer.padding !== 'valid' && layer.padding !== 'same') throw new KerasExportError(`${where}: padding "${String(layer.padding).slice(0, 20)}" has no Keras equivalent.`);
+        if (layer.padding !== 'valid' && layer.padding !== 'same')
+          throw new KerasExportError(`${where}: padding "${String(layer.padding).slice(0, 20)}" has no Keras equivalent.`);
         lines.push(
           `model.add(layers.Conv2D(${intArg(layer.filters, 'filters', where)}, ${intArg(layer.kernelSize, 'kernel size', where)}, strides=${intArg(layer.strides, 'stride', where)}, padding='${layer.padding}', activation=${act.arg}, kernel_initializer=init(${i}), kernel_regularizer=${penaltyArgs(layer, where)}))`,
         );
@@ -68,7 +75,9 @@ export function kerasModelLines(layers: readonly LayerSpec[], inputShape: readon
       }
       case 'maxPool2d':
       case 'avgPool2d':
-        lines.push(`model.add(layers.${layer.kind === 'maxPool2d' ? 'MaxPooling2D' : 'AveragePooling2D'}(pool_size=${intArg(layer.poolSize, 'pool size', where)}, strides=${intArg(layer.strides, 'stride', where)}))`);
+        lines.push(
+          `model.add(layers.${layer.kind === 'maxPool2d' ? 'MaxPooling2D' : 'AveragePooling2D'}(pool_size=${intArg(layer.poolSize, 'pool size', where)}, strides=${intArg(layer.strides, 'stride', where)}))`,
+        );
         break;
       case 'flatten':
         // As in the browser: flattening rows that are already flat is left out.
@@ -87,8 +96,11 @@ export function kerasModelLines(layers: readonly LayerSpec[], inputShape: readon
         throw new KerasExportError(`${where}: Keras has no equivalent of this layer, so the model cannot be exported as Python.`);
     }
   });
-  if (output.activation !== 'softmax' && output.activation !== 'linear') throw new KerasExportError('The output layer has no Keras equivalent.');
-  lines.push(`model.add(layers.Dense(${intArg(output.units, 'units', 'The output layer')}, activation='${output.activation}', kernel_initializer=init(${layers.length}), kernel_regularizer=penalty(l1=0, l2=0)))`);
+  if (output.activation !== 'softmax' && output.activation !== 'linear')
+    throw new KerasExportError('The output layer has no Keras equivalent.');
+  lines.push(
+    `model.add(layers.Dense(${intArg(output.units, 'units', 'The output layer')}, activation='${output.activation}', kernel_initializer=init(${layers.length}), kernel_regularizer=penalty(l1=0, l2=0)))`,
+  );
   lines.push('return model');
   return lines;
 }
@@ -96,5 +108,9 @@ export function kerasModelLines(layers: readonly LayerSpec[], inputShape: readon
 /** build_model() as Python source. */
 export function kerasBuildModel(layers: readonly LayerSpec[], inputShape: readonly number[], output: OutputSpec): string {
   const body = kerasModelLines(layers, inputShape, output).map((line) => `    ${line}`);
-  return ['def build_model():', '    """The model built in the browser, layer for layer (the output layer follows from the task)."""', ...body].join('\n');
+  return [
+    'def build_model():',
+    '    """The model built in the browser, layer for layer (the output layer follows from the task)."""',
+    ...body,
+  ].join('\n');
 }

@@ -39,9 +39,13 @@ export function pyValue(value: PyValue, indent = '', width = 100): string {
   if (Array.isArray(value)) {
     const items = value.map((item) => pyValue(item, inner, width));
     const flat = `[${items.join(', ')}]`;
-    return flat.length + indent.length <= width && !flat.includes('\n') ? flat : `[\n${items.map((item) => `${inner}${item},\n`).join('')}${indent}]`;
+    return flat.length + indent.length <= width && !flat.includes('\n')
+      ? flat
+      : `[\n${items.map((item) => `${inner}${item},\n`).join('')}${indent}]`;
   }
   const entries = Object.entries(value).map(([key, item]) => `${pyString(key)}: ${pyValue(item, inner, width)}`);
   const flat = `{${entries.join(', ')}}`;
-  return flat.length + indent.length <= width && !flat.includes('\n') ? flat : `{\n${entries.map((entry) => `${inner}${entry},\n`).join('')}${indent}}`;
+  return flat.length + indent.length <= width && !flat.includes('\n')
+    ? flat
+    : `{\n${entries.map((entry) => `${inner}${entry},\n`).join('')}${indent}}`;
 }

@@ -36,7 +36,14 @@ function experimentValue(config: ExperimentConfig, info: PythonProjectInput['inf
     classes: info.classes,
     input_shape: info.inputShape,
     optimizer: config.optimizer,
-    optimizer_params: { momentum: p.momentum, beta1: p.beta1, beta2: p.beta2, rho: p.rho, epsilon: p.epsilon, initial_accumulator: p.initialAccumulator },
+    optimizer_params: {
+      momentum: p.momentum,
+      beta1: p.beta1,
+      beta2: p.beta2,
+      rho: p.rho,
+      epsilon: p.epsilon,
+      initial_accumulator: p.initialAccumulator,
+    },
     learning_rate: config.learningRate,
     batch_size: config.batchSize,
     epochs: config.epochs,
@@ -56,7 +63,11 @@ function csvValue(prep: CsvPreprocessing): PyValue {
     classes: prep.classes,
     missing: prep.missing,
     drop_duplicates: prep.dropDuplicates,
-    features: prep.features.map((f): PyValue => (f.type === 'numeric' ? { name: f.name, type: f.type, fill: f.fill, offset: f.offset, scale: f.scale } : { name: f.name, type: f.type, categories: f.categories, fill: f.fill })),
+    features: prep.features.map((f): PyValue =>
+      f.type === 'numeric'
+        ? { name: f.name, type: f.type, fill: f.fill, offset: f.offset, scale: f.scale }
+        : { name: f.name, type: f.type, categories: f.categories, fill: f.fill },
+    ),
   };
 }
 

@@ -31,7 +31,7 @@ F1, or MSE, MAE and R² for regression.
   \`tf.loadLayersModel\` reads them too).
 - \`experiment.json\`: the experiment, its link, the classes and the final scores.
 - \`requirements.txt\`: what to install.
-${hasCsv ? '- `data.csv`: the data, with the browser\'s split.\n' : ''}
+${hasCsv ? "- `data.csv`: the data, with the browser's split.\n" : ''}
 ## Data
 
 ${dataLine(ref, hasCsv)}

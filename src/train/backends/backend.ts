@@ -39,7 +39,9 @@ function gpuAdapter(): Promise<AdapterFacts | null> {
   if (!gpu) return Promise.resolve(null);
   adapter ??= gpu
     .requestAdapter()
-    .then((found) => (found ? { fallback: found.info?.isFallbackAdapter ?? found.isFallbackAdapter ?? false, name: adapterName(found) } : null))
+    .then((found) =>
+      found ? { fallback: found.info?.isFallbackAdapter ?? found.isFallbackAdapter ?? false, name: adapterName(found) } : null,
+    )
     .catch(() => null);
   return adapter;
 }
@@ -109,7 +111,12 @@ export function deviceKey(): Promise<string> {
     const found = await adapterWithin(ADAPTER_WAIT_MS);
     const adapter = found === 'slow' ? null : found;
     const cores = globalThis.navigator?.hardwareConcurrency ?? 0;
-    return JSON.stringify({ webgpu: adapter ? adapter.name || 'adapter' : null, webgl: webglRenderer(), cores, isolated: Boolean(globalThis.crossOriginIsolated) });
+    return JSON.stringify({
+      webgpu: adapter ? adapter.name || 'adapter' : null,
+      webgl: webglRenderer(),
+      cores,
+      isolated: Boolean(globalThis.crossOriginIsolated),
+    });
   })();
   return device;
 }
@@ -134,7 +141,12 @@ async function setBackendWithTimeout(name: Exclude<BackendName, 'fused'>): Promi
  * `kernels`: tfjs kernels the model needs to train. `testHooks`: how WASM's
  * threads start in a test.
  */
-export async function activateBackend(name: BackendName, kernels: string[], explicitlyChosen: boolean, testHooks?: TestHooks): Promise<void> {
+export async function activateBackend(
+  name: BackendName,
+  kernels: string[],
+  explicitlyChosen: boolean,
+  testHooks?: TestHooks,
+): Promise<void> {
   if (name === 'fused') {
     if (tf.getBackend() !== 'cpu') await setBackendWithTimeout('cpu');
     return;
@@ -147,9 +159,12 @@ export async function activateBackend(name: BackendName, kernels: string[], expl
     const obstacle = webglObstacle();
     if (obstacle) throw new Error(obstacle);
   }
-  if (tf.getBackend() !== name) await (name === 'wasm' ? startWasm(() => setBackendWithTimeout('wasm'), testHooks) : setBackendWithTimeout(name));
+  if (tf.getBackend() !== name)
+    await (name === 'wasm' ? startWasm(() => setBackendWithTimeout('wasm'), testHooks) : setBackendWithTimeout(name));
   const missing = kernels.filter((kernel) => !tf.getKernel(kernel, name));
   if (missing.length > 0) {
-    throw new Error(`tfjs's ${name} backend lacks the ${missing.join(', ')} kernel${missing.length > 1 ? 's' : ''} this model needs to train`);
+    throw new Error(
+      `tfjs's ${name} backend lacks the ${missing.join(', ')} kernel${missing.length > 1 ? 's' : ''} this model needs to train`,
+    );
   }
 }

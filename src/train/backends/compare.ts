@@ -41,7 +41,12 @@ const median = (values: number[]) => {
  * engine works asynchronously (a synchronous one has finished each step by
  * the time it returns); samples per second.
  */
-async function trainWindow(engine: Engine, batch: HostBatch, firstStep: number, windowMs: number): Promise<{ rate: number; steps: number }> {
+async function trainWindow(
+  engine: Engine,
+  batch: HostBatch,
+  firstStep: number,
+  windowMs: number,
+): Promise<{ rate: number; steps: number }> {
   const start = performance.now();
   let steps = 0;
   let previous: Promise<unknown> | null = null;
@@ -94,7 +99,14 @@ export async function timeContenders(
   outer: for (let round = 0; round < rounds; round++) {
     if (round > 0) {
       // Judged on whole epochs (training and validation), as the choice is.
-      const rates = training.map((t, k) => (t.length ? (epochRate({ training: median(t), evaluating: evaluating[k].length ? median(evaluating[k]) : null }, validationPerTrainingSample) ?? 0) : 0));
+      const rates = training.map((t, k) =>
+        t.length
+          ? (epochRate(
+              { training: median(t), evaluating: evaluating[k].length ? median(evaluating[k]) : null },
+              validationPerTrainingSample,
+            ) ?? 0)
+          : 0,
+      );
       const best = Math.max(0, ...rates);
       rates.forEach((rate, k) => {
         if (training[k].length && rate * HOPELESS_FACTOR < best) dropped[k] = true;

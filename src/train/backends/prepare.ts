@@ -26,7 +26,19 @@ const FUSED_GUESS_MAX_PARAMS = 20_000;
 /** Inference is timed on batches of this size (the loop evaluates in EVALUATION_BATCH = 512s; per sample the cost is alike, and a slow backend's window stays short). */
 const EVALUATION_BATCH = 128;
 
-type PrepareConfig = Pick<ExperimentConfig, 'backend' | 'layers' | 'batchSize' | 'optimizer' | 'optimizerParams' | 'learningRate' | 'weightDecay' | 'seed' | 'validationSplit' | 'trainFraction'>;
+type PrepareConfig = Pick<
+  ExperimentConfig,
+  | 'backend'
+  | 'layers'
+  | 'batchSize'
+  | 'optimizer'
+  | 'optimizerParams'
+  | 'learningRate'
+  | 'weightDecay'
+  | 'seed'
+  | 'validationSplit'
+  | 'trainFraction'
+>;
 
 /** Backend work waits here for the work before it: trying a backend switches tfjs's global backend. */
 let backendQueue: Promise<unknown> = Promise.resolve();
@@ -51,7 +63,12 @@ function timingBatches(config: PrepareConfig, dataset: Dataset): { batch: HostBa
   const size = Math.max(1, Math.min(config.batchSize, dataset.count));
   const indices = Uint32Array.from({ length: size }, (_, i) => i);
   const evaluationSize = Math.max(1, Math.min(EVALUATION_BATCH, dataset.count));
-  const evaluation = gatherBatch(dataset, Uint32Array.from({ length: evaluationSize }, (_, i) => i), 0, evaluationSize);
+  const evaluation = gatherBatch(
+    dataset,
+    Uint32Array.from({ length: evaluationSize }, (_, i) => i),
+    0,
+    evaluationSize,
+  );
   return { batch: gatherBatch(dataset, indices, 0, size), evaluation, indices };
 }
 
@@ -120,7 +137,15 @@ async function contender(
  * auto, each epoch's validation). `hurry` cuts it short; a backend that got
  * no window then reads "not measured". Leaves the last timed backend active.
  */
-async function measureBackends(backends: BackendName[], config: PrepareConfig, dataset: Dataset, explicit: boolean, hurry: () => boolean, testHooks?: TestHooks, state?: EngineState): Promise<{ speeds: BackendSpeed[]; partial: boolean }> {
+async function measureBackends(
+  backends: BackendName[],
+  config: PrepareConfig,
+  dataset: Dataset,
+  explicit: boolean,
+  hurry: () => boolean,
+  testHooks?: TestHooks,
+  state?: EngineState,
+): Promise<{ speeds: BackendSpeed[]; partial: boolean }> {
   const { batch, evaluation, indices } = timingBatches(config, dataset);
   const speeds = new Map<BackendName, BackendSpeed>();
   const ready: { contender: Contender; built: BuiltEngine; stepMs: number }[] = [];
@@ -142,12 +167,23 @@ async function measureBackends(backends: BackendName[], config: PrepareConfig, d
         speeds.set(backend, { backend, samplesPerSecond: null, reason: errorMessage(error) });
       }
     }
-    const timings = await timeContenders(ready.map((r) => r.contender), batch, explicit ? null : evaluation, hurry, validationShare(config));
+    const timings = await timeContenders(
+      ready.map((r) => r.contender),
+      batch,
+      explicit ? null : evaluation,
+      hurry,
+      validationShare(config),
+    );
     let partial = false;
     for (const timing of timings) {
       const rate = epochRate(timing, validationShare(config));
       if (rate === null && !timing.reason) partial = true;
-      speeds.set(timing.backend, rate === null ? { backend: timing.backend, samplesPerSecond: null, reason: timing.reason ?? 'not measured yet' } : measured(timing.backend, rate));
+      speeds.set(
+        timing.backend,
+        rate === null
+          ? { backend: timing.backend, samplesPerSecond: null, reason: timing.reason ?? 'not measured yet' }
+          : measured(timing.backend, rate),
+      );
     }
     partial ||= backends.some((b) => !speeds.has(b));
     return { speeds: backends.filter((b) => speeds.has(b)).map((b) => speeds.get(b)!), partial };
@@ -161,12 +197,17 @@ export const rate = (n: number | null) => `${Math.round(n ?? 0).toLocaleString('
 
 /** The measured backends and their speeds, in one line: "WASM 9,653 samples/s, CPU 839 samples/s". */
 export function speedList(speeds: BackendSpeed[]): string {
-  return speeds.filter((s) => s.samplesPerSecond !== null).map((s) => `${BACKEND_LABELS[s.backend]} ${rate(s.samplesPerSecond)}`).join(', ');
+  return speeds
+    .filter((s) => s.samplesPerSecond !== null)
+    .map((s) => `${BACKEND_LABELS[s.backend]} ${rate(s.samplesPerSecond)}`)
+    .join(', ');
 }
 
 /** The fastest measured speed, or null. */
 export function fastest(speeds: BackendSpeed[]): BackendSpeed | null {
-  return speeds.filter((s) => s.samplesPerSecond !== null).reduce<BackendSpeed | null>((a, b) => (a === null || (b.samplesPerSecond ?? 0) > (a.samplesPerSecond ?? 0) ? b : a), null);
+  return speeds
+    .filter((s) => s.samplesPerSecond !== null)
+    .reduce<BackendSpeed | null>((a, b) => (a === null || (b.samplesPerSecond ?? 0) > (a.samplesPerSecond ?? 0) ? b : a), null);
 }
 
 /** Why auto chose `best`, in words, from what was measured. */
@@ -183,11 +224,25 @@ const quickSpeeds = new Map<string, BackendSpeed[]>();
 /** The cache key: this model's shape and training settings that change its speed, on this device. */
 async function speedKey(config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks): Promise<string> {
   const share = Math.round(validationShare(config) * 100) / 100;
-  return JSON.stringify([await deviceKey(), config.layers, dataset.sampleShape, dataset.task, dataset.classes.length, config.batchSize, config.optimizer, share, testHooks?.failBackends ?? [], testHooks?.wasmThreads ?? null]);
+  return JSON.stringify([
+    await deviceKey(),
+    config.layers,
+    dataset.sampleShape,
+    dataset.task,
+    dataset.classes.length,
+    config.batchSize,
+    config.optimizer,
+    share,
+    testHooks?.failBackends ?? [],
+    testHooks?.wasmThreads ?? null,
+  ]);
 }
 
 /** Where auto starts when nothing was measured: the fused engine for tiny dense nets, else WASM, else the CPU. */
-export function guessOrder(config: Pick<ExperimentConfig, 'layers'>, dataset: Pick<Dataset, 'sampleShape' | 'task' | 'classes'>): BackendName[] {
+export function guessOrder(
+  config: Pick<ExperimentConfig, 'layers'>,
+  dataset: Pick<Dataset, 'sampleShape' | 'task' | 'classes'>,
+): BackendName[] {
   const check = checkModel(config.layers, dataset.sampleShape, outputFor(dataset));
   const tiny = check.ok && check.totalParams <= FUSED_GUESS_MAX_PARAMS && fusedObstacle(config, dataset) === null;
   return tiny ? ['fused', 'wasm', 'cpu'] : ['wasm', 'cpu', 'webgl'];
@@ -202,7 +257,9 @@ async function startAuto(config: PrepareConfig, dataset: Dataset, testHooks?: Te
   const key = await speedKey(config, dataset, testHooks);
   const remembered = await readSpeeds(key);
   const known = remembered ?? quickSpeeds.get(key) ?? [];
-  const fallbacks: Fallback[] = known.filter((s) => s.samplesPerSecond === null && s.reason !== 'not measured yet').map((s) => ({ backend: s.backend, reason: s.reason ?? 'it failed' }));
+  const fallbacks: Fallback[] = known
+    .filter((s) => s.samplesPerSecond === null && s.reason !== 'not measured yet')
+    .map((s) => ({ backend: s.backend, reason: s.reason ?? 'it failed' }));
   const toMeasure = remembered ? [] : [...MEASURE_ORDER];
   const best = fastest(known);
   const order = best ? [best.backend, ...guessOrder(config, dataset).filter((b) => b !== best.backend)] : guessOrder(config, dataset);
@@ -215,7 +272,13 @@ async function startAuto(config: PrepareConfig, dataset: Dataset, testHooks?: Te
       await activateBackend(backend, kernelsOf(config), false, testHooks);
       const reason =
         best?.backend === backend
-          ? explain(best, known, remembered ? 'measured on this device before' : `measured just now on this model; ${toMeasure.length ? 'the others are timed during this run' : 'every backend'}`)
+          ? explain(
+              best,
+              known,
+              remembered
+                ? 'measured on this device before'
+                : `measured just now on this model; ${toMeasure.length ? 'the others are timed during this run' : 'every backend'}`,
+            )
           : `Auto started on ${BACKEND_LABELS[backend]} at once (${guessWhy(backend)}), and times every backend against it at the end of the first epoch, switching if another is clearly faster.`;
       return { backend, fallbacks, speeds: known, reason, partial: toMeasure.length > 0, toMeasure };
     } catch (error) {
@@ -231,7 +294,12 @@ function guessWhy(backend: BackendName): string {
   return 'the quicker backends could not start';
 }
 
-async function chooseExplicit(backend: BackendName, config: PrepareConfig, dataset: Dataset, testHooks?: TestHooks): Promise<BackendChoice> {
+async function chooseExplicit(
+  backend: BackendName,
+  config: PrepareConfig,
+  dataset: Dataset,
+  testHooks?: TestHooks,
+): Promise<BackendChoice> {
   const key = `${backend} ${await speedKey(config, dataset, testHooks)}`;
   const known = choices.get(key);
   if (known) {
@@ -241,10 +309,18 @@ async function chooseExplicit(backend: BackendName, config: PrepareConfig, datas
   const { speeds } = await measureBackends([backend], config, dataset, true, () => false, testHooks);
   const speed = speeds[0];
   if (!speed || speed.samplesPerSecond === null) {
-    throw new Error(`${BACKEND_LABELS[backend]} cannot train this model here: ${speed?.reason ?? 'it failed'}. Choose Auto, or another backend.`);
+    throw new Error(
+      `${BACKEND_LABELS[backend]} cannot train this model here: ${speed?.reason ?? 'it failed'}. Choose Auto, or another backend.`,
+    );
   }
   await activateBackend(backend, [], true);
-  const choice: BackendChoice = { backend, fallbacks: [], speeds, reason: `${BACKEND_LABELS[backend]}, as chosen (${rate(speed.samplesPerSecond)} measured on this model).`, partial: false };
+  const choice: BackendChoice = {
+    backend,
+    fallbacks: [],
+    speeds,
+    reason: `${BACKEND_LABELS[backend]}, as chosen (${rate(speed.samplesPerSecond)} measured on this model).`,
+    partial: false,
+  };
   choices.set(key, choice);
   return choice;
 }
@@ -268,7 +344,13 @@ export function prepareRunBackend(config: PrepareConfig, dataset: Dataset, testH
  * run started; cut short, within one timing window, when `hurry` says a run
  * or a request waits. Null when skipped.
  */
-export function warmUpBackend(config: PrepareConfig, dataset: Dataset, testHooks: TestHooks | undefined, skip: () => boolean, hurry: () => boolean): Promise<BackendChoice | null> {
+export function warmUpBackend(
+  config: PrepareConfig,
+  dataset: Dataset,
+  testHooks: TestHooks | undefined,
+  skip: () => boolean,
+  hurry: () => boolean,
+): Promise<BackendChoice | null> {
   return oneAtATime(async () => {
     if (skip() || hurry()) return null;
     if (config.backend !== 'auto') return chooseExplicit(config.backend, config, dataset, testHooks);
@@ -297,13 +379,21 @@ function choiceOf(speeds: BackendSpeed[], when: string): BackendChoice | null {
  * A complete result is remembered for this device. `hurry`: Stop or Pause
  * was pressed.
  */
-export function measureDuringRun(config: PrepareConfig, dataset: Dataset, current: BackendName, state: EngineState | undefined, testHooks: TestHooks | undefined, hurry: () => boolean): Promise<{ speeds: BackendSpeed[]; partial: boolean }> {
+export function measureDuringRun(
+  config: PrepareConfig,
+  dataset: Dataset,
+  current: BackendName,
+  state: EngineState | undefined,
+  testHooks: TestHooks | undefined,
+  hurry: () => boolean,
+): Promise<{ speeds: BackendSpeed[]; partial: boolean }> {
   return oneAtATime(async () => {
     try {
       // The run's own backend first: the others are judged against its step.
       const order = [current, ...MEASURE_ORDER.filter((b) => b !== current)];
       const result = await measureBackends(order, config, dataset, false, hurry, testHooks, state);
-      if (!result.partial && result.speeds.some((s) => s.samplesPerSecond !== null)) await writeSpeeds(await speedKey(config, dataset, testHooks), result.speeds);
+      if (!result.partial && result.speeds.some((s) => s.samplesPerSecond !== null))
+        await writeSpeeds(await speedKey(config, dataset, testHooks), result.speeds);
       return result;
     } finally {
       await activateBackend(current, [], config.backend !== 'auto', testHooks);

@@ -32,25 +32,58 @@ function conv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const attrs = args.attrs as unknown as BackpropFilterAttrs;
   if (attrs.dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter on WASM supports NHWC only');
   const [kh, kw, ci, co] = attrs.filterShape;
-  const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], attrs.filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    attrs.filterShape,
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+  );
   const { top, bottom, left, right } = info.padInfo;
   const transpose = wasmKernel('Transpose');
   const pad = wasmKernel('PadV2');
   const conv = wasmKernel('Conv2D');
   const slice = wasmKernel('Slice');
   return withTemporaries(args, (keep) => {
-    const padded = top || bottom || left || right ? keep(pad({ inputs: { x }, backend, attrs: { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 } })) : x;
+    const padded =
+      top || bottom || left || right
+        ? keep(
+            pad({
+              inputs: { x },
+              backend,
+              attrs: {
+                paddings: [
+                  [0, 0],
+                  [top, bottom],
+                  [left, right],
+                  [0, 0],
+                ],
+                constantValue: 0,
+              },
+            }),
+          )
+        : x;
     const input = keep(transpose({ inputs: { x: padded }, backend, attrs: { perm: [3, 1, 2, 0] } }));
     const filter = keep(transpose({ inputs: { x: dy }, backend, attrs: { perm: [1, 2, 0, 3] } }));
     const full = keep(
       conv({
         inputs: { x: input, filter },
         backend,
-        attrs: { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [info.strideHeight, info.strideWidth], dimRoundingMode: undefined },
+        attrs: {
+          strides: [1, 1],
+          pad: 'valid',
+          dataFormat: 'NHWC',
+          dilations: [info.strideHeight, info.strideWidth],
+          dimRoundingMode: undefined,
+        },
       }),
     );
     // The convolution may reach past the kernel (rows the forward pass never used); keep [kh, kw].
-    const cut = full.shape[1] === kh && full.shape[2] === kw ? full : keep(slice({ inputs: { x: full }, backend, attrs: { begin: [0, 0, 0, 0], size: [ci, kh, kw, co] } }));
+    const cut =
+      full.shape[1] === kh && full.shape[2] === kw
+        ? full
+        : keep(slice({ inputs: { x: full }, backend, attrs: { begin: [0, 0, 0, 0], size: [ci, kh, kw, co] } }));
     return transpose({ inputs: { x: cut }, backend, attrs: { perm: [1, 2, 0, 3] } });
   });
 }
@@ -81,19 +114,57 @@ function conv2DBackpropInput(args: KernelArgs, original: KernelFunc): tf.TensorI
     if (sh > 1 || sw > 1) {
       // Zeros between the rows and columns: [n, oh, 1, ow, 1, co] padded to [n, oh, sh, ow, sw, co], cut to the spread size.
       const apart = keep(reshape({ inputs: { x: dy }, backend, attrs: { shape: [n, oh, 1, ow, 1, co] } }));
-      const gaps = keep(pad({ inputs: { x: apart }, backend, attrs: { paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]], constantValue: 0 } }));
+      const gaps = keep(
+        pad({
+          inputs: { x: apart },
+          backend,
+          attrs: {
+            paddings: [
+              [0, 0],
+              [0, 0],
+              [0, sh - 1],
+              [0, 0],
+              [0, sw - 1],
+              [0, 0],
+            ],
+            constantValue: 0,
+          },
+        }),
+      );
       const joined = keep(reshape({ inputs: { x: gaps }, backend, attrs: { shape: [n, oh * sh, ow * sw, co] } }));
       spread = keep(slice({ inputs: { x: joined }, backend, attrs: { begin: [0, 0, 0, 0], size: [n, spreadHeight, spreadWidth, co] } }));
     }
-    const framed = top || bottom || left || right ? keep(pad({ inputs: { x: spread }, backend, attrs: { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 } })) : spread;
+    const framed =
+      top || bottom || left || right
+        ? keep(
+            pad({
+              inputs: { x: spread },
+              backend,
+              attrs: {
+                paddings: [
+                  [0, 0],
+                  [top, bottom],
+                  [left, right],
+                  [0, 0],
+                ],
+                constantValue: 0,
+              },
+            }),
+          )
+        : spread;
     const turned = keep(reverse({ inputs: { x: filter }, backend, attrs: { dims: [0, 1] } }));
     const swapped = keep(transpose({ inputs: { x: turned }, backend, attrs: { perm: [0, 1, 3, 2] } }));
-    return conv({ inputs: { x: framed, filter: swapped }, backend, attrs: { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined } });
+    return conv({
+      inputs: { x: framed, filter: swapped },
+      backend,
+      attrs: { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined },
+    });
   });
 }
 
 /** Registers both gradients for the WASM backend (once; later calls do nothing). */
 export function registerWasmConvGrads(): void {
-  if (!tf.getKernel(KERNEL, 'wasm')) tf.registerKernel({ kernelName: KERNEL, backendName: 'wasm', kernelFunc: conv2DBackpropFilter as unknown as tf.KernelFunc });
+  if (!tf.getKernel(KERNEL, 'wasm'))
+    tf.registerKernel({ kernelName: KERNEL, backendName: 'wasm', kernelFunc: conv2DBackpropFilter as unknown as tf.KernelFunc });
   replaceWasmKernel(INPUT_KERNEL, (original) => (args) => conv2DBackpropInput(args, original));
 }

@@ -58,7 +58,8 @@ function watchThreads(): { failed: Promise<never>; stop: () => void } {
   };
   // A host's Content-Security-Policy that forbids blob: workers stops the threads without an error event.
   const onViolation = (event: SecurityPolicyViolationEvent) => {
-    if (event.blockedURI.startsWith('blob')) reject(new Error(`the page's Content-Security-Policy blocks them (${event.effectiveDirective}); see the README`));
+    if (event.blockedURI.startsWith('blob'))
+      reject(new Error(`the page's Content-Security-Policy blocks them (${event.effectiveDirective}); see the README`));
   };
   globalThis.addEventListener('error', onError);
   globalThis.addEventListener('securitypolicyviolation', onViolation);
@@ -78,7 +79,9 @@ function pretendCores(threads: number): void {
 
 /** Tests only: WASM's thread workers throw as they load, as they did when their script was bundled. */
 function breakThreadWorkers(): void {
-  const broken = URL.createObjectURL(new Blob(['self.onmessage = () => { throw new Error("this thread was broken for a test"); };'], { type: 'text/javascript' }));
+  const broken = URL.createObjectURL(
+    new Blob(['self.onmessage = () => { throw new Error("this thread was broken for a test"); };'], { type: 'text/javascript' }),
+  );
   const Real = globalThis.Worker;
   globalThis.Worker = class extends Real {
     constructor(url: string | URL, options?: WorkerOptions) {
@@ -133,5 +136,10 @@ export function wasmThreadCount(): number | null {
 export function startedWasmThreadsNote(): string | null {
   const threads = wasmThreadCount();
   if (threads === null) return null;
-  return wasmThreadsNote({ isolated: wasmThreadsAllowed(), cores: globalThis.navigator?.hardwareConcurrency ?? 1, threads, failed: threadsFailed });
+  return wasmThreadsNote({
+    isolated: wasmThreadsAllowed(),
+    cores: globalThis.navigator?.hardwareConcurrency ?? 1,
+    threads,
+    failed: threadsFailed,
+  });
 }

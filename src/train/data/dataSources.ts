@@ -48,7 +48,9 @@ const loaded = new Map<string, Promise<Loaded>>();
 /** The key (config/datasets.ts's dataKey) of what a load request reads. */
 function keyOf(source: DataSource): string {
   if (source.kind === 'builtin') return source.name;
-  return dataKey(source.kind === 'csv' ? { kind: 'csv', source: source.source, header: source.header } : { kind: 'idx', name: source.name })!;
+  return dataKey(
+    source.kind === 'csv' ? { kind: 'csv', source: source.source, header: source.header } : { kind: 'idx', name: source.name },
+  )!;
 }
 
 /** The user's own file last loaded: one is kept at a time, a new one replaces it. */
@@ -91,7 +93,10 @@ async function loadOnline(name: 'mnist' | 'fashion-mnist', onProgress: LoadProgr
   const at = (url: string) => (base ? base + url.slice(url.lastIndexOf('/') + 1) : url);
   // Labels are 650 KB, images about 10 MB: progress follows the image bytes.
   const [images, labels] = await Promise.all([
-    fetchBytes(at(urls.images), (done, total) => onProgress('downloading', total ? done / total : null), { cache: true, advice: SPRITE_ADVICE }),
+    fetchBytes(at(urls.images), (done, total) => onProgress('downloading', total ? done / total : null), {
+      cache: true,
+      advice: SPRITE_ADVICE,
+    }),
     fetchBytes(at(urls.labels), () => undefined, { cache: true, advice: SPRITE_ADVICE }),
   ]);
   const pixels = await decodeSprite(images.bytes, onProgress);
@@ -105,17 +110,21 @@ async function csvText(source: DataSource & { kind: 'csv' }, baseUrl: string, on
   const progress: Progress = (done, total) => onProgress('downloading', total ? done / total : null);
   switch (source.source.type) {
     case 'sample':
-      return decodeUtf8((await fetchBytes(new URL(`data/samples/${source.source.name}.csv`, baseUrl).href, progress, { maxBytes: MAX_CSV_BYTES })).bytes);
+      return decodeUtf8(
+        (await fetchBytes(new URL(`data/samples/${source.source.name}.csv`, baseUrl).href, progress, { maxBytes: MAX_CSV_BYTES })).bytes,
+      );
     case 'url':
       return decodeUtf8((await fetchBytes(source.source.url, progress, { maxBytes: MAX_CSV_BYTES })).bytes);
     case 'file': {
       if (!source.blob) throw new CsvError('The file was not received; choose it again.');
-      if (source.blob.size > MAX_CSV_BYTES) throw new CsvError(`The file is ${(source.blob.size / 2 ** 20).toFixed(1)} MiB, over the limit of ${MAX_CSV_BYTES / 2 ** 20} MiB.`);
+      if (source.blob.size > MAX_CSV_BYTES)
+        throw new CsvError(`The file is ${(source.blob.size / 2 ** 20).toFixed(1)} MiB, over the limit of ${MAX_CSV_BYTES / 2 ** 20} MiB.`);
       onProgress('reading', null);
       return decodeUtf8(new Uint8Array(await source.blob.arrayBuffer()));
     }
     case 'text':
-      if ((source.text ?? '').length > MAX_CSV_BYTES) throw new CsvError(`The pasted text is over the limit of ${MAX_CSV_BYTES / 2 ** 20} MiB.`);
+      if ((source.text ?? '').length > MAX_CSV_BYTES)
+        throw new CsvError(`The pasted text is over the limit of ${MAX_CSV_BYTES / 2 ** 20} MiB.`);
       return source.text ?? '';
   }
 }
@@ -142,7 +151,11 @@ function load(source: DataSource, baseUrl: string, onProgress: LoadProgress, onl
       return csvText(source, baseUrl, onProgress).then((text) => {
         onProgress('parsing', 0);
         const parsed = parseCsv(text, source.header ?? undefined, (fraction) => onProgress('parsing', fraction));
-        return { kind: 'table', table: parsed.table, summary: summariseTable(parsed.table, parsed.header, parsed.delimiter, parsed.skipped) };
+        return {
+          kind: 'table',
+          table: parsed.table,
+          summary: summariseTable(parsed.table, parsed.header, parsed.delimiter, parsed.skipped),
+        };
       });
     case 'idx':
       return loadIdx(source.files, source.name);
@@ -150,7 +163,12 @@ function load(source: DataSource, baseUrl: string, onProgress: LoadProgress, onl
 }
 
 /** Loads (or reuses) data for the page; a failure leaves what was loaded before in place. */
-export async function loadSource(source: DataSource, baseUrl: string, onProgress: LoadProgress, onlineBase?: string): Promise<LoadedSummary> {
+export async function loadSource(
+  source: DataSource,
+  baseUrl: string,
+  onProgress: LoadProgress,
+  onlineBase?: string,
+): Promise<LoadedSummary> {
   const key = keyOf(source);
   const local = source.kind === 'idx' || (source.kind === 'csv' && isLocalData({ kind: 'csv', source: source.source }));
   let entry = local ? undefined : loaded.get(key);
@@ -167,7 +185,13 @@ export async function loadSource(source: DataSource, baseUrl: string, onProgress
   }
   const data = await entry;
   return data.kind === 'images'
-    ? { count: data.dataset.count, classes: data.dataset.classes, sampleShape: data.dataset.sampleShape, table: null, fromCache: data.fromCache }
+    ? {
+        count: data.dataset.count,
+        classes: data.dataset.classes,
+        sampleShape: data.dataset.sampleShape,
+        table: null,
+        fromCache: data.fromCache,
+      }
     : { count: data.summary.rows, classes: [], sampleShape: null, table: data.summary, fromCache: false };
 }
 
@@ -175,24 +199,43 @@ export async function loadSource(source: DataSource, baseUrl: string, onProgress
 export function withFeatures(dataset: Dataset, features: readonly FeatureName[]): Dataset {
   const xy = dataset.x as Float32Array;
   const toInput = (points: Float32Array, count: number) => toFeatures(points, count, features);
-  return { ...dataset, x: toInput(xy, dataset.count), sampleShape: [features.length], plane: { xy, toInput }, featureNames: features.map((f) => FEATURE_LABELS[f]) };
+  return {
+    ...dataset,
+    x: toInput(xy, dataset.count),
+    sampleShape: [features.length],
+    plane: { xy, toInput },
+    featureNames: features.map((f) => FEATURE_LABELS[f]),
+  };
 }
 
 /** The experiment's data and its seeded split, loading it first if need be. */
-export async function resolveData(config: ExperimentConfig, baseUrl: string, onlineBase?: string): Promise<{ dataset: Dataset; split: Split }> {
+export async function resolveData(
+  config: ExperimentConfig,
+  baseUrl: string,
+  onlineBase?: string,
+): Promise<{ dataset: Dataset; split: Split }> {
   const ref = config.dataset;
   if (ref.kind === 'synthetic') {
-    const dataset = withFeatures(generateSynthetic({ shape: ref.shape, count: ref.count, noise: ref.noise, seed: config.seed }), ref.features);
-    const split = dataset.task === 'classification' ? stratifiedSplit(dataset.y, config.validationSplit, config.seed) : randomSplit(dataset.count, config.validationSplit, config.seed);
+    const dataset = withFeatures(
+      generateSynthetic({ shape: ref.shape, count: ref.count, noise: ref.noise, seed: config.seed }),
+      ref.features,
+    );
+    const split =
+      dataset.task === 'classification'
+        ? stratifiedSplit(dataset.y, config.validationSplit, config.seed)
+        : randomSplit(dataset.count, config.validationSplit, config.seed);
     return { dataset, split };
   }
   const key = dataKey(ref);
   let entry = key ? loaded.get(key) : undefined;
   if (!entry) {
     if (isLocalData(ref)) {
-      throw new Error('The data of this experiment was a local file that is no longer loaded (the page was reloaded, or the worker restarted). Load it again.');
+      throw new Error(
+        'The data of this experiment was a local file that is no longer loaded (the page was reloaded, or the worker restarted). Load it again.',
+      );
     }
-    const source: DataSource = ref.kind === 'csv' ? { kind: 'csv', source: ref.source, header: ref.header } : { kind: 'builtin', name: ref.kind as BuiltinName };
+    const source: DataSource =
+      ref.kind === 'csv' ? { kind: 'csv', source: ref.source, header: ref.header } : { kind: 'builtin', name: ref.kind as BuiltinName };
     await loadSource(source, baseUrl, () => undefined, onlineBase);
     entry = loaded.get(keyOf(source));
   }
@@ -200,7 +243,14 @@ export async function resolveData(config: ExperimentConfig, baseUrl: string, onl
   if (data.kind === 'images') return { dataset: data.dataset, split: stratifiedSplit(data.dataset.y, config.validationSplit, config.seed) };
   if (ref.kind !== 'csv') throw new Error('The loaded data does not match the experiment.');
   const options = ref.options ?? defaultCsvOptions(data.summary);
-  const built = buildCsvDataset(data.table, data.summary, options, config.validationSplit, config.seed, ref.source.type === 'sample' ? ref.source.name : 'CSV');
+  const built = buildCsvDataset(
+    data.table,
+    data.summary,
+    options,
+    config.validationSplit,
+    config.seed,
+    ref.source.type === 'sample' ? ref.source.name : 'CSV',
+  );
   return { dataset: built.dataset, split: built.split };
 }
 
@@ -210,8 +260,16 @@ export async function resolveData(config: ExperimentConfig, baseUrl: string, onl
  * the training set and its flipped training labels (validation untouched),
  * then the browser tests' caps.
  */
-export async function trainingData(config: ExperimentConfig, baseUrl: string, testHooks?: TestHooks): Promise<{ dataset: Dataset; split: Split; flipped: number }> {
+export async function trainingData(
+  config: ExperimentConfig,
+  baseUrl: string,
+  testHooks?: TestHooks,
+): Promise<{ dataset: Dataset; split: Split; flipped: number }> {
   const resolved = await resolveData(config, baseUrl, testHooks?.onlineDataBase);
   const data = applyOverfittingKnobs(resolved.dataset, resolved.split, config.trainFraction, config.labelNoise, config.seed);
-  return { dataset: data.dataset, split: capSplit(data.split, testHooks?.maxTrainSamples, testHooks?.maxValidationSamples), flipped: data.flipped };
+  return {
+    dataset: data.dataset,
+    split: capSplit(data.split, testHooks?.maxTrainSamples, testHooks?.maxValidationSamples),
+    flipped: data.flipped,
+  };
 }

@@ -68,7 +68,11 @@ export async function allCached(urls: readonly string[]): Promise<boolean> {
  * next time, also offline. Failures become messages a person can act on;
  * `advice` says what to do when the file cannot be reached at all.
  */
-export async function fetchBytes(url: string, onProgress: Progress, options: { cache?: boolean; maxBytes?: number; advice?: string } = {}): Promise<{ bytes: Uint8Array<ArrayBuffer>; fromCache: boolean }> {
+export async function fetchBytes(
+  url: string,
+  onProgress: Progress,
+  options: { cache?: boolean; maxBytes?: number; advice?: string } = {},
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; fromCache: boolean }> {
   const cache = options.cache ? await openCache() : null;
   const cached = await cache?.match(url);
   if (cached) return { bytes: await readBody(cached, onProgress, options.maxBytes), fromCache: true };
@@ -81,7 +85,10 @@ export async function fetchBytes(url: string, onProgress: Progress, options: { c
         (options.advice ?? 'Download the file yourself and load it from your computer instead.'),
     );
   }
-  if (!response.ok) throw new DownloadError(`Could not download ${url}: the server answered ${response.status} ${response.statusText}.`.replace(/ \./, '.'));
+  if (!response.ok)
+    throw new DownloadError(
+      `Could not download ${url}: the server answered ${response.status} ${response.statusText}.`.replace(/ \./, '.'),
+    );
   const bytes = await readBody(response, onProgress, options.maxBytes);
   if (cache) {
     try {

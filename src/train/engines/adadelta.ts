@@ -80,7 +80,9 @@ export class ZeilerAdadelta extends tf.Optimizer {
   override async setWeights(weightValues: { name: string; tensor: tf.Tensor }[]): Promise<void> {
     const values = await this.extractIterations(weightValues);
     const half = values.length / 2;
-    this.carried = values.slice(0, half).map((entry, i) => ({ grad: entry.tensor.variable(false), update: values[half + i].tensor.variable(false) }));
+    this.carried = values
+      .slice(0, half)
+      .map((entry, i) => ({ grad: entry.tensor.variable(false), update: values[half + i].tensor.variable(false) }));
   }
 
   override getConfig(): tf.serialization.ConfigDict {

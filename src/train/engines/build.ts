@@ -32,7 +32,10 @@ export interface BuiltEngine {
 type EngineConfig = Pick<ExperimentConfig, 'layers' | 'seed' | 'optimizer' | 'learningRate' | 'optimizerParams' | 'weightDecay'>;
 
 /** Why the fused engine cannot train this model, or null when it can. */
-export function fusedObstacle(config: Pick<ExperimentConfig, 'layers'>, dataset: Pick<Dataset, 'sampleShape' | 'task' | 'classes'>): string | null {
+export function fusedObstacle(
+  config: Pick<ExperimentConfig, 'layers'>,
+  dataset: Pick<Dataset, 'sampleShape' | 'task' | 'classes'>,
+): string | null {
   const plan = densePlan(config.layers, dataset.sampleShape, outputFor(dataset));
   return typeof plan === 'string' ? `the fused engine trains small dense stacks only: ${plan}` : null;
 }
@@ -43,7 +46,9 @@ function startFrom(model: tf.LayersModel, initial: InitialWeights): void {
   const fits = current.length === initial.length && current.every((w, k) => w.shape.join('x') === initial[k].shape.join('x'));
   if (!fits) {
     model.dispose();
-    throw new Error(`The opened model's weights do not fit this model (${initial.length} weight arrays for ${current.length}); change the layers back, or press Reset to start from new weights.`);
+    throw new Error(
+      `The opened model's weights do not fit this model (${initial.length} weight arrays for ${current.length}); change the layers back, or press Reset to start from new weights.`,
+    );
   }
   const tensors = initial.map((w) => tf.tensor(w.values, w.shape));
   model.setWeights(tensors);
@@ -55,13 +60,25 @@ function startFrom(model: tf.LayersModel, initial: InitialWeights): void {
  * backends): from the seed, from an opened model's weights (`initial`), or
  * continuing another engine's run (`state`: weights and optimizer state).
  */
-export async function buildEngine(backend: BackendName, config: EngineConfig, dataset: Dataset, trainIndices: Uint32Array, initial?: InitialWeights, state?: EngineState): Promise<BuiltEngine> {
+export async function buildEngine(
+  backend: BackendName,
+  config: EngineConfig,
+  dataset: Dataset,
+  trainIndices: Uint32Array,
+  initial?: InitialWeights,
+  state?: EngineState,
+): Promise<BuiltEngine> {
   const output = outputFor(dataset);
   const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
   if (initial) startFrom(model, initial);
   if (state) {
     try {
-      checkState(state, config.optimizer, model.getWeights().map((w) => w.size), model.trainableWeights.map((w) => w.read().size));
+      checkState(
+        state,
+        config.optimizer,
+        model.getWeights().map((w) => w.size),
+        model.trainableWeights.map((w) => w.read().size),
+      );
     } catch (error) {
       model.dispose();
       throw error;
@@ -96,7 +113,11 @@ export async function buildEngine(backend: BackendName, config: EngineConfig, da
   const engine = new TfjsEngine({ model, optimizer, dataset, head, seed: config.seed, weightDecay: config.weightDecay });
   if (state) {
     engine.writeWeights(state.weights);
-    await importOptimizerState(optimizer.optimizer, state.optimizer, model.trainableWeights.map((w) => ({ name: w.name, shape: w.read().shape })));
+    await importOptimizerState(
+      optimizer.optimizer,
+      state.optimizer,
+      model.trainableWeights.map((w) => ({ name: w.name, shape: w.read().shape })),
+    );
   }
   return {
     engine,

@@ -39,7 +39,9 @@ export const SLOTS_PER_WEIGHT: Record<OptimizerName, number | null> = {
 
 /** Why `optimizer`'s state cannot be carried to another engine, or null when it can. */
 export function carryObstacle(optimizer: OptimizerName): string | null {
-  return SLOTS_PER_WEIGHT[optimizer] === null ? "tfjs 4.22 cannot read or write Adamax's state, so a run on Adamax stays on its first backend" : null;
+  return SLOTS_PER_WEIGHT[optimizer] === null
+    ? "tfjs 4.22 cannot read or write Adamax's state, so a run on Adamax stays on its first backend"
+    : null;
 }
 
 /**
@@ -50,8 +52,11 @@ export function carryObstacle(optimizer: OptimizerName): string | null {
 export function checkState(state: EngineState, optimizer: OptimizerName, weightSizes: number[], trainableSizes: number[]): void {
   const perWeight = SLOTS_PER_WEIGHT[optimizer];
   if (perWeight === null) throw new Error(carryObstacle(optimizer) ?? 'no state');
-  if (state.weights.length !== weightSizes.length || state.weights.some((w, k) => w.length !== weightSizes[k])) throw new Error('the carried weights do not fit the model');
+  if (state.weights.length !== weightSizes.length || state.weights.some((w, k) => w.length !== weightSizes[k]))
+    throw new Error('the carried weights do not fit the model');
   const n = trainableSizes.length;
-  if (state.optimizer.slots.length !== perWeight * n) throw new Error(`the carried optimizer state has ${state.optimizer.slots.length} arrays, not ${perWeight * n}`);
-  if (state.optimizer.slots.some((s, i) => s.length !== trainableSizes[i % n])) throw new Error('the carried optimizer state does not fit the model');
+  if (state.optimizer.slots.length !== perWeight * n)
+    throw new Error(`the carried optimizer state has ${state.optimizer.slots.length} arrays, not ${perWeight * n}`);
+  if (state.optimizer.slots.some((s, i) => s.length !== trainableSizes[i % n]))
+    throw new Error('the carried optimizer state does not fit the model');
 }

@@ -12,7 +12,9 @@ import type { TestHooks } from '../protocol';
  */
 export function nanFrom(engine: Engine, fromStep: number): Engine {
   const poisoned: Engine['trainStep'] = (batch, step) =>
-    step >= fromStep ? engine.evaluate(batch).then(({ readout }): StepResult => ({ loss: Number.NaN, readout })) : engine.trainStep(batch, step);
+    step >= fromStep
+      ? engine.evaluate(batch).then(({ readout }): StepResult => ({ loss: Number.NaN, readout }))
+      : engine.trainStep(batch, step);
   return new Proxy(engine, {
     get(target, key) {
       if (key === 'trainStep') return poisoned;

@@ -99,5 +99,7 @@ function regressionHead(scale: TargetScale): Head {
 
 /** The head for this dataset's task; regression needs the training split's target scale. */
 export function headFor(dataset: Dataset, trainIndices: Uint32Array): Head {
-  return dataset.task === 'classification' ? classificationHead(dataset.classes.length) : regressionHead(targetScale(dataset, trainIndices));
+  return dataset.task === 'classification'
+    ? classificationHead(dataset.classes.length)
+    : regressionHead(targetScale(dataset, trainIndices));
 }

@@ -118,7 +118,10 @@ export class TfjsEngine implements Engine {
     try {
       return {
         weights: (await this.readWeights()).map((w) => Float32Array.from(w)),
-        optimizer: { iterations: (await iterations.tensor.data())[0], slots: await Promise.all(slots.map(async (slot) => Float32Array.from(await slot.tensor.data()))) },
+        optimizer: {
+          iterations: (await iterations.tensor.data())[0],
+          slots: await Promise.all(slots.map(async (slot) => Float32Array.from(await slot.tensor.data()))),
+        },
       };
     } finally {
       // saveIterations made a new scalar; the slots are the optimizer's own variables.
@@ -137,11 +140,18 @@ export class TfjsEngine implements Engine {
 }
 
 /** Puts another engine's optimizer state into a fresh tfjs optimizer, slot by slot in getWeights order. */
-export async function importOptimizerState(optimizer: tf.Optimizer, state: OptimizerState, trainable: readonly { name: string; shape: number[] }[]): Promise<void> {
+export async function importOptimizerState(
+  optimizer: tf.Optimizer,
+  state: OptimizerState,
+  trainable: readonly { name: string; shape: number[] }[],
+): Promise<void> {
   const n = trainable.length;
   const named = [
     { name: 'iter', tensor: tf.scalar(state.iterations, 'int32') as tf.Tensor },
-    ...state.slots.map((values, i) => ({ name: `${trainable[i % n].name}/carried${Math.floor(i / n)}`, tensor: tf.tensor(values, trainable[i % n].shape) })),
+    ...state.slots.map((values, i) => ({
+      name: `${trainable[i % n].name}/carried${Math.floor(i / n)}`,
+      tensor: tf.tensor(values, trainable[i % n].shape),
+    })),
   ];
   try {
     await optimizer.setWeights(named);

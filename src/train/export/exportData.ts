@@ -23,7 +23,8 @@ export interface ExportData {
 
 /** The rows of a CSV dataset as read from the file (after the app's drop rules), or a 2-D set's points; null for images. */
 export function exportTable(dataset: Dataset, split: Split): ExportTable | null {
-  if (dataset.sourceRows && dataset.sourceHeader) return { fields: dataset.sourceHeader, rows: dataset.sourceRows, validation: split.validation };
+  if (dataset.sourceRows && dataset.sourceHeader)
+    return { fields: dataset.sourceHeader, rows: dataset.sourceRows, validation: split.validation };
   if (dataset.plane) {
     const { xy } = dataset.plane;
     const rows = Array.from({ length: dataset.count }, (_, i) => [xy[2 * i], xy[2 * i + 1], dataset.y[i]]);

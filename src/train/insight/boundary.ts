@@ -29,7 +29,10 @@ function gridPoints(): Float32Array {
  * probability of the last class, or the predicted value scaled between the
  * grid's own minimum and maximum. `predict` maps inputs `[n, 2]` to outputs.
  */
-export async function decisionBoundary(predict: (values: Float32Array, count: number) => Promise<Float32Array>, task: Dataset['task']): Promise<{ values: Uint8Array; min: number; max: number }> {
+export async function decisionBoundary(
+  predict: (values: Float32Array, count: number) => Promise<Float32Array>,
+  task: Dataset['task'],
+): Promise<{ values: Uint8Array; min: number; max: number }> {
   const count = BOUNDARY_SIZE * BOUNDARY_SIZE;
   const raw = await predict(gridPoints(), count);
   const units = raw.length / count;

@@ -62,11 +62,17 @@ export async function featureMaps({ model, dataset, split }: Inspectable, which:
   });
   let explainer = explainers.get(model);
   if (!explainer) {
-    explainer = tf.model({ inputs: model.inputs, outputs: [...picked.map((layer) => layer.output as tf.SymbolicTensor), model.outputs[0]] });
+    explainer = tf.model({
+      inputs: model.inputs,
+      outputs: [...picked.map((layer) => layer.output as tf.SymbolicTensor), model.outputs[0]],
+    });
     explainers.set(model, explainer);
   }
   const scale = inputScale(dataset);
-  const input = tf.tensor(pixels.map((v) => v * scale), [1, ...dataset.sampleShape]);
+  const input = tf.tensor(
+    pixels.map((v) => v * scale),
+    [1, ...dataset.sampleShape],
+  );
   const outputs = explainer.predict(input) as tf.Tensor[];
   try {
     const data = await Promise.all(outputs.map((t) => t.data() as Promise<Float32Array>));
@@ -101,7 +107,22 @@ export async function featureMaps({ model, dataset, split }: Inspectable, which:
           scaleToBytes(mean, filters, f * kh * kw, true);
         }
       }
-      return { name: `${layer.getClassName() === 'Conv2D' ? 'conv' : layer.getClassName().replace(/2D$/, '').replace(/Pooling/, ' pool').toLowerCase()} ${k + 1}`, shape: [height, width, channels], maps, shown, filters, kernel };
+      return {
+        name: `${
+          layer.getClassName() === 'Conv2D'
+            ? 'conv'
+            : layer
+                .getClassName()
+                .replace(/2D$/, '')
+                .replace(/Pooling/, ' pool')
+                .toLowerCase()
+        } ${k + 1}`,
+        shape: [height, width, channels],
+        maps,
+        shown,
+        filters,
+        kernel,
+      };
     });
     return { sample: position, pixels, actual: dataset.y[index], predicted, layers };
   } finally {

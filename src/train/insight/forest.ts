@@ -50,7 +50,13 @@ function score(dataset: Dataset, indices: Uint32Array, votes: number[][]): Split
 }
 
 /** Grows `trees` trees on the training split (seeded), scoring both splits; `onProgress` gets the share grown. */
-export async function trainForest(dataset: Dataset, split: Split, seed: number, trees: number, onProgress: (fraction: number) => void): Promise<ForestResult> {
+export async function trainForest(
+  dataset: Dataset,
+  split: Split,
+  seed: number,
+  trees: number,
+  onProgress: (fraction: number) => void,
+): Promise<ForestResult> {
   const obstacle = forestObstacle(dataset);
   if (obstacle) throw new Error(obstacle);
   const start = performance.now();
@@ -61,7 +67,14 @@ export async function trainForest(dataset: Dataset, split: Split, seed: number, 
   const validationVotes: number[][] = validationRows.map(() => []);
   const features = dataset.sampleShape[0];
   for (let grown = 0; grown < trees; grown += GROUP) {
-    const options = { seed: deriveSeed(seed, `forest-${grown}`) | 0, nEstimators: Math.min(GROUP, trees - grown), maxFeatures: features > 3 ? Math.max(1 / features, Math.sqrt(features) / features) : 1, replacement: true, useSampleBagging: true, noOOB: true };
+    const options = {
+      seed: deriveSeed(seed, `forest-${grown}`) | 0,
+      nEstimators: Math.min(GROUP, trees - grown),
+      maxFeatures: features > 3 ? Math.max(1 / features, Math.sqrt(features) / features) : 1,
+      replacement: true,
+      useSampleBagging: true,
+      noOOB: true,
+    };
     const forest = dataset.task === 'classification' ? new RandomForestClassifier(options) : new RandomForestRegression(options);
     forest.train(x, y);
     const collect = (data: number[][], into: number[][]) => {
@@ -74,5 +87,11 @@ export async function trainForest(dataset: Dataset, split: Split, seed: number, 
     // Let progress and other messages through between groups.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return { trees, seconds: (performance.now() - start) / 1000, trainSamples: split.train.length, train: score(dataset, split.train, trainVotes), validation: score(dataset, split.validation, validationVotes) };
+  return {
+    trees,
+    seconds: (performance.now() - start) / 1000,
+    trainSamples: split.train.length,
+    train: score(dataset, split.train, trainVotes),
+    validation: score(dataset, split.validation, validationVotes),
+  };
 }

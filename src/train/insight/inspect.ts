@@ -126,7 +126,10 @@ async function predict(target: Inspectable, input: number[]): Promise<InspectRes
   const size = sampleSize(target.dataset);
   if (input.length !== size) throw new Error(`The input has ${input.length} values; the model takes ${size}.`);
   const scale = inputScale(target.dataset);
-  return predictVector(target, input.map((v) => v * scale));
+  return predictVector(
+    target,
+    input.map((v) => v * scale),
+  );
 }
 
 export function inspect(target: Inspectable, query: InspectQuery): Promise<InspectResult> {

@@ -10,7 +10,15 @@ import { HEATMAP_SIZE, MAX_DRAWN_UNITS, type NetworkPicture, type PictureColumn 
 export type { NetworkPicture } from '../../model/picture';
 
 /** Weights per layer kind, in tfjs order (dense: kernel, bias; conv: kernel, bias; batch norm: four). */
-const WEIGHT_COUNT: Record<LayerSpec['kind'], number> = { dense: 2, conv2d: 2, batchNormalization: 4, dropout: 0, flatten: 0, maxPool2d: 0, avgPool2d: 0 };
+const WEIGHT_COUNT: Record<LayerSpec['kind'], number> = {
+  dense: 2,
+  conv2d: 2,
+  batchNormalization: 4,
+  dropout: 0,
+  flatten: 0,
+  maxPool2d: 0,
+  avgPool2d: 0,
+};
 
 interface DenseStep {
   kernel: Float32Array;
@@ -23,7 +31,12 @@ interface DenseStep {
 }
 
 /** The dense steps of the model in order (hidden layers, then the output), or why the heatmaps cannot be computed. */
-function denseSteps(layers: readonly LayerSpec[], output: OutputSpec, weights: readonly Float32Array[], inputSize: number | null): { steps: DenseStep[]; exact: boolean } {
+function denseSteps(
+  layers: readonly LayerSpec[],
+  output: OutputSpec,
+  weights: readonly Float32Array[],
+  inputSize: number | null,
+): { steps: DenseStep[]; exact: boolean } {
   const steps: DenseStep[] = [];
   let w = 0;
   let direct = inputSize !== null;
@@ -66,7 +79,10 @@ function probabilityBytes(values: Float64Array, points: number, units: number, s
 }
 
 /** Each convolution's kernels seen channel to channel: the mean of each kernel from input channel i to output channel o. */
-function channelLinks(layers: readonly LayerSpec[], weights: readonly Float32Array[]): { channels: (Float32Array | null)[]; maxChannel: number } {
+function channelLinks(
+  layers: readonly LayerSpec[],
+  weights: readonly Float32Array[],
+): { channels: (Float32Array | null)[]; maxChannel: number } {
   let w = 0;
   let maxChannel = 0;
   const channels = layers.map((layer) => {
@@ -148,7 +164,10 @@ export function networkPicture(
       activate(z, next, points, step.units, step.activation);
       const column = columns[k + 1];
       const last = k === steps.length - 1;
-      column.heatmaps = last && step.activation === 'softmax' ? probabilityBytes(next, points, step.units, column.shown) : heatmapBytes(next, points, step.units, column.shown);
+      column.heatmaps =
+        last && step.activation === 'softmax'
+          ? probabilityBytes(next, points, step.units, column.shown)
+          : heatmapBytes(next, points, step.units, column.shown);
       a = next;
     });
   }

@@ -122,7 +122,14 @@ export class TrainingClient {
   /** Creates the worker and has it load data and pick a backend ahead of Train. */
   warmUp(config: ExperimentConfig): void {
     try {
-      this.send({ type: 'preload', runId: this.runId, version: PROTOCOL_VERSION, config, baseUrl: this.baseUrl, testHooks: this.testHooks });
+      this.send({
+        type: 'preload',
+        runId: this.runId,
+        version: PROTOCOL_VERSION,
+        config,
+        baseUrl: this.baseUrl,
+        testHooks: this.testHooks,
+      });
     } catch {
       // start() reports the failure when the user asks to train.
     }
@@ -156,12 +163,28 @@ export class TrainingClient {
    * there, so the page never freezes), the model to inspect, a forest to
    * grow. Resolves with its answer; `onProgress` hears how it goes.
    */
-  request<K extends RequestKind>(kind: K, ask: Requests[K]['ask'], onProgress?: (progress: Requests[K]['progress']) => void): Promise<Requests[K]['answer']> {
+  request<K extends RequestKind>(
+    kind: K,
+    ask: Requests[K]['ask'],
+    onProgress?: (progress: Requests[K]['progress']) => void,
+  ): Promise<Requests[K]['answer']> {
     const requestId = ++this.requestId;
     return new Promise((resolve, reject) => {
-      this.pending.set(requestId, { resolve: resolve as Pending['resolve'], reject, onProgress: (progress) => onProgress?.(progress as Requests[K]['progress']) });
+      this.pending.set(requestId, {
+        resolve: resolve as Pending['resolve'],
+        reject,
+        onProgress: (progress) => onProgress?.(progress as Requests[K]['progress']),
+      });
       try {
-        this.send({ type: 'request', requestId, version: PROTOCOL_VERSION, kind, ask, baseUrl: this.baseUrl, testHooks: this.testHooks } as WorkerRequest);
+        this.send({
+          type: 'request',
+          requestId,
+          version: PROTOCOL_VERSION,
+          kind,
+          ask,
+          baseUrl: this.baseUrl,
+          testHooks: this.testHooks,
+        } as WorkerRequest);
       } catch (error) {
         this.pending.delete(requestId);
         reject(error instanceof Error ? error : new Error(String(error)));
@@ -220,7 +243,8 @@ export class TrainingClient {
         };
         return;
       }
-      if (isFromWorker(event.data) && (event.data.type === 'done' || event.data.type === 'error') && event.data.runId === this.activeRun) this.activeRun = null;
+      if (isFromWorker(event.data) && (event.data.type === 'done' || event.data.type === 'error') && event.data.runId === this.activeRun)
+        this.activeRun = null;
       if (isDataEvent(event.data)) return this.answer(event.data);
       if (isFromWorker(event.data) && event.data.runId === this.runId) this.emit(event.data);
     };

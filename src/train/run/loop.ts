@@ -87,7 +87,14 @@ interface PendingBatch {
 function engineOf(options: TrainOptions): Engine {
   if ('engine' in options) return options.engine;
   const head = headFor(options.dataset, options.split.train);
-  return new TfjsEngine({ model: options.model, optimizer: options.optimizer, dataset: options.dataset, head, seed: options.seed, weightDecay: options.weightDecay ?? 0 });
+  return new TfjsEngine({
+    model: options.model,
+    optimizer: options.optimizer,
+    dataset: options.dataset,
+    head,
+    seed: options.seed,
+    weightDecay: options.weightDecay ?? 0,
+  });
 }
 
 /**
@@ -238,7 +245,12 @@ export async function evaluate(model: tf.LayersModel, dataset: Dataset, indices:
 }
 
 /** Scores and, for classification, the confusion matrix on `indices`. */
-async function evaluateSplit(engine: Engine, dataset: Dataset, indices: Uint32Array, head: Head): Promise<{ scores: SplitScores; confusion: number[][] | null }> {
+async function evaluateSplit(
+  engine: Engine,
+  dataset: Dataset,
+  indices: Uint32Array,
+  head: Head,
+): Promise<{ scores: SplitScores; confusion: number[][] | null }> {
   const tally = head.tally();
   let lossSum = 0;
   let lastYield = performance.now();

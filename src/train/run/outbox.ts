@@ -91,7 +91,12 @@ export class Outbox {
         this.windowStart = now;
         this.windowSamples = 0;
       }
-      this.post({ type: 'progress', runId, points: mergePoints(this.points, MAX_POINTS_PER_FLUSH), samplesPerSecond: this.samplesPerSecond });
+      this.post({
+        type: 'progress',
+        runId,
+        points: mergePoints(this.points, MAX_POINTS_PER_FLUSH),
+        samplesPerSecond: this.samplesPerSecond,
+      });
       this.points = [];
     }
     for (const { point, tensors } of this.epochs) this.post({ type: 'epoch-end', runId, point, tensors });

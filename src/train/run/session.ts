@@ -92,17 +92,26 @@ export class TrainingSession {
     post({ type: 'phase', runId, phase: 'measuring' });
     const obstacle = carryObstacle(config.optimizer);
     const state = obstacle ? undefined : await current.exportState();
-    const { speeds, partial } = await measureDuringRun(config, dataset, current.backend, state, testHooks, () => this.control.isStopped || this.control.willWait);
+    const { speeds, partial } = await measureDuringRun(
+      config,
+      dataset,
+      current.backend,
+      state,
+      testHooks,
+      () => this.control.isStopped || this.control.willWait,
+    );
     post({ type: 'phase', runId, phase: 'training' });
     if (partial) return null;
     const best = fastest(speeds);
     const mine = speeds.find((s) => s.backend === current.backend)?.samplesPerSecond ?? null;
-    const faster = best !== null && best.backend !== current.backend && (mine === null || (best.samplesPerSecond ?? 0) > mine * SWITCH_FACTOR);
+    const faster =
+      best !== null && best.backend !== current.backend && (mine === null || (best.samplesPerSecond ?? 0) > mine * SWITCH_FACTOR);
     const list = speedList(speeds);
     if (!faster || !best || !state) {
-      const reason = faster && best
-        ? `Auto timed every backend at the end of epoch ${epoch} (${list}). ${BACKEND_LABELS[best.backend]} is faster, but ${obstacle}; the next run starts there.`
-        : `Auto timed every backend at the end of epoch ${epoch}, interleaved (${list}): ${BACKEND_LABELS[current.backend]} stays, the fastest or within ${Math.round((SWITCH_FACTOR - 1) * 100)} % of it.`;
+      const reason =
+        faster && best
+          ? `Auto timed every backend at the end of epoch ${epoch} (${list}). ${BACKEND_LABELS[best.backend]} is faster, but ${obstacle}; the next run starts there.`
+          : `Auto timed every backend at the end of epoch ${epoch}, interleaved (${list}): ${BACKEND_LABELS[current.backend]} stays, the fastest or within ${Math.round((SWITCH_FACTOR - 1) * 100)} % of it.`;
       post({ type: 'backend-measured', runId, epoch, backend: current.backend, speeds, reason, switched: false });
       return null;
     }
@@ -187,7 +196,13 @@ export class TrainingSession {
       if (testHooks?.noPicture) return;
       const started = performance.now();
       const weights = await engine.readWeights();
-      const picture = networkPicture(config.layers, outputFor(dataset), inputSize, weights, planar ? { toInput: dataset.plane!.toInput, extent: BOUNDARY_EXTENT } : null);
+      const picture = networkPicture(
+        config.layers,
+        outputFor(dataset),
+        inputSize,
+        weights,
+        planar ? { toInput: dataset.plane!.toInput, extent: BOUNDARY_EXTENT } : null,
+      );
       pictureCost = performance.now() - started;
       lastPictureAt = performance.now();
       outbox.setPicture({ type: 'picture', runId, epoch, picture });
@@ -220,7 +235,16 @@ export class TrainingSession {
         },
         onDivergence: (divergence) => {
           outbox.flush();
-          post({ type: 'warning', runId, message: divergenceAdvice(divergence, OPTIMIZER_LABELS[config.optimizer], config.learningRate, USUAL_LEARNING_RATE[config.optimizer]) });
+          post({
+            type: 'warning',
+            runId,
+            message: divergenceAdvice(
+              divergence,
+              OPTIMIZER_LABELS[config.optimizer],
+              config.learningRate,
+              USUAL_LEARNING_RATE[config.optimizer],
+            ),
+          });
         },
         onLearningRateChange: (step, learningRate) => {
           outbox.flush();
@@ -232,7 +256,8 @@ export class TrainingSession {
         },
         afterEpoch: async (epoch) => {
           const edge = epoch === 1 || epoch === config.epochs;
-          if (edge || performance.now() - lastPictureAt >= Math.max(PICTURE_MIN_INTERVAL_MS, pictureCost / PICTURE_TIME_SHARE)) await drawPicture(epoch);
+          if (edge || performance.now() - lastPictureAt >= Math.max(PICTURE_MIN_INTERVAL_MS, pictureCost / PICTURE_TIME_SHARE))
+            await drawPicture(epoch);
           if (!planar) return;
           // The newest epoch is drawn about once a frame; a training step of a tiny net takes microseconds.
           const due = Math.max(BOUNDARY_MIN_INTERVAL_MS, boundaryCost / BOUNDARY_TIME_SHARE);

@@ -2,7 +2,17 @@
 // shared protocol. One run at a time; messages for other runs are ignored.
 import { errorMessage } from '../../lib/assert';
 import { loadSource, resolveData, trainingData } from '../data/dataSources';
-import { isToWorker, PROTOCOL_VERSION, type DataEvent, type FromWorker, type RequestKind, type RequestOf, type Requests, type ToWorker, type WorkerRequest } from '../protocol';
+import {
+  isToWorker,
+  PROTOCOL_VERSION,
+  type DataEvent,
+  type FromWorker,
+  type RequestKind,
+  type RequestOf,
+  type Requests,
+  type ToWorker,
+  type WorkerRequest,
+} from '../protocol';
 import { inspect, type Inspectable } from '../insight/inspect';
 import { exportArtifacts } from '../export/modelArtifacts';
 import { exportData } from '../export/exportData';
@@ -37,17 +47,24 @@ async function inspectable(): Promise<Inspectable> {
 }
 
 /** How the worker answers each request: its work, given the message and a progress callback. */
-const answers: { [K in RequestKind]: (message: RequestOf<K>, progress: (progress: Requests[K]['progress']) => void) => Promise<Requests[K]['answer']> } = {
+const answers: {
+  [K in RequestKind]: (message: RequestOf<K>, progress: (progress: Requests[K]['progress']) => void) => Promise<Requests[K]['answer']>;
+} = {
   'load-data': async (message, progress) => {
     loadsInFlight++;
     let last = 0;
     try {
-      return await loadSource(message.ask, message.baseUrl, (phase, fraction) => {
-        const now = performance.now();
-        if (now - last < DATA_PROGRESS_MS && fraction !== 1) return;
-        last = now;
-        progress({ phase, fraction });
-      }, message.testHooks?.onlineDataBase);
+      return await loadSource(
+        message.ask,
+        message.baseUrl,
+        (phase, fraction) => {
+          const now = performance.now();
+          if (now - last < DATA_PROGRESS_MS && fraction !== 1) return;
+          last = now;
+          progress({ phase, fraction });
+        },
+        message.testHooks?.onlineDataBase,
+      );
     } finally {
       loadsInFlight--;
     }
@@ -69,10 +86,17 @@ const answers: { [K in RequestKind]: (message: RequestOf<K>, progress: (progress
 function answer<K extends RequestKind>(message: RequestOf<K>): void {
   const { requestId, kind } = message;
   if (message.version !== PROTOCOL_VERSION) {
-    post({ type: 'reply-error', requestId, message: `Protocol mismatch: page ${message.version}, worker ${PROTOCOL_VERSION}. Reload the page.` });
+    post({
+      type: 'reply-error',
+      requestId,
+      message: `Protocol mismatch: page ${message.version}, worker ${PROTOCOL_VERSION}. Reload the page.`,
+    });
     return;
   }
-  const work = answers[kind] as (message: RequestOf<K>, progress: (progress: Requests[K]['progress']) => void) => Promise<Requests[K]['answer']>;
+  const work = answers[kind] as (
+    message: RequestOf<K>,
+    progress: (progress: Requests[K]['progress']) => void,
+  ) => Promise<Requests[K]['answer']>;
   work(message, (progress) => post({ type: 'reply-progress', requestId, kind, progress } as DataEvent))
     .then((result) => post({ type: 'reply', requestId, kind, answer: result } as DataEvent))
     .catch((error: unknown) => post({ type: 'reply-error', requestId, message: errorMessage(error) }));
@@ -83,7 +107,11 @@ function handle(message: ToWorker): void {
     case 'start': {
       current?.session.control.stop();
       if (message.version !== PROTOCOL_VERSION) {
-        post({ type: 'error', runId: message.runId, message: `Protocol mismatch: page ${message.version}, worker ${PROTOCOL_VERSION}. Reload the page.` });
+        post({
+          type: 'error',
+          runId: message.runId,
+          message: `Protocol mismatch: page ${message.version}, worker ${PROTOCOL_VERSION}. Reload the page.`,
+        });
         return;
       }
       if (message.testHooks?.crashWorker) throw new Error('Simulated worker crash (test hook)');
@@ -113,7 +141,15 @@ function handle(message: ToWorker): void {
       // Failures surface when the run starts; a preload only saves time.
       resolveData(message.config, message.baseUrl, message.testHooks?.onlineDataBase)
         // Measuring backends gives way, within one timing window, to a run or a data load.
-        .then(({ dataset }) => warmUpBackend(message.config, dataset, message.testHooks, () => current !== null, () => current !== null || loadsInFlight > 0))
+        .then(({ dataset }) =>
+          warmUpBackend(
+            message.config,
+            dataset,
+            message.testHooks,
+            () => current !== null,
+            () => current !== null || loadsInFlight > 0,
+          ),
+        )
         .then((choice) => {
           if (choice) post({ type: 'backend-choice', requestId: 0, choice });
         })

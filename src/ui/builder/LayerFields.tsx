@@ -7,7 +7,19 @@ interface Props {
   onChange: (layer: LayerSpec) => void;
 }
 
-function NumberInput({ label, value, min, step, onChange }: { label: string; value: number; min?: number; step?: number; onChange: (n: number) => void }) {
+function NumberInput({
+  label,
+  value,
+  min,
+  step,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  min?: number;
+  step?: number;
+  onChange: (n: number) => void;
+}) {
   return (
     <label className="layer-field">
       <span>{label.replace(/^Layer \d+ /, '')}</span>
@@ -37,7 +49,15 @@ function ActivationSelect({ label, value, onChange }: { label: string; value: Ac
 }
 
 /** L1 and L2 penalties on a dense or conv2d layer's kernel (0 = none). */
-function RegularizerInputs<T extends LayerSpec & KernelRegularizer>({ prefix, layer, onChange }: { prefix: string; layer: T; onChange: (layer: T) => void }) {
+function RegularizerInputs<T extends LayerSpec & KernelRegularizer>({
+  prefix,
+  layer,
+  onChange,
+}: {
+  prefix: string;
+  layer: T;
+  onChange: (layer: T) => void;
+}) {
   return (
     <>
       <NumberInput label={`${prefix} L1`} value={layer.l1 ?? 0} min={0} step={0.0001} onChange={(l1) => onChange({ ...layer, l1 })} />
@@ -53,7 +73,11 @@ export function LayerFields({ layer, prefix, onChange }: Props) {
       return (
         <>
           <NumberInput label={`${prefix} units`} value={layer.units} min={1} onChange={(units) => onChange({ ...layer, units })} />
-          <ActivationSelect label={`${prefix} activation`} value={layer.activation} onChange={(activation) => onChange({ ...layer, activation })} />
+          <ActivationSelect
+            label={`${prefix} activation`}
+            value={layer.activation}
+            onChange={(activation) => onChange({ ...layer, activation })}
+          />
           <RegularizerInputs prefix={prefix} layer={layer} onChange={onChange} />
         </>
       );
@@ -61,16 +85,29 @@ export function LayerFields({ layer, prefix, onChange }: Props) {
       return (
         <>
           <NumberInput label={`${prefix} filters`} value={layer.filters} min={1} onChange={(filters) => onChange({ ...layer, filters })} />
-          <NumberInput label={`${prefix} kernel size`} value={layer.kernelSize} min={1} onChange={(kernelSize) => onChange({ ...layer, kernelSize })} />
+          <NumberInput
+            label={`${prefix} kernel size`}
+            value={layer.kernelSize}
+            min={1}
+            onChange={(kernelSize) => onChange({ ...layer, kernelSize })}
+          />
           <NumberInput label={`${prefix} stride`} value={layer.strides} min={1} onChange={(strides) => onChange({ ...layer, strides })} />
           <label className="layer-field">
             <span>padding</span>
-            <select aria-label={`${prefix} padding`} value={layer.padding} onChange={(event) => onChange({ ...layer, padding: event.target.value as 'valid' | 'same' })}>
+            <select
+              aria-label={`${prefix} padding`}
+              value={layer.padding}
+              onChange={(event) => onChange({ ...layer, padding: event.target.value as 'valid' | 'same' })}
+            >
               <option>valid</option>
               <option>same</option>
             </select>
           </label>
-          <ActivationSelect label={`${prefix} activation`} value={layer.activation} onChange={(activation) => onChange({ ...layer, activation })} />
+          <ActivationSelect
+            label={`${prefix} activation`}
+            value={layer.activation}
+            onChange={(activation) => onChange({ ...layer, activation })}
+          />
           <RegularizerInputs prefix={prefix} layer={layer} onChange={onChange} />
         </>
       );
@@ -78,12 +115,19 @@ export function LayerFields({ layer, prefix, onChange }: Props) {
     case 'avgPool2d':
       return (
         <>
-          <NumberInput label={`${prefix} pool size`} value={layer.poolSize} min={1} onChange={(poolSize) => onChange({ ...layer, poolSize })} />
+          <NumberInput
+            label={`${prefix} pool size`}
+            value={layer.poolSize}
+            min={1}
+            onChange={(poolSize) => onChange({ ...layer, poolSize })}
+          />
           <NumberInput label={`${prefix} stride`} value={layer.strides} min={1} onChange={(strides) => onChange({ ...layer, strides })} />
         </>
       );
     case 'dropout':
-      return <NumberInput label={`${prefix} rate`} value={layer.rate} min={0} step={0.05} onChange={(rate) => onChange({ ...layer, rate })} />;
+      return (
+        <NumberInput label={`${prefix} rate`} value={layer.rate} min={0} step={0.05} onChange={(rate) => onChange({ ...layer, rate })} />
+      );
     case 'flatten':
     case 'batchNormalization':
       return null;

@@ -26,7 +26,12 @@ export function LayerStack() {
       <div className="presets">
         <label className="field-inline">
           <span>Preset</span>
-          <select aria-label="Preset" defaultValue="" disabled={locked} onChange={(event) => event.target.value && applyPreset(event.target.value as PresetName)}>
+          <select
+            aria-label="Preset"
+            defaultValue=""
+            disabled={locked}
+            onChange={(event) => event.target.value && applyPreset(event.target.value as PresetName)}
+          >
             <option value="" disabled>
               Choose a preset…
             </option>
@@ -70,7 +75,12 @@ export function LayerStack() {
                 <button type="button" aria-label={`Move layer ${i + 1} up`} disabled={locked || i === 0} onClick={() => moveLayer(i, -1)}>
                   ↑
                 </button>
-                <button type="button" aria-label={`Move layer ${i + 1} down`} disabled={locked || i === layers.length - 1} onClick={() => moveLayer(i, 1)}>
+                <button
+                  type="button"
+                  aria-label={`Move layer ${i + 1} down`}
+                  disabled={locked || i === layers.length - 1}
+                  onClick={() => moveLayer(i, 1)}
+                >
                   ↓
                 </button>
                 <button type="button" aria-label={`Duplicate layer ${i + 1}`} disabled={locked} onClick={() => duplicateLayer(i)}>
@@ -92,7 +102,12 @@ export function LayerStack() {
       <div className="add-layer">
         <label className="field-inline">
           <span>New layer</span>
-          <select aria-label="New layer kind" value={newKind} disabled={locked} onChange={(event) => setNewKind(event.target.value as LayerKind)}>
+          <select
+            aria-label="New layer kind"
+            value={newKind}
+            disabled={locked}
+            onChange={(event) => setNewKind(event.target.value as LayerKind)}
+          >
             {LAYER_KINDS.map((kind) => (
               <option key={kind}>{kind}</option>
             ))}
@@ -104,7 +119,12 @@ export function LayerStack() {
       </div>
       <p className="totals">
         Total parameters: <strong data-testid="total-params">{check ? check.totalParams.toLocaleString('en-US') : '—'}</strong>
-        {check?.ok && info && <> · training memory ≈ <span data-testid="memory-estimate">{mib(estimateTrainingBytes(check, info.inputShape, batchSize))}</span></>}
+        {check?.ok && info && (
+          <>
+            {' '}
+            · training memory ≈ <span data-testid="memory-estimate">{mib(estimateTrainingBytes(check, info.inputShape, batchSize))}</span>
+          </>
+        )}
       </p>
       {check && !check.ok && (
         <p className="invalid" role="alert" data-testid="model-error">

@@ -30,7 +30,9 @@ export function BatchChart() {
       </ul>
       <figcaption>{classification ? 'Per batch: loss and accuracy' : 'Per batch: mean squared error'}</figcaption>
       <p className="sr-only">
-        {last ? `After step ${last.step}, batch ${classification ? 'loss' : 'MSE'} ${last.loss.toFixed(3)}${last.accuracy === undefined ? '' : ` and accuracy ${last.accuracy.toFixed(3)}`}.` : 'No batches yet.'}
+        {last
+          ? `After step ${last.step}, batch ${classification ? 'loss' : 'MSE'} ${last.loss.toFixed(3)}${last.accuracy === undefined ? '' : ` and accuracy ${last.accuracy.toFixed(3)}`}.`
+          : 'No batches yet.'}
         {learningRateChanges.map((c) => ` Learning rate set to ${c.learningRate} at step ${c.step}.`).join('')}
       </p>
       <ResponsiveContainer width="100%" height={chartHeight(classroom)}>
@@ -40,8 +42,17 @@ export function BatchChart() {
           <YAxis yAxisId="loss" interval={0} domain={empty ? DOMAIN_UNIT : undefined} />
           {classification && <YAxis yAxisId="accuracy" orientation="right" domain={DOMAIN_UNIT} interval={0} />}
           <Tooltip />
-          <Line yAxisId="loss" dataKey="loss" name={classification ? 'loss' : 'MSE'} stroke={LOSS_COLOR} dot={false} isAnimationActive={false} />
-          {classification && <Line yAxisId="accuracy" dataKey="accuracy" name="accuracy" stroke={ACCURACY_COLOR} dot={false} isAnimationActive={false} />}
+          <Line
+            yAxisId="loss"
+            dataKey="loss"
+            name={classification ? 'loss' : 'MSE'}
+            stroke={LOSS_COLOR}
+            dot={false}
+            isAnimationActive={false}
+          />
+          {classification && (
+            <Line yAxisId="accuracy" dataKey="accuracy" name="accuracy" stroke={ACCURACY_COLOR} dot={false} isAnimationActive={false} />
+          )}
           {learningRateChanges.map((change) => (
             <ReferenceLine
               key={change.step}
@@ -55,7 +66,16 @@ export function BatchChart() {
         </LineChart>
       </ResponsiveContainer>
       {empty && <EmptyChartNote>Train to see every batch here.</EmptyChartNote>}
-      <ChartLegend items={classification ? [{ label: 'loss', color: LOSS_COLOR }, { label: 'accuracy', color: ACCURACY_COLOR }] : [{ label: 'MSE', color: LOSS_COLOR }]} />
+      <ChartLegend
+        items={
+          classification
+            ? [
+                { label: 'loss', color: LOSS_COLOR },
+                { label: 'accuracy', color: ACCURACY_COLOR },
+              ]
+            : [{ label: 'MSE', color: LOSS_COLOR }]
+        }
+      />
     </figure>
   );
 }

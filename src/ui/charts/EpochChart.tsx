@@ -7,13 +7,31 @@ import { useAppStore } from '../../state/store';
 import { selectEpochs } from '../selectors';
 import { ChartLegend } from './ChartLegend';
 import { cssVar, TRAIN_COLORS, VALIDATION_COLORS } from '../tokens';
-import { CHART_MARGIN, chartHeight, CHART_REDRAW_MS, DOMAIN_AUTO, DOMAIN_EPOCHS, DOMAIN_UNIT, EMPTY_EPOCH_ROWS, evenly, MAX_CHART_POINTS } from './limits';
+import {
+  CHART_MARGIN,
+  chartHeight,
+  CHART_REDRAW_MS,
+  DOMAIN_AUTO,
+  DOMAIN_EPOCHS,
+  DOMAIN_UNIT,
+  EMPTY_EPOCH_ROWS,
+  evenly,
+  MAX_CHART_POINTS,
+} from './limits';
 import { EmptyChartNote } from './EmptyChartNote';
 import { useThrottledStore } from './useThrottledStore';
 
 type ScoreKey = keyof SplitScores;
 
-const NAMES: Record<ScoreKey, string> = { loss: 'loss', accuracy: 'accuracy', precision: 'precision', recall: 'recall', f1: 'F1 (macro)', mae: 'MAE', r2: 'R²' };
+const NAMES: Record<ScoreKey, string> = {
+  loss: 'loss',
+  accuracy: 'accuracy',
+  precision: 'precision',
+  recall: 'recall',
+  f1: 'F1 (macro)',
+  mae: 'MAE',
+  r2: 'R²',
+};
 const fixed = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(3));
 
 interface Props {
@@ -36,7 +54,12 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
   const bestAtStart = best !== null && best.epoch === epochs[0]?.epoch;
   const bestRestored = best !== null && restoredEpoch === best.epoch;
   const bestLabel = useMemo(
-    () => ({ value: bestRestored ? 'best (restored)' : 'best val loss', position: bestAtStart ? 'insideTopLeft' : 'insideTopRight', fontSize: 11 }) as const,
+    () =>
+      ({
+        value: bestRestored ? 'best (restored)' : 'best val loss',
+        position: bestAtStart ? 'insideTopLeft' : 'insideTopRight',
+        fontSize: 11,
+      }) as const,
     [bestRestored, bestAtStart],
   );
   // An earlier run drawn faintly underneath (the overfitting demo's run before its cure).
@@ -74,7 +97,10 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
   const summary = last
     ? `After epoch ${last.epoch}: ` +
       scores.map((key) => `training ${NAMES[key]} ${fixed(last.train[key])}, validation ${fixed(last.validation[key])}`).join('; ') +
-      (last.epoch > first.epoch ? `. At epoch ${first.epoch}: ` + scores.map((key) => `training ${NAMES[key]} ${fixed(first.train[key])}, validation ${fixed(first.validation[key])}`).join('; ') : '') +
+      (last.epoch > first.epoch
+        ? `. At epoch ${first.epoch}: ` +
+          scores.map((key) => `training ${NAMES[key]} ${fixed(first.train[key])}, validation ${fixed(first.validation[key])}`).join('; ')
+        : '') +
       '.'
     : 'No epoch has finished yet.';
   const bestText = best ? ` Lowest validation loss ${best.validation.loss.toFixed(3)} at epoch ${best.epoch}.` : '';
@@ -104,22 +130,39 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
               className="gap-area"
             />
           )}
-          {before && before.epochs.length > 0 && [
-            <Line key="before-t" dataKey="before-train" name={`training ${NAMES[scores[0]]}, ${before.label}`} stroke={BEFORE_COLOR} strokeWidth={1} dot={false} isAnimationActive={false} connectNulls />,
-            <Line
-              key="before-v"
-              dataKey="before-validation"
-              name={`validation ${NAMES[scores[0]]}, ${before.label}`}
-              stroke={BEFORE_COLOR}
-              strokeWidth={2}
-              strokeDasharray="5 3"
-              dot={false}
-              isAnimationActive={false}
-              connectNulls
-            />,
-          ]}
+          {before &&
+            before.epochs.length > 0 && [
+              <Line
+                key="before-t"
+                dataKey="before-train"
+                name={`training ${NAMES[scores[0]]}, ${before.label}`}
+                stroke={BEFORE_COLOR}
+                strokeWidth={1}
+                dot={false}
+                isAnimationActive={false}
+                connectNulls
+              />,
+              <Line
+                key="before-v"
+                dataKey="before-validation"
+                name={`validation ${NAMES[scores[0]]}, ${before.label}`}
+                stroke={BEFORE_COLOR}
+                strokeWidth={2}
+                strokeDasharray="5 3"
+                dot={false}
+                isAnimationActive={false}
+                connectNulls
+              />,
+            ]}
           {scores.flatMap((key, i) => [
-            <Line key={`t-${key}`} dataKey={`train-${key}`} name={`training ${NAMES[key]}`} stroke={TRAIN_COLORS[i]} dot={dots} isAnimationActive={false} />,
+            <Line
+              key={`t-${key}`}
+              dataKey={`train-${key}`}
+              name={`training ${NAMES[key]}`}
+              stroke={TRAIN_COLORS[i]}
+              dot={dots}
+              isAnimationActive={false}
+            />,
             <Line
               key={`v-${key}`}
               dataKey={`validation-${key}`}
@@ -153,13 +196,15 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
             { label: `validation ${NAMES[key]}`, color: VALIDATION_COLORS[i], dashed: true },
           ]),
           ...(markBest ? [{ label: 'gap (training vs validation)', color: cssVar('gap') }] : []),
-          ...(before && before.epochs.length > 0 ? [{ label: `${NAMES[scores[0]]} ${before.label} (grey)`, color: BEFORE_COLOR, dashed: true }] : []),
+          ...(before && before.epochs.length > 0
+            ? [{ label: `${NAMES[scores[0]]} ${before.label} (grey)`, color: BEFORE_COLOR, dashed: true }]
+            : []),
         ]}
       />
       {memorising && (
         <p className="note" role="status" data-testid="memorising-note">
-          Validation loss has stayed above its best for {MEMORISING_EPOCHS} epochs and is now clearly higher, while training loss keeps falling: the model has
-          started to memorise the training set. {best && `Its best validation loss was at epoch ${best.epoch}.`}
+          Validation loss has stayed above its best for {MEMORISING_EPOCHS} epochs and is now clearly higher, while training loss keeps
+          falling: the model has started to memorise the training set. {best && `Its best validation loss was at epoch ${best.epoch}.`}
         </p>
       )}
     </figure>

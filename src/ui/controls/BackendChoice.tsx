@@ -9,7 +9,9 @@ export function BackendChoice() {
   // Before a run, what the warm-up measured; during and after one, what that run used.
   const shown = run.choice.reason || run.choice.fallbacks.length > 0 ? { ...run.choice, backend: run.backend } : preview;
   if (!shown) return null;
-  const measured = shown.speeds.filter((s) => s.samplesPerSecond !== null).sort((a, b) => (b.samplesPerSecond ?? 0) - (a.samplesPerSecond ?? 0));
+  const measured = shown.speeds
+    .filter((s) => s.samplesPerSecond !== null)
+    .sort((a, b) => (b.samplesPerSecond ?? 0) - (a.samplesPerSecond ?? 0));
   return (
     <div className="backend-choice" data-testid="backend-fallbacks" role="status">
       {shown.reason && <p data-testid="backend-reason">{shown.reason}</p>}

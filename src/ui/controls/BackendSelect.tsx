@@ -15,7 +15,12 @@ const LABELS: Record<BackendPreference, string> = {
 
 /** Before WASM ran: what this page and device allow. */
 const expectedThreadsNote = () =>
-  wasmThreadsNote({ isolated: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated, cores: navigator.hardwareConcurrency || 1, threads: null, failed: null });
+  wasmThreadsNote({
+    isolated: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated,
+    cores: navigator.hardwareConcurrency || 1,
+    threads: null,
+    failed: null,
+  });
 
 /** Which tfjs backend to train on; applies from the next run. */
 export function BackendSelect() {

@@ -9,7 +9,15 @@ import { SelectField, optionsOf } from './SelectField';
 /** The optimizer menu. */
 export function OptimizerChoice({ locked }: { locked: boolean }) {
   const optimizer = useAppStore((state) => state.config.optimizer);
-  return <SelectField label="Optimizer" value={optimizer} disabled={locked} options={optionsOf(OPTIMIZERS, OPTIMIZER_LABELS)} onChange={setOptimizer} />;
+  return (
+    <SelectField
+      label="Optimizer"
+      value={optimizer}
+      disabled={locked}
+      options={optionsOf(OPTIMIZERS, OPTIMIZER_LABELS)}
+      onChange={setOptimizer}
+    />
+  );
 }
 
 /** The parameters the chosen optimizer takes (reset to its defaults when it changes). */

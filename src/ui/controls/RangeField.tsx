@@ -16,7 +16,16 @@ export function RangeField({ name, text, min, max, step, value, disabled, onChan
   return (
     <label className="field">
       <span>{text}</span>
-      <input type="range" aria-label={name} min={min} max={max} step={step} value={value} disabled={disabled} onChange={(event) => onChange(Number(event.target.value))} />
+      <input
+        type="range"
+        aria-label={name}
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        disabled={disabled}
+        onChange={(event) => onChange(Number(event.target.value))}
+      />
     </label>
   );
 }

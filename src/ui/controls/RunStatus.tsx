@@ -49,21 +49,22 @@ export function RunStatus() {
       {run.status === 'running' && run.phase && run.phase !== 'training' && <p className="phase">{PHASE_TEXT[run.phase]}</p>}
       {eta !== null && (
         <p className="note" role="status" data-testid="run-eta">
-          About {formatDuration(eta)} left at the measured {Math.round(run.samplesPerSecond).toLocaleString('en-US')} samples/s (epoch {run.epoch} of{' '}
-          {run.config?.epochs}). Stop any time: the curves so far stay.
+          About {formatDuration(eta)} left at the measured {Math.round(run.samplesPerSecond).toLocaleString('en-US')} samples/s (epoch{' '}
+          {run.epoch} of {run.config?.epochs}). Stop any time: the curves so far stay.
         </p>
       )}
       {run.choice.switched && (
         <p className="note" role="status" data-testid="backend-switch">
-          Auto moved this run from {BACKEND_LABELS[run.choice.switched.from]} to {BACKEND_LABELS[run.choice.switched.to]} after epoch {run.choice.switched.epoch}: it measured
-          faster on this model. Weights and optimizer state were carried over.
+          Auto moved this run from {BACKEND_LABELS[run.choice.switched.from]} to {BACKEND_LABELS[run.choice.switched.to]} after epoch{' '}
+          {run.choice.switched.epoch}: it measured faster on this model. Weights and optimizer state were carried over.
         </p>
       )}
       {run.sizes.stepsPerEpoch > 0 && (
         <p className="hint">
-          {run.sizes.trainSamples.toLocaleString('en-US')} training / {run.sizes.validationSamples.toLocaleString('en-US')} validation samples,{' '}
-          {run.sizes.stepsPerEpoch} steps per epoch.
-          {run.sizes.labelsFlipped > 0 && ` ${run.sizes.labelsFlipped.toLocaleString('en-US')} training labels flipped on purpose (label noise).`}
+          {run.sizes.trainSamples.toLocaleString('en-US')} training / {run.sizes.validationSamples.toLocaleString('en-US')} validation
+          samples, {run.sizes.stepsPerEpoch} steps per epoch.
+          {run.sizes.labelsFlipped > 0 &&
+            ` ${run.sizes.labelsFlipped.toLocaleString('en-US')} training labels flipped on purpose (label noise).`}
           {run.backend && GPU_BACKENDS.has(run.backend) && ' On GPU backends, small floating-point differences between runs can occur.'}
         </p>
       )}

@@ -21,7 +21,9 @@ export function TrainingSettings() {
   const usual = defaultOptimizerParams(config.optimizer);
   const more = useRef<HTMLDetailsElement>(null);
   const customised =
-    config.weightDecay !== defaults.weightDecay || config.seed !== defaults.seed || OPTIMIZER_PARAMS[config.optimizer].some((p) => config.optimizerParams[p] !== usual[p]);
+    config.weightDecay !== defaults.weightDecay ||
+    config.seed !== defaults.seed ||
+    OPTIMIZER_PARAMS[config.optimizer].some((p) => config.optimizerParams[p] !== usual[p]);
   // Opened when they hold something of note (a link's values, say); never closed under the user.
   useEffect(() => {
     if (customised && more.current) more.current.open = true;
@@ -30,7 +32,12 @@ export function TrainingSettings() {
     <section className="settings" aria-label="Training settings">
       <h2>Training</h2>
       <OptimizerChoice locked={locked} />
-      <NumberSetting name="learningRate" label="Learning rate" value={config.learningRate} onValid={(v) => setNumericSetting('learningRate', v)} />
+      <NumberSetting
+        name="learningRate"
+        label="Learning rate"
+        value={config.learningRate}
+        onValid={(v) => setNumericSetting('learningRate', v)}
+      />
       <label className="field">
         <span className="sr-only">Learning rate (logarithmic slider)</span>
         <input
@@ -52,10 +59,29 @@ export function TrainingSettings() {
         </p>
       )}
       {locked && <p className="hint">A new learning rate applies from the next batch; the batch chart marks it.</p>}
-      <NumberSetting name="batchSize" label="Batch size" value={config.batchSize} step={1} disabled={locked} onValid={(v) => setNumericSetting('batchSize', v)} />
-      <NumberSetting name="epochs" label="Epochs" value={config.epochs} step={1} disabled={locked || config.untilStopped} onValid={(v) => setNumericSetting('epochs', v)} />
+      <NumberSetting
+        name="batchSize"
+        label="Batch size"
+        value={config.batchSize}
+        step={1}
+        disabled={locked}
+        onValid={(v) => setNumericSetting('batchSize', v)}
+      />
+      <NumberSetting
+        name="epochs"
+        label="Epochs"
+        value={config.epochs}
+        step={1}
+        disabled={locked || config.untilStopped}
+        onValid={(v) => setNumericSetting('epochs', v)}
+      />
       <label className="field checkbox">
-        <input type="checkbox" checked={config.untilStopped} disabled={locked} onChange={(event) => setUntilStopped(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={config.untilStopped}
+          disabled={locked}
+          onChange={(event) => setUntilStopped(event.target.checked)}
+        />
         <span>Train until stopped</span>
       </label>
       <NumberSetting
@@ -67,7 +93,12 @@ export function TrainingSettings() {
         onValid={(v) => setNumericSetting('validationSplit', v)}
       />
       <label className="field checkbox">
-        <input type="checkbox" checked={config.earlyStopping} disabled={locked} onChange={(event) => setEarlyStopping(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={config.earlyStopping}
+          disabled={locked}
+          onChange={(event) => setEarlyStopping(event.target.checked)}
+        />
         <span>Early stopping</span>
       </label>
       {config.earlyStopping && (
@@ -82,7 +113,10 @@ export function TrainingSettings() {
       )}
       {/* Settings a learner rarely touches fold away; open by themselves when they hold something other than the defaults. */}
       <details className="more-settings" ref={more}>
-        <summary>More settings: {[...OPTIMIZER_PARAMS[config.optimizer].length > 0 ? ['optimizer parameters'] : [], 'weight decay', 'seed'].join(', ')}</summary>
+        <summary>
+          More settings:{' '}
+          {[...(OPTIMIZER_PARAMS[config.optimizer].length > 0 ? ['optimizer parameters'] : []), 'weight decay', 'seed'].join(', ')}
+        </summary>
         <OptimizerParams locked={locked} />
         <NumberSetting
           name="weightDecay"
@@ -92,7 +126,14 @@ export function TrainingSettings() {
           disabled={locked}
           onValid={(v) => setNumericSetting('weightDecay', v)}
         />
-        <NumberSetting name="seed" label="Seed" value={config.seed} step={1} disabled={locked} onValid={(v) => setNumericSetting('seed', v)} />
+        <NumberSetting
+          name="seed"
+          label="Seed"
+          value={config.seed}
+          step={1}
+          disabled={locked}
+          onValid={(v) => setNumericSetting('seed', v)}
+        />
       </details>
     </section>
   );

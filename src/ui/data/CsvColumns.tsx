@@ -60,7 +60,12 @@ export function CsvColumns({ table, target, typeOf, onType, types, locked }: Pro
                   {column.name === target ? (
                     'target'
                   ) : (
-                    <select aria-label={`Type of column ${column.name}`} value={typeOf(column.name)} disabled={locked} onChange={(event) => onType(column.name, event.target.value as ColumnType)}>
+                    <select
+                      aria-label={`Type of column ${column.name}`}
+                      value={typeOf(column.name)}
+                      disabled={locked}
+                      onChange={(event) => onType(column.name, event.target.value as ColumnType)}
+                    >
                       {types.map((type) => (
                         <option key={type} value={type} disabled={type === 'numeric' && !column.numeric}>
                           {type}

@@ -3,7 +3,12 @@ import type { DatasetRef } from '../../config/datasets';
 import { MAX_CSV_BYTES } from '../../data/csv/types';
 import { loadDataset } from '../../state/dataActions';
 
-const csvRef = (source: Extract<DatasetRef, { kind: 'csv' }>['source']): DatasetRef => ({ kind: 'csv', source, header: null, options: null });
+const csvRef = (source: Extract<DatasetRef, { kind: 'csv' }>['source']): DatasetRef => ({
+  kind: 'csv',
+  source,
+  header: null,
+  options: null,
+});
 
 /** Three ways to bring a CSV: a file (picker or drop), pasted text, or an address. */
 export function CsvLoader({ locked }: { locked: boolean }) {
@@ -29,11 +34,22 @@ export function CsvLoader({ locked }: { locked: boolean }) {
     >
       <label className="field">
         <span>CSV file (or drop one here; at most {MAX_CSV_BYTES / 2 ** 20} MiB, UTF-8)</span>
-        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" disabled={locked} onChange={(event) => loadFile(event.target.files?.[0])} />
+        <input
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+          disabled={locked}
+          onChange={(event) => loadFile(event.target.files?.[0])}
+        />
       </label>
       <label className="field">
         <span>Paste CSV text</span>
-        <textarea rows={4} value={text} disabled={locked} onChange={(event) => setText(event.target.value)} placeholder={'sepal_length,sepal_width,species\n5.1,3.5,setosa'} />
+        <textarea
+          rows={4}
+          value={text}
+          disabled={locked}
+          onChange={(event) => setText(event.target.value)}
+          placeholder={'sepal_length,sepal_width,species\n5.1,3.5,setosa'}
+        />
       </label>
       <button type="button" disabled={locked || text.trim() === ''} onClick={() => void loadDataset(csvRef({ type: 'text' }), { text })}>
         Use pasted text

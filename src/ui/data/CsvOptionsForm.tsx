@@ -5,12 +5,25 @@ import { setCsvHeader, updateCsvOptions } from '../../state/dataActions';
 import { SelectField, optionsOf } from '../controls/SelectField';
 import { CsvColumns } from './CsvColumns';
 
-const MISSING_LABELS = { drop: 'drop the row', mean: 'fill with the mean', median: 'fill with the median', mode: 'fill with the most frequent value' } as const;
+const MISSING_LABELS = {
+  drop: 'drop the row',
+  mean: 'fill with the mean',
+  median: 'fill with the median',
+  mode: 'fill with the most frequent value',
+} as const;
 const SCALING_LABELS = { standard: 'standardise (mean 0, sd 1)', minmax: 'min-max to [0, 1]', none: 'none' } as const;
 const TASKS = ['classification', 'regression'] as const;
 
 /** Target, task and preprocessing of the loaded CSV, with its columns and a preview. */
-export function CsvOptionsForm({ dataset, table, locked }: { dataset: Extract<DatasetRef, { kind: 'csv' }>; table: TableSummary; locked: boolean }) {
+export function CsvOptionsForm({
+  dataset,
+  table,
+  locked,
+}: {
+  dataset: Extract<DatasetRef, { kind: 'csv' }>;
+  table: TableSummary;
+  locked: boolean;
+}) {
   const options = dataset.options as CsvOptions;
   const set = (patch: Partial<CsvOptions>) => updateCsvOptions((o) => ({ ...o, ...patch }));
   const setType = (column: string, type: ColumnType) =>
@@ -18,7 +31,8 @@ export function CsvOptionsForm({ dataset, table, locked }: { dataset: Extract<Da
   return (
     <div className="csv-options" aria-label="CSV settings">
       <p className="hint" data-testid="csv-summary">
-        {table.rows.toLocaleString('en-US')} rows, {table.columns.length} columns, separated by {table.delimiter === '\t' ? 'tabs' : `"${table.delimiter}"`}.
+        {table.rows.toLocaleString('en-US')} rows, {table.columns.length} columns, separated by{' '}
+        {table.delimiter === '\t' ? 'tabs' : `"${table.delimiter}"`}.
       </p>
       {table.skipped.count > 0 && (
         <p className="warning-text" role="status" data-testid="csv-skipped">
@@ -31,9 +45,21 @@ export function CsvOptionsForm({ dataset, table, locked }: { dataset: Extract<Da
         <input type="checkbox" checked={table.header} disabled={locked} onChange={(event) => setCsvHeader(event.target.checked)} />
         <span>First row is a header</span>
       </label>
-      <SelectField label="Target column" value={options.target} disabled={locked} options={optionsOf(table.columns.map((c) => c.name))} onChange={(target) => set({ target })} />
+      <SelectField
+        label="Target column"
+        value={options.target}
+        disabled={locked}
+        options={optionsOf(table.columns.map((c) => c.name))}
+        onChange={(target) => set({ target })}
+      />
       <SelectField label="Task" value={options.task} disabled={locked} options={optionsOf(TASKS)} onChange={(task) => set({ task })} />
-      <SelectField label="Missing values" value={options.missing} disabled={locked} options={optionsOf(MISSING_STRATEGIES, MISSING_LABELS)} onChange={(missing) => set({ missing })} />
+      <SelectField
+        label="Missing values"
+        value={options.missing}
+        disabled={locked}
+        options={optionsOf(MISSING_STRATEGIES, MISSING_LABELS)}
+        onChange={(missing) => set({ missing })}
+      />
       <SelectField
         label="Scaling (fitted on the training split only)"
         value={options.scaling}
@@ -42,10 +68,22 @@ export function CsvOptionsForm({ dataset, table, locked }: { dataset: Extract<Da
         onChange={(scaling) => set({ scaling })}
       />
       <label className="field checkbox">
-        <input type="checkbox" checked={options.dropDuplicates} disabled={locked} onChange={(event) => set({ dropDuplicates: event.target.checked })} />
+        <input
+          type="checkbox"
+          checked={options.dropDuplicates}
+          disabled={locked}
+          onChange={(event) => set({ dropDuplicates: event.target.checked })}
+        />
         <span>Drop duplicate rows</span>
       </label>
-      <CsvColumns table={table} target={options.target} typeOf={(name) => columnType(table, options, name)} onType={setType} locked={locked} types={COLUMN_TYPES} />
+      <CsvColumns
+        table={table}
+        target={options.target}
+        typeOf={(name) => columnType(table, options, name)}
+        onType={setType}
+        locked={locked}
+        types={COLUMN_TYPES}
+      />
     </div>
   );
 }

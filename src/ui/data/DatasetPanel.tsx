@@ -16,7 +16,11 @@ const CHOICES: { value: string; label: string; ref: DatasetRef }[] = [
   { value: 'mnist', label: 'MNIST, full 65,000 (downloaded once, then cached)', ref: { kind: 'mnist' } },
   { value: 'fashion-mnist', label: 'Fashion-MNIST, full 65,000 (downloaded once, then cached)', ref: { kind: 'fashion-mnist' } },
   { value: 'synthetic', label: 'Synthetic 2-D set', ref: DEFAULT_SYNTHETIC },
-  ...SAMPLE_CSVS.map((name) => ({ value: `sample:${name}`, label: `Sample CSV: ${name}`, ref: { kind: 'csv', source: { type: 'sample', name }, header: null, options: null } as DatasetRef })),
+  ...SAMPLE_CSVS.map((name) => ({
+    value: `sample:${name}`,
+    label: `Sample CSV: ${name}`,
+    ref: { kind: 'csv', source: { type: 'sample', name }, header: null, options: null } as DatasetRef,
+  })),
 ];
 
 /** The menu entry of the active dataset; your own data gets an entry of its own while active. */
@@ -94,7 +98,9 @@ export function DatasetPanel() {
         </p>
       )}
       {dataset.kind === 'synthetic' && <SyntheticControls dataset={dataset} locked={locked} />}
-      {dataset.kind === 'csv' && data.loaded?.table && dataset.options && <CsvOptionsForm dataset={dataset} table={data.loaded.table} locked={locked} />}
+      {dataset.kind === 'csv' && data.loaded?.table && dataset.options && (
+        <CsvOptionsForm dataset={dataset} table={data.loaded.table} locked={locked} />
+      )}
       <details className="own-data" open={dataset.kind === 'csv' && dataset.source.type !== 'sample' && !data.loaded?.table}>
         <summary>Use your own CSV</summary>
         <CsvLoader locked={locked} />

@@ -11,12 +11,7 @@ export function LoadProgress() {
   const text = `${PHASES[loading.phase]} ${loading.label}…${percent === null ? '' : ` ${percent}%`}`;
   return (
     <div className="load-progress" data-testid="load-progress">
-      <progress
-        aria-label={`${PHASES[loading.phase]} ${loading.label}`}
-        max={100}
-        value={percent ?? undefined}
-        aria-valuetext={text}
-      />
+      <progress aria-label={`${PHASES[loading.phase]} ${loading.label}`} max={100} value={percent ?? undefined} aria-valuetext={text} />
       <span>{text}</span>
     </div>
   );

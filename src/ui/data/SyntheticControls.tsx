@@ -14,7 +14,13 @@ export function SyntheticControls({ dataset, locked }: { dataset: Extract<Datase
   const ratio = Math.round((1 - validationSplit) * 100);
   return (
     <div className="synthetic">
-      <SelectField label="Synthetic set" value={dataset.shape} disabled={locked} options={optionsOf(SYNTHETIC_SHAPES, SYNTHETIC_LABELS)} onChange={(shape) => updateSynthetic({ shape })} />
+      <SelectField
+        label="Synthetic set"
+        value={dataset.shape}
+        disabled={locked}
+        options={optionsOf(SYNTHETIC_SHAPES, SYNTHETIC_LABELS)}
+        onChange={(shape) => updateSynthetic({ shape })}
+      />
       <RangeField
         name="Noise"
         text={`Noise: ${dataset.noise.toFixed(2)}`}
@@ -44,7 +50,13 @@ export function SyntheticControls({ dataset, locked }: { dataset: Extract<Datase
               checked={dataset.features.includes(name)}
               // The last feature cannot be taken away: a model needs an input.
               disabled={dataset.features.length === 1 && dataset.features.includes(name)}
-              onChange={(event) => updateSynthetic({ features: event.target.checked ? orderedFeatures([...dataset.features, name]) : dataset.features.filter((f) => f !== name) })}
+              onChange={(event) =>
+                updateSynthetic({
+                  features: event.target.checked
+                    ? orderedFeatures([...dataset.features, name])
+                    : dataset.features.filter((f) => f !== name),
+                })
+              }
             />
             {FEATURE_LABELS[name]}
           </label>

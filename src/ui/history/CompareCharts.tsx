@@ -21,10 +21,25 @@ function rows(records: RunRecord[], split: 'train' | 'validation', score: keyof 
   });
 }
 
-function Overlay({ title, records, labels, split, score }: { title: string; records: RunRecord[]; labels: string[]; split: 'train' | 'validation'; score: keyof SplitScores }) {
+function Overlay({
+  title,
+  records,
+  labels,
+  split,
+  score,
+}: {
+  title: string;
+  records: RunRecord[];
+  labels: string[];
+  split: 'train' | 'validation';
+  score: keyof SplitScores;
+}) {
   const data = useMemo(() => rows(records, split, score), [records, split, score]);
   const summary = records
-    .map((record, i) => `${labels[i]}: ${record.epochs.length > 0 ? (record.epochs[record.epochs.length - 1][split][score]?.toFixed(3) ?? '—') : 'no epoch'}`)
+    .map(
+      (record, i) =>
+        `${labels[i]}: ${record.epochs.length > 0 ? (record.epochs[record.epochs.length - 1][split][score]?.toFixed(3) ?? '—') : 'no epoch'}`,
+    )
     .join('; ');
   return (
     <figure className="chart" data-testid={`compare-${split}-${score}`}>
@@ -38,7 +53,14 @@ function Overlay({ title, records, labels, split, score }: { title: string; reco
           <Tooltip />
           <Legend />
           {records.map((record, i) => (
-            <Line key={record.id} dataKey={`run-${i}`} name={labels[i]} stroke={COLORS[i % COLORS.length]} isAnimationActive={false} connectNulls />
+            <Line
+              key={record.id}
+              dataKey={`run-${i}`}
+              name={labels[i]}
+              stroke={COLORS[i % COLORS.length]}
+              isAnimationActive={false}
+              connectNulls
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

@@ -37,12 +37,18 @@ export function RunRow({ record, compared }: { record: RunRecord; compared: bool
               setEditing(null);
             }}
           >
-            <input aria-label={`New name for ${record.name}`} value={editing} autoFocus onChange={(event) => setEditing(event.target.value)} />
+            <input
+              aria-label={`New name for ${record.name}`}
+              value={editing}
+              autoFocus
+              onChange={(event) => setEditing(event.target.value)}
+            />
             <button type="submit">Save</button>
           </form>
         )}
         <div className="hint">
-          {new Date(record.finishedAt).toLocaleString()} · <span className={`outcome outcome-${record.outcome}`}>{OUTCOME_WORDS[record.outcome]}</span> · {record.backend ?? '—'}
+          {new Date(record.finishedAt).toLocaleString()} ·{' '}
+          <span className={`outcome outcome-${record.outcome}`}>{OUTCOME_WORDS[record.outcome]}</span> · {record.backend ?? '—'}
           {record.sweep && (
             <span className="sweep-tag" data-testid="history-sweep-tag">
               {' '}
@@ -55,7 +61,9 @@ export function RunRow({ record, compared }: { record: RunRecord; compared: bool
       <td>{record.totalParams.toLocaleString('en-US')}</td>
       <td>{score(kept?.validation.loss)}</td>
       <td data-testid="history-scores">
-        {regression ? `MAE ${score(kept?.validation.mae)} · R² ${score(kept?.validation.r2)}` : `accuracy ${score(kept?.validation.accuracy)} · F1 ${score(kept?.validation.f1)}`}
+        {regression
+          ? `MAE ${score(kept?.validation.mae)} · R² ${score(kept?.validation.r2)}`
+          : `accuracy ${score(kept?.validation.accuracy)} · F1 ${score(kept?.validation.f1)}`}
         {record.restoredEpoch !== null && kept && <div className="hint">epoch {kept.epoch}, kept by early stopping</div>}
       </td>
       <td className="run-actions">
@@ -73,10 +81,18 @@ export function RunRow({ record, compared }: { record: RunRecord; compared: bool
         <button type="button" aria-label={`Rename ${record.name}`} onClick={() => setEditing(record.name)}>
           Rename
         </button>
-        <button type="button" aria-label={`Export ${record.name} as CSV`} onClick={() => downloadText(fileName(record, 'csv'), epochsToCsv(record), 'text/csv')}>
+        <button
+          type="button"
+          aria-label={`Export ${record.name} as CSV`}
+          onClick={() => downloadText(fileName(record, 'csv'), epochsToCsv(record), 'text/csv')}
+        >
           CSV
         </button>
-        <button type="button" aria-label={`Export ${record.name} as JSON`} onClick={() => downloadText(fileName(record, 'json'), recordToJson(record), 'application/json')}>
+        <button
+          type="button"
+          aria-label={`Export ${record.name} as JSON`}
+          onClick={() => downloadText(fileName(record, 'json'), recordToJson(record), 'application/json')}
+        >
           JSON
         </button>
         <button type="button" aria-label={`Delete ${record.name}`} onClick={() => void deleteHistoryRun(record.id)}>

@@ -4,7 +4,23 @@ import { fetchFeatureMaps, type FeatureMapsResult } from '../../state/insightAct
 import { diverging } from '../tokens';
 
 /** Grey levels (or, with `signed`, blue-white-orange around 128) as a small crisp image. */
-function Thumb({ bytes, offset, width, height, signed, scale, label }: { bytes: Uint8Array | number[]; offset: number; width: number; height: number; signed?: boolean; scale: number; label: string }) {
+function Thumb({
+  bytes,
+  offset,
+  width,
+  height,
+  signed,
+  scale,
+  label,
+}: {
+  bytes: Uint8Array | number[];
+  offset: number;
+  width: number;
+  height: number;
+  signed?: boolean;
+  scale: number;
+  label: string;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = ref.current?.getContext('2d');
@@ -18,7 +34,17 @@ function Thumb({ bytes, offset, width, height, signed, scale, label }: { bytes: 
     }
     context.putImageData(image, 0, 0);
   }, [bytes, offset, width, height, signed]);
-  return <canvas ref={ref} width={width} height={height} className="thumb" style={{ width: width * scale, height: height * scale }} role="img" aria-label={label} />;
+  return (
+    <canvas
+      ref={ref}
+      width={width}
+      height={height}
+      className="thumb"
+      style={{ width: width * scale, height: height * scale }}
+      role="img"
+      aria-label={label}
+    />
+  );
 }
 
 /**
@@ -69,14 +95,31 @@ export function CnnExplainer({ classes, version }: { classes: string[]; version:
                 <div className="cnn-row" aria-label={`${layer.name} filters`}>
                   <span className="hint">filters</span>
                   {Array.from({ length: layer.shown }, (_, f) => (
-                    <Thumb key={f} bytes={layer.filters!} offset={f * layer.kernel * layer.kernel} width={layer.kernel} height={layer.kernel} signed scale={6} label={`filter ${f + 1}`} />
+                    <Thumb
+                      key={f}
+                      bytes={layer.filters!}
+                      offset={f * layer.kernel * layer.kernel}
+                      width={layer.kernel}
+                      height={layer.kernel}
+                      signed
+                      scale={6}
+                      label={`filter ${f + 1}`}
+                    />
                   ))}
                 </div>
               )}
               <div className="cnn-row" aria-label={`${layer.name} feature maps`}>
                 <span className="hint">maps</span>
                 {Array.from({ length: layer.shown }, (_, c) => (
-                  <Thumb key={c} bytes={layer.maps} offset={c * layer.shape[0] * layer.shape[1]} width={layer.shape[1]} height={layer.shape[0]} scale={Math.max(1, Math.round(40 / layer.shape[1]))} label={`channel ${c + 1}`} />
+                  <Thumb
+                    key={c}
+                    bytes={layer.maps}
+                    offset={c * layer.shape[0] * layer.shape[1]}
+                    width={layer.shape[1]}
+                    height={layer.shape[0]}
+                    scale={Math.max(1, Math.round(40 / layer.shape[1]))}
+                    label={`channel ${c + 1}`}
+                  />
                 ))}
                 {layer.shape[2] > layer.shown && <span className="hint">+{layer.shape[2] - layer.shown} more</span>}
               </div>

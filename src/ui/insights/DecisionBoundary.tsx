@@ -19,7 +19,11 @@ const palettes = fromClassColors((blue, orange) => {
     shaded.set([...blend(blue, orange, v / 255), 170], v * 4);
     discrete.set([...blend(blue, orange, v >= 128 ? 1 : 0), 150], v * 4);
   }
-  return { shaded: new Uint32Array(shaded.buffer), discrete: new Uint32Array(discrete.buffer), blend: (t: number) => blend(blue, orange, t) };
+  return {
+    shaded: new Uint32Array(shaded.buffer),
+    discrete: new Uint32Array(discrete.buffer),
+    blend: (t: number) => blend(blue, orange, t),
+  };
 });
 
 interface Props {

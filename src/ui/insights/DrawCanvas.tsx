@@ -93,7 +93,9 @@ export function DrawCanvas({ classes }: { classes: string[] }) {
           }}
         />
         <div>
-          {prepared && <SampleImage pixels={prepared} width={28} height={28} label="your drawing as the model sees it (28 x 28)" scale={3} />}
+          {prepared && (
+            <SampleImage pixels={prepared} width={28} height={28} label="your drawing as the model sees it (28 x 28)" scale={3} />
+          )}
           <button type="button" onClick={clear}>
             Clear
           </button>

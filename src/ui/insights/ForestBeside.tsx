@@ -35,14 +35,18 @@ export function ForestBeside() {
   return (
     <div className="forest" data-testid="forest">
       <h3>A random forest beside the network</h3>
-      <p className="hint">Do you even need a neural network for this? {FOREST_TREES} trees (ml-random-forest) grow on the same training split; both are scored on the same validation split.</p>
+      <p className="hint">
+        Do you even need a neural network for this? {FOREST_TREES} trees (ml-random-forest) grow on the same training split; both are scored
+        on the same validation split.
+      </p>
       <button type="button" data-testid="forest-button" disabled={busy || (!stale && state.status === 'running')} onClick={grow}>
         Train a random forest
       </button>
       {!stale && state.status === 'running' && (
         <span role="status">
           {' '}
-          <progress value={state.fraction} max={1} aria-label="Random forest progress" /> {Math.round(state.fraction * FOREST_TREES)} of {FOREST_TREES} trees
+          <progress value={state.fraction} max={1} aria-label="Random forest progress" /> {Math.round(state.fraction * FOREST_TREES)} of{' '}
+          {FOREST_TREES} trees
         </span>
       )}
       {!stale && state.error && (

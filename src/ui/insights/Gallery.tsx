@@ -26,7 +26,12 @@ export function Gallery({ task, classes, imageShape, filter, onClearFilter, vers
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    fetchSamples({ actual: filter?.actual ?? null, predicted: filter?.predicted ?? null, mistakesOnly: filter ? false : mistakesOnly, limit: LIMIT })
+    fetchSamples({
+      actual: filter?.actual ?? null,
+      predicted: filter?.predicted ?? null,
+      mistakesOnly: filter ? false : mistakesOnly,
+      limit: LIMIT,
+    })
       .then((answer) => {
         if (!live) return;
         setResult(answer);
@@ -42,7 +47,12 @@ export function Gallery({ task, classes, imageShape, filter, onClearFilter, vers
       <h3>Predictions on validation samples, worst first</h3>
       <div className="gallery-filters" hidden={regression}>
         <label className="checkbox">
-          <input type="checkbox" checked={mistakesOnly} disabled={filter !== null} onChange={(event) => setMistakesOnly(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={mistakesOnly}
+            disabled={filter !== null}
+            onChange={(event) => setMistakesOnly(event.target.checked)}
+          />
           Only mistakes
         </label>
         {filter && (
@@ -64,7 +74,9 @@ export function Gallery({ task, classes, imageShape, filter, onClearFilter, vers
         <ul className="gallery-grid">
           {result.items.map((item) => (
             <li key={item.index} className={item.actual === item.predicted ? 'right' : 'wrong'} data-testid="gallery-item">
-              {item.pixels && <SampleImage pixels={item.pixels} width={imageShape[1]} height={imageShape[0]} label={`validation sample ${item.index}`} />}
+              {item.pixels && (
+                <SampleImage pixels={item.pixels} width={imageShape[1]} height={imageShape[0]} label={`validation sample ${item.index}`} />
+              )}
               <span>
                 predicted {classes[item.predicted]} ({percent(item.confidence)})
                 <br />

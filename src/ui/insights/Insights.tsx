@@ -14,7 +14,6 @@ import { columnType } from '../../data/csv/infer';
 import { useThrottledValue } from '../charts/useThrottledValue';
 import { insightRefreshMs } from '../../state/insightActions';
 
-
 /** What the model gets right and wrong: confusion matrix, gallery, drawing, a typed row. */
 export function Insights() {
   // Throttled: a tiny net ends hundreds of epochs a second, and these views need not follow each one.
@@ -43,7 +42,16 @@ export function Insights() {
       {trained && last.confusion && classes.length === last.confusion.length && (
         <ConfusionMatrixView matrix={last.confusion} classes={classes} epoch={last.epoch} selected={filter} onSelect={setFilter} />
       )}
-      {trained && <Gallery task="classification" classes={classes} imageShape={image} filter={filter} onClearFilter={() => setFilter(null)} version={version} />}
+      {trained && (
+        <Gallery
+          task="classification"
+          classes={classes}
+          imageShape={image}
+          filter={filter}
+          onClearFilter={() => setFilter(null)}
+          version={version}
+        />
+      )}
       {last && task === 'regression' && dataset.kind === 'csv' && (
         <Gallery task="regression" classes={[]} imageShape={null} filter={null} onClearFilter={() => undefined} version={version} />
       )}

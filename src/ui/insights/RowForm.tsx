@@ -23,7 +23,11 @@ export function RowForm({ table, target, features, numeric, task, classes }: Pro
   const [outputs, setOutputs] = useState<number[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const used = new Set(features);
-  const problems = rowProblems(table.columns.map((column) => column.name), cells, new Set(numeric.filter((name) => used.has(name) && name !== target)));
+  const problems = rowProblems(
+    table.columns.map((column) => column.name),
+    cells,
+    new Set(numeric.filter((name) => used.has(name) && name !== target)),
+  );
   const best = outputs ? outputs.indexOf(Math.max(...outputs)) : -1;
   return (
     <form

@@ -1,7 +1,19 @@
 import { useEffect, useRef } from 'react';
 
 /** A grey image drawn from its bytes, scaled up without smoothing. */
-export function SampleImage({ pixels, width, height, label, scale = 2 }: { pixels: ArrayLike<number>; width: number; height: number; label: string; scale?: number }) {
+export function SampleImage({
+  pixels,
+  width,
+  height,
+  label,
+  scale = 2,
+}: {
+  pixels: ArrayLike<number>;
+  width: number;
+  height: number;
+  label: string;
+  scale?: number;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = ref.current?.getContext('2d');
@@ -13,5 +25,14 @@ export function SampleImage({ pixels, width, height, label, scale = 2 }: { pixel
     }
     context.putImageData(image, 0, 0);
   }, [pixels, width, height]);
-  return <canvas ref={ref} width={width} height={height} role="img" aria-label={label} style={{ width: width * scale, height: height * scale, imageRendering: 'pixelated' }} />;
+  return (
+    <canvas
+      ref={ref}
+      width={width}
+      height={height}
+      role="img"
+      aria-label={label}
+      style={{ width: width * scale, height: height * scale, imageRendering: 'pixelated' }}
+    />
+  );
 }

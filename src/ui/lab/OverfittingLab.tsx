@@ -22,7 +22,10 @@ export function OverfittingLab() {
   // dropout(0) drops nothing: it does not count as on.
   const dropoutOn = config.layers.some((layer) => layer.kind === 'dropout' && layer.rate > 0);
   const l2On = config.weightDecay > 0;
-  const sizeIndex = SIZE_STEPS.reduce((best, v, i) => (Math.abs(Math.log(v / config.trainFraction)) < Math.abs(Math.log(SIZE_STEPS[best] / config.trainFraction)) ? i : best), 0);
+  const sizeIndex = SIZE_STEPS.reduce(
+    (best, v, i) => (Math.abs(Math.log(v / config.trainFraction)) < Math.abs(Math.log(SIZE_STEPS[best] / config.trainFraction)) ? i : best),
+    0,
+  );
   return (
     <section className="lab" aria-label="Overfitting lab">
       <h2>Overfitting lab</h2>
@@ -30,7 +33,12 @@ export function OverfittingLab() {
         <button type="button" className="primary" data-testid="show-overfitting" onClick={showOverfitting}>
           Show overfitting
         </button>
-        <button type="button" data-testid="cure-overfitting" onClick={cureOverfitting} disabled={demo.stage !== 'overfitting' || status === 'running'}>
+        <button
+          type="button"
+          data-testid="cure-overfitting"
+          onClick={cureOverfitting}
+          disabled={demo.stage !== 'overfitting' || status === 'running'}
+        >
           Cure it: dropout + early stopping
         </button>
         {demo.before && (
@@ -40,8 +48,8 @@ export function OverfittingLab() {
         )}
       </div>
       <p className="hint">
-        One click: an oversized net on 2 % of the digits with a fifth of the labels flipped, trained at once; the validation curve peels away. The cure
-        trains it again with dropout and early stopping and draws the first run in grey beneath.
+        One click: an oversized net on 2 % of the digits with a fifth of the labels flipped, trained at once; the validation curve peels
+        away. The cure trains it again with dropout and early stopping and draws the first run in grey beneath.
       </p>
       <DemoGap />
       <RangeField
@@ -70,13 +78,19 @@ export function OverfittingLab() {
         <button type="button" aria-pressed={dropoutOn} disabled={locked} onClick={() => setDropout(!dropoutOn)}>
           Dropout {dropoutOn ? 'on' : 'off'}
         </button>
-        <button type="button" aria-pressed={l2On} disabled={locked} onClick={() => setNumericSetting('weightDecay', l2On ? 0 : LAB_WEIGHT_DECAY)}>
+        <button
+          type="button"
+          aria-pressed={l2On}
+          disabled={locked}
+          onClick={() => setNumericSetting('weightDecay', l2On ? 0 : LAB_WEIGHT_DECAY)}
+        >
           L2 {l2On ? 'on' : 'off'}
         </button>
       </div>
       <p className="hint">
         To see overfitting: pick the oversized preset, shrink the training set, add label noise, and train for many epochs. Dropout puts a
-        dropout layer (rate 0.5) after every dense layer; L2 sets weight decay to {LAB_WEIGHT_DECAY}. For 2-D sets, the Noise slider adds input noise.
+        dropout layer (rate 0.5) after every dense layer; L2 sets weight decay to {LAB_WEIGHT_DECAY}. For 2-D sets, the Noise slider adds
+        input noise.
       </p>
     </section>
   );

@@ -83,7 +83,13 @@ export function ModelFiles() {
         <div className="note" role="status" data-testid="opened-model">
           {opened.summary}
           {opened.notes.length > 0 && <span> ({opened.notes.join(' ')})</span>}{' '}
-          <button type="button" data-testid="evaluate-opened" disabled={busy} onClick={() => startRun(false, true)} title="Score the opened model on the current data (both splits) without training it; the insight views then show it">
+          <button
+            type="button"
+            data-testid="evaluate-opened"
+            disabled={busy}
+            onClick={() => startRun(false, true)}
+            title="Score the opened model on the current data (both splits) without training it; the insight views then show it"
+          >
             Evaluate on the current data
           </button>{' '}
           <button type="button" onClick={forgetOpenedModel}>

@@ -10,7 +10,16 @@ import { canvasScale } from '../canvasScale';
 /** The picture redraws at most this often (the worker sends at most one per frame). */
 const REDRAW_MS = 16;
 
-function drawHeatmap(context: CanvasRenderingContext2D, bytes: Uint8Array, offset: number, side: number, x: number, y: number, size: number, cell: HTMLCanvasElement) {
+function drawHeatmap(
+  context: CanvasRenderingContext2D,
+  bytes: Uint8Array,
+  offset: number,
+  side: number,
+  x: number,
+  y: number,
+  size: number,
+  cell: HTMLCanvasElement,
+) {
   const image = new ImageData(side, side);
   const pixels = new Uint32Array(image.data.buffer);
   const palette = diverging();
@@ -28,7 +37,8 @@ function paint(canvas: HTMLCanvasElement, net: DrawnNetwork, cell: HTMLCanvasEle
   const { blue, orange } = classColors();
   const [pass, unknown, tall, plain, line] = (['edge-pass', 'edge-unknown', 'node-tall', 'node', 'node-line'] as const).map(tokenColor);
   for (const edge of net.edges) {
-    context.strokeStyle = edge.weight === null ? (edge.kind === 'pass' ? pass : unknown) : rgb(edge.weight >= 0 ? orange : blue, 0.35 + 0.65 * edge.strength);
+    context.strokeStyle =
+      edge.weight === null ? (edge.kind === 'pass' ? pass : unknown) : rgb(edge.weight >= 0 ? orange : blue, 0.35 + 0.65 * edge.strength);
     context.lineWidth = edge.weight === null ? 1 : 0.5 + 4 * edge.strength;
     context.beginPath();
     context.moveTo(edge.x1, edge.y1);
@@ -59,7 +69,12 @@ export function NetworkView({ inputShape, infos, output }: { inputShape: number[
   // A picture whose columns no longer match the stack (an edit since) is not used.
   const names = inputNames?.join('\n') ?? null;
   const net = useMemo(
-    () => layoutNetwork({ inputShape, layers, shapes: infos.map((info) => info.outputShape), output }, names === null ? null : names.split('\n'), picture),
+    () =>
+      layoutNetwork(
+        { inputShape, layers, shapes: infos.map((info) => info.outputShape), output },
+        names === null ? null : names.split('\n'),
+        picture,
+      ),
     [inputShape, layers, infos, output, names, picture],
   );
   const [hover, setHover] = useState<string | null>(null);
@@ -72,10 +87,19 @@ export function NetworkView({ inputShape, infos, output }: { inputShape: number[
   }, [net, scale]);
   const nodeCount = net.nodes.length;
   return (
-    <figure className="network" data-testid="network" data-nodes={nodeCount} data-epoch={picture?.epoch ?? 0} aria-label="The network, drawn">
+    <figure
+      className="network"
+      data-testid="network"
+      data-nodes={nodeCount}
+      data-epoch={picture?.epoch ?? 0}
+      aria-label="The network, drawn"
+    >
       <figcaption>
         The network{picture ? `, weights of epoch ${picture.epoch}` : ': train to see its weights'}
-        <span className="hint"> · edges: orange positive, blue negative, thicker = larger{inputNames ? ' · each unit shows its output over the plane' : ''}</span>
+        <span className="hint">
+          {' '}
+          · edges: orange positive, blue negative, thicker = larger{inputNames ? ' · each unit shows its output over the plane' : ''}
+        </span>
       </figcaption>
       <div className="network-stage" style={{ width: net.width, maxWidth: '100%' }}>
         <canvas
@@ -87,12 +111,18 @@ export function NetworkView({ inputShape, infos, output }: { inputShape: number[
           aria-label={net.summary}
           onMouseMove={(event) => {
             const box = event.currentTarget.getBoundingClientRect();
-            setHover(net.describeAt(((event.clientX - box.left) * net.width) / box.width, ((event.clientY - box.top) * net.height) / box.height));
+            setHover(
+              net.describeAt(((event.clientX - box.left) * net.width) / box.width, ((event.clientY - box.top) * net.height) / box.height),
+            );
           }}
           onMouseLeave={() => setHover(null)}
         />
         {net.labels.map((label) => (
-          <span key={label.key} className={`network-label ${label.kind}`} style={{ left: `${(label.x / net.width) * 100}%`, top: `${(label.y / net.height) * 100}%` }}>
+          <span
+            key={label.key}
+            className={`network-label ${label.kind}`}
+            style={{ left: `${(label.x / net.width) * 100}%`, top: `${(label.y / net.height) * 100}%` }}
+          >
             {label.text}
           </span>
         ))}

@@ -80,11 +80,26 @@ function blockTitle(layer: LayerSpec): string {
   }
 }
 
-function columnsOf(inputShape: number[], layers: readonly LayerSpec[], shapes: number[][], output: OutputSpec, inputNames: string[] | null): Column[] {
+function columnsOf(
+  inputShape: number[],
+  layers: readonly LayerSpec[],
+  shapes: number[][],
+  output: OutputSpec,
+  inputNames: string[] | null,
+): Column[] {
   const flat = inputShape.length === 1;
   const image = inputShape.length === 3;
   const columns: Column[] = [
-    { title: 'input', units: flat ? inputShape[0] : image ? inputShape[2] : 0, shape: flat ? null : inputShape.join('×'), names: inputNames, between: [], picture: 0, channels: image, convolution: null },
+    {
+      title: 'input',
+      units: flat ? inputShape[0] : image ? inputShape[2] : 0,
+      shape: flat ? null : inputShape.join('×'),
+      names: inputNames,
+      between: [],
+      picture: 0,
+      channels: image,
+      convolution: null,
+    },
   ];
   let between: string[] = [];
   let dense = 0;
@@ -92,19 +107,49 @@ function columnsOf(inputShape: number[], layers: readonly LayerSpec[], shapes: n
     const shape = shapes[i] ?? [];
     const spatial = shape.length === 3;
     if (layer.kind === 'dense') {
-      columns.push({ title: blockTitle(layer), units: layer.units, shape: null, names: null, between, picture: ++dense, channels: false, convolution: null });
+      columns.push({
+        title: blockTitle(layer),
+        units: layer.units,
+        shape: null,
+        names: null,
+        between,
+        picture: ++dense,
+        channels: false,
+        convolution: null,
+      });
       between = [];
-    } else if (layer.kind === 'dropout' || (layer.kind === 'flatten' && columns[columns.length - 1].units > 0 && !columns[columns.length - 1].channels)) {
+    } else if (
+      layer.kind === 'dropout' ||
+      (layer.kind === 'flatten' && columns[columns.length - 1].units > 0 && !columns[columns.length - 1].channels)
+    ) {
       // Nothing to draw on its own: a note on the edges it sits on.
       between.push(blockTitle(layer));
     } else {
       // A convolution, pooling or batch norm over an image: one node per channel; a flatten: one block.
       const channels = spatial && layer.kind !== 'flatten';
-      columns.push({ title: blockTitle(layer), units: channels ? shape[2] : 0, shape: shape.join('×'), names: null, between, picture: null, channels, convolution: layer.kind === 'conv2d' ? i : null });
+      columns.push({
+        title: blockTitle(layer),
+        units: channels ? shape[2] : 0,
+        shape: shape.join('×'),
+        names: null,
+        between,
+        picture: null,
+        channels,
+        convolution: layer.kind === 'conv2d' ? i : null,
+      });
       between = [];
     }
   });
-  columns.push({ title: `output ${output.activation === 'softmax' ? `${output.units} softmax` : 'linear'}`, units: output.units, shape: null, names: null, between, picture: dense + 1, channels: false, convolution: null });
+  columns.push({
+    title: `output ${output.activation === 'softmax' ? `${output.units} softmax` : 'linear'}`,
+    units: output.units,
+    shape: null,
+    names: null,
+    between,
+    picture: dense + 1,
+    channels: false,
+    convolution: null,
+  });
   return columns;
 }
 
@@ -125,7 +170,12 @@ export function layoutNetwork(
 ): DrawnNetwork {
   const columns = columnsOf(model.inputShape, model.layers, model.shapes, model.output, inputNames);
   const drawn = columns.filter((c) => c.picture !== null);
-  const live = picture && picture.columns.length === drawn.length && picture.columns.every((c, k) => c.units === (drawn[k].channels ? 0 : drawn[k].units)) ? picture : null;
+  const live =
+    picture &&
+    picture.columns.length === drawn.length &&
+    picture.columns.every((c, k) => c.units === (drawn[k].channels ? 0 : drawn[k].units))
+      ? picture
+      : null;
   const heatmaps = live?.columns.some((c) => c.heatmaps) ?? false;
   const size = heatmaps ? 30 : 16;
   const gap = heatmaps ? 10 : 8;
@@ -150,7 +200,8 @@ export function layoutNetwork(
     for (let k = 0; k < count; k++) {
       const y = y0 + k * (size + gap);
       const pc = column.picture === null || column.channels ? undefined : live?.columns[column.picture];
-      const heatmap = pc?.heatmaps && k < pc.shown ? { bytes: pc.heatmaps, offset: k * HEATMAP_SIZE * HEATMAP_SIZE, side: HEATMAP_SIZE } : null;
+      const heatmap =
+        pc?.heatmaps && k < pc.shown ? { bytes: pc.heatmaps, offset: k * HEATMAP_SIZE * HEATMAP_SIZE, side: HEATMAP_SIZE } : null;
       nodes.push({ x, y: block ? y0 : y, size, height: block ? blockHeight : size, column: c, unit: k, heatmap });
       colPositions.push({ x, y: block ? y0 + blockHeight / 2 - size / 2 : y });
       if (c === 0 && column.names?.[k]) labels.push({ key: `n${k}`, x: x - 4, y: y + size / 2 - 8, text: column.names[k], kind: 'name' });
@@ -159,9 +210,18 @@ export function layoutNetwork(
     labels.push({ key: `t${c}`, x: x + size / 2, y: 4, text: column.title, kind: 'title' });
     if (block && column.shape) labels.push({ key: `s${c}`, x: x + size / 2, y: y0 + blockHeight + 4, text: column.shape, kind: 'more' });
     // Below the "+N more" line, so the two never overlap.
-    if (column.channels && column.shape) labels.push({ key: `s${c}`, x: x + size / 2, y: top + tallest * (size + gap) + 16, text: column.shape, kind: 'more' });
-    if (column.units > count) labels.push({ key: `m${c}`, x: x + size / 2, y: y0 + count * (size + gap), text: `+${(column.units - count).toLocaleString('en-US')} more`, kind: 'more' });
-    if (column.between.length > 0) labels.push({ key: `b${c}`, x: x - step / 2 + size / 2, y: height - 2, text: column.between.join(' · '), kind: 'chip' });
+    if (column.channels && column.shape)
+      labels.push({ key: `s${c}`, x: x + size / 2, y: top + tallest * (size + gap) + 16, text: column.shape, kind: 'more' });
+    if (column.units > count)
+      labels.push({
+        key: `m${c}`,
+        x: x + size / 2,
+        y: y0 + count * (size + gap),
+        text: `+${(column.units - count).toLocaleString('en-US')} more`,
+        kind: 'more',
+      });
+    if (column.between.length > 0)
+      labels.push({ key: `b${c}`, x: x - step / 2 + size / 2, y: height - 2, text: column.between.join(' · '), kind: 'chip' });
   });
 
   const nameOf = (c: number, k: number) =>
@@ -173,7 +233,15 @@ export function layoutNetwork(
           ? `output ${k + 1}`
           : `layer ${c} unit ${k + 1}`;
   const edges: DrawnEdge[] = [];
-  const structural = (x1: number, y1: number, x2: number, y2: number, from: string, to: string, kind: DrawnEdge['kind'] = 'pass'): DrawnEdge => ({ x1, y1, x2, y2, weight: null, strength: 0, from, to, kind });
+  const structural = (
+    x1: number,
+    y1: number,
+    x2: number,
+    y2: number,
+    from: string,
+    to: string,
+    kind: DrawnEdge['kind'] = 'pass',
+  ): DrawnEdge => ({ x1, y1, x2, y2, weight: null, strength: 0, from, to, kind });
   for (let c = 0; c + 1 < columns.length; c++) {
     const [a, b] = [columns[c], columns[c + 1]];
     const [from, to] = [positions[c], positions[c + 1]];
@@ -185,20 +253,36 @@ export function layoutNetwork(
           // Pooling and batch norm keep each channel to itself; a convolution joins every pair through its kernel.
           if (b.convolution === null && i !== o) return;
           const weight = links ? links[i * to.length + o] : null;
-          const edge = structural(p.x + size, p.y + size / 2, q.x, q.y + size / 2, nameOf(c, i), nameOf(c + 1, o), b.convolution === null ? 'pass' : 'kernel');
-          edges.push(weight === null || weight === undefined ? edge : { ...edge, weight, strength: Math.min(1, Math.abs(weight) / Math.max(live?.maxChannel ?? 0, 1e-12)) });
+          const edge = structural(
+            p.x + size,
+            p.y + size / 2,
+            q.x,
+            q.y + size / 2,
+            nameOf(c, i),
+            nameOf(c + 1, o),
+            b.convolution === null ? 'pass' : 'kernel',
+          );
+          edges.push(
+            weight === null || weight === undefined
+              ? edge
+              : { ...edge, weight, strength: Math.min(1, Math.abs(weight) / Math.max(live?.maxChannel ?? 0, 1e-12)) },
+          );
         }),
       );
       continue;
     }
     if (a.channels && b.units === 0) {
       const block = blockOf(c + 1);
-      from.forEach((p, i) => edges.push(structural(p.x + size, p.y + size / 2, block.x, block.y + block.height / 2, nameOf(c, i), b.title)));
+      from.forEach((p, i) =>
+        edges.push(structural(p.x + size, p.y + size / 2, block.x, block.y + block.height / 2, nameOf(c, i), b.title)),
+      );
       continue;
     }
     if (a.units === 0 && b.units > 0 && c > 0) {
       const block = blockOf(c);
-      to.forEach((q, o) => edges.push(structural(block.x + size, block.y + block.height / 2, q.x, q.y + size / 2, a.title, nameOf(c + 1, o))));
+      to.forEach((q, o) =>
+        edges.push(structural(block.x + size, block.y + block.height / 2, q.x, q.y + size / 2, a.title, nameOf(c + 1, o))),
+      );
       continue;
     }
     // Edges join two columns of units; a block passes its output on whole.
@@ -223,7 +307,8 @@ export function layoutNetwork(
     );
   }
 
-  const describe = (c: Column, k: number) => (k === 0 && c.units ? `${c.units} inputs${c.names ? ` (${c.names.join(', ')})` : ''}` : `${c.title}${c.shape ? ` ${c.shape}` : ''}`);
+  const describe = (c: Column, k: number) =>
+    k === 0 && c.units ? `${c.units} inputs${c.names ? ` (${c.names.join(', ')})` : ''}` : `${c.title}${c.shape ? ` ${c.shape}` : ''}`;
   const summary = `The network: ${columns.map((c, k) => `${describe(c, k)}${c.between.length ? ` after ${c.between.join(', ')}` : ''}`).join(' → ')}.`;
   return {
     width,
@@ -252,7 +337,9 @@ export function layoutNetwork(
       if (!best) return null;
       if (best.kind === 'pass') return `${best.from} passes its values on to ${best.to}.`;
       const value = best.weight === null ? 'not trained yet' : fixed(best.weight);
-      return best.kind === 'kernel' ? `Kernel from ${best.from} to ${best.to}: mean weight ${value}.` : `Weight from ${best.from} to ${best.to}: ${value}.`;
+      return best.kind === 'kernel'
+        ? `Kernel from ${best.from} to ${best.to}: mean weight ${value}.`
+        : `Weight from ${best.from} to ${best.to}: ${value}.`;
     },
   };
 }

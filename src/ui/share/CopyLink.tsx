@@ -11,7 +11,12 @@ interface Props {
 }
 
 /** Copies the link to the current experiment (or another link `make` gives), or shows it for copying by hand where the clipboard is refused. */
-export function CopyLink({ make = experimentLink, label = 'Copy link', testId = 'copy-link', copied = 'Link copied: whoever opens it gets this experiment, seed included.' }: Props) {
+export function CopyLink({
+  make = experimentLink,
+  label = 'Copy link',
+  testId = 'copy-link',
+  copied = 'Link copied: whoever opens it gets this experiment, seed included.',
+}: Props) {
   const [state, setState] = useState<CopyState>({ kind: 'idle' });
   const copy = async () => {
     const link = make();

@@ -34,10 +34,20 @@ export function SweepChart({ knob, values, rows, column }: Props) {
           {named ? (
             <XAxis dataKey="x" type="category" />
           ) : (
-            <XAxis dataKey="x" type="number" scale={log ? 'log' : 'linear'} domain={['auto', 'auto']} allowDataOverflow={false} tickFormatter={(v: number) => String(Number(v.toPrecision(3)))} />
+            <XAxis
+              dataKey="x"
+              type="number"
+              scale={log ? 'log' : 'linear'}
+              domain={['auto', 'auto']}
+              allowDataOverflow={false}
+              tickFormatter={(v: number) => String(Number(v.toPrecision(3)))}
+            />
           )}
           <YAxis width={56} domain={['auto', 'auto']} tickFormatter={(v: number) => String(Number(v.toPrecision(3)))} />
-          <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(3) : String(value))} labelFormatter={(_, payload) => String(payload?.[0]?.payload?.label ?? '')} />
+          <Tooltip
+            formatter={(value) => (typeof value === 'number' ? value.toFixed(3) : String(value))}
+            labelFormatter={(_, payload) => String(payload?.[0]?.payload?.label ?? '')}
+          />
           {named ? (
             <Scatter dataKey="mean" name={column.label} fill={ACCURACY_COLOR} isAnimationActive={false}>
               <ErrorBar dataKey="spread" width={6} stroke={ACCURACY_COLOR} />

@@ -48,7 +48,9 @@ export function SweepPanel() {
   return (
     <section className="sweep" aria-labelledby="sweep-title">
       <h2 id="sweep-title">Sweeps: redraw the textbook tables</h2>
-      <p className="hint">Pick one knob and its values; the experiment runs once per value (and seed), one after another, and the table fills as runs end.</p>
+      <p className="hint">
+        Pick one knob and its values; the experiment runs once per value (and seed), one after another, and the table fills as runs end.
+      </p>
       <div className="toggles textbook" role="group" aria-label="Textbook tables">
         {TEXTBOOK_TABLES.map((table) => (
           <button
@@ -77,19 +79,41 @@ export function SweepPanel() {
         </label>
         <label>
           <span>Values</span>
-          <input aria-label="Values" type="text" value={sweep.valuesText} disabled={busy} aria-describedby="sweep-values-hint" onChange={(event) => setSweepValues(event.target.value)} />
+          <input
+            aria-label="Values"
+            type="text"
+            value={sweep.valuesText}
+            disabled={busy}
+            aria-describedby="sweep-values-hint"
+            onChange={(event) => setSweepValues(event.target.value)}
+          />
         </label>
         <label title="Each value runs with seeds 42, 43, … (from the experiment's seed), for error bars">
           Repeats per value
-          <input type="number" min={1} max={MAX_SWEEP_SEEDS} value={spec.seeds} disabled={busy} onChange={(event) => setSweepSeeds(Math.max(1, Math.min(MAX_SWEEP_SEEDS, Math.round(Number(event.target.value) || 1))))} />
+          <input
+            type="number"
+            min={1}
+            max={MAX_SWEEP_SEEDS}
+            value={spec.seeds}
+            disabled={busy}
+            onChange={(event) => setSweepSeeds(Math.max(1, Math.min(MAX_SWEEP_SEEDS, Math.round(Number(event.target.value) || 1))))}
+          />
         </label>
         <label>
           {task === 'regression' ? 'Target validation MSE' : 'Target validation accuracy'}
-          <input type="number" step="any" min={0} value={spec.target} disabled={busy} onChange={(event) => setSweepTarget(Number(event.target.value))} />
+          <input
+            type="number"
+            step="any"
+            min={0}
+            value={spec.target}
+            disabled={busy}
+            onChange={(event) => setSweepTarget(Number(event.target.value))}
+          />
         </label>
       </div>
       <p className="hint" id="sweep-values-hint">
-        Values: a list (<code>16, 64, 256</code>, <code>adam, sgd</code>) or a range <code>0.0001..0.1 x4</code> (log-spaced for rates and sizes). At most {MAX_SWEEP_RUNS} runs.
+        Values: a list (<code>16, 64, 256</code>, <code>adam, sgd</code>) or a range <code>0.0001..0.1 x4</code> (log-spaced for rates and
+        sizes). At most {MAX_SWEEP_RUNS} runs.
       </p>
       {sweep.problems.length > 0 && (
         <p className="field-error" role="alert">
@@ -103,7 +127,12 @@ export function SweepPanel() {
         <button type="button" data-testid="stop-sweep" disabled={!running} onClick={stopSweep}>
           Stop sweep
         </button>
-        <CopyLink make={sweepLink} label="Copy sweep link" testId="copy-sweep-link" copied="Link copied: whoever opens it gets this experiment with this sweep set up (they press Run sweep)." />
+        <CopyLink
+          make={sweepLink}
+          label="Copy sweep link"
+          testId="copy-sweep-link"
+          copied="Link copied: whoever opens it gets this experiment with this sweep set up (they press Run sweep)."
+        />
         {sweep.active?.status === 'stopped' && (
           <button type="button" data-testid="resume-sweep" disabled={busy} onClick={resumeSweep}>
             Resume sweep

@@ -9,7 +9,8 @@ import { SweepChart } from './SweepChart';
 
 const cell = (column: SweepColumn, value: number | undefined) => {
   if (value === undefined || !Number.isFinite(value)) return '—';
-  if (column.key === 'samplesPerSecond' || column.key === 'steps' || column.key === 'stepsToTarget' || column.key === 'epochs') return Math.round(value).toLocaleString('en-US');
+  if (column.key === 'samplesPerSecond' || column.key === 'steps' || column.key === 'stepsToTarget' || column.key === 'epochs')
+    return Math.round(value).toLocaleString('en-US');
   if (column.key === 'seconds') return value.toFixed(1);
   return value.toFixed(3);
 };
@@ -90,7 +91,12 @@ export function SweepResults() {
           ))}
         </div>
       )}
-      <button type="button" data-testid="sweep-csv" disabled={rows.length === 0} onClick={() => downloadText(`sweep-${active.spec.knob}.csv`, sweepCsv(active), 'text/csv')}>
+      <button
+        type="button"
+        data-testid="sweep-csv"
+        disabled={rows.length === 0}
+        onClick={() => downloadText(`sweep-${active.spec.knob}.csv`, sweepCsv(active), 'text/csv')}
+      >
         Export table (CSV)
       </button>
     </div>

@@ -11,7 +11,8 @@ describe('the twelve csv-spectrum cases', () => {
 
   it.each(spectrumCases)('%s parses to its expected JSON', (name) => {
     const text = readFileSync(join(SPECTRUM, 'csvs', `${name}.csv`), 'utf8');
-    const json = JSON.parse(readFileSync(join(SPECTRUM, 'json', `${name}.json`), 'utf8')) as Record<string, string> | Record<string, string>[];
+    const json = JSON.parse(readFileSync(join(SPECTRUM, 'json', `${name}.json`), 'utf8')) as
+      Record<string, string> | Record<string, string>[];
     const expected = Array.isArray(json) ? json : [json];
     // Upstream error: location_coordinates.json is one object, not a list,
     // and its phone number is not the one in the CSV beside it.
@@ -27,7 +28,13 @@ describe('parseCsv', () => {
     const parsed = parseCsv('\uFEFFname;height;kind\r\nann;1.5;a\r\nbob;1.8;b\r\n');
     expect(parsed.delimiter).toBe(';');
     expect(parsed.header).toBe(true);
-    expect(parsed.table).toEqual({ header: ['name', 'height', 'kind'], rows: [['ann', '1.5', 'a'], ['bob', '1.8', 'b']] });
+    expect(parsed.table).toEqual({
+      header: ['name', 'height', 'kind'],
+      rows: [
+        ['ann', '1.5', 'a'],
+        ['bob', '1.8', 'b'],
+      ],
+    });
   });
 
   it('reads tab-separated text, and numbers-only first rows as data', () => {
@@ -40,7 +47,11 @@ describe('parseCsv', () => {
 
   it('skips ragged rows and says which lines', () => {
     const parsed = parseCsv('a,b,c\n1,2,3\n4,5\n\n6,7,8\n9,10,11,12\n"x\ny",1,2\n3,4\n');
-    expect(parsed.table.rows).toEqual([['1', '2', '3'], ['6', '7', '8'], ['x\ny', '1', '2']]);
+    expect(parsed.table.rows).toEqual([
+      ['1', '2', '3'],
+      ['6', '7', '8'],
+      ['x\ny', '1', '2'],
+    ]);
     expect(parsed.skipped).toEqual({ count: 3, lines: [3, 6, 9] });
   });
 
@@ -59,9 +70,29 @@ describe('parseCsv', () => {
   });
 
   it('guesses headers as a person would', () => {
-    expect(looksLikeHeader([['x', 'y'], ['1', '2']])).toBe(true);
-    expect(looksLikeHeader([['city', 'country'], ['Paris', 'France']])).toBe(true);
-    expect(looksLikeHeader([['1', '2'], ['3', '4']])).toBe(false);
-    expect(looksLikeHeader([['a', 'a'], ['1', '2']])).toBe(false);
+    expect(
+      looksLikeHeader([
+        ['x', 'y'],
+        ['1', '2'],
+      ]),
+    ).toBe(true);
+    expect(
+      looksLikeHeader([
+        ['city', 'country'],
+        ['Paris', 'France'],
+      ]),
+    ).toBe(true);
+    expect(
+      looksLikeHeader([
+        ['1', '2'],
+        ['3', '4'],
+      ]),
+    ).toBe(false);
+    expect(
+      looksLikeHeader([
+        ['a', 'a'],
+        ['1', '2'],
+      ]),
+    ).toBe(false);
   });
 });

@@ -14,7 +14,12 @@ const rowsOf = (n: number, make: (i: number) => string) => Array.from({ length: 
 
 describe('column inference', () => {
   const { summary } = load(
-    'id,date,comment,colour,size,label\n' + rowsOf(40, (i) => `${i + 1},2024-01-${String((i % 28) + 1).padStart(2, '0')},note number ${i},${['red', 'green', 'blue'][i % 3]},${(i * 0.7).toFixed(1)},${i % 2 ? 'yes' : 'no'}`),
+    'id,date,comment,colour,size,label\n' +
+      rowsOf(
+        40,
+        (i) =>
+          `${i + 1},2024-01-${String((i % 28) + 1).padStart(2, '0')},note number ${i},${['red', 'green', 'blue'][i % 3]},${(i * 0.7).toFixed(1)},${i % 2 ? 'yes' : 'no'}`,
+      ),
   );
   const byName = Object.fromEntries(summary.columns.map((c) => [c.name, c]));
 
@@ -45,7 +50,10 @@ describe('what a table cannot be trained on', () => {
 
   it('a target with one class', () => {
     const { summary } = load('a,b\n1,x\n2,x\n3,x\n');
-    expect(csvLayout(summary, options({}, summary))).toEqual({ ok: false, message: 'The target column "b" has only one class ("x"); there is nothing to learn.' });
+    expect(csvLayout(summary, options({}, summary))).toEqual({
+      ok: false,
+      message: 'The target column "b" has only one class ("x"); there is nothing to learn.',
+    });
   });
 
   it('too many classes, suggesting regression', () => {
@@ -56,12 +64,18 @@ describe('what a table cannot be trained on', () => {
 
   it('no usable feature', () => {
     const { summary } = load('id,b\n' + rowsOf(20, (i) => `${i},${i % 2}`));
-    expect(csvLayout(summary, options({}, summary))).toMatchObject({ ok: false, message: expect.stringMatching(/No column is usable as a feature/) });
+    expect(csvLayout(summary, options({}, summary))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/No column is usable as a feature/),
+    });
   });
 
   it('regression on text', () => {
     const { summary } = load('a,b\n1,x\n2,y\n');
-    expect(csvLayout(summary, options({ task: 'regression' }, summary))).toMatchObject({ ok: false, message: expect.stringMatching(/not numeric/) });
+    expect(csvLayout(summary, options({ task: 'regression' }, summary))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not numeric/),
+    });
   });
 });
 
@@ -77,8 +91,17 @@ describe('buildCsvDataset', () => {
     expect(sd).toBeCloseTo(1, 5);
     // Now make every validation row extreme: training features stay as they were.
     const validationRows = new Set(a.split.validation);
-    const poisoned = { header: first.table.header, rows: first.table.rows.map((row, i) => (validationRows.has(i) ? ['100000', row[1]] : row)) };
-    const b = buildCsvDataset(poisoned, summariseTable(poisoned, true, ',', { count: 0, lines: [] }), defaultCsvOptions(first.summary), 0.2, 3);
+    const poisoned = {
+      header: first.table.header,
+      rows: first.table.rows.map((row, i) => (validationRows.has(i) ? ['100000', row[1]] : row)),
+    };
+    const b = buildCsvDataset(
+      poisoned,
+      summariseTable(poisoned, true, ',', { count: 0, lines: [] }),
+      defaultCsvOptions(first.summary),
+      0.2,
+      3,
+    );
     expect(Array.from(b.split.train, (i) => b.dataset.x[i])).toEqual(trainX);
   });
 
@@ -110,7 +133,9 @@ describe('buildCsvDataset', () => {
     const { table, summary } = load('colour,n,label\nred,1,a\nblue,2,b\nred,,a\ngreen,3,b\nblue,4,b\nred,5,a\n');
     const built = buildCsvDataset(table, summary, defaultCsvOptions(summary), 0.34, 1);
     const width = built.dataset.sampleShape[0];
-    built.dataset.sourceRows!.forEach((row, i) => expect(Array.from(built.dataset.encodeRow!(row))).toEqual(Array.from(built.dataset.x.slice(i * width, (i + 1) * width))));
+    built.dataset.sourceRows!.forEach((row, i) =>
+      expect(Array.from(built.dataset.encodeRow!(row))).toEqual(Array.from(built.dataset.x.slice(i * width, (i + 1) * width))),
+    );
     // An unknown category encodes as no category; a missing number takes the training mean.
     const typed = built.dataset.encodeRow!(['purple', '', '']);
     expect(Array.from(typed.slice(0, 3))).toEqual([0, 0, 0]);

@@ -22,7 +22,15 @@ beforeAll(async () => {
 
 const HIDDEN: Activation[] = ['relu', 'leakyRelu', 'elu', 'sigmoid', 'tanh', 'linear'];
 const TOLERANCE = 1e-5;
-const USUAL_RATE: Record<OptimizerName, number> = { sgd: 0.1, momentum: 0.05, adam: 0.005, rmsprop: 0.005, adadelta: 1, adamax: 0.01, adagrad: 0.1 };
+const USUAL_RATE: Record<OptimizerName, number> = {
+  sgd: 0.1,
+  momentum: 0.05,
+  adam: 0.005,
+  rmsprop: 0.005,
+  adadelta: 1,
+  adamax: 0.01,
+  adagrad: 0.1,
+};
 
 interface Case {
   inputs: number;
@@ -69,7 +77,15 @@ function engines(c: Case) {
   const output: OutputSpec = c.task === 'classification' ? { units: c.classes, activation: 'softmax' } : { units: 1, activation: 'linear' };
   const model = buildModel(c.layers, [c.inputs], output, c.seed);
   const all = data(c, 40, c.seed + 1);
-  const dataset = { name: 't', task: c.task, x: all.values, y: all.labels, count: all.count, sampleShape: [c.inputs], classes: c.task === 'classification' ? Array.from({ length: c.classes }, String) : [] };
+  const dataset = {
+    name: 't',
+    task: c.task,
+    x: all.values,
+    y: all.labels,
+    count: all.count,
+    sampleShape: [c.inputs],
+    classes: c.task === 'classification' ? Array.from({ length: c.classes }, String) : [],
+  };
   const train = Uint32Array.from({ length: all.count }, (_, i) => i);
   const head = headFor(dataset, train);
   const params = defaultOptimizerParams(c.optimizer);
@@ -113,7 +129,10 @@ describe('fused engine parity with tfjs', () => {
 
           // Gradients of mean loss + penalties, against tf.variableGrads.
           const batch = { values: all.values.slice(0, c.batch * c.inputs), labels: all.labels.slice(0, c.batch), count: c.batch };
-          const head = headFor({ task: c.task, classes: Array.from({ length: c.classes }, String), y: all.labels } as never, Uint32Array.from({ length: all.count }, (_, i) => i));
+          const head = headFor(
+            { task: c.task, classes: Array.from({ length: c.classes }, String), y: all.labels } as never,
+            Uint32Array.from({ length: all.count }, (_, i) => i),
+          );
           const { grads: tfGrads } = tf.variableGrads(() => {
             const xs = tf.tensor2d(batch.values, [batch.count, c.inputs]);
             const out = model.apply(xs, { training: true }) as tf.Tensor;
@@ -136,11 +155,17 @@ describe('fused engine parity with tfjs', () => {
           // Optimizer steps on successive batches.
           for (let step = 1; step <= 4; step++) {
             const from = ((step - 1) * c.batch) % (all.count - c.batch);
-            const b = { values: all.values.slice(from * c.inputs, (from + c.batch) * c.inputs), labels: all.labels.slice(from, from + c.batch), count: c.batch };
+            const b = {
+              values: all.values.slice(from * c.inputs, (from + c.batch) * c.inputs),
+              labels: all.labels.slice(from, from + c.batch),
+              count: c.batch,
+            };
             const [a, r] = await Promise.all([fused.trainStep(b, step), reference.trainStep(b, step)]);
             expect(Math.abs(a.loss - r.loss) / Math.max(1, Math.abs(r.loss)), `loss at step ${step}`).toBeLessThanOrEqual(TOLERANCE);
             const weights = model.getWeights().map((w) => w.dataSync());
-            fused.weights().forEach((w, k) => expect(maxDiff(w, weights[k]), `weights ${k} after step ${step}`).toBeLessThanOrEqual(TOLERANCE));
+            fused
+              .weights()
+              .forEach((w, k) => expect(maxDiff(w, weights[k]), `weights ${k} after step ${step}`).toBeLessThanOrEqual(TOLERANCE));
           }
         } finally {
           model.dispose();
@@ -158,12 +183,38 @@ describe('fused engine parity with tfjs', () => {
     const plan = densePlan(layers, [4, 4, 1], output);
     if (typeof plan === 'string') throw new Error(plan);
     const params = defaultOptimizerParams('sgd');
-    const fused = new FusedEngine({ plan, task: 'classification', scale: { mean: 0, std: 1 }, optimizer: new ArrayOptimizer('sgd', 0.1, params), weightDecay: 0, initial: model.getWeights().map((w) => w.dataSync()) });
+    const fused = new FusedEngine({
+      plan,
+      task: 'classification',
+      scale: { mean: 0, std: 1 },
+      optimizer: new ArrayOptimizer('sgd', 0.1, params),
+      weightDecay: 0,
+      initial: model.getWeights().map((w) => w.dataSync()),
+    });
     const tunable = createOptimizer('sgd', 0.1, params);
-    const dataset = { name: 'img', task: 'classification' as const, x: new Float32Array(16 * 6), y: new Uint8Array(6), count: 6, sampleShape: [4, 4, 1], classes: ['a', 'b', 'c'] };
-    const reference = new TfjsEngine({ model, optimizer: tunable, dataset, head: headFor(dataset, Uint32Array.of(0, 1, 2, 3, 4, 5)), seed: 5, weightDecay: 0 });
+    const dataset = {
+      name: 'img',
+      task: 'classification' as const,
+      x: new Float32Array(16 * 6),
+      y: new Uint8Array(6),
+      count: 6,
+      sampleShape: [4, 4, 1],
+      classes: ['a', 'b', 'c'],
+    };
+    const reference = new TfjsEngine({
+      model,
+      optimizer: tunable,
+      dataset,
+      head: headFor(dataset, Uint32Array.of(0, 1, 2, 3, 4, 5)),
+      seed: 5,
+      weightDecay: 0,
+    });
     const rng = createRng(9);
-    const batch = { values: Float32Array.from({ length: 16 * 6 }, () => rng.next()), labels: Float32Array.from({ length: 6 }, (_, i) => i % 3), count: 6 };
+    const batch = {
+      values: Float32Array.from({ length: 16 * 6 }, () => rng.next()),
+      labels: Float32Array.from({ length: 6 }, (_, i) => i % 3),
+      count: 6,
+    };
     for (let step = 1; step <= 3; step++) await Promise.all([fused.trainStep(batch, step), reference.trainStep(batch, step)]);
     expect(maxDiff(await fused.predict(batch.values, 6), await reference.predict(batch.values, 6))).toBeLessThanOrEqual(TOLERANCE);
     model.dispose();

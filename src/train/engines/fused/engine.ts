@@ -15,7 +15,8 @@ import { ArrayOptimizer } from './optimizers';
  */
 export function densePlan(layers: readonly LayerSpec[], inputShape: number[], output: OutputSpec): DenseLayerPlan[] | string {
   // An image flattened first is a flat input (row-major, as a batch holds it).
-  if (inputShape.length !== 1 && layers[0]?.kind !== 'flatten') return 'it trains flat inputs only (flatten an image first; no convolutions)';
+  if (inputShape.length !== 1 && layers[0]?.kind !== 'flatten')
+    return 'it trains flat inputs only (flatten an image first; no convolutions)';
   const plan: DenseLayerPlan[] = [];
   let inputs = inputShape.reduce((a, b) => a * b, 1);
   for (const layer of layers) {
@@ -91,7 +92,11 @@ export class FusedEngine implements Engine {
       for (let t = 0; t < n; t++) own[this.own(t)] = Float64Array.from(state.optimizer.slots[kind * n + t]);
       return own;
     });
-    optimizer.restore(state.optimizer.iterations, slots, this.allWeights.map((w) => w.length));
+    optimizer.restore(
+      state.optimizer.iterations,
+      slots,
+      this.allWeights.map((w) => w.length),
+    );
   }
 
   /** The weights and optimizer state in tfjs order, for another engine to continue from. */
@@ -103,7 +108,8 @@ export class FusedEngine implements Engine {
     const own = optimizer.slots(kinds);
     const slots: Float32Array[] = [];
     for (let kind = 0; kind < kinds; kind++) {
-      for (let t = 0; t < n; t++) slots.push(own[kind] ? Float32Array.from(own[kind][this.own(t)]) : new Float32Array(this.allWeights[this.own(t)].length));
+      for (let t = 0; t < n; t++)
+        slots.push(own[kind] ? Float32Array.from(own[kind][this.own(t)]) : new Float32Array(this.allWeights[this.own(t)].length));
     }
     return Promise.resolve({ weights: this.weights(), optimizer: { iterations: optimizer.iterations, slots } });
   }
