@@ -17,7 +17,8 @@ import { buildEngine } from '../src/train/engines/build';
 import type { FusedEngine } from '../src/train/engines/fused/engine';
 import { gatherBatch } from '../src/train/engines/hostBatch';
 import { trainModel } from '../src/train/run/loop';
-import { explain, fastest, measureDuringRun } from '../src/train/backends/prepare';
+import { measureDuringRun } from '../src/train/backends/prepare';
+import { explain, fastest } from '../src/train/backends/speeds';
 import { wasmThreadCount } from '../src/train/backends/wasmSetup';
 import { requiredKernels } from '../src/model/spec';
 

@@ -36,12 +36,12 @@ export interface Split {
   validation: Uint32Array;
 }
 
-/** Number of values in one sample. */
 /** What raw inputs are multiplied by before a model sees them: image bytes become [0, 1], numbers stay. */
 export function inputScale(dataset: Pick<Dataset, 'x'>): number {
   return dataset.x instanceof Uint8Array ? 1 / 255 : 1;
 }
 
+/** Number of values in one sample. */
 export function sampleSize(dataset: Pick<Dataset, 'sampleShape'>): number {
   return dataset.sampleShape.reduce((a, b) => a * b, 1);
 }

@@ -34,10 +34,10 @@ function currentAddress(): string {
   return `${window.location.pathname}${window.location.search}${window.location.hash}`;
 }
 
-/** Applies the experiment in the current address, if it holds one. */
 /** The address last read or written, so the popstate and hashchange of one navigation apply it once. */
 let lastApplied = '';
 
+/** Applies the experiment in the current address, if it holds one. */
 function applyAddress(): void {
   lastApplied = currentAddress();
   const text = experimentText();
