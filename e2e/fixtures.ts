@@ -61,7 +61,8 @@ export function spriteFiles(count: number): { images: Buffer; labels: Buffer } {
 }
 
 /** The same digits as gzipped IDX files (images idx3, labels idx1). */
-export function idxFiles(count: number): { images: Buffer; labels: Buffer } {
+/** Original-format IDX files (gzipped): `count` 28x28 images, labels 0..9 in turn (or all `oneClass`). */
+export function idxFiles(count: number, oneClass?: number): { images: Buffer; labels: Buffer } {
   const images = Buffer.alloc(16 + count * 784);
   images.writeUInt32BE(0x0803, 0);
   images.writeUInt32BE(count, 4);
@@ -73,6 +74,6 @@ export function idxFiles(count: number): { images: Buffer; labels: Buffer } {
   const labels = Buffer.alloc(8 + count);
   labels.writeUInt32BE(0x0801, 0);
   labels.writeUInt32BE(count, 4);
-  for (let i = 0; i < count; i++) labels[8 + i] = i % 10;
+  for (let i = 0; i < count; i++) labels[8 + i] = oneClass ?? i % 10;
   return { images: gzipSync(images), labels: gzipSync(labels) };
 }

@@ -71,3 +71,20 @@ test('original IDX files can be uploaded and trained on', async ({ page }) => {
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 90_000 });
   await expect(page.getByText('80 training / 20 validation samples')).toBeVisible();
 });
+
+test('IDX files with no images or a single class are refused at load, and the data in use stays', async ({ page }) => {
+  await openApp(page, { maxTrain: 80, maxVal: 20 });
+  await page.getByText('Use your own IDX files').click();
+  for (const [files, message] of [
+    [idxFiles(0), 'holds 0 images'],
+    [idxFiles(50, 3), 'Every label in the label file is 3'],
+  ] as const) {
+    await page.getByLabel(/IDX files/).setInputFiles([
+      { name: 'x-images-idx3-ubyte.gz', mimeType: 'application/gzip', buffer: files.images },
+      { name: 'x-labels-idx1-ubyte.gz', mimeType: 'application/gzip', buffer: files.labels },
+    ]);
+    await expect(page.getByTestId('data-error')).toContainText(message);
+    await expect(page.getByTestId('dataset-active')).toContainText('MNIST sample');
+  }
+  await expect(page.getByTestId('train-button')).toBeEnabled();
+});

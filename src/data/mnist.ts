@@ -41,6 +41,32 @@ export function datasetFromIdxArrays(name: string, images: IdxArray, labels: Idx
   };
 }
 
+/**
+ * A user's own IDX pair as a dataset, with classes 0..max label. Refused,
+ * with the reason, when there is nothing to learn: no images, too few to
+ * hold out a validation sample, or every label the same class (as a CSV
+ * target with one class is refused).
+ */
+export function uploadedIdxDataset(name: string, images: IdxArray, labels: IdxArray): Dataset {
+  const count = images.dims[0] ?? 0;
+  if (images.dims.length === 3 && count === 0) throw new Error('The image file holds 0 images: there is nothing to train on.');
+  if (images.dims.length === 3 && count < 2)
+    throw new Error('The image file holds 1 image: training needs at least 2 (one is held out for validation).');
+  let maxLabel = 0;
+  const seen = new Set<number>();
+  for (const label of labels.data) {
+    maxLabel = Math.max(maxLabel, label);
+    seen.add(label);
+  }
+  if (seen.size === 1) {
+    throw new Error(
+      `Every label in the label file is ${[...seen][0]}: a model needs at least two classes to tell apart, so there is nothing to learn.`,
+    );
+  }
+  const classes = Array.from({ length: maxLabel + 1 }, (_, i) => String(i));
+  return datasetFromIdxArrays(name, images, labels, classes);
+}
+
 /** Fetches and decodes the bundled MNIST sample. `baseUrl` ends with '/'. */
 export async function loadBundledMnist(baseUrl: string, fetchFn: typeof fetch = fetch): Promise<Dataset> {
   const get = async (path: string): Promise<Uint8Array> => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeIdx, decodeMaybeGzippedIdx } from '../../src/data/idx';
-import { datasetFromIdx, loadBundledMnist } from '../../src/data/mnist';
+import { datasetFromIdx, loadBundledMnist, uploadedIdxDataset } from '../../src/data/mnist';
 
 /** Writes an IDX ubyte file the way the MNIST distribution does. */
 function idx(dims: number[], data: number[]): Uint8Array {
@@ -66,5 +66,22 @@ describe('bundled MNIST sample', () => {
     }
     expect(zeros / (784 * 100)).toBeGreaterThan(0.7);
     expect(max).toBe(255);
+  });
+});
+
+describe('uploaded IDX files', () => {
+  const images = (count: number) => decodeIdx(idx([count, 2, 2], new Array(count * 4).fill(7)));
+  const labels = (values: number[]) => decodeIdx(idx([values.length], values));
+
+  it('become a dataset with classes up to the largest label', () => {
+    const dataset = uploadedIdxDataset('mine', images(3), labels([0, 2, 1]));
+    expect(dataset.classes).toEqual(['0', '1', '2']);
+    expect(dataset.sampleShape).toEqual([2, 2, 1]);
+  });
+
+  it('are refused at load when there is nothing to learn, with the reason', () => {
+    expect(() => uploadedIdxDataset('none', images(0), labels([]))).toThrow('holds 0 images');
+    expect(() => uploadedIdxDataset('one', images(1), labels([3]))).toThrow('at least 2');
+    expect(() => uploadedIdxDataset('same', images(4), labels([3, 3, 3, 3]))).toThrow('Every label in the label file is 3');
   });
 });

@@ -11,7 +11,7 @@ import { buildCsvDataset } from '../../data/csv/preprocess';
 import { MAX_CSV_BYTES, type Table, type TableSummary } from '../../data/csv/types';
 import type { Dataset, Split } from '../../data/dataset';
 import { decodeMaybeGzippedIdx } from '../../data/idx';
-import { datasetFromIdxArrays, loadBundledMnist } from '../../data/mnist';
+import { loadBundledMnist, uploadedIdxDataset } from '../../data/mnist';
 import { capSplit, randomSplit, stratifiedSplit } from '../../data/split';
 import { applyOverfittingKnobs } from '../../data/subset';
 import type { TestHooks } from '../testHooks';
@@ -135,10 +135,7 @@ async function loadIdx(files: Blob[], name: string): Promise<Loaded> {
   const images = decoded.find((array) => array.dims.length === 3);
   const labels = decoded.find((array) => array.dims.length === 1);
   if (!images || !labels) throw new Error('One file must hold images (3 dimensions) and the other labels (1 dimension).');
-  let maxLabel = 0;
-  for (const label of labels.data) maxLabel = Math.max(maxLabel, label);
-  const classes = Array.from({ length: maxLabel + 1 }, (_, i) => String(i));
-  return { kind: 'images', dataset: datasetFromIdxArrays(name, images, labels, classes), fromCache: false };
+  return { kind: 'images', dataset: uploadedIdxDataset(name, images, labels), fromCache: false };
 }
 
 function load(source: DataSource, baseUrl: string, onProgress: LoadProgress, onlineBase?: string): Promise<Loaded> {
