@@ -24,7 +24,20 @@ export function quote(value: unknown): string {
   return `"${text.length > 24 ? `${text.slice(0, 24)}…` : text}"`;
 }
 
-/** Brings a number within `limit`: the nearest bound when it may be reached, else `fallback`. */
+/**
+ * The largest value below an exclusive maximum that a person would type: a
+ * thousandth of the range under it, to three digits (the learning rate's
+ * limit of 10 gives 9.99).
+ */
+export function belowMax(limit: NumberLimit): number {
+  return Number((limit.max - (limit.max - limit.min) / 1000).toPrecision(3));
+}
+
+/**
+ * Brings a number within `limit`: the nearest bound when it may be reached,
+ * the nearest typed value below an exclusive maximum, and `fallback` under
+ * an exclusive minimum (nothing near it is a sensible setting).
+ */
 function fitNumber(value: unknown, limit: NumberLimit, fallback: number, label: string, notes: string[]): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     notes.push(`${label}: ${quote(value)} is not a number; ${fallback} is used.`);
@@ -32,7 +45,7 @@ function fitNumber(value: unknown, limit: NumberLimit, fallback: number, label: 
   }
   let fitted = limit.integer ? Math.round(value) : value;
   if (limit.minExclusive ? fitted <= limit.min : fitted < limit.min) fitted = limit.minExclusive ? fallback : limit.min;
-  if (limit.maxExclusive ? fitted >= limit.max : fitted > limit.max) fitted = limit.maxExclusive ? fallback : limit.max;
+  if (limit.maxExclusive ? fitted >= limit.max : fitted > limit.max) fitted = limit.maxExclusive ? belowMax(limit) : limit.max;
   if (fitted !== value) {
     const reason = (limitError(value, limit) ?? '').replace(/\.$/, '').toLowerCase();
     notes.push(`${label}: ${value} is out of range (${reason}); ${fitted} is used.`);

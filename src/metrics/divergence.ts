@@ -58,9 +58,13 @@ export function divergenceAdvice(d: Divergence, optimizer: string, learningRate:
     d.kind === 'exploding'
       ? `The training loss is exploding: ${d.loss.toFixed(2)} around step ${d.step}, over ${EXPLOSION} times its best so far.`
       : `The training loss is ${d.loss.toFixed(2)} around step ${d.step}, above the ${d.untrained.toFixed(2)} of a model that has learned nothing: the model is not learning.`;
+  // Adam is the usual cure for a rate that does not suit; a run already on Adam is not told to switch to it.
+  const onAdam = optimizer === 'Adam';
   const advice =
     learningRate > usualRate * 3
-      ? ` The learning rate ${learningRate} is high for ${optimizer} (it usually works near ${usualRate}): lower it, or switch to Adam.`
-      : ' Try a lower learning rate, a smaller model, or Adam.';
+      ? ` The learning rate ${learningRate} is high for ${optimizer} (it usually works near ${usualRate}): lower it${onAdam ? '' : ', or switch to Adam'}.`
+      : onAdam
+        ? ' Try a lower learning rate or a smaller model.'
+        : ' Try a lower learning rate, a smaller model, or Adam.';
   return what + advice;
 }

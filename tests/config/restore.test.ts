@@ -16,11 +16,11 @@ describe('restoreConfig', () => {
     // Parameters left out are the named optimizer's defaults.
     expect(config.optimizerParams.rho).toBe(0.9);
     expect(config.optimizerParams.momentum).toBe(0);
-    expect(config.learningRate).toBe(0.001);
+    expect(config.learningRate).toBe(9.99);
     expect(config.earlyStopping).toBe(false);
     expect(config.layers).toEqual([{ kind: 'flatten' }, { kind: 'dense', units: 8192, activation: 'relu' }]);
     expect(notes).toEqual([
-      'Learning rate: 50 is out of range (must be below 10); 0.001 is used.',
+      'Learning rate: 50 is out of range (must be below 10); 9.99 is used.',
       'Early stopping: "yes" is not on or off; off is used.',
       'Layer 2 units: 1000000000 is out of range (must be at most 8192); 8192 is used.',
     ]);

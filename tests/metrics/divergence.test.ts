@@ -16,6 +16,22 @@ describe('divergence watch', () => {
     );
     expect(verdict).toMatchObject({ kind: 'stuck-high', step: 2 * DIVERGENCE_WINDOW });
     expect(divergenceAdvice(verdict!, 'SGD', 9.99, 0.1)).toContain('The learning rate 9.99 is high for SGD');
+    expect(divergenceAdvice(verdict!, 'SGD', 9.99, 0.1)).toContain('or switch to Adam');
+  });
+
+  it('never tells a run on Adam to switch to Adam', () => {
+    const verdict = feed(
+      new DivergenceWatch(untrainedLoss('classification', 10)),
+      Array.from({ length: 100 }, (_, i) => 8 + (i % 7)),
+    )!;
+    for (const rate of [0.5, 0.001]) {
+      const advice = divergenceAdvice(verdict, 'Adam', rate, 0.001);
+      expect(advice).not.toMatch(/Adam\./);
+      expect(advice).not.toContain('switch to Adam');
+    }
+    expect(divergenceAdvice(verdict, 'Adam', 0.5, 0.001)).toContain(
+      'The learning rate 0.5 is high for Adam (it usually works near 0.001): lower it.',
+    );
   });
 
   it('flags an explosion after a good start', () => {

@@ -77,4 +77,9 @@ describe('the loss readout', () => {
     expect(so.loss).toBeCloseTo((2 * 10 + 1 * 5) / 15, 12);
     expect(so.accuracy).toBeCloseTo((0.4 * 10 + 1 * 5) / 15, 12);
   });
+  it('a learning rate above the limit becomes the nearest allowed one, not the default', () => {
+    const { config, notes } = decodeExperiment('v=1&lr=100');
+    expect(config.learningRate).toBe(9.99);
+    expect(notes.join(' ')).toContain('Learning rate: 100 is out of range (must be below 10); 9.99 is used.');
+  });
 });

@@ -98,3 +98,17 @@ describe('TrainingClient.request', () => {
     await expect(inspect).rejects.toThrow(/crashed: boom/);
   });
 });
+
+describe('TrainingClient errors', () => {
+  it('tells a worker whose script never loaded from one that crashed', () => {
+    const { worker } = recordingWorker();
+    const client = new TrainingClient({ factory: () => worker, baseUrl: 'http://app.invalid/' });
+    const events: TrainingEvent[] = [];
+    client.subscribe((event) => events.push(event));
+    const runId = client.start(defaultConfig());
+    // A script that fails to load fires error with no message, before the worker ever spoke.
+    worker.onerror?.({ message: '', preventDefault: () => undefined } as ErrorEvent);
+    expect(events).toEqual([expect.objectContaining({ type: 'error', runId, message: expect.stringContaining('could not be loaded') })]);
+    expect(events[0].type === 'error' && events[0].message).not.toContain('unknown error');
+  });
+});

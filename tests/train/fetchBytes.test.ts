@@ -28,6 +28,24 @@ describe('fetchBytes', () => {
     ]);
   });
 
+  it('says the connection was cut, and how far it got, instead of a bare "network error"', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (!this.sent) {
+          this.sent = true;
+          controller.enqueue(new Uint8Array(2 ** 20));
+        } else controller.error(new TypeError('network error'));
+      },
+      sent: false,
+    } as UnderlyingDefaultSource<Uint8Array> & { sent: boolean });
+    vi.stubGlobal('fetch', async () => new Response(body, { headers: { 'content-length': String(4 * 2 ** 20) } }));
+    const failure = fetchBytes('https://data.invalid/x.csv', () => undefined);
+    await expect(failure).rejects.toBeInstanceOf(DownloadError);
+    await expect(failure).rejects.toThrow(
+      'The connection was cut after 1.0 MiB of 4.0 MiB while downloading https://data.invalid/x.csv (the browser said: network error).',
+    );
+  });
+
   it('refuses a file over the limit, by header or by counting', async () => {
     vi.stubGlobal('fetch', async () => streamed([new Uint8Array(10)], { 'content-length': String(3 * 2 ** 20) }));
     await expect(fetchBytes('https://example.test/big', () => undefined, { maxBytes: 2 ** 20 })).rejects.toThrow(

@@ -59,6 +59,8 @@ interface RawRows {
   /** Line (1-based) where each row starts. */
   lineOfRow: number[];
   delimiter: string;
+  /** The line of the first row whose quote is never closed (the rest of the file then reads as one cell), or null. */
+  unclosedQuote: number | null;
 }
 
 const DELIMITERS = [',', '\t', ';', '|'];
@@ -72,6 +74,7 @@ function readRows(body: string, delimiter: string | undefined, onProgress?: (fra
   let cursor = 0;
   let lastReport = 0;
   let used = delimiter ?? ',';
+  let unclosedQuote: number | null = null;
   Papa.parse<string[]>(body, {
     skipEmptyLines: 'greedy',
     delimiter,
@@ -86,6 +89,7 @@ function readRows(body: string, delimiter: string | undefined, onProgress?: (fra
         start++;
       }
       lineOfRow.push(line);
+      if (unclosedQuote === null && result.errors.some((error) => error.code === 'MissingQuotes')) unclosedQuote = line;
       const end = result.meta.cursor;
       for (let i = start; i < end; i++) if (body.charCodeAt(i) === 10) line++;
       cursor = end;
@@ -96,7 +100,7 @@ function readRows(body: string, delimiter: string | undefined, onProgress?: (fra
       }
     },
   });
-  return { rows, lineOfRow, delimiter: used };
+  return { rows, lineOfRow, delimiter: used, unclosedQuote };
 }
 
 /** Rows with as many fields as the first row; how many other rows there are. */
@@ -129,6 +133,11 @@ export function parseCsv(text: string, header?: boolean, onProgress?: (fraction:
   }
   const { rows, lineOfRow, delimiter } = raw;
   if (rows.length === 0) throw new CsvError('The file is empty.');
+  if (raw.unclosedQuote !== null) {
+    throw new CsvError(
+      `Line ${raw.unclosedQuote} opens a quoted field (") that is never closed, so everything after it would read as one cell. Close the quote, or remove it, and load the file again.`,
+    );
+  }
   const width = rows[0].length;
   if (width < 2) {
     throw new CsvError(

@@ -12,18 +12,45 @@ export class DownloadError extends Error {
   }
 }
 
-async function readBody(response: Response, onProgress: Progress, maxBytes: number | undefined): Promise<Uint8Array<ArrayBuffer>> {
+/** A download cut part way (the browser says only "network error"), in words a person can act on. */
+function cut(url: string, loaded: number, total: number | null, error: unknown): DownloadError {
+  const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
+  const reason = error instanceof Error && error.message ? ` (the browser said: ${error.message})` : '';
+  const got = loaded > 0 ? `after ${mib(loaded)}${total ? ` of ${mib(total)}` : ''}` : 'before any data arrived';
+  return new DownloadError(
+    `The connection was cut ${got} while downloading ${url}${reason}. Check the connection and try again; the data in use stays.`,
+  );
+}
+
+async function readBody(
+  response: Response,
+  onProgress: Progress,
+  maxBytes: number | undefined,
+  url: string,
+): Promise<Uint8Array<ArrayBuffer>> {
   const header = Number(response.headers.get('content-length'));
   const total = Number.isFinite(header) && header > 0 ? header : null;
   if (maxBytes !== undefined && total !== null && total > maxBytes) {
     throw new DownloadError(`The file is ${(total / 2 ** 20).toFixed(1)} MiB, over the limit of ${(maxBytes / 2 ** 20).toFixed(0)} MiB.`);
   }
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  if (!response.body) {
+    try {
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      throw cut(url, 0, total, error);
+    }
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let loaded = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let part: ReadableStreamReadResult<Uint8Array>;
+    try {
+      part = await reader.read();
+    } catch (error) {
+      throw cut(url, loaded, total, error);
+    }
+    const { done, value } = part;
     if (done) break;
     chunks.push(value);
     loaded += value.length;
@@ -75,7 +102,7 @@ export async function fetchBytes(
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; fromCache: boolean }> {
   const cache = options.cache ? await openCache() : null;
   const cached = await cache?.match(url);
-  if (cached) return { bytes: await readBody(cached, onProgress, options.maxBytes), fromCache: true };
+  if (cached) return { bytes: await readBody(cached, onProgress, options.maxBytes, url), fromCache: true };
   let response: Response;
   try {
     response = await fetch(url, { mode: 'cors' });
@@ -89,7 +116,7 @@ export async function fetchBytes(
     throw new DownloadError(
       `Could not download ${url}: the server answered ${response.status} ${response.statusText}.`.replace(/ \./, '.'),
     );
-  const bytes = await readBody(response, onProgress, options.maxBytes);
+  const bytes = await readBody(response, onProgress, options.maxBytes, url);
   if (cache) {
     try {
       await cache.put(url, new Response(bytes, { headers: { 'content-length': String(bytes.length) } }));

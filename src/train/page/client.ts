@@ -234,7 +234,10 @@ export class TrainingClient {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = this.factory();
+    // A worker that never spoke and fails did not load: its script did not arrive or did not run.
+    let heard = false;
     worker.onmessage = (event: MessageEvent<unknown>) => {
+      heard = true;
       this.lastHeard = performance.now();
       // The worker's heartbeat thread speaks on a port of its own (train/heartbeat.ts).
       if (event.ports?.length === 1 && (event.data as { type?: unknown } | null)?.type === 'heartbeat-port') {
@@ -251,8 +254,12 @@ export class TrainingClient {
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       this.dispose();
-      this.failPending(`The worker crashed: ${event.message || 'unknown error'}`);
-      this.emit({ type: 'error', runId: this.runId, message: `The training worker crashed: ${event.message || 'unknown error'}` });
+      const message =
+        !heard && !event.message
+          ? 'The training worker could not be loaded: its script did not download or did not run (the connection dropped, or a stale offline copy of the app). Reload the page; the settings are kept in the link.'
+          : `The training worker crashed: ${event.message || 'it gave no reason'}. Press Train to start again.`;
+      this.failPending(message);
+      this.emit({ type: 'error', runId: this.runId, message });
     };
     worker.onmessageerror = () => {
       this.emit({ type: 'error', runId: this.runId, message: 'A message from the training worker could not be read.' });

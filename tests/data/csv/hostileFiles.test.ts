@@ -20,6 +20,13 @@ describe('hostile CSV files', () => {
     expect(() => parseCsv(text)).toThrow(/67 % of the rows \(4 of 6\) would be skipped.*mix delimiters/);
   });
 
+  it('an unclosed quote names its line, not "only one class"', () => {
+    const text = ['x,y,label', '1,2,a', '3,4,"b', '5,6,a', '7,8,b'].join('\n');
+    expect(() => parseCsv(text)).toThrow(/^Line 3 opens a quoted field \("\) that is never closed/);
+    // A quote closed on a later line is a cell with a line break, not an error.
+    expect(parseCsv(['x,y,label', '1,2,"a', 'b"', '3,4,c'].join('\n')).table.rows).toHaveLength(2);
+  });
+
   it('a few ragged rows are still skipped and listed, not refused', () => {
     const parsed = parseCsv(['x,y,label', '1,2,a', '3,4,b', '5,6', '7,8,b'].join('\n'));
     expect(parsed.skipped).toEqual({ count: 1, lines: [4] });
