@@ -4,7 +4,7 @@ import { restoreTab, startAutoWarmUp, startRunOf, stopRun } from './state/action
 import { startAppUpdates } from './state/appUpdate';
 import { onRunEnded, onRunEvents } from './state/clientHandle';
 import { runForest } from './state/forestActions';
-import { loadHistory, recordRunEvent, saveForestRecord } from './state/historyActions';
+import { flushRunProgress, loadHistory, recordRunEvent, saveForestRecord } from './state/historyActions';
 import { connectSweepRunner, restoreSweepFromHistory } from './state/sweepRunner';
 import { startUrlSync } from './state/urlSync';
 import { App } from './ui/App';
@@ -20,6 +20,8 @@ startAppUpdates();
 // What follows a run, registered on the client handle's run events (in this
 // order: a run's record is written before a sweep starts its next member).
 onRunEvents(recordRunEvent);
+// A reload or a closed tab writes the last epochs at once (IndexedDB finishes a write begun in pagehide).
+window.addEventListener('pagehide', flushRunProgress);
 connectSweepRunner({
   startRun: (config, sweep) => startRunOf(config, { sweep }),
   stopRun,

@@ -46,8 +46,12 @@ export function recordRunEvent(event: TrainingEvent): void {
   else if (event.type === 'done' || event.type === 'error') void saveFinishedRun(event.runId);
 }
 
-/** A run in progress is stored again at most this often (and at every end). */
-const PROGRESS_SAVE_MS = 1000;
+/**
+ * A run in progress is written at most this often; an epoch that ends
+ * sooner is written by a trailing save when the interval is up (or at
+ * pagehide, or at the run's end), never skipped.
+ */
+export const PROGRESS_SAVE_MS = 250;
 
 interface Stored {
   /** Its record's id once the first write is done. */
@@ -55,6 +59,8 @@ interface Stored {
   /** Writes for one run happen one after another. */
   chain: Promise<void>;
   lastSave: number;
+  /** A trailing save is due (an epoch ended since the last write). */
+  trailing: ReturnType<typeof setTimeout> | null;
   finished: boolean;
 }
 const stored = new Map<number, Stored>();
@@ -105,21 +111,38 @@ function write(entry: Stored, record: NewRunRecord): void {
 function entryFor(runId: number): Stored {
   let entry = stored.get(runId);
   if (!entry) {
-    entry = { id: null, chain: Promise.resolve(), lastSave: -Infinity, finished: false };
+    entry = { id: null, chain: Promise.resolve(), lastSave: -Infinity, trailing: null, finished: false };
     stored.set(runId, entry);
   }
   return entry;
 }
 
-/** Keeps the run in progress in the history after an epoch (at most once a second), so a reload does not lose it. */
-export function saveRunProgress(runId: number): void {
-  const entry = entryFor(runId);
-  const now = performance.now();
-  if (entry.finished || now - entry.lastSave < PROGRESS_SAVE_MS) return;
+/** Writes the run in progress as it stands now. */
+function writeProgress(runId: number, entry: Stored): void {
+  if (entry.trailing !== null) clearTimeout(entry.trailing);
+  entry.trailing = null;
+  if (entry.finished) return;
   const record = currentRecord(runId, 'running');
   if (!record) return;
-  entry.lastSave = now;
+  entry.lastSave = performance.now();
   write(entry, record);
+}
+
+/**
+ * Keeps the run in progress in the history after each epoch, so a reload
+ * loses none: at once, or by a trailing save within PROGRESS_SAVE_MS.
+ */
+export function saveRunProgress(runId: number): void {
+  const entry = entryFor(runId);
+  if (entry.finished || entry.trailing !== null) return;
+  const wait = entry.lastSave + PROGRESS_SAVE_MS - performance.now();
+  if (wait <= 0) writeProgress(runId, entry);
+  else entry.trailing = setTimeout(() => writeProgress(runId, entry), wait);
+}
+
+/** The page is going away (reload, closed tab): write every save still due, now. */
+export function flushRunProgress(): void {
+  for (const [runId, entry] of stored) if (entry.trailing !== null) writeProgress(runId, entry);
 }
 
 /** Stores the run that just ended (once), if it trained at least one batch. */
@@ -129,6 +152,8 @@ export function saveFinishedRun(runId: number): Promise<void> {
   const { run } = useAppStore.getState();
   const record = currentRecord(runId, run.status === 'done' ? 'done' : run.status === 'error' ? 'error' : 'stopped');
   if (!record) return entry.chain;
+  if (entry.trailing !== null) clearTimeout(entry.trailing);
+  entry.trailing = null;
   entry.finished = true;
   write(entry, record);
   return entry.chain;
