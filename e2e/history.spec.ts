@@ -83,3 +83,34 @@ test('a run is kept while it trains, and after a reload it shows as interrupted,
   const csv = await readFile(await (await download).path(), 'utf8');
   expect(csv.trim().split('\n').length).toBeGreaterThan(2);
 });
+
+test('a second tab leaves the first tab’s live run alone, and runs of two tabs get their own names', async ({ page, context }) => {
+  await openApp(page, { maxTrain: 64, maxVal: 32 });
+  await page.getByLabel('Preset').selectOption('mlp');
+  await page.getByLabel('Epochs').fill('2000');
+  await page.getByTestId('backend-select').selectOption('cpu');
+  await page.getByTestId('train-button').click();
+  await expect.poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 60_000 }).toBeGreaterThan(2);
+
+  const second = await context.newPage();
+  await openApp(second, { maxTrain: 64, maxVal: 32 });
+  await openTab(second, 'Run history');
+  // The first tab still trains it: not "interrupted", and its record is not rewritten.
+  await expect(second.getByTestId('history-run-1')).toContainText('training… (in another tab');
+  await page.getByTestId('stop-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('stopped');
+  await second.reload();
+  await openTab(second, 'Run history');
+  await expect(second.getByTestId('history-run-1')).toContainText('stopped');
+
+  // A run of the second tab is numbered by the store, after the first tab's.
+  await second.getByLabel('Epochs').fill('1');
+  await second.getByTestId('train-button').click();
+  await expect(second.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  await expect(second.getByTestId('history-run-2')).toContainText('Run 2');
+  await openTab(page, 'Run history');
+  await page.reload();
+  await openTab(page, 'Run history');
+  await expect(page.getByTestId('history-run-1')).toContainText('Run 1');
+  await expect(page.getByTestId('history-run-2')).toContainText('Run 2');
+});

@@ -46,6 +46,8 @@ export interface RunRecord {
   restoredEpoch: number | null;
   /** A run of a sweep: which sweep, and its place in it. */
   sweep?: SweepTag;
+  /** While it trains: the tab training it (history/owner.ts), so other tabs do not take it for cut off. */
+  owner?: string;
 }
 
 export type NewRunRecord = Omit<RunRecord, 'id'>;
@@ -87,6 +89,7 @@ export function readRecord(value: unknown): RunRecord | null {
     learningRateChanges: Array.isArray(raw.learningRateChanges) ? (raw.learningRateChanges as RunRecord['learningRateChanges']) : [],
     restoredEpoch: isNumber(raw.restoredEpoch) ? raw.restoredEpoch : null,
     ...(readSweepTag(raw.sweep) ? { sweep: readSweepTag(raw.sweep) } : {}),
+    ...(typeof raw.owner === 'string' ? { owner: raw.owner } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 import { describeSource, resolveDatasetInfo } from '../config/datasets';
 import { errorMessage } from '../lib/assert';
 import { addRun, deleteRun, listRuns, putRun, renameRun } from '../history/db';
+import { holdTabLock, liveTabs, TAB_ID } from '../history/owner';
 import { makeRecord, type NewRunRecord, type RunOutcome, type RunRecord } from '../history/record';
 import { checkModel } from '../model/spec';
 import { setSlice, useAppStore, type HistorySlice } from './store';
@@ -21,16 +22,23 @@ function unavailable(error: unknown): void {
   }));
 }
 
+export { TAB_ID };
+
 /**
  * Reads the stored runs; call once when the page opens. A run still marked
- * as running was cut off (a reload, a closed tab): it is kept, as interrupted.
+ * as running whose tab is gone was cut off (a reload, a closed tab): it is
+ * kept, as interrupted. One whose tab lives trains there and is left alone.
  * Resolves to the runs as now kept (none when the history is unavailable).
  */
 export async function loadHistory(): Promise<readonly RunRecord[]> {
   try {
-    const runs = await listRuns();
-    const cutOff = runs.filter((record) => record.outcome === 'running');
-    const fixed = runs.map((record): RunRecord => (record.outcome === 'running' ? { ...record, outcome: 'interrupted' } : record));
+    await holdTabLock();
+    const [runs, live] = await Promise.all([listRuns(), liveTabs()]);
+    // Without Web Locks no tab can tell: every run still marked running is taken for cut off, as before.
+    const elsewhere = (record: RunRecord) =>
+      record.owner !== undefined && record.owner !== TAB_ID && live !== null && live.has(record.owner);
+    const cutOff = runs.filter((record) => record.outcome === 'running' && !elsewhere(record));
+    const fixed = runs.map((record): RunRecord => (cutOff.includes(record) ? { ...record, outcome: 'interrupted' } : record));
     setHistory(() => ({ runs: fixed, status: 'ready', error: null }));
     void Promise.all(cutOff.map((record) => putRun({ ...record, outcome: 'interrupted' }))).catch(unavailable);
     return fixed;
@@ -84,17 +92,27 @@ function currentRecord(runId: number, outcome: RunOutcome): NewRunRecord | null 
     learningRateChanges: metrics.learningRateChanges,
     restoredEpoch: run.restoredEpoch,
     ...(run.sweep ? { sweep: finishedTag(run, performance.now())! } : {}),
+    ...(outcome === 'running' ? { owner: TAB_ID } : {}),
   });
 }
+
+/** A name the page gave (not the user): "Run 12". */
+const GIVEN_NAME = /^Run \d+$/;
 
 /** Adds the run's record, or replaces the one stored before (keeping a name the user gave it). */
 function write(entry: Stored, record: NewRunRecord): void {
   entry.chain = entry.chain.then(async () => {
     try {
       if (entry.id === null) {
-        const added = await addRun(record);
+        let added = await addRun(record);
         entry.id = added.id;
-        setHistory((h) => ({ runs: [...h.runs, added] }));
+        // Numbered by the id the database gave: another tab may have stored runs this one has not seen.
+        if (GIVEN_NAME.test(added.name) && added.name !== `Run ${added.id}`) {
+          added = { ...added, name: `Run ${added.id}` };
+          await putRun(added);
+        }
+        const first = added;
+        setHistory((h) => ({ runs: [...h.runs, first] }));
         return;
       }
       const id = entry.id;

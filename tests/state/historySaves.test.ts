@@ -23,7 +23,7 @@ function epochEnded(runId: number, epochs: number): void {
   recordRunEvent({ type: 'epoch-end', runId, tensors: 10, point: { epoch: epochs, step: epochs, train: scores, validation: scores } });
 }
 
-const storedEpochs = async (runId: number) => {
+const storedEpochs = async (_runId: number) => {
   const runs = await listRuns();
   return runs.filter((r) => r.outcome === 'running' && r.epochs.length > 0 && r.name.startsWith('Run')).map((r) => r.epochs.length);
 };

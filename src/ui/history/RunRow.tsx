@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { KNOB_LABELS } from '../../sweep/plan';
 import { epochsToCsv, isRegressionRecord, keptEpoch, recordToJson, type RunRecord } from '../../history/record';
 import { encodeExperiment } from '../../share/codec';
-import { deleteHistoryRun, renameHistoryRun, toggleCompared } from '../../state/historyActions';
+import { deleteHistoryRun, renameHistoryRun, TAB_ID, toggleCompared } from '../../state/historyActions';
 import { downloadText } from './download';
 import { openExperiment } from '../../state/urlSync';
 
@@ -48,7 +48,14 @@ export function RunRow({ record, compared }: { record: RunRecord; compared: bool
         )}
         <div className="hint">
           {new Date(record.finishedAt).toLocaleString()} ·{' '}
-          <span className={`outcome outcome-${record.outcome}`}>{OUTCOME_WORDS[record.outcome]}</span> · {record.backend ?? '—'}
+          <span className={`outcome outcome-${record.outcome}`}>
+            {OUTCOME_WORDS[record.outcome]}
+            {record.outcome === 'running' &&
+              record.owner !== undefined &&
+              record.owner !== TAB_ID &&
+              ' (in another tab; reopen this page to see how far it got)'}
+          </span>{' '}
+          · {record.backend ?? '—'}
           {record.sweep && (
             <span className="sweep-tag" data-testid="history-sweep-tag">
               {' '}
