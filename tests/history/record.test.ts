@@ -46,7 +46,7 @@ describe('run records', () => {
     expect(readRecord({ id: 'x' })).toBeNull();
     const record = readRecord({ id: 3, epochs: [], batches: [], config: { learningRate: 99 } });
     expect(record?.name).toBe('Run 3');
-    expect(record?.config.learningRate).toBe(0.001);
+    expect(record?.config.learningRate).toBe(9.99);
     expect(record?.outcome).toBe('error');
   });
 });
