@@ -10,7 +10,7 @@ import type { ExperimentConfig } from '../config/experiment';
 import { errorMessage } from '../lib/assert';
 import { FOREST, planSweep, type SweepMember, type SweepSpec } from '../sweep/plan';
 import { sweepRow, type SweepRow, type SweepTag } from '../sweep/results';
-import { finishedTag, type ActiveSweep } from '../sweep/active';
+import { finishedTag, timedRate, type ActiveSweep } from '../sweep/active';
 import { isRegressionRecord, type RunRecord } from '../history/record';
 import type { SplitScores } from '../metrics/types';
 import type { RunEnd } from './clientHandle';
@@ -83,7 +83,7 @@ async function runForestMember(member: SweepMember, tag: SweepTag): Promise<void
   let row: SweepRow;
   try {
     const result = await connected().growForest(member.config);
-    const finished = { ...tag, seconds: result.seconds, samplesPerSecond: result.trainSamples / Math.max(result.seconds, 1e-3) };
+    const finished = { ...tag, seconds: result.seconds, samplesPerSecond: timedRate(result.trainSamples, result.seconds) };
     connected().keepForest(member.config, finished, result);
     row = sweepRow({
       sweep: finished,

@@ -18,9 +18,42 @@ export interface ActiveSweep {
   startedAt: number;
 }
 
-/** A sweep run's tag with its wall time (ms clock `now`) and speed so far; null for a run outside a sweep. */
-export function finishedTag(run: { sweep: SweepTag | null; startedAt: number; samplesPerSecond: number }, now: number): SweepTag | null {
-  return run.sweep ? { ...run.sweep, seconds: (now - run.startedAt) / 1000, samplesPerSecond: run.samplesPerSecond } : null;
+/** Runs shorter than this (from the first step) are not timed: a coarse clock would make up their speed. */
+export const MIN_TIMED_SECONDS = 0.2;
+
+/** Samples per second over `seconds`, or 0 ("too short to time") when the span is under MIN_TIMED_SECONDS. */
+export function timedRate(samples: number, seconds: number): number {
+  return seconds >= MIN_TIMED_SECONDS && samples > 0 ? samples / seconds : 0;
+}
+
+/** Training samples in the first `step` steps: whole epochs of `trainSamples`, then full batches. */
+export function samplesTrained(step: number, sizes: { trainSamples: number; stepsPerEpoch: number }, batchSize: number): number {
+  if (sizes.stepsPerEpoch === 0) return 0;
+  const epochs = Math.floor(step / sizes.stepsPerEpoch);
+  return epochs * sizes.trainSamples + (step - epochs * sizes.stepsPerEpoch) * batchSize;
+}
+
+/**
+ * A sweep run's tag with its time and speed so far (ms clock `now`); null
+ * for a run outside a sweep. Timed from the first step, so the first
+ * member's data loading and backend start-up do not count against it, and
+ * its speed is every sample it trained over that time, not a last window.
+ */
+export function finishedTag(
+  run: {
+    sweep: SweepTag | null;
+    startedAt: number;
+    firstPointAt: number | null;
+    step: number;
+    sizes: { trainSamples: number; stepsPerEpoch: number };
+    config: { batchSize: number } | null;
+  },
+  now: number,
+): SweepTag | null {
+  if (!run.sweep) return null;
+  const seconds = Math.max(0, (now - (run.firstPointAt ?? now)) / 1000);
+  const samples = samplesTrained(run.step, run.sizes, run.config?.batchSize ?? 0);
+  return { ...run.sweep, seconds, samplesPerSecond: timedRate(samples, seconds) };
 }
 
 /** Seconds left, from the finished members' mean time and the current member's progress (0..1). */

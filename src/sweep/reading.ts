@@ -2,6 +2,7 @@
 // (nothing is written in advance). Pure.
 import type { Knob } from './plan';
 import { summarise, sweepColumns, type SweepColumn, type SweepRow } from './results';
+import { MIN_TIMED_SECONDS } from './active';
 
 interface Group {
   label: string;
@@ -81,6 +82,12 @@ export function readSweep(
   if (knob === 'backend' || knob === 'batchSize') {
     const speed = columns.find((c) => c.key === 'samplesPerSecond')!;
     const rates = groups.map((g) => ({ g, v: meanOf(g, speed) ?? 0 })).filter((x) => x.v > 0);
+    const untimed = groups.filter((g) => (meanOf(g, speed) ?? 0) === 0);
+    if (untimed.length > 0) {
+      sentences.push(
+        `${untimed.map((g) => g.label).join(', ')} trained for under ${MIN_TIMED_SECONDS} s: too short to time, so no speed is compared for ${untimed.length > 1 ? 'them' : 'it'}. More epochs give a speed.`,
+      );
+    }
     if (rates.length >= 2) {
       const fast = rates.reduce((a, b) => (b.v > a.v ? b : a));
       const slow = rates.reduce((a, b) => (b.v < a.v ? b : a));

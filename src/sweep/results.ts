@@ -89,7 +89,7 @@ export function sweepColumns(task: 'classification' | 'regression'): SweepColumn
     { key: 'epochs', label: 'epochs', read: (r) => r.epochs },
     { key: 'steps', label: 'steps', read: (r) => r.steps },
     { key: 'stepsToTarget', label: 'steps to target', read: (r) => r.toTarget?.step, lower: true },
-    { key: 'seconds', label: 'wall time (s)', read: (r) => r.seconds, lower: true },
+    { key: 'seconds', label: 'time from first step (s)', read: (r) => r.seconds, lower: true },
     { key: 'samplesPerSecond', label: 'samples/s', read: (r) => r.samplesPerSecond },
   ];
   if (task === 'regression') {
@@ -131,7 +131,7 @@ export interface SweepTag {
   valueIndex: number;
   label: string;
   seed: number;
-  /** Wall time from Train to the end, and the worker's training speed. */
+  /** Time from the first step to the end, and the samples trained per second over it (0: too short to time). */
   seconds: number;
   samplesPerSecond: number;
 }

@@ -40,7 +40,14 @@ function fakePort() {
   const finish = (accuracy: number, reason: 'completed' | 'stopped' = 'completed') => {
     const { run } = useAppStore.getState();
     useAppStore.setState({
-      run: { ...run, status: reason === 'stopped' ? 'stopped' : 'done', samplesPerSecond: 1000 },
+      // 20 steps (2 epochs of 1,000 samples) over the 2 s since the first step: 1,000 samples/s.
+      run: {
+        ...run,
+        status: reason === 'stopped' ? 'stopped' : 'done',
+        step: 20,
+        sizes: { trainSamples: 1000, validationSamples: 100, labelsFlipped: 0, stepsPerEpoch: 10 },
+        firstPointAt: performance.now() - 2000,
+      },
       metrics: {
         ...useAppStore.getState().metrics,
         epochs: [{ epoch: 1, step: 10, train: scores(accuracy + 0.05), validation: scores(accuracy) }],

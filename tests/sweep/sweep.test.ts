@@ -5,6 +5,7 @@ import { defaultConfig } from '../../src/config/experiment';
 import type { EpochPoint } from '../../src/metrics/types';
 import { MAX_SWEEP_RUNS, MAX_SWEEP_VALUES, applyKnob, parseValues, planSweep, valueRange } from '../../src/sweep/plan';
 import { readSweep } from '../../src/sweep/reading';
+import { finishedTag, MIN_TIMED_SECONDS, samplesTrained, timedRate } from '../../src/sweep/active';
 import { bestScores, summarise, sweepRow, timeToTarget, type SweepTag } from '../../src/sweep/results';
 
 const epoch = (n: number, accuracy: number, loss = 1 - accuracy): EpochPoint => ({
@@ -122,5 +123,65 @@ describe('results', () => {
       'Val accuracy is best at Adam (0.910) and worst at SGD (0.850).',
       'Adam reached 90 % validation accuracy in 140 steps; SGD had not reached it after 1,000.',
     ]);
+  });
+});
+
+describe('sweep timing', () => {
+  it('times a member from its first step, over every sample it trained', () => {
+    const sweep = {
+      id: 's',
+      knob: 'batchSize' as const,
+      values: [16],
+      seeds: 1,
+      target: 0.9,
+      member: 0,
+      valueIndex: 0,
+      label: '16',
+      seed: 1,
+      seconds: 0,
+      samplesPerSecond: 0,
+    };
+    const run = {
+      sweep,
+      startedAt: 0,
+      firstPointAt: 30_000,
+      step: 25,
+      sizes: { trainSamples: 100, stepsPerEpoch: 7 },
+      config: { batchSize: 16 },
+    };
+    // 3 epochs of 100 samples, then 4 batches of 16: 364 samples in 2 s; the 30 s before the first step (loading, warm-up) do not count.
+    expect(finishedTag(run, 32_000)).toMatchObject({ seconds: 2, samplesPerSecond: 182 });
+    expect(samplesTrained(25, run.sizes, 16)).toBe(364);
+  });
+
+  it('gives no speed to a run too short for the clock, and the reading says so instead of a ratio', () => {
+    expect(timedRate(640, 0.01)).toBe(0);
+    expect(timedRate(640, MIN_TIMED_SECONDS)).toBeCloseTo(3200);
+    const timed = (member: number, label: string): SweepTag => ({
+      id: 's',
+      knob: 'batchSize',
+      values: [10, 50],
+      seeds: 1,
+      target: 0.8,
+      member,
+      valueIndex: member,
+      label,
+      seed: 42,
+      seconds: 0.01,
+      samplesPerSecond: 0,
+    });
+    const rows = [0, 1].map((member) =>
+      sweepRow({
+        sweep: timed(member, ['10', '50'][member]),
+        epochs: [epoch(1, 0.9)],
+        restoredEpoch: null,
+        outcome: 'done',
+        backend: 'cpu',
+        task: 'classification',
+      }),
+    );
+    const reading = readSweep('batchSize', rows, 'classification', 'accuracy', 0.8).join(' ');
+    expect(reading).toContain('10, 50 trained for under 0.2 s: too short to time');
+    expect(reading).not.toContain('times as fast');
   });
 });

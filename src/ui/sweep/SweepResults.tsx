@@ -9,6 +9,8 @@ import { SweepChart } from './SweepChart';
 
 const cell = (column: SweepColumn, value: number | undefined) => {
   if (value === undefined || !Number.isFinite(value)) return '—';
+  // A run under MIN_TIMED_SECONDS gets no speed: the clock cannot support one.
+  if (column.key === 'samplesPerSecond' && value === 0) return 'too short to time';
   if (column.key === 'samplesPerSecond' || column.key === 'steps' || column.key === 'stepsToTarget' || column.key === 'epochs')
     return Math.round(value).toLocaleString('en-US');
   if (column.key === 'seconds') return value.toFixed(1);
