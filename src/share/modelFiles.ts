@@ -4,7 +4,9 @@
 // scores). Reading them back checks everything before anything is used.
 // Pure: no window, no tfjs.
 import type { ExperimentConfig } from '../config/experiment';
+import { outputFor } from '../config/datasets';
 import { restoreConfig } from '../config/restore';
+import { checkModel } from '../model/spec';
 import type { SplitScores } from '../metrics/types';
 import type { CsvPreprocessing } from '../data/csv/types';
 
@@ -113,7 +115,12 @@ export function readModelFiles(files: readonly { name: string; bytes: Uint8Array
       if (spec.quantization !== undefined) throw new ModelFileError(`${modelFile.name}: quantized weights cannot be trained further here.`);
       if (spec.dtype !== 'float32')
         throw new ModelFileError(`${modelFile.name}: weight ${spec.name} is ${spec.dtype}; this app trains float32 weights.`);
-      specs.push({ name: spec.name, shape: spec.shape.map(Number), dtype: spec.dtype });
+      const shape = spec.shape.map(Number);
+      if (shape.length > MAX_WEIGHT_RANK || !shape.every((n) => Number.isInteger(n) && n >= 1 && n <= MAX_WEIGHT_DIM))
+        throw new ModelFileError(
+          `${modelFile.name}: weight ${spec.name.slice(0, 60)} has the shape [${spec.shape.map((n) => String(n).slice(0, 12)).join(', ')}]; a weight's sizes are whole numbers of at least 1.`,
+        );
+      specs.push({ name: spec.name, shape, dtype: spec.dtype });
     }
   }
   const total = parts.reduce((sum, part) => sum + part.byteLength, 0);
@@ -136,20 +143,29 @@ export function readModelFiles(files: readonly { name: string; bytes: Uint8Array
   const raw = parseJson(experimentFile.bytes, 'experiment.json');
   if (!isObject(raw) || raw.app !== 'training-playground') throw new ModelFileError('experiment.json was not written by this app.');
   const restored = restoreConfig(raw.config);
+  const notes = [...restored.notes];
+  const inputShape = Array.isArray(raw.inputShape) ? raw.inputShape.map(Number) : [];
+  if (inputShape.length === 0 || !inputShape.every((n) => Number.isInteger(n) && n >= 1))
+    throw new ModelFileError(
+      'experiment.json: its inputShape is not a list of whole numbers, so the model cannot be checked against the data.',
+    );
   const experiment: ExperimentFile = {
     app: 'training-playground',
     version: 1,
     link: typeof raw.link === 'string' ? raw.link : '',
     config: restored.config,
-    dataset: typeof raw.dataset === 'string' ? raw.dataset : '',
+    dataset: typeof raw.dataset === 'string' ? raw.dataset.slice(0, 200) : '',
     task: raw.task === 'regression' ? 'regression' : 'classification',
-    inputShape: Array.isArray(raw.inputShape) ? raw.inputShape.map(Number) : [],
-    classes: Array.isArray(raw.classes) ? raw.classes.map(String) : [],
-    metrics:
-      isObject(raw.metrics) && typeof raw.metrics.epoch === 'number' && isObject(raw.metrics.validation)
-        ? { epoch: raw.metrics.epoch, validation: raw.metrics.validation as unknown as SplitScores }
-        : null,
+    inputShape,
+    classes: Array.isArray(raw.classes) ? raw.classes.map((c) => String(c).slice(0, 200)) : [],
+    metrics: readMetrics(raw.metrics, notes),
   };
+  const check = checkModel(experiment.config.layers, inputShape, outputFor(experiment.task, experiment.classes.length));
+  const weightCount = specs.reduce((sum, spec) => sum + spec.shape.reduce((a, b) => a * b, 1), 0);
+  if (!check.ok || check.totalParams !== weightCount)
+    throw new ModelFileError(
+      `The weights (${weightCount.toLocaleString('en-US')} values) do not fit the layers in experiment.json (${check.ok ? `${check.totalParams.toLocaleString('en-US')} parameters` : check.message}). They do not belong together.`,
+    );
   const weights: { shape: number[]; values: Float32Array }[] = [];
   let offset = 0;
   for (const spec of specs) {
@@ -160,9 +176,42 @@ export function readModelFiles(files: readonly { name: string; bytes: Uint8Array
   return {
     artifacts: { modelTopology: model.modelTopology, weightSpecs: specs, weightData: data.buffer },
     experiment,
-    notes: restored.notes,
+    notes,
     weights,
   };
+}
+
+/** Weights of more dimensions, or larger along one, than any layer here makes are not weights of this app. */
+const MAX_WEIGHT_RANK = 4;
+const MAX_WEIGHT_DIM = 1 << 20;
+const SCORE_KEYS: (keyof SplitScores)[] = ['loss', 'accuracy', 'precision', 'recall', 'f1', 'mae', 'r2'];
+
+/** The saved scores, read field by field like a link: a value that is not a finite number is left out, with a note. */
+function readMetrics(value: unknown, notes: string[]): ExperimentFile['metrics'] {
+  if (value === null || value === undefined) return null;
+  if (
+    !isObject(value) ||
+    !isObject(value.validation) ||
+    typeof value.epoch !== 'number' ||
+    !Number.isInteger(value.epoch) ||
+    value.epoch < 0
+  ) {
+    notes.push('experiment.json: its saved scores are not readable and are not shown.');
+    return null;
+  }
+  const validation: SplitScores = { loss: Number.NaN };
+  const dropped: string[] = [];
+  for (const key of SCORE_KEYS) {
+    const score = value.validation[key];
+    if (score === undefined) continue;
+    if (typeof score === 'number' && Number.isFinite(score)) validation[key] = score;
+    else dropped.push(key);
+  }
+  if (dropped.length > 0)
+    notes.push(
+      `experiment.json: the saved ${dropped.join(', ')} ${dropped.length > 1 ? 'are not numbers and are' : 'is not a number and is'} not shown.`,
+    );
+  return { epoch: value.epoch, validation };
 }
 
 /** Why the opened model cannot be used on the current data, or null when it can. */

@@ -12,7 +12,7 @@ import {
 } from '../config/experiment';
 import { defaultOptimizerParams, USUAL_LEARNING_RATE, type OptimizerParam } from '../config/optimizerParams';
 import { getClient } from './clientHandle';
-import { isLive, emptyMetrics, initialRun, useAppStore, type WorkbenchTab, setSlice } from './store';
+import { isLive, emptyMetrics, initialRun, openedWeights, useAppStore, type WorkbenchTab, setSlice } from './store';
 import type { InitialWeights } from '../train/protocol';
 import type { SweepTag } from '../sweep/results';
 
@@ -53,8 +53,8 @@ export function startAutoWarmUp(): void {
 
 /** Starts a fresh run with the current config; clears the previous curves. `startPaused`: one batch, then pause. */
 export function startRun(startPaused = false, evaluateOnly = false): void {
-  const { config, openedModel } = useAppStore.getState();
-  startRunOf(config, { startPaused, evaluateOnly, weights: openedModel?.weights ?? undefined });
+  const state = useAppStore.getState();
+  startRunOf(state.config, { startPaused, evaluateOnly, weights: openedWeights(state) ?? undefined });
 }
 
 /** Starts a run of `config` (a sweep's member, or the page's own experiment). */

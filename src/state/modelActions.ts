@@ -107,15 +107,23 @@ export async function openModel(files: readonly File[]): Promise<void> {
       config: { ...saved, dataset: state.config.dataset, hiddenPanels: state.config.hiddenPanels, classroom: state.config.classroom },
       openedModel: {
         weights: opened.weights,
+        layers: structuredClone(saved.layers),
         summary: `Opened a model trained on ${opened.experiment.dataset || 'its data'}${metrics ? ` (epoch ${metrics.epoch}${metrics.validation.accuracy !== undefined ? `, validation accuracy ${metrics.validation.accuracy.toFixed(3)}` : ''})` : ''}. Train continues from its weights; Reset starts from new ones.`,
         notes: opened.notes,
         error: null,
       },
     }));
   } catch (error) {
-    useAppStore.setState((state) => ({
-      openedModel: { ...(state.openedModel ?? { weights: null, summary: null, notes: [] }), error: errorMessage(error) },
-    }));
+    // What was opened before stays in use, and stays on show: the page says what Train starts from.
+    useAppStore.setState((state) => {
+      const before = state.openedModel?.weights ? ' The model opened before stays in use.' : '';
+      return {
+        openedModel: {
+          ...(state.openedModel ?? { weights: null, layers: null, summary: null, notes: [] }),
+          error: `${errorMessage(error)}${before}`,
+        },
+      };
+    });
   }
 }
 

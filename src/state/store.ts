@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { defaultConfig, type BackendName, type ExperimentConfig } from '../config/experiment';
 import type { LoadedData } from '../config/datasets';
 import type { NetworkNeed } from '../config/networkNeed';
+import type { LayerSpec } from '../model/spec';
 import type { Task } from '../data/dataset';
 import type { RunRecord } from '../history/record';
 import type { ForestResult, LoadPhase, NetworkPicture } from '../train/page/client';
@@ -146,7 +147,14 @@ export interface AppState {
   /** What an opened link held that could not be used as it was (see share/codec). */
   linkNotes: string[];
   /** Model files the user opened: the next run starts from their weights; or why they could not be used. */
-  openedModel: { weights: InitialWeights | null; summary: string | null; notes: string[]; error: string | null } | null;
+  openedModel: {
+    weights: InitialWeights | null;
+    /** The layers the weights belong to: Train starts from the weights only while the model has these layers. */
+    layers: LayerSpec[] | null;
+    summary: string | null;
+    notes: string[];
+    error: string | null;
+  } | null;
   sweep: SweepSlice;
   /** An opened link whose data must be downloaded: shown, and applied only when the reader agrees. */
   pendingLink: { config: ExperimentConfig; need: NetworkNeed } | null;
@@ -193,6 +201,17 @@ export function initialSweep(): SweepSlice {
 /** Metrics before a run. */
 export function emptyMetrics(): MetricsSlice {
   return { batches: [], epochs: [], learningRateChanges: [], boundary: null, picture: null, scatter: null };
+}
+
+/**
+ * The opened model's weights, if the next run starts from them: only while
+ * the layers are still those the weights were saved with. The page shows
+ * the same rule, so the page and the run agree on which model is opened.
+ */
+export function openedWeights(state: Pick<AppState, 'config' | 'openedModel'>): InitialWeights | null {
+  const opened = state.openedModel;
+  if (!opened?.weights || !opened.layers) return null;
+  return JSON.stringify(opened.layers) === JSON.stringify(state.config.layers) ? opened.weights : null;
 }
 
 /** The whole state when the page opens. */

@@ -75,4 +75,34 @@ describe('model files', () => {
     );
     expect(mismatch(exp, { inputShape: [4], classes: exp.classes, task: 'classification', label: 'x' })).toBeNull();
   });
+
+  it('check every weight shape and read experiment.json field by field', async () => {
+    const layers = [{ kind: 'flatten' as const }, { kind: 'dense' as const, units: 4, activation: 'relu' as const }];
+    const model = buildModel(layers, [28, 28, 1], { units: 10, activation: 'softmax' }, 1);
+    const experiment = { ...experimentFor([28, 28, 1]), config: { ...defaultConfig(), layers } };
+    const [json, weights, exp] = modelFiles(await exportArtifacts(model), experiment);
+    const manifest = JSON.parse(new TextDecoder().decode(json.bytes));
+    const withShape = (shape: number[]) => {
+      const copy = structuredClone(manifest);
+      copy.weightsManifest[0].weights[0].shape = shape;
+      return { name: 'model.json', bytes: new TextEncoder().encode(JSON.stringify(copy)) };
+    };
+    // No weight has such sizes, whatever the byte count.
+    expect(() => readModelFiles([withShape([-2, -8]), weights, exp])).toThrow(/shape \[-2, -8\]; a weight's sizes are whole numbers/);
+    expect(() => readModelFiles([withShape([0.5, 32]), weights, exp])).toThrow(/shape \[0.5, 32\]/);
+    // Right sizes, wrong model: the layers in experiment.json take other weights.
+    const other = { ...experiment, config: { ...experiment.config, layers: [layers[0], { ...layers[1], units: 5 }] } };
+    const otherExp = modelFiles(await exportArtifacts(model), other)[2];
+    expect(() => readModelFiles([json, weights, otherExp])).toThrow(/do not fit the layers in experiment.json/);
+    // A saved score that is not a number is left out with a note, not shown as a crash later.
+    const raw = JSON.parse(new TextDecoder().decode(exp.bytes));
+    raw.metrics = { epoch: 3, validation: { loss: 0.4, accuracy: '0.9', f1: 0.8 } };
+    const opened = readModelFiles([json, weights, { name: 'experiment.json', bytes: new TextEncoder().encode(JSON.stringify(raw)) }]);
+    expect(opened.experiment.metrics).toEqual({ epoch: 3, validation: { loss: 0.4, f1: 0.8 } });
+    expect(opened.notes.join(' ')).toContain('the saved accuracy is not a number and is not shown');
+    raw.inputShape = ['four'];
+    expect(() =>
+      readModelFiles([json, weights, { name: 'experiment.json', bytes: new TextEncoder().encode(JSON.stringify(raw)) }]),
+    ).toThrow(/inputShape/);
+  });
 });

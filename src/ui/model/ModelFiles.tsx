@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../lib/assert';
 import { forgetOpenedModel, modelZip, openModel, pythonZip } from '../../state/modelActions';
 import { startRun } from '../../state/actions';
-import { isLive, useAppStore } from '../../state/store';
+import { isLive, openedWeights, useAppStore } from '../../state/store';
 import { downloadBlob } from '../history/download';
 import { selectStatus } from '../selectors';
 
@@ -11,6 +11,7 @@ export function ModelFiles() {
   const status = useAppStore(selectStatus);
   const trained = useAppStore((state) => state.metrics.epochs.length > 0);
   const opened = useAppStore((state) => state.openedModel);
+  const fits = useAppStore((state) => openedWeights(state) !== null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const download = (make: () => Promise<{ name: string; bytes: Uint8Array; files?: string[] }>) =>
@@ -79,14 +80,19 @@ export function ModelFiles() {
           {opened.error}
         </p>
       )}
-      {opened?.summary && !opened.error && (
+      {opened?.summary && (
         <div className="note" role="status" data-testid="opened-model">
           {opened.summary}
           {opened.notes.length > 0 && <span> ({opened.notes.join(' ')})</span>}{' '}
+          {!fits && (
+            <strong data-testid="opened-model-unused">
+              The layers changed since it was opened, so Train starts from new weights; put the layers back, or forget it.{' '}
+            </strong>
+          )}
           <button
             type="button"
             data-testid="evaluate-opened"
-            disabled={busy}
+            disabled={busy || !fits}
             onClick={() => startRun(false, true)}
             title="Score the opened model on the current data (both splits) without training it; the insight views then show it"
           >

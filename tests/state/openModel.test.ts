@@ -1,0 +1,58 @@
+// The page and the run agree on which model is opened: a failed Open keeps
+// the model opened before, on show and in use; changed layers mean Train
+// starts from new weights, and the page says so.
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config/experiment';
+import { buildModel } from '../../src/model/build';
+import { modelFiles } from '../../src/share/modelFiles';
+import { openModel } from '../../src/state/modelActions';
+import { initialState, openedWeights, useAppStore } from '../../src/state/store';
+import { exportArtifacts } from '../../src/train/export/modelArtifacts';
+
+const layers = [{ kind: 'flatten' as const }, { kind: 'dense' as const, units: 3, activation: 'relu' as const }];
+
+async function savedModel(): Promise<File[]> {
+  const model = buildModel(layers, [28, 28, 1], { units: 10, activation: 'softmax' }, 2);
+  const files = modelFiles(await exportArtifacts(model), {
+    app: 'training-playground',
+    version: 1,
+    link: '',
+    config: { ...defaultConfig(), layers },
+    dataset: 'MNIST sample',
+    task: 'classification',
+    inputShape: [28, 28, 1],
+    classes: [...'0123456789'],
+    metrics: { epoch: 2, validation: { loss: 0.5, accuracy: 0.8 } },
+  });
+  model.dispose();
+  return files.map((file) => new File([file.bytes.slice()], file.name));
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+beforeEach(() => useAppStore.setState(initialState()));
+
+describe('opening a model', () => {
+  it('keeps the model opened before, on show and in use, when a later open fails', async () => {
+    await openModel(await savedModel());
+    const first = useAppStore.getState().openedModel!;
+    expect(first.summary).toContain('validation accuracy 0.800');
+    expect(openedWeights(useAppStore.getState())).toBe(first.weights);
+
+    await openModel([new File(['{nope'], 'model.json')]);
+    const after = useAppStore.getState().openedModel!;
+    expect(after.error).toMatch(/not readable JSON.*The model opened before stays in use\./);
+    expect(after.summary).toBe(first.summary);
+    expect(openedWeights(useAppStore.getState())).toBe(first.weights);
+  });
+
+  it('starts from new weights once the layers change, as the page then says', async () => {
+    await openModel(await savedModel());
+    useAppStore.setState((state) => ({ config: { ...state.config, layers: [layers[0], { ...layers[1], units: 4 }] } }));
+    expect(openedWeights(useAppStore.getState())).toBeNull();
+    useAppStore.setState((state) => ({ config: { ...state.config, layers } }));
+    expect(openedWeights(useAppStore.getState())).not.toBeNull();
+  });
+});
