@@ -120,8 +120,9 @@ export const CASES: CaseSpec[] = [
 
 /** Column and class names that are code, quotes, escapes and non-ASCII: they must stay strings in train.py. */
 export const HOSTILE_NAMES = {
-  columns: [`a'b"c`, 'x\ny', `'); import os; os.system("echo pwned") #`, 'label\\'],
-  categories: [`o'k`, '\\', 'é ${x}'],
+  // A name may spell a template marker of train_template.py: it must stay a name.
+  columns: [`a'b"c # {{BUILD_MODEL}}`, 'x\ny', `'); import os; os.system("echo pwned") #`, 'label\\'],
+  categories: [`o'k`, '\\', 'é ${x} # {{EXPERIMENT}}'],
   classes: [`it's`, '"""; raise SystemExit("pwned")', 'naïve 🚀\u2028'],
 };
 

@@ -68,12 +68,27 @@ def check_literals(path):
     return f"ok: {len(pairs)} hostile strings read back exactly by ast.literal_eval"
 
 
+def check_parse(folder, root):
+    """Every generated Python file parses: the hostile-name sources here, and each case's train.py."""
+    paths = [os.path.join(folder, name) for name in sorted(os.listdir(folder))]
+    paths += [os.path.join(root, name, "train.py") for name in sorted(os.listdir(root)) if os.path.isfile(os.path.join(root, name, "train.py"))]
+    for path in paths:
+        with open(path, encoding="utf-8", errors="surrogatepass") as f:
+            ast.parse(f.read(), filename=path)
+    return f"ok: {len(paths)} generated files parse with ast.parse"
+
+
 def main(root):
     failed = 0
     for name in sorted(os.listdir(root)):
         folder = os.path.join(root, name)
         try:
-            result = check_literals(folder) if name == "literals.json" else check(folder)
+            if name == "literals.json":
+                result = check_literals(folder)
+            elif name == "parse":
+                result = check_parse(folder, root)
+            else:
+                result = check(folder)
         except Exception as error:  # report every case, then fail
             result = f"{type(error).__name__}: {error}"
         ok = result.startswith("ok:")

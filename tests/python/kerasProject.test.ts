@@ -11,6 +11,24 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { pyString } from '../../src/share/python/literal';
+import { trainPy } from '../../src/share/python/project';
+import { defaultConfig } from '../../src/config/experiment';
+import { presetLayers } from '../../src/model/presets';
+
+/** A project whose names the hostile strings replace (train.py only is generated). */
+const PARSE_INPUT = {
+  config: { ...defaultConfig(), layers: presetLayers('mlp') },
+  link: '',
+  info: {
+    label: 'MNIST sample',
+    task: 'classification' as const,
+    inputShape: [28, 28, 1],
+    output: { units: 100, activation: 'softmax' as const },
+    classes: [],
+  },
+  modelFiles: [],
+  data: { csv: null, preprocessing: null, targetScale: null },
+};
 import { anyText } from '../share/hostileText';
 import { CASES, exportCase, ROOT } from './cases';
 
@@ -36,10 +54,20 @@ describe.skipIf(!ready)('Export as Python, run with TensorFlow', () => {
     // Hostile text: Python itself must read each literal back as the same string.
     const texts = fc.sample(anyText, { numRuns: 1000, seed: 20261128 });
     writeFileSync(join(root, 'literals.json'), JSON.stringify(texts.map((text) => [text, pyString(text)])));
+    // The same strings as class names and links of whole train.py files: Python must parse every one.
+    const parse = join(root, 'parse');
+    mkdirSync(parse);
+    for (let k = 0; k < texts.length; k += 100) {
+      const names = texts.slice(k, k + 100);
+      writeFileSync(
+        join(parse, `hostile-${k / 100}.py`),
+        trainPy({ ...PARSE_INPUT, link: names[0], info: { ...PARSE_INPUT.info, classes: names } }),
+      );
+    }
     const run = spawnSync(PYTHON, [join(ROOT, 'tests', 'python', 'check_export.py'), root], { encoding: 'utf8', timeout: 540_000 });
     console.log(run.stdout);
     if (run.status !== 0) console.log(run.stderr.slice(-4000));
-    expect(run.stdout.match(/^PASS /gm)?.length ?? 0).toBe(CASES.length + 1);
+    expect(run.stdout.match(/^PASS /gm)?.length ?? 0).toBe(CASES.length + 2);
     expect(run.status).toBe(0);
   }, 600_000);
 });

@@ -120,6 +120,15 @@ describe('the project', () => {
     expect(pythonProject({ ...input, data: { ...input.data, csv: 'x,y,label\n' } }).map((f) => f.name)).toContain('data.csv');
   });
 
+  it('a name that spells a template marker stays a name: the model is built once, in its place', () => {
+    const markers = ['# {{BUILD_MODEL}}', '# {{EXPERIMENT}}', '{{BUILD_MODEL}}', "'# {{EXPERIMENT}}'"];
+    const source = trainPy({ ...input, link: '# {{BUILD_MODEL}}', info: { ...input.info, classes: [...markers, ...'012345'] } });
+    expect(source.match(/^def build_model\(/gm)).toHaveLength(1);
+    expect(source.match(/model = keras\.Sequential\(/g)).toHaveLength(1);
+    expect(source).toContain("LINK = '# {{BUILD_MODEL}}'");
+    for (const marker of markers) expect(source).toContain(pyString(marker));
+  });
+
   it('train.py carries the experiment and the model, with the link as a string', () => {
     const source = trainPy(input);
     expect(source).not.toContain('{{');

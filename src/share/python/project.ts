@@ -99,8 +99,16 @@ function configBlock(input: PythonProjectInput): string {
 
 /** train.py's source. Throws KerasExportError naming a layer Keras cannot rebuild. */
 export function trainPy(input: PythonProjectInput): string {
-  const model = kerasBuildModel(input.config.layers, input.info.inputShape, input.info.output);
-  return template.replace('# {{EXPERIMENT}}', () => configBlock(input)).replace('# {{BUILD_MODEL}}', () => model);
+  const parts: Record<string, string> = {
+    EXPERIMENT: configBlock(input),
+    BUILD_MODEL: kerasBuildModel(input.config.layers, input.info.inputShape, input.info.output),
+  };
+  // One pass over the template alone: generated text (which holds names from
+  // the data, say a column called "# {{BUILD_MODEL}}") is never searched.
+  return template.replace(/# \{\{([A-Z_]+)\}\}/g, (marker, name: string) => {
+    if (!(name in parts)) throw new Error(`train_template.py has an unknown marker ${marker}.`);
+    return parts[name];
+  });
 }
 
 /** Every file of the project, in the order the page lists them. */
