@@ -142,3 +142,23 @@ test('a CSV regression: rows with their predicted values, largest error first, a
   await form.getByRole('button', { name: 'Predict' }).click();
   await expect(page.getByTestId('row-prediction')).toContainText(/Predicted Miles_per_Gallon: -?\d+\.\d{3}/);
 });
+
+test('a 2 MB cell and a 1 MB column name are clipped wherever the page shows them', async ({ page }) => {
+  await openApp(page);
+  const longName = `n${'x'.repeat(1_000_000)}`;
+  const longCell = 'y'.repeat(2_000_000);
+  const rows = Array.from({ length: 40 }, (_, i) => `${i % 5},${i === 0 ? longCell : `c${i % 3}`},${i % 2 ? 'a' : 'b'}`);
+  const csv = [`${longName},text,label`, ...rows].join('\n');
+  await page.getByText('Use your own CSV').click();
+  await page.getByLabel(/CSV file/).setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByTestId('csv-summary')).toContainText('40 rows, 3 columns');
+  await expect(page.getByTestId('column-text')).toBeVisible();
+  const shown = await page.evaluate(() => document.body.innerHTML);
+  expect(shown).toContain('(1,000,001 characters)');
+  expect(shown).toContain('(2,000,000 characters)');
+  // Nothing the page holds comes near the long texts' size: the preview, the column table, the target select.
+  expect(await page.evaluate(() => document.body.innerHTML.length)).toBeLessThan(400_000);
+  await page.getByLabel('Target column').selectOption({ index: 0 });
+  await expect(page.getByTestId('data-error')).toHaveCount(0);
+  expect(await page.evaluate(() => document.body.innerHTML.length)).toBeLessThan(400_000);
+});

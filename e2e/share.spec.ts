@@ -87,7 +87,7 @@ test('a link to a CSV experiment loads the data and restores its target and prep
   const colleague = await context.newPage();
   await colleague.goto(link);
   await expect(colleague.getByTestId('csv-summary')).toContainText('406 rows');
-  await expect(colleague.getByLabel('Target column')).toHaveValue('Miles_per_Gallon');
+  await expect(colleague.getByLabel('Target column').locator('option:checked')).toHaveText('Miles_per_Gallon');
   await expect(colleague.getByLabel('Missing values')).toHaveValue('median');
   await expect(colleague.getByLabel('Scaling (fitted on the training split only)')).toHaveValue('minmax');
   await expect(colleague.getByLabel('Type of column Cylinders')).toHaveValue('categorical');

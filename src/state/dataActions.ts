@@ -23,6 +23,7 @@ import { checkModel } from '../model/spec';
 import { allCached, type DataSource } from '../train/page/client';
 import { getClient } from './clientHandle';
 import { useAppStore, setSlice } from './store';
+import { clip } from '../lib/text';
 
 /** What a local source needs besides its reference. */
 export interface LocalPayload {
@@ -54,7 +55,7 @@ function optionsFor(table: TableSummary, wanted: CsvOptions | null): { options: 
     const options = defaultCsvOptions(table);
     return {
       options,
-      notice: `The file has no column "${wanted.target.slice(0, 60)}" to predict; "${options.target}" is the target instead, with the default settings.`,
+      notice: `The file has no column "${clip(wanted.target)}" to predict; "${clip(options.target)}" is the target instead, with the default settings.`,
     };
   }
   const overrides = wanted.overrides.filter((o) => names.has(o.column));

@@ -2,6 +2,7 @@
 // categories, or columns to leave out (identifiers, dates, free text).
 import type { ColumnSummary, ColumnType, CsvOptions, CsvTask, SkippedRows, Table, TableSummary } from './types';
 import { MAX_CLASSES } from './types';
+import { CELL_CHARS, clip } from '../../lib/text';
 
 /** Cells read as missing: empty, NA, N/A, NaN, null, "?" and "." (as in the penguins data). */
 const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', '?', '.']);
@@ -41,7 +42,8 @@ function summariseColumn(name: string, cells: string[]): ColumnSummary {
   const integer = numeric && numbers.every(Number.isInteger);
   const [inferred, reason] = inferType(name, present, counts.size, numeric, integer, cells.length);
   const byFrequency = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const top = byFrequency.slice(0, 5).map(([value, count]) => ({ value, count }));
+  // Shown, never used as data: long values are clipped here, in the worker, so they never reach the page whole.
+  const top = byFrequency.slice(0, 5).map(([value, count]) => ({ value: clip(value, CELL_CHARS), count }));
   const categories = counts.size <= MAX_CLASSES ? byFrequency.map(([value]) => value) : null;
   const summary: ColumnSummary = {
     name,
@@ -76,7 +78,8 @@ export function summariseTable(table: Table, header: boolean, delimiter: string,
       table.rows.map((row) => row[c]),
     ),
   );
-  return { rows: table.rows.length, columns, preview: table.rows.slice(0, PREVIEW_ROWS), header, delimiter, skipped };
+  const preview = table.rows.slice(0, PREVIEW_ROWS).map((row) => row.map((cell) => clip(cell, CELL_CHARS)));
+  return { rows: table.rows.length, columns, preview, header, delimiter, skipped };
 }
 
 /** A column's type after the user's overrides. */
@@ -113,23 +116,26 @@ export function csvLayout(summary: TableSummary, options: CsvOptions): CsvLayout
   const targetIndex = summary.columns.findIndex((c) => c.name === options.target);
   if (targetIndex < 0) return { ok: false, message: `There is no column named "${options.target}" to predict.` };
   const target = summary.columns[targetIndex];
-  if (target.missing === summary.rows) return { ok: false, message: `The target column "${target.name}" has no values.` };
+  if (target.missing === summary.rows) return { ok: false, message: `The target column "${clip(target.name)}" has no values.` };
   let classes: string[] = [];
   if (options.task === 'classification') {
     if (target.distinct < 2)
       return {
         ok: false,
-        message: `The target column "${target.name}" has only one class ("${target.top[0]?.value ?? ''}"); there is nothing to learn.`,
+        message: `The target column "${clip(target.name)}" has only one class ("${clip(target.top[0]?.value ?? '')}"); there is nothing to learn.`,
       };
     if (target.distinct > MAX_CLASSES) {
       const hint = target.numeric ? ' It holds numbers: choose regression instead.' : '';
-      return { ok: false, message: `The target column "${target.name}" has ${target.distinct} classes, more than ${MAX_CLASSES}.${hint}` };
+      return {
+        ok: false,
+        message: `The target column "${clip(target.name)}" has ${target.distinct} classes, more than ${MAX_CLASSES}.${hint}`,
+      };
     }
     classes = (target.categories ?? []).slice().sort((a, b) => (target.numeric ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
   } else if (!target.numeric) {
     return {
       ok: false,
-      message: `The target column "${target.name}" is not numeric, so it cannot be a regression target; choose classification.`,
+      message: `The target column "${clip(target.name)}" is not numeric, so it cannot be a regression target; choose classification.`,
     };
   }
   const features: { name: string; type: 'numeric' | 'categorical'; categories: string[] }[] = [];

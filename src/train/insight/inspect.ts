@@ -9,6 +9,7 @@ import { makeBatch } from '../engines/batch';
 import { targetScale } from '../engines/heads';
 import { featureMaps, type FeatureMaps } from './featureMaps';
 import type { Inspectable } from './inspectable';
+import { CELL_CHARS, clip } from '../../lib/text';
 
 export type { Inspectable };
 
@@ -57,13 +58,13 @@ async function validationOutputs({ model, dataset, split }: Inspectable): Promis
 
 /** Rows of numbers without a source file (the 2-D sets) show their coordinates as x1, x2, … */
 function rowHeader(dataset: Inspectable['dataset']): string[] | null {
-  if (dataset.sourceHeader) return dataset.sourceHeader;
+  if (dataset.sourceHeader) return dataset.sourceHeader.map((name) => clip(name));
   if (dataset.featureNames) return dataset.featureNames;
   return dataset.sampleShape.length === 1 ? Array.from({ length: dataset.sampleShape[0] }, (_, i) => `x${i + 1}`) : null;
 }
 
 function rowCells(dataset: Inspectable['dataset'], index: number): string[] | null {
-  if (dataset.sourceRows) return dataset.sourceRows[index];
+  if (dataset.sourceRows) return dataset.sourceRows[index].map((cell) => clip(cell, CELL_CHARS));
   if (dataset.sampleShape.length !== 1) return null;
   const size = dataset.sampleShape[0];
   return Array.from(dataset.x.subarray(index * size, (index + 1) * size), (v) => v.toFixed(2));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ScrollBox } from '../ScrollBox';
 import type { ColumnSummary, ColumnType, TableSummary } from '../../data/csv/types';
+import { clip } from '../../lib/text';
 
 interface Props {
   table: TableSummary;
@@ -54,14 +55,14 @@ export function CsvColumns({ table, target, typeOf, onType, types, locked }: Pro
           </thead>
           <tbody>
             {shown.map((column) => (
-              <tr key={column.name} data-testid={`column-${column.name}`}>
-                <th scope="row">{column.name}</th>
+              <tr key={column.name} data-testid={`column-${clip(column.name)}`}>
+                <th scope="row">{clip(column.name)}</th>
                 <td>
                   {column.name === target ? (
                     'target'
                   ) : (
                     <select
-                      aria-label={`Type of column ${column.name}`}
+                      aria-label={`Type of column ${clip(column.name)}`}
                       value={typeOf(column.name)}
                       disabled={locked}
                       onChange={(event) => onType(column.name, event.target.value as ColumnType)}
@@ -89,7 +90,7 @@ export function CsvColumns({ table, target, typeOf, onType, types, locked }: Pro
             <tr>
               {table.columns.slice(0, previewColumns).map((c) => (
                 <th key={c.name} scope="col">
-                  {c.name}
+                  {clip(c.name)}
                 </th>
               ))}
               {wide && <th scope="col">… {(table.columns.length - previewColumns).toLocaleString('en-US')} more</th>}

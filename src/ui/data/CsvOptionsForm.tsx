@@ -4,6 +4,7 @@ import { COLUMN_TYPES, MISSING_STRATEGIES, SCALINGS, type ColumnType, type CsvOp
 import { setCsvHeader, updateCsvOptions } from '../../state/dataActions';
 import { SelectField, optionsOf } from '../controls/SelectField';
 import { CsvColumns } from './CsvColumns';
+import { clip } from '../../lib/text';
 
 const MISSING_LABELS = {
   drop: 'drop the row',
@@ -45,12 +46,13 @@ export function CsvOptionsForm({
         <input type="checkbox" checked={table.header} disabled={locked} onChange={(event) => setCsvHeader(event.target.checked)} />
         <span>First row is a header</span>
       </label>
+      {/* Options by column number: a name may be a megabyte long, and the DOM holds only its clipped label. */}
       <SelectField
         label="Target column"
-        value={options.target}
+        value={String(table.columns.findIndex((c) => c.name === options.target))}
         disabled={locked}
-        options={optionsOf(table.columns.map((c) => c.name))}
-        onChange={(target) => set({ target })}
+        options={table.columns.map((c, i) => [String(i), clip(c.name)] as const)}
+        onChange={(index) => set({ target: table.columns[Number(index)].name })}
       />
       <SelectField label="Task" value={options.task} disabled={locked} options={optionsOf(TASKS)} onChange={(task) => set({ task })} />
       <SelectField

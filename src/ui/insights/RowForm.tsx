@@ -3,6 +3,7 @@ import type { TableSummary } from '../../data/csv/types';
 import { errorMessage } from '../../lib/assert';
 import { predictRow } from '../../state/insightActions';
 import { rowProblems } from '../../data/csv/rowInput';
+import { clip } from '../../lib/text';
 
 interface Props {
   table: TableSummary;
@@ -49,7 +50,7 @@ export function RowForm({ table, target, features, numeric, task, classes }: Pro
         {table.columns.map((column, c) =>
           column.name === target || !used.has(column.name) ? null : (
             <label key={column.name} className="field">
-              <span>{column.name}</span>
+              <span>{clip(column.name)}</span>
               <input
                 value={cells[c]}
                 onChange={(event) => setCells(cells.map((v, k) => (k === c ? event.target.value : v)))}
@@ -80,12 +81,12 @@ export function RowForm({ table, target, features, numeric, task, classes }: Pro
       {error && <p className="hint">{error}</p>}
       {outputs && task === 'regression' && (
         <p data-testid="row-prediction">
-          Predicted {target}: <strong>{outputs[0].toFixed(3)}</strong>
+          Predicted {clip(target)}: <strong>{outputs[0].toFixed(3)}</strong>
         </p>
       )}
       {outputs && task === 'classification' && (
         <p data-testid="row-prediction">
-          Predicted {target}: <strong>{classes[best]}</strong> ({(outputs[best] * 100).toFixed(1)}%) —{' '}
+          Predicted {clip(target)}: <strong>{classes[best]}</strong> ({(outputs[best] * 100).toFixed(1)}%) —{' '}
           {outputs.map((p, i) => `${classes[i]} ${(p * 100).toFixed(1)}%`).join(', ')}
         </p>
       )}

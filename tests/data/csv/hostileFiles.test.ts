@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { CsvError, MAX_COLUMNS, parseCsv } from '../../../src/data/csv/parse';
 import { rowProblems } from '../../../src/data/csv/rowInput';
+import { summariseTable } from '../../../src/data/csv/infer';
+import { clip } from '../../../src/lib/text';
 
 describe('hostile CSV files', () => {
   it('a NUL byte says the file is not plain text', () => {
@@ -25,6 +27,15 @@ describe('hostile CSV files', () => {
     expect(() => parseCsv(text)).toThrow(/^Line 3 opens a quoted field \("\) that is never closed/);
     // A quote closed on a later line is a cell with a line break, not an error.
     expect(parseCsv(['x,y,label', '1,2,"a', 'b"', '3,4,c'].join('\n')).table.rows).toHaveLength(2);
+  });
+
+  it('a 10 MB cell reaches the page clipped: the preview and the top values are short', () => {
+    const cell = 'z'.repeat(10_000_000);
+    const parsed = parseCsv(`a,b\n${cell},1\nq,2\n`);
+    const summary = summariseTable(parsed.table, parsed.header, parsed.delimiter, parsed.skipped);
+    expect(summary.preview[0][0]).toBe(`${'z'.repeat(200)}… (10,000,000 characters)`);
+    expect(Math.max(...summary.columns[0].top.map((t) => t.value.length))).toBeLessThan(300);
+    expect(clip('short')).toBe('short');
   });
 
   it('a few ragged rows are still skipped and listed, not refused', () => {
