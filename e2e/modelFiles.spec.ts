@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
+import { gzipSync } from 'node:zlib';
+import { idxFiles } from './fixtures';
 import { expect, test } from './test';
 import { openApp, readNumber } from './helpers';
 
@@ -115,4 +117,39 @@ test('Export as Python downloads a Keras project with the files listed: train.py
     `train.py on the browser's weights: validation accuracy ${accuracy}; the page showed ${await page.getByTestId('metric-val-accuracy').textContent()}`,
   );
   expect(Math.abs(accuracy - (await readNumber(page, 'metric-val-accuracy')))).toBeLessThan(0.01);
+});
+
+test('zip and gzip bombs are refused while inflating, off the page’s thread, and the page stays responsive', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  const longest = () => page.evaluate(() => (window as unknown as { longest: number }).longest);
+  // 256 MiB of weights in a zip of a few hundred KB: more than any model this app writes.
+  const bomb = Buffer.from(
+    zipSync({ 'model.json': new TextEncoder().encode('{}'), 'weights.bin': new Uint8Array(256 * 2 ** 20) }, { level: 9 }),
+  );
+  await page.getByLabel(/Open model files/).setInputFiles({ name: 'bomb.zip', mimeType: 'application/zip', buffer: bomb });
+  await expect(page.getByTestId('open-model-error')).toContainText('weights.bin inflates to more than');
+  const zipTask = await longest();
+  // 600 MiB of "images" in a gzipped IDX file of well under 1 MB.
+  const images = Buffer.alloc(600 * 2 ** 20);
+  images.writeUInt32BE(0x0803, 0);
+  images.writeUInt32BE(1000, 4);
+  const gz = gzipSync(images, { level: 9 });
+  await page.getByText('Use your own IDX files').click();
+  await page.getByLabel(/IDX files/).setInputFiles([
+    { name: 'bomb-images-idx3-ubyte.gz', mimeType: 'application/gzip', buffer: gz },
+    { name: 'bomb-labels-idx1-ubyte.gz', mimeType: 'application/gzip', buffer: idxFiles(10).labels },
+  ]);
+  await expect(page.getByTestId('data-error')).toContainText('bomb-images-idx3-ubyte.gz inflates to more than 512 MiB');
+  await expect(page.getByTestId('dataset-active')).toContainText('MNIST sample');
+  console.log(
+    `bombs: zip ${(bomb.length / 1024).toFixed(0)} KB -> refused, longest main-thread task ${zipTask.toFixed(0)} ms; gzip IDX ${(gz.length / 1024).toFixed(0)} KB -> refused, longest task ${(await longest()).toFixed(0)} ms`,
+  );
+  await expect(page.getByTestId('train-button')).toBeEnabled();
 });

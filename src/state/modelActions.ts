@@ -1,7 +1,7 @@
 // Model files: the trained model downloads as model.json + weights.bin
 // (tfjs LayersModel) + experiment.json, zipped; opened again, the next run
 // continues from its weights. Nothing is uploaded anywhere.
-import { unzipSync, zipSync } from 'fflate';
+import { zipSync } from 'fflate';
 import { resolveDatasetInfo } from '../config/datasets';
 import { keptEpoch } from '../history/record';
 import { errorMessage } from '../lib/assert';
@@ -65,35 +65,18 @@ export async function pythonZip(): Promise<{ name: string; bytes: Uint8Array; fi
   return { name: `keras-project-epoch-${current.epoch}.zip`, bytes: zip(files, 'keras-project/'), files: files.map((file) => file.name) };
 }
 
-async function bytesOf(file: File): Promise<Uint8Array> {
-  return new Uint8Array(await file.arrayBuffer());
-}
-
-/** The chosen files, with a zip opened into its parts. */
-async function expand(files: readonly File[]): Promise<{ name: string; bytes: Uint8Array }[]> {
-  const out: { name: string; bytes: Uint8Array }[] = [];
-  for (const file of files) {
-    const bytes = await bytesOf(file);
-    // A zip by its first bytes ("PK\x03\x04"), whatever the file is called.
-    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-      let entries: Record<string, Uint8Array>;
-      try {
-        entries = unzipSync(bytes);
-      } catch {
-        throw new Error(`${file.name} is not a readable zip file.`);
-      }
-      for (const [name, content] of Object.entries(entries)) out.push({ name, bytes: content });
-    } else out.push({ name: file.name, bytes });
-  }
-  return out;
-}
+/** Opens the chosen files into the parts a model is read from (the worker does it: zips inflate there, with caps). */
+export type ExpandFiles = (files: readonly File[]) => Promise<{ name: string; bytes: Uint8Array }[]>;
 
 /**
  * Opens model files: checked against the current data, then the experiment's
  * layers and settings apply (the data stays), and the next run starts from
  * the saved weights. On any problem the current model stays, with a message.
  */
-export async function openModel(files: readonly File[]): Promise<void> {
+export async function openModel(
+  files: readonly File[],
+  expand: ExpandFiles = (chosen) => getClient().request('model-files', [...chosen]),
+): Promise<void> {
   const { config, data } = useAppStore.getState();
   try {
     const opened = readModelFiles(await expand(files));

@@ -60,6 +60,8 @@ export interface Requests {
   inspect: { ask: InspectQuery; progress: never; answer: InspectResult };
   /** The model's files (tfjs LayersModel artifacts) and what a Keras project needs besides (the rows only when `table`). */
   export: { ask: { table: boolean }; progress: never; answer: { artifacts: ModelArtifactsOut; data: ExportData } };
+  /** Open model files: zips inflated here, with caps, to the .json and .bin entries the page reads. */
+  'model-files': { ask: File[]; progress: never; answer: { name: string; bytes: Uint8Array }[] };
   /** Grow a random forest on the experiment's data and split (the overfitting lab's settings included). */
   forest: { ask: { config: ExperimentConfig; trees: number }; progress: { fraction: number }; answer: ForestResult };
 }
@@ -179,7 +181,9 @@ const TO_WORKER_TYPES = new Set(
     1
   >),
 );
-const REQUEST_KINDS = new Set(Object.keys({ 'load-data': 1, inspect: 1, export: 1, forest: 1 } satisfies Record<RequestKind, 1>));
+const REQUEST_KINDS = new Set(
+  Object.keys({ 'load-data': 1, inspect: 1, export: 1, 'model-files': 1, forest: 1 } satisfies Record<RequestKind, 1>),
+);
 const DATA_EVENT_TYPES = new Set(
   Object.keys({ 'reply-progress': 1, reply: 1, 'reply-error': 1, 'backend-choice': 1 } satisfies Record<DataEvent['type'], 1>),
 );

@@ -6,7 +6,11 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/experiment';
 import { buildModel } from '../../src/model/build';
 import { modelFiles } from '../../src/share/modelFiles';
-import { openModel } from '../../src/state/modelActions';
+import { openModel as openWithWorker } from '../../src/state/modelActions';
+import { expandModelFiles } from '../../src/train/data/modelFiles';
+
+/** As the page does, with the worker's expansion run here. */
+const openModel = (files: File[]) => openWithWorker(files, expandModelFiles);
 import { initialState, openedWeights, useAppStore } from '../../src/state/store';
 import { exportArtifacts } from '../../src/train/export/modelArtifacts';
 

@@ -131,7 +131,11 @@ async function csvText(source: DataSource & { kind: 'csv' }, baseUrl: string, on
 
 async function loadIdx(files: Blob[], name: string): Promise<Loaded> {
   if (files.length !== 2) throw new Error('Choose two IDX files: the images (…-idx3-ubyte) and the labels (…-idx1-ubyte), gzipped or not.');
-  const decoded = await Promise.all(files.map(async (file) => decodeMaybeGzippedIdx(new Uint8Array(await file.arrayBuffer()))));
+  const decoded = await Promise.all(
+    files.map(async (file) =>
+      decodeMaybeGzippedIdx(new Uint8Array(await file.arrayBuffer()), file instanceof File ? file.name : 'An IDX file'),
+    ),
+  );
   const images = decoded.find((array) => array.dims.length === 3);
   const labels = decoded.find((array) => array.dims.length === 1);
   if (!images || !labels) throw new Error('One file must hold images (3 dimensions) and the other labels (1 dimension).');

@@ -16,6 +16,7 @@ import {
 import { inspect, type Inspectable } from '../insight/inspect';
 import { exportArtifacts } from '../export/modelArtifacts';
 import { exportData } from '../export/exportData';
+import { expandModelFiles } from '../data/modelFiles';
 import { backendIdle, warmUpBackend } from '../backends/prepare';
 import { TrainingSession } from './session';
 import { trainForest } from '../insight/forest';
@@ -76,6 +77,7 @@ const answers: {
     return trainForest(dataset, split, ask.config.seed, ask.trees, (fraction) => progress({ fraction }));
   },
   inspect: async (message) => inspect(await inspectable(), message.ask),
+  'model-files': (message) => expandModelFiles(message.ask),
   export: async (message) => {
     const target = await inspectable();
     return { artifacts: await exportArtifacts(target.model), data: exportData(target.dataset, target.split, message.ask.table) };
