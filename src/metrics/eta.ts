@@ -7,6 +7,13 @@ const LONG_RUN_SECONDS = 120;
 export const formatDuration = (seconds: number) =>
   seconds < 90 ? `${Math.round(seconds)} s` : seconds < 5400 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
 
+/** Seconds of training left in a run that ends by itself, from its measured speed; null before a speed is known or for a run until stopped. */
+export function remainingSeconds(run: Parameters<typeof secondsLeft>[0]): number | null {
+  if (!run.config || run.config.untilStopped || run.samplesPerSecond <= 0 || run.stepsPerEpoch === 0) return null;
+  const stepsLeft = Math.max(0, run.config.epochs * run.stepsPerEpoch - run.step);
+  return (stepsLeft * (run.trainSamples / run.stepsPerEpoch)) / run.samplesPerSecond;
+}
+
 /** Seconds left in a run that ends by itself, from its training speed so far; null for a short one, or before a speed is known. */
 export function secondsLeft(run: {
   status: string;
@@ -17,9 +24,6 @@ export function secondsLeft(run: {
   samplesPerSecond: number;
   config: { epochs: number; untilStopped: boolean } | null;
 }): number | null {
-  if (run.status !== 'running' || !run.config || run.config.untilStopped || run.samplesPerSecond <= 0 || run.stepsPerEpoch === 0)
-    return null;
-  const stepsLeft = run.config.epochs * run.stepsPerEpoch - run.step;
-  const seconds = (stepsLeft * (run.trainSamples / run.stepsPerEpoch)) / run.samplesPerSecond;
-  return seconds > LONG_RUN_SECONDS ? seconds : null;
+  const seconds = run.status === 'running' ? remainingSeconds(run) : null;
+  return seconds !== null && seconds > LONG_RUN_SECONDS ? seconds : null;
 }

@@ -72,7 +72,7 @@ function runNext(): void {
     seconds: 0,
     samplesPerSecond: 0,
   };
-  setActive({ ...active, current: next.index, status: 'running' });
+  setActive({ ...active, current: next.index, status: 'running', memberStartedAt: performance.now() });
   if (next.value === FOREST) void runForestMember(next, tag);
   else connected().startRun(next.config, tag);
 }
@@ -98,9 +98,12 @@ async function runForestMember(member: SweepMember, tag: SweepTag): Promise<void
   }
   const active = useAppStore.getState().sweep.active;
   if (!active || active.id !== tag.id || active.status !== 'running') return;
-  setActive({ ...active, rows: [...active.rows, row], current: null });
+  setActive({ ...active, rows: [...active.rows, row], current: null, walls: [...(active.walls ?? []), wallOf(active)] });
   runNext();
 }
+
+/** Seconds since the member in progress started (its wall time, start-up included). */
+const wallOf = (active: ActiveSweep) => (performance.now() - (active.memberStartedAt ?? performance.now())) / 1000;
 
 /** Plans the sweep over the current experiment (with `base` changes, for a textbook table) and starts its first run. */
 export function startSweep(base: Partial<ExperimentConfig> = {}): void {
@@ -157,7 +160,7 @@ function onSweepRunEnded(event: RunEnd): void {
     task: active.task,
     error: run.error,
   });
-  setActive({ ...active, rows: [...active.rows, row], current: null });
+  setActive({ ...active, rows: [...active.rows, row], current: null, walls: [...(active.walls ?? []), wallOf(active)] });
   // After the page has drawn the run's end.
   setTimeout(runNext, 0);
 }

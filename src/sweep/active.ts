@@ -16,6 +16,9 @@ export interface ActiveSweep {
   current: number | null;
   status: 'running' | 'stopped' | 'done';
   startedAt: number;
+  /** performance.now() when the member in progress started, and the wall time of each member finished in this page (s). */
+  memberStartedAt?: number;
+  walls?: number[];
 }
 
 /** Runs shorter than this (from the first step) are not timed: a coarse clock would make up their speed. */
@@ -56,13 +59,23 @@ export function finishedTag(
   return { ...run.sweep, seconds, samplesPerSecond: timedRate(samples, seconds) };
 }
 
-/** Seconds left, from the finished members' mean time and the current member's progress (0..1). */
-export function sweepEta(active: ActiveSweep, currentFraction: number): number | null {
+/**
+ * Seconds left in the sweep, updated as the current member trains: what the
+ * current member has left at its measured speed (`currentLeft`, null before
+ * its speed is known), plus each member not yet started at the mean wall
+ * time of those finished, or, before any has finished, at the current
+ * member's own total (`currentElapsed` + its time left). Null when nothing
+ * measured supports a figure.
+ */
+export function sweepEta(active: ActiveSweep, currentLeft: number | null, currentElapsed: number): number | null {
   const finished = active.rows.length;
-  if (finished === 0) return null;
-  const perRun = active.rows.reduce((sum, row) => sum + row.seconds, 0) / finished;
-  const left = active.members.length - finished - (active.current !== null ? currentFraction : 0);
-  return Math.max(0, left * perRun);
+  const running = active.current !== null;
+  const waiting = active.members.length - finished - (running ? 1 : 0);
+  const walls = active.walls ?? [];
+  const perMember =
+    walls.length > 0 ? walls.reduce((a, b) => a + b, 0) / walls.length : currentLeft !== null ? currentElapsed + currentLeft : null;
+  if (perMember === null || (running && currentLeft === null)) return null;
+  return Math.max(0, (running ? (currentLeft ?? 0) : 0) + waiting * perMember);
 }
 
 /** The table as CSV: one row per run, the knob's value first. */

@@ -5,7 +5,7 @@ import { defaultConfig } from '../../src/config/experiment';
 import type { EpochPoint } from '../../src/metrics/types';
 import { MAX_SWEEP_RUNS, MAX_SWEEP_VALUES, applyKnob, parseValues, planSweep, valueRange } from '../../src/sweep/plan';
 import { readSweep } from '../../src/sweep/reading';
-import { finishedTag, MIN_TIMED_SECONDS, samplesTrained, timedRate } from '../../src/sweep/active';
+import { finishedTag, MIN_TIMED_SECONDS, samplesTrained, sweepEta, timedRate, type ActiveSweep } from '../../src/sweep/active';
 import { bestScores, summarise, sweepRow, timeToTarget, type SweepTag } from '../../src/sweep/results';
 
 const epoch = (n: number, accuracy: number, loss = 1 - accuracy): EpochPoint => ({
@@ -183,5 +183,53 @@ describe('sweep timing', () => {
     const reading = readSweep('batchSize', rows, 'classification', 'accuracy', 0.8).join(' ');
     expect(reading).toContain('10, 50 trained for under 0.2 s: too short to time');
     expect(reading).not.toContain('times as fast');
+  });
+});
+
+describe('the sweep ETA', () => {
+  const active = (over: Partial<ActiveSweep>): ActiveSweep => ({
+    id: 's',
+    spec: { knob: 'epochs', values: [1, 2, 3, 4], seeds: 1, target: 0.9, metric: 'accuracy' },
+    task: 'classification',
+    members: planSweep(defaultConfig(), { knob: 'epochs', values: [1, 2, 3, 4], seeds: 1, target: 0.9, metric: 'accuracy' }).members,
+    capped: false,
+    rows: [],
+    current: 0,
+    status: 'running',
+    startedAt: 0,
+    ...over,
+  });
+
+  it('uses the current member’s measured time left, and its own length for the members not started', () => {
+    // 5 s trained, 80 s left at the measured speed: this member and 3 more of about 85 s each.
+    expect(sweepEta(active({}), 80, 5)).toBe(80 + 3 * 85);
+    expect(sweepEta(active({}), null, 5)).toBeNull();
+  });
+
+  it('uses the finished members’ wall time once there are some, start-up included', () => {
+    const one = {
+      ...sweepRow({
+        sweep: {
+          id: 's',
+          knob: 'epochs',
+          values: [1],
+          seeds: 1,
+          target: 0.9,
+          member: 0,
+          valueIndex: 0,
+          label: '1',
+          seed: 1,
+          seconds: 1,
+          samplesPerSecond: 0,
+        },
+        epochs: [],
+        restoredEpoch: null,
+        outcome: 'done',
+        backend: 'cpu',
+        task: 'classification',
+      }),
+    };
+    expect(sweepEta(active({ rows: [one], current: 1, walls: [30] }), 10, 2)).toBe(10 + 2 * 30);
+    expect(sweepEta(active({ rows: [one, one, one, one], current: null, walls: [30, 30, 30, 30], status: 'done' }), null, 0)).toBe(0);
   });
 });

@@ -2,24 +2,30 @@ import { KNOBS, KNOB_LABELS, MAX_SWEEP_RUNS, MAX_SWEEP_SEEDS, type Knob } from '
 import { TEXTBOOK_TABLES } from '../../sweep/textbook';
 import { setSweepKnob, setSweepSeeds, setSweepSpec, setSweepTarget, setSweepValues } from '../../state/sweepActions';
 import { resumeSweep, startSweep, stopSweep } from '../../state/sweepRunner';
-import { sweepEta } from '../../sweep/active';
+import { samplesTrained, sweepEta } from '../../sweep/active';
 import { isLive, useAppStore } from '../../state/store';
 import { SweepResults } from './SweepResults';
 import { CopyLink } from '../share/CopyLink';
 import { sweepLink } from '../../state/urlSync';
+import { remainingSeconds } from '../../metrics/eta';
 
 const seconds = (s: number) => (s >= 90 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`);
 
 /** Where the sweep stands: which run, its epoch, and about how long is left. */
 function SweepProgress() {
   const active = useAppStore((state) => state.sweep.active);
-  const epoch = useAppStore((state) => state.run.epoch);
-  const epochs = useAppStore((state) => state.run.config?.epochs);
+  const run = useAppStore((state) => state.run);
+  const epoch = run.epoch;
+  const epochs = run.config?.epochs;
   if (!active) return null;
   const finished = active.rows.length;
   const member = active.current === null ? null : active.members[active.current];
-  const fraction = member && epochs ? Math.min(1, epoch / Math.max(epochs, 1)) : 0;
-  const eta = sweepEta(active, fraction);
+  const fraction = member && epochs && run.sizes.stepsPerEpoch > 0 ? Math.min(1, run.step / (epochs * run.sizes.stepsPerEpoch)) : 0;
+  // Measured, and updated every frame: the member's time left at its own speed, the others at the finished members' wall time.
+  const left = member ? remainingSeconds({ ...run, ...run.sizes }) : null;
+  // Before any member has finished, the others are taken to last as long as this one: its samples so far at its speed, plus what is left.
+  const elapsed = run.samplesPerSecond > 0 ? samplesTrained(run.step, run.sizes, run.config?.batchSize ?? 0) / run.samplesPerSecond : 0;
+  const eta = sweepEta(active, left, elapsed);
   const status =
     active.status === 'done'
       ? `Done: ${finished} runs.`
