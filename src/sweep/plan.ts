@@ -126,13 +126,22 @@ export function valueRange(from: number, to: number, count: number, log: boolean
 export function parseValues(knob: Knob, text: string): { values: SweepValue[]; problems: string[] } {
   const range = /^\s*([\d.e+-]+)\s*\.\.\s*([\d.e+-]+)\s*(?:x\s*(\d+))?\s*$/i.exec(text);
   const integer = knob === 'batchSize' || knob === 'epochs';
+  const problems: string[] = [];
+  // Every cut of a range gets a note: too many values, too few, or values that round to the same.
+  const asked = range ? Number(range[3] ?? 5) : 0;
+  if (range && asked > MAX_SWEEP_VALUES)
+    problems.push(`x${asked} asks for ${asked} values; ${MAX_SWEEP_VALUES} are used, the most a sweep takes`);
+  if (range && asked < 2) problems.push(`x${asked} makes a single value (${range[1]}); write x2 or more for a range`);
+  const spread = range ? valueRange(Number(range[1]), Number(range[2]), asked, LOG_KNOBS.includes(knob), integer) : [];
+  const wanted = Math.max(1, Math.min(MAX_SWEEP_VALUES, Math.round(asked)));
+  if (range && spread.length < wanted)
+    problems.push(`${wanted - spread.length} of the ${wanted} values were the same after rounding, so ${spread.length} are used`);
   const raw: SweepValue[] = range
-    ? valueRange(Number(range[1]), Number(range[2]), Number(range[3] ?? 5), LOG_KNOBS.includes(knob), integer)
+    ? spread
     : text
         .split(/[,;\s]+/)
         .filter((part) => part !== '')
         .map((part) => (NAMED_KNOBS.includes(knob) ? part : Number(part)));
-  const problems: string[] = [];
   const values: SweepValue[] = [];
   for (const value of raw) {
     const problem = valueProblem(knob, value);
@@ -196,15 +205,18 @@ export function planSweep(base: ExperimentConfig, spec: SweepSpec): { members: S
   const seeds = Math.max(1, Math.min(MAX_SWEEP_SEEDS, Math.round(spec.seeds)));
   const members: SweepMember[] = [];
   spec.values.forEach((value, valueIndex) => {
+    const config = applyKnob(base, spec.knob, value);
+    // Each optimizer runs at its own usual rate: the table says which.
+    const label = spec.knob === 'optimizer' ? `${valueLabel(spec.knob, value)} (lr ${config.learningRate})` : valueLabel(spec.knob, value);
     for (let s = 0; s < seeds; s++) {
       const seed = (base.seed + s) % (LIMITS.seed.max + 1);
       members.push({
         index: members.length,
         valueIndex,
         value,
-        label: valueLabel(spec.knob, value),
+        label,
         seed,
-        config: { ...applyKnob(base, spec.knob, value), seed, pace: 'max', untilStopped: false },
+        config: { ...config, seed, pace: 'max', untilStopped: false },
       });
     }
   });

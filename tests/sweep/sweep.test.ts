@@ -5,6 +5,7 @@ import { defaultConfig } from '../../src/config/experiment';
 import type { EpochPoint } from '../../src/metrics/types';
 import { MAX_SWEEP_RUNS, MAX_SWEEP_VALUES, applyKnob, parseValues, planSweep, valueRange } from '../../src/sweep/plan';
 import { readSweep } from '../../src/sweep/reading';
+import { decodeSweep } from '../../src/sweep/link';
 import { finishedTag, MIN_TIMED_SECONDS, samplesTrained, sweepEta, timedRate, type ActiveSweep } from '../../src/sweep/active';
 import { bestScores, summarise, sweepRow, timeToTarget, type SweepTag } from '../../src/sweep/results';
 
@@ -231,5 +232,35 @@ describe('the sweep ETA', () => {
     };
     expect(sweepEta(active({ rows: [one], current: 1, walls: [30] }), 10, 2)).toBe(10 + 2 * 30);
     expect(sweepEta(active({ rows: [one, one, one, one], current: null, walls: [30, 30, 30, 30], status: 'done' }), null, 0)).toBe(0);
+  });
+});
+
+describe('sweep values: every cut gets a note', () => {
+  it('says when a range is cut to the cap, or gives a single value', () => {
+    const many = parseValues('learningRate', '0.001..1 x50');
+    expect(many.values).toHaveLength(MAX_SWEEP_VALUES);
+    expect(many.problems).toContain('x50 asks for 50 values; 12 are used, the most a sweep takes');
+    const none = parseValues('learningRate', '0.001..1 x0');
+    expect(none.values).toEqual([0.001]);
+    expect(none.problems.join(' ')).toContain('x0 makes a single value (0.001)');
+    const rounded = parseValues('batchSize', '1..3 x6');
+    expect(rounded.values).toEqual([1, 2, 3]);
+    expect(rounded.problems.join(' ')).toContain('3 of the 6 values were the same after rounding');
+    expect(parseValues('learningRate', '0.001..1 x4').problems).toEqual([]);
+  });
+
+  it('in a link as well', () => {
+    expect(decodeSweep('learningRate~0.001..1 x50~1~0.9~accuracy').notes.join(' ')).toContain('x50 asks for 50 values; 12 are used');
+  });
+
+  it('names each optimizer’s learning rate in the table', () => {
+    const { members } = planSweep(defaultConfig(), {
+      knob: 'optimizer',
+      values: ['sgd', 'adam'],
+      seeds: 1,
+      target: 0.9,
+      metric: 'accuracy',
+    });
+    expect(members.map((m) => m.label)).toEqual(['SGD (lr 0.1)', 'Adam (lr 0.001)']);
   });
 });
