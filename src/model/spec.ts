@@ -182,6 +182,21 @@ export function requiredKernels(kind: LayerKind): string[] {
  * optimizer slots per parameter, plus each layer's activations and their
  * gradients for one batch.
  */
+/**
+ * Memory a run may count on in a browser tab: WebAssembly's 32-bit memory
+ * stops at 4 GiB, and a tab is often stopped well before; GPU buffers come
+ * out of a similar share. A model whose estimate passes this is refused
+ * before Train rather than aborting part way.
+ */
+export const TRAINING_MEMORY_BUDGET = 2 * 2 ** 30;
+
+/** Why a run of this size cannot be trained here, or null (`bytes` from estimateTrainingBytes). */
+export function memoryProblem(bytes: number, batchSize: number): string | null {
+  if (bytes <= TRAINING_MEMORY_BUDGET) return null;
+  const mib = (n: number) => `${Math.round(n / 2 ** 20).toLocaleString('en-US')} MiB`;
+  return `Training this model at batch size ${batchSize} needs about ${mib(bytes)}, more than the ${mib(TRAINING_MEMORY_BUDGET)} a browser tab can be counted on for. Lower the batch size, or use fewer or smaller layers.`;
+}
+
 export function estimateTrainingBytes(check: ModelCheck, inputShape: number[], batchSize: number): number {
   const activations = [inputShape, ...check.layers.map((l) => l.outputShape), ...(check.ok ? [check.output.outputShape] : [])]
     .map(product)

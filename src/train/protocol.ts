@@ -155,7 +155,8 @@ export type FromWorker =
     }
   /** Sent every few seconds while a run exists, so the page can tell a dead worker from a slow one. */
   | { type: 'heartbeat'; runId: number }
-  | { type: 'error'; runId: number; message: string }
+  /** `restart`: the worker's backend state may be broken (a WebAssembly abort): the page replaces the worker. */
+  | { type: 'error'; runId: number; message: string; restart?: boolean }
   /** Training goes on, but something looks wrong (a loss that diverges without reaching NaN), with advice. */
   | { type: 'warning'; runId: number; message: string }
   /** The model's output over the plane of a 2-D set, `size` x `size` grey levels, after each epoch. */

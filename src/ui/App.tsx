@@ -20,7 +20,7 @@ import { DatasetPanel } from './data/DatasetPanel';
 import { OverfittingLab } from './lab/OverfittingLab';
 import { OutputMap, Stage } from './model/Stage';
 import { ModelFiles } from './model/ModelFiles';
-import { useModelCheck } from './model/useModelCheck';
+import { useMemoryProblem, useModelCheck } from './model/useModelCheck';
 import { useTask } from './model/useTask';
 import { useAppStore } from '../state/store';
 import { SkipLink } from './SkipLink';
@@ -34,6 +34,7 @@ import { Workbench } from './Workbench';
  */
 export function App() {
   const check = useModelCheck();
+  const memory = useMemoryProblem();
   const loading = useAppStore((state) => state.data.loading !== null);
   const task = useTask();
   const classroom = useAppStore((state) => state.config.classroom);
@@ -76,7 +77,7 @@ export function App() {
         <LinkNotes />
         <main className={`workspace${side ? '' : ' no-side'}${planar ? ' planar' : ''}`}>
           <div className="run-bar">
-            <RunControls canTrain={check !== null && check.ok && !loading} />
+            <RunControls canTrain={check !== null && check.ok && !loading && memory === null} />
             <BackendPopover />
           </div>
           {side && (

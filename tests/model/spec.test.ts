@@ -1,3 +1,4 @@
+import { memoryProblem, TRAINING_MEMORY_BUDGET } from '../../src/model/spec';
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -157,5 +158,15 @@ describe('invalid stacks name the layer and the reason', () => {
     const check = checkModel(layers, [28, 28, 1], SOFTMAX10);
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.message).toMatch(message);
+  });
+});
+
+describe('the memory budget', () => {
+  it('refuses a run whose estimate passes it, with the figure and what to change', () => {
+    expect(memoryProblem(TRAINING_MEMORY_BUDGET, 64)).toBeNull();
+    const problem = memoryProblem(9677.8 * 2 ** 20, 4096);
+    expect(problem).toContain('needs about 9,678 MiB');
+    expect(problem).toContain('more than the 2,048 MiB');
+    expect(problem).toContain('Lower the batch size');
   });
 });

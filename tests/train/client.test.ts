@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/config/experiment';
 import { TrainingClient, type TrainingEvent } from '../../src/train/page/client';
+import { describeFailure } from '../../src/train/run/failure';
 
 /** A worker that accepts messages and never answers, like one the browser closed. */
 function silentWorker(): Worker {
@@ -110,5 +111,35 @@ describe('TrainingClient errors', () => {
     worker.onerror?.({ message: '', preventDefault: () => undefined } as ErrorEvent);
     expect(events).toEqual([expect.objectContaining({ type: 'error', runId, message: expect.stringContaining('could not be loaded') })]);
     expect(events[0].type === 'error' && events[0].message).not.toContain('unknown error');
+  });
+});
+
+describe('a backend that aborts', () => {
+  it('is said in words, and the worker is replaced for the next run', () => {
+    expect(describeFailure(new Error('Aborted(). Build with -sASSERTIONS for more info.'))).toEqual({
+      message: expect.stringContaining('ran out of memory'),
+      restart: true,
+    });
+    expect(describeFailure(new RangeError('memory access out of bounds')).message).not.toMatch(/bounds|ASSERTIONS/);
+    expect(describeFailure(new Error('No backend could train this model'))).toEqual({
+      message: 'No backend could train this model',
+      restart: false,
+    });
+    const workers: ReturnType<typeof recordingWorker>[] = [];
+    const client = new TrainingClient({
+      factory: () => {
+        workers.push(recordingWorker());
+        return workers[workers.length - 1].worker;
+      },
+      baseUrl: 'http://app.invalid/',
+    });
+    const events: TrainingEvent[] = [];
+    client.subscribe((event) => events.push(event));
+    const runId = client.start(defaultConfig());
+    workers[0].reply({ type: 'error', runId, message: 'The backend ran out of memory', restart: true });
+    expect(events.map((e) => e.type)).toEqual(['error']);
+    expect(workers[0].worker.terminate).toHaveBeenCalled();
+    client.start(defaultConfig());
+    expect(workers).toHaveLength(2);
   });
 });

@@ -3,7 +3,7 @@
 // windows by one statistic (compare.ts). prepare.ts decides with the result.
 import { BACKEND_LABELS, type BackendName, type ExperimentConfig } from '../../config/experiment';
 import type { Dataset } from '../../data/dataset';
-import { errorMessage } from '../../lib/assert';
+import { plainReason } from '../run/failure';
 import { requiredKernels } from '../../model/spec';
 import { activateBackend } from './backend';
 import { epochRate, timeContenders, type Contender } from './compare';
@@ -137,7 +137,7 @@ export async function measureBackends(
         }
         ready.push(next);
       } catch (error) {
-        speeds.set(backend, { backend, samplesPerSecond: null, reason: errorMessage(error) });
+        speeds.set(backend, { backend, samplesPerSecond: null, reason: plainReason(error) });
       }
     }
     const timings = await timeContenders(

@@ -250,6 +250,11 @@ export class TrainingClient {
         this.activeRun = null;
       if (isDataEvent(event.data)) return this.answer(event.data);
       if (isFromWorker(event.data) && event.data.runId === this.runId) this.emit(event.data);
+      // A backend that aborted inside its WebAssembly stays broken in this worker: the next run gets a fresh one.
+      if (isFromWorker(event.data) && event.data.type === 'error' && event.data.restart) {
+        this.failPending(event.data.message);
+        this.dispose();
+      }
     };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();

@@ -1,6 +1,5 @@
 // Entry point of the training worker: a thin, exhaustive switch over the
 // shared protocol. One run at a time; messages for other runs are ignored.
-import { errorMessage } from '../../lib/assert';
 import { loadSource, resolveData, trainingData } from '../data/dataSources';
 import {
   isToWorker,
@@ -19,6 +18,7 @@ import { exportData } from '../export/exportData';
 import { expandModelFiles } from '../data/modelFiles';
 import { backendIdle, warmUpBackend } from '../backends/prepare';
 import { TrainingSession } from './session';
+import { describeFailure } from './failure';
 import { trainForest } from '../insight/forest';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -101,7 +101,7 @@ function answer<K extends RequestKind>(message: RequestOf<K>): void {
   ) => Promise<Requests[K]['answer']>;
   work(message, (progress) => post({ type: 'reply-progress', requestId, kind, progress } as DataEvent))
     .then((result) => post({ type: 'reply', requestId, kind, answer: result } as DataEvent))
-    .catch((error: unknown) => post({ type: 'reply-error', requestId, message: errorMessage(error) }));
+    .catch((error: unknown) => post({ type: 'reply-error', requestId, message: describeFailure(error).message }));
 }
 
 function handle(message: ToWorker): void {
@@ -130,7 +130,7 @@ function handle(message: ToWorker): void {
       beat?.(message.runId);
       session
         .run()
-        .catch((error: unknown) => post({ type: 'error', runId: message.runId, message: errorMessage(error) }))
+        .catch((error: unknown) => post({ type: 'error', runId: message.runId, ...describeFailure(error) }))
         .finally(() => {
           if (current !== run) return;
           current = null;
@@ -212,5 +212,5 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
 };
 
 scope.onunhandledrejection = (event: PromiseRejectionEvent) => {
-  if (current) post({ type: 'error', runId: current.runId, message: errorMessage(event.reason) });
+  if (current) post({ type: 'error', runId: current.runId, ...describeFailure(event.reason) });
 };

@@ -5,7 +5,7 @@ import { addLayer, applyPreset, duplicateLayer, moveLayer, removeLayer, updateLa
 import { isLive, useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 import { useDatasetInfo } from '../model/useDatasetInfo';
-import { useModelCheck } from '../model/useModelCheck';
+import { useMemoryProblem, useModelCheck } from '../model/useModelCheck';
 import { LayerFields } from './LayerFields';
 
 const shape = (dims: number[]) => `[${dims.join(', ')}]`;
@@ -15,6 +15,7 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 export function LayerStack() {
   const layers = useAppStore((state) => selectConfig(state).layers);
   const batchSize = useAppStore((state) => selectConfig(state).batchSize);
+  const memory = useMemoryProblem();
   const status = useAppStore(selectStatus);
   const locked = isLive(status);
   const check = useModelCheck();
@@ -126,6 +127,11 @@ export function LayerStack() {
           </>
         )}
       </p>
+      {memory && (
+        <p className="invalid" role="alert" data-testid="memory-error">
+          {memory}
+        </p>
+      )}
       {check && !check.ok && (
         <p className="invalid" role="alert" data-testid="model-error">
           {check.message}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { checkModel, type ModelCheck } from '../../model/spec';
+import { checkModel, estimateTrainingBytes, memoryProblem, type ModelCheck } from '../../model/spec';
 import { useAppStore } from '../../state/store';
 import { useDatasetInfo } from './useDatasetInfo';
 
@@ -8,4 +8,15 @@ export function useModelCheck(): ModelCheck | null {
   const layers = useAppStore((state) => state.config.layers);
   const { info } = useDatasetInfo();
   return useMemo(() => (info ? checkModel(layers, info.inputShape, info.output) : null), [layers, info]);
+}
+
+/** Why the model cannot be trained here for memory (the estimate against TRAINING_MEMORY_BUDGET), or null. */
+export function useMemoryProblem(): string | null {
+  const check = useModelCheck();
+  const batchSize = useAppStore((state) => state.config.batchSize);
+  const { info } = useDatasetInfo();
+  return useMemo(
+    () => (check?.ok && info ? memoryProblem(estimateTrainingBytes(check, info.inputShape, batchSize), batchSize) : null),
+    [check, info, batchSize],
+  );
 }
