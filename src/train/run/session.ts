@@ -23,6 +23,7 @@ import type { Engine } from '../engines/engine';
 import { withTestFaults } from '../engines/faults';
 import { BACKEND_LABELS, PACE_EPOCHS_PER_SECOND } from '../../config/experiment';
 import type { FromWorker, InitialWeights, TestHooks } from '../protocol';
+import { BOUNDARY_REDRAW, PICTURE_REDRAW, redrawInterval } from './redraw';
 
 export interface SessionOptions {
   runId: number;
@@ -38,11 +39,6 @@ export interface SessionOptions {
 
 /** Points of a 2-D set sent for the decision-boundary view, at most. */
 const MAX_SCATTER = 600;
-/** The boundary is recomputed at most once a frame, and costs at most this share of training time. */
-const BOUNDARY_MIN_INTERVAL_MS = 16;
-const BOUNDARY_TIME_SHARE = 0.15;
-const PICTURE_MIN_INTERVAL_MS = 33;
-const PICTURE_TIME_SHARE = 0.1;
 /** Auto moves a run to another backend only when that one measured at least this many times as fast. */
 const SWITCH_FACTOR = 1.2;
 
@@ -257,11 +253,10 @@ export class TrainingSession {
         },
         afterEpoch: async (epoch) => {
           const edge = epoch === 1 || epoch === config.epochs;
-          if (edge || performance.now() - lastPictureAt >= Math.max(PICTURE_MIN_INTERVAL_MS, pictureCost / PICTURE_TIME_SHARE))
-            await drawPicture(epoch);
+          if (edge || performance.now() - lastPictureAt >= redrawInterval(PICTURE_REDRAW, pictureCost)) await drawPicture(epoch);
           if (!planar) return;
           // The newest epoch is drawn about once a frame; a training step of a tiny net takes microseconds.
-          const due = Math.max(BOUNDARY_MIN_INTERVAL_MS, boundaryCost / BOUNDARY_TIME_SHARE);
+          const due = redrawInterval(BOUNDARY_REDRAW, boundaryCost);
           if (edge || performance.now() - lastBoundaryAt >= due) await drawBoundary(epoch);
         },
         swapEngine: async (epoch, current) => {
