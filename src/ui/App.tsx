@@ -34,7 +34,7 @@ import { Workbench } from './Workbench';
  */
 export function App() {
   const check = useModelCheck();
-  const memory = useMemoryProblem();
+  const memory = useMemoryProblem(check);
   const loading = useAppStore((state) => state.data.loading !== null);
   const task = useTask();
   const classroom = useAppStore((state) => state.config.classroom);

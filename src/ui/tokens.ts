@@ -33,10 +33,14 @@ export const ACCURACY_COLOR = cssVar('accuracy');
 export const TRAIN_COLORS = [cssVar('train-1'), cssVar('train-2'), cssVar('train-3')];
 export const VALIDATION_COLORS = [cssVar('validation-1'), cssVar('validation-2'), cssVar('validation-3')];
 
+/** The root element's computed style, asked for once: the declaration is live, so it follows any change to the tokens. */
+let rootStyle: CSSStyleDeclaration | null = null;
+
 /** A token's computed value (e.g. "#1c7ed6"), for a canvas; read from the page's root element. */
 export function tokenColor(name: Token): string {
   if (typeof document === 'undefined') return '';
-  return getComputedStyle(document.documentElement).getPropertyValue(`--${name}`).trim();
+  rootStyle ??= getComputedStyle(document.documentElement);
+  return rootStyle.getPropertyValue(`--${name}`).trim();
 }
 
 export type Rgb = readonly [number, number, number];

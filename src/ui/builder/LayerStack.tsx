@@ -15,10 +15,10 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 export function LayerStack() {
   const layers = useAppStore((state) => selectConfig(state).layers);
   const batchSize = useAppStore((state) => selectConfig(state).batchSize);
-  const memory = useMemoryProblem();
   const status = useAppStore(selectStatus);
   const locked = isLive(status);
   const check = useModelCheck();
+  const memory = useMemoryProblem(check);
   const { info, problem } = useDatasetInfo();
   const [newKind, setNewKind] = useState<LayerKind>('dense');
   return (

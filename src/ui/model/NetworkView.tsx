@@ -12,6 +12,7 @@ const REDRAW_MS = 16;
 
 function drawHeatmap(
   context: CanvasRenderingContext2D,
+  palette: Uint32Array,
   bytes: Uint8Array,
   offset: number,
   side: number,
@@ -22,7 +23,6 @@ function drawHeatmap(
 ) {
   const image = new ImageData(side, side);
   const pixels = new Uint32Array(image.data.buffer);
-  const palette = diverging();
   for (let i = 0; i < side * side; i++) pixels[i] = palette[bytes[offset + i]];
   cell.getContext('2d')!.putImageData(image, 0, 0);
   context.imageSmoothingEnabled = true;
@@ -34,7 +34,9 @@ function paint(canvas: HTMLCanvasElement, net: DrawnNetwork, cell: HTMLCanvasEle
   const context = canvas.getContext('2d')!;
   context.setTransform(scale, 0, 0, scale, 0, 0);
   context.clearRect(0, 0, net.width, net.height);
+  // Tokens and the palette once per paint, not per node.
   const { blue, orange } = classColors();
+  const palette = diverging();
   const [pass, unknown, tall, plain, line] = (['edge-pass', 'edge-unknown', 'node-tall', 'node', 'node-line'] as const).map(tokenColor);
   for (const edge of net.edges) {
     context.strokeStyle =
@@ -46,7 +48,8 @@ function paint(canvas: HTMLCanvasElement, net: DrawnNetwork, cell: HTMLCanvasEle
     context.stroke();
   }
   for (const node of net.nodes) {
-    if (node.heatmap) drawHeatmap(context, node.heatmap.bytes, node.heatmap.offset, node.heatmap.side, node.x, node.y, node.size, cell);
+    if (node.heatmap)
+      drawHeatmap(context, palette, node.heatmap.bytes, node.heatmap.offset, node.heatmap.side, node.x, node.y, node.size, cell);
     else {
       context.fillStyle = node.height > node.size ? tall : plain;
       context.fillRect(node.x, node.y, node.size, node.height);

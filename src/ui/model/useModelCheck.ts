@@ -10,9 +10,8 @@ export function useModelCheck(): ModelCheck | null {
   return useMemo(() => (info ? checkModel(layers, info.inputShape, info.output) : null), [layers, info]);
 }
 
-/** Why the model cannot be trained here for memory (the estimate against TRAINING_MEMORY_BUDGET), or null. */
-export function useMemoryProblem(): string | null {
-  const check = useModelCheck();
+/** Why the model (`check`, from useModelCheck) cannot be trained here for memory (the estimate against TRAINING_MEMORY_BUDGET), or null. */
+export function useMemoryProblem(check: ModelCheck | null): string | null {
   const batchSize = useAppStore((state) => state.config.batchSize);
   const { info } = useDatasetInfo();
   return useMemo(
