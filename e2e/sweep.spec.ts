@@ -27,6 +27,10 @@ test('a 3-value data-size sweep on the MNIST sample fills the table and the char
   // The chart has a point per value, and the reading is computed from the numbers.
   await expect(page.getByTestId('sweep-chart').locator('.recharts-line-dot')).toHaveCount(3);
   await expect(page.getByTestId('sweep-reading')).toContainText(`Val accuracy is best at 100 % (${accuracy[2].toFixed(3)})`);
+  // Steps to target are read at batch resolution: 7, 25 and 125 steps an epoch are checked every 1, 3 and 13 steps.
+  await expect(page.getByTestId('sweep-resolution')).toHaveText(
+    'Steps to target: validation checked every 1–13 steps until the target, and at each epoch end.',
+  );
   await page.locator('section.sweep').screenshot({ path: 'test-results/sweep.png' });
 
   const download = page.waitForEvent('download');
@@ -40,6 +44,7 @@ test('a 3-value data-size sweep on the MNIST sample fills the table and the char
   await page.reload();
   await expect(page.getByTestId('sweep-row')).toHaveCount(3);
   await expect(page.getByTestId('sweep-progress')).toContainText('Done: 3 runs.');
+  await expect(page.getByTestId('sweep-resolution')).toContainText('every 1–13 steps');
   await expect(page.getByTestId('history-sweep-tag')).toHaveCount(3);
   expect((await page.getByTestId('history-sweep-tag').allTextContents()).map((t) => t.replace(/.*= /, '')).sort()).toEqual([
     '100 %',

@@ -5,7 +5,7 @@ import type { BackendName, ExperimentConfig } from '../config/experiment';
 import { CONFIG_FIELDS, readField } from '../config/fields';
 import { restoreConfig } from '../config/restore';
 import { downsample } from '../metrics/downsample';
-import type { BatchPoint, EpochPoint, SplitScores } from '../metrics/types';
+import type { BatchPoint, EpochPoint, ProbePoint, SplitScores } from '../metrics/types';
 import type { LayerSpec } from '../model/spec';
 import { LAYER_FIELDS } from '../model/layerFields';
 import { readSweepTag, type SweepTag } from '../sweep/results';
@@ -46,6 +46,9 @@ export interface RunRecord {
   restoredEpoch: number | null;
   /** A run of a sweep: which sweep, and its place in it. */
   sweep?: SweepTag;
+  /** Validation checks between epoch ends (a sweep member, until its target), every `probeEvery` steps. */
+  probes?: ProbePoint[];
+  probeEvery?: number;
   /** While it trains: the tab training it (history/owner.ts), so other tabs do not take it for cut off. */
   owner?: string;
 }
@@ -90,7 +93,18 @@ export function readRecord(value: unknown): RunRecord | null {
     restoredEpoch: isNumber(raw.restoredEpoch) ? raw.restoredEpoch : null,
     ...(readSweepTag(raw.sweep) ? { sweep: readSweepTag(raw.sweep) } : {}),
     ...(typeof raw.owner === 'string' ? { owner: raw.owner } : {}),
+    ...readProbes(raw.probes, raw.probeEvery),
   };
+}
+
+/** Stored probes read back: points with a step and finite validation loss, or nothing. */
+function readProbes(probes: unknown, every: unknown): Pick<RunRecord, 'probes' | 'probeEvery'> {
+  if (!Array.isArray(probes) || !isNumber(every) || !(every >= 1)) return {};
+  const points = probes.filter(
+    (p): p is ProbePoint =>
+      typeof p === 'object' && p !== null && isNumber((p as ProbePoint).step) && isNumber((p as ProbePoint).validation?.loss),
+  );
+  return { probes: points, probeEvery: every };
 }
 
 const CLASSIFICATION_SCORES: (keyof SplitScores)[] = ['loss', 'accuracy', 'precision', 'recall', 'f1'];

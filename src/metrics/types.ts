@@ -38,3 +38,13 @@ export interface EpochPoint {
   /** Validation confusion matrix, counts[actual][predicted] (classification only). */
   confusion?: number[][];
 }
+
+/**
+ * A validation check between epoch ends (a sweep member's steps to its
+ * target, read at batch resolution): the validation scores after `step`.
+ */
+export interface ProbePoint {
+  epoch: number;
+  step: number;
+  validation: SplitScores;
+}

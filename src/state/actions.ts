@@ -62,7 +62,7 @@ export function startRunOf(
   config: ExperimentConfig,
   options: { startPaused?: boolean; evaluateOnly?: boolean; weights?: InitialWeights; sweep?: SweepTag } = {},
 ): number {
-  const runId = getClient().start(config, options);
+  const runId = getClient().start(config, { ...options, ...(options.sweep ? { probeTarget: options.sweep.target } : {}) });
   useAppStore.setState({
     run: {
       ...initialRun(),

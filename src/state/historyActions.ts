@@ -93,6 +93,7 @@ function currentRecord(runId: number, outcome: RunOutcome): NewRunRecord | null 
     restoredEpoch: run.restoredEpoch,
     ...(run.sweep ? { sweep: finishedTag(run, performance.now())! } : {}),
     ...(outcome === 'running' ? { owner: TAB_ID } : {}),
+    ...(metrics.probeEvery !== null ? { probes: metrics.probes, probeEvery: metrics.probeEvery } : {}),
   });
 }
 

@@ -6,7 +6,7 @@ import type { LayerSpec } from '../model/spec';
 import type { Task } from '../data/dataset';
 import type { RunRecord } from '../history/record';
 import type { ForestResult, LoadPhase, NetworkPicture } from '../train/page/client';
-import type { BatchPoint, EpochPoint } from '../metrics/types';
+import type { BatchPoint, EpochPoint, ProbePoint } from '../metrics/types';
 import type { BackendChoice, BackendSpeed, Fallback, InitialWeights, RunPhase } from '../train/protocol';
 import type { SweepSpec } from '../sweep/plan';
 import type { SweepTag } from '../sweep/results';
@@ -86,6 +86,9 @@ export interface MetricsSlice {
   epochs: EpochPoint[];
   /** Where the learning rate was changed during the run (for chart markers). */
   learningRateChanges: { step: number; learningRate: number }[];
+  /** A sweep member's validation checks between epoch ends, and their interval in steps (null: none made). */
+  probes: ProbePoint[];
+  probeEvery: number | null;
   /** 2-D sets: the model's output over the plane after the latest epoch, and the points. */
   boundary: { epoch: number; size: number; extent: number; values: Uint8Array; min: number; max: number } | null;
   /** The network picture from the latest weights the worker sent (with the epoch they belong to). */
@@ -200,7 +203,7 @@ export function initialSweep(): SweepSlice {
 
 /** Metrics before a run. */
 export function emptyMetrics(): MetricsSlice {
-  return { batches: [], epochs: [], learningRateChanges: [], boundary: null, picture: null, scatter: null };
+  return { batches: [], epochs: [], learningRateChanges: [], probes: [], probeEvery: null, boundary: null, picture: null, scatter: null };
 }
 
 /**

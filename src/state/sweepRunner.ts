@@ -154,6 +154,8 @@ function onSweepRunEnded(event: RunEnd): void {
   const row: SweepRow = sweepRow({
     sweep: finishedTag(run, performance.now())!,
     epochs: metrics.epochs,
+    probes: metrics.probes,
+    probeEvery: metrics.probeEvery,
     restoredEpoch: run.restoredEpoch,
     outcome: event.type === 'done' ? 'done' : 'error',
     backend: run.backend,
@@ -182,6 +184,8 @@ export function restoreSweepFromHistory(runs: readonly RunRecord[]): void {
     sweepRow({
       sweep: record.sweep!,
       epochs: record.epochs,
+      probes: record.probes,
+      probeEvery: record.probeEvery,
       restoredEpoch: record.restoredEpoch,
       outcome: record.outcome,
       backend: record.backend,

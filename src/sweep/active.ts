@@ -82,7 +82,8 @@ export function sweepEta(active: ActiveSweep, currentLeft: number | null, curren
 export function sweepCsv(active: ActiveSweep): string {
   const columns = sweepColumns(active.task);
   const quote = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  const header = [active.spec.knob, 'seed', 'backend', 'outcome', ...columns.map((c) => c.label)];
+  // The last column says how finely steps to target were read (empty: at epoch ends only).
+  const header = [active.spec.knob, 'seed', 'backend', 'outcome', ...columns.map((c) => c.label), 'steps between validation checks'];
   const rows = [...active.rows]
     .sort((a, b) => a.member - b.member)
     .map((row) =>
@@ -92,6 +93,7 @@ export function sweepCsv(active: ActiveSweep): string {
         row.backend ?? '',
         row.outcome,
         ...columns.map((c) => c.read(row) ?? ''),
+        row.checkEvery ?? '',
       ].join(','),
     );
   return [header.map(quote).join(','), ...rows].join('\n') + '\n';

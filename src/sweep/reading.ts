@@ -28,6 +28,22 @@ function meanOf(group: Group, column: SweepColumn): number | null {
   return summarise(group.rows.map((row) => column.read(row) ?? Number.NaN))?.mean ?? null;
 }
 
+/**
+ * How finely steps to the target were read: "validation checked every 13
+ * steps" (batch resolution, the checks between epoch ends), or "validation
+ * checked at epoch ends only" (runs stored before the checks existed).
+ */
+export function targetResolution(rows: readonly SweepRow[]): string | null {
+  const trained = rows.filter((row) => row.outcome === 'done' && row.backend !== 'forest');
+  if (trained.length === 0) return null;
+  const intervals = [...new Set(trained.map((row) => row.checkEvery))];
+  const steps = intervals.filter((every): every is number => every !== null);
+  if (steps.length === 0) return 'validation checked at epoch ends only';
+  const every = steps.length === 1 ? (steps[0] === 1 ? 'step' : `${steps[0]} steps`) : `${Math.min(...steps)}–${Math.max(...steps)} steps`;
+  const older = intervals.includes(null) ? ' (older runs: epoch ends only)' : '';
+  return `validation checked every ${every} until the target, and at each epoch end${older}`;
+}
+
 /** The sentences under the table; `metric` is the column charted. */
 export function readSweep(
   knob: Knob,
@@ -74,7 +90,10 @@ export function readSweep(
       missed.length > 0
         ? `; ${missed.map((g) => g.label).join(', ')} had not reached it after ${Math.max(...missed.flatMap((g) => g.rows.map((r) => r.steps))).toLocaleString('en-US')}`
         : '';
-    sentences.push(`${first.g.label} reached ${goal} in ${Math.round(first.steps!.mean).toLocaleString('en-US')} steps${rest}${late}.`);
+    const resolution = targetResolution(rows);
+    sentences.push(
+      `${first.g.label} reached ${goal} in ${Math.round(first.steps!.mean).toLocaleString('en-US')} steps${rest}${late}${resolution ? ` (${resolution})` : ''}.`,
+    );
   } else if (missed.length > 0) {
     sentences.push(`No run reached ${goal}.`);
   }

@@ -1,16 +1,22 @@
 // What a finished sweep run contributes to the table, summary statistics
 // over seeds, and steps to a target. Pure.
 import { keptEpoch } from '../metrics/kept';
-import type { EpochPoint, SplitScores } from '../metrics/types';
+import type { EpochPoint, ProbePoint, SplitScores } from '../metrics/types';
 import { FOREST, KNOBS, type Knob, type SweepValue } from './plan';
 
-/** The first epoch whose validation reaches `target` (accuracy at least, or loss at most for regression), with its step. */
+/**
+ * The first validation check that reaches `target` (accuracy at least, or
+ * loss at most for regression), with its step: epoch ends, and the checks
+ * made between them (`probes`), in step order.
+ */
 export function timeToTarget(
   epochs: readonly EpochPoint[],
   target: number,
   task: 'classification' | 'regression',
+  probes: readonly ProbePoint[] = [],
 ): { epoch: number; step: number } | null {
-  for (const point of epochs) {
+  const checks: ProbePoint[] = [...epochs, ...probes].sort((a, b) => a.step - b.step);
+  for (const point of checks) {
     const reached = task === 'classification' ? (point.validation.accuracy ?? -Infinity) >= target : point.validation.loss <= target;
     if (reached) return { epoch: point.epoch, step: point.step };
   }
@@ -31,6 +37,8 @@ export interface SweepRow {
   epochs: number;
   steps: number;
   toTarget: { epoch: number; step: number } | null;
+  /** Steps between validation checks (steps to target are exact to this); null: checked at epoch ends only. */
+  checkEvery: number | null;
   seconds: number;
   samplesPerSecond: number;
   backend: string | null;
@@ -140,6 +148,8 @@ export interface SweepTag {
 export function sweepRow(run: {
   sweep: SweepTag;
   epochs: readonly EpochPoint[];
+  probes?: readonly ProbePoint[];
+  probeEvery?: number | null;
   restoredEpoch: number | null;
   outcome: string;
   backend: string | null;
@@ -162,7 +172,8 @@ export function sweepRow(run: {
     train: kept?.train ?? null,
     epochs: last?.epoch ?? 0,
     steps: last?.step ?? 0,
-    toTarget: forest ? null : timeToTarget(epochs, sweep.target, run.task),
+    toTarget: forest ? null : timeToTarget(epochs, sweep.target, run.task, run.probes),
+    checkEvery: forest ? null : (run.probeEvery ?? null),
     seconds: sweep.seconds,
     samplesPerSecond: sweep.samplesPerSecond,
     backend: forest ? 'forest' : run.backend,

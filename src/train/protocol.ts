@@ -5,7 +5,7 @@ import type { NetworkPicture } from './insight/networkPicture';
 import type { TestHooks } from './testHooks';
 import type { BackendName, ExperimentConfig } from '../config/experiment';
 import type { Task } from '../data/dataset';
-import type { BatchPoint, EpochPoint } from '../metrics/types';
+import type { BatchPoint, EpochPoint, ProbePoint } from '../metrics/types';
 import type { DataSource, LoadedSummary, LoadPhase } from './data/dataSources';
 import type { ForestResult } from './insight/forest';
 import type { InspectQuery, InspectResult } from './insight/inspect';
@@ -13,7 +13,7 @@ import type { ExportData } from './export/exportData';
 import type { ModelArtifactsOut } from './export/modelArtifacts';
 
 /** Bumped whenever a message shape changes. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 export type { TestHooks };
 
@@ -29,6 +29,8 @@ export interface RunRequest {
   initialWeights?: InitialWeights;
   /** Train nothing: score the (opened) model on both splits as epoch 0, then end. */
   evaluateOnly?: boolean;
+  /** A sweep member's target: validation is checked between epoch ends until it is reached (`probe` events). */
+  probeTarget?: number;
 }
 
 /** Weights in tfjs order (kernel, bias, … per layer), with their shapes. */
@@ -132,6 +134,8 @@ export type FromWorker =
   | { type: 'progress'; runId: number; points: BatchPoint[]; samplesPerSecond: number }
   /** `tensors`: tf.memory().numTensors after the epoch (should stay flat). */
   | { type: 'epoch-end'; runId: number; point: EpochPoint; tensors: number }
+  /** Validation scored between epoch ends, every `every` steps until the target is reached. */
+  | { type: 'probe'; runId: number; point: ProbePoint; every: number }
   | { type: 'paused'; runId: number; step: number }
   | { type: 'resumed'; runId: number }
   /** The learning rate changed from global step `step` on. */
@@ -196,6 +200,7 @@ const FROM_WORKER_TYPES = new Set(
     ready: 1,
     progress: 1,
     'epoch-end': 1,
+    probe: 1,
     paused: 1,
     resumed: 1,
     'learning-rate': 1,

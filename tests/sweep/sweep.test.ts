@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/experiment';
 import type { EpochPoint } from '../../src/metrics/types';
 import { MAX_SWEEP_RUNS, MAX_SWEEP_VALUES, applyKnob, parseValues, planSweep, valueRange } from '../../src/sweep/plan';
-import { readSweep } from '../../src/sweep/reading';
 import { decodeSweep } from '../../src/sweep/link';
 import { finishedTag, MIN_TIMED_SECONDS, samplesTrained, sweepEta, timedRate, type ActiveSweep } from '../../src/sweep/active';
 import { bestScores, summarise, sweepRow, timeToTarget, type SweepTag } from '../../src/sweep/results';
+import { readSweep, targetResolution } from '../../src/sweep/reading';
 
 const epoch = (n: number, accuracy: number, loss = 1 - accuracy): EpochPoint => ({
   epoch: n,
@@ -122,8 +122,49 @@ describe('results', () => {
     ];
     expect(readSweep('optimizer', rows, 'classification', 'accuracy', 0.9)).toEqual([
       'Val accuracy is best at Adam (0.910) and worst at SGD (0.850).',
-      'Adam reached 90 % validation accuracy in 140 steps; SGD had not reached it after 1,000.',
+      'Adam reached 90 % validation accuracy in 140 steps; SGD had not reached it after 1,000 (validation checked at epoch ends only).',
     ]);
+    const probed = rows.map((row) => ({ ...row, checkEvery: 13 }));
+    expect(readSweep('optimizer', probed, 'classification', 'accuracy', 0.9)[1]).toBe(
+      'Adam reached 90 % validation accuracy in 140 steps; SGD had not reached it after 1,000 (validation checked every 13 steps until the target, and at each epoch end).',
+    );
+    expect(targetResolution([{ ...probed[0], checkEvery: 1 }])).toBe(
+      'validation checked every step until the target, and at each epoch end',
+    );
+  });
+
+  it('reads steps to target at batch resolution from the checks between epoch ends', () => {
+    const epochs = [epoch(1, 0.5), epoch(2, 0.92)];
+    const probes = [
+      { epoch: 2, step: 13, validation: { loss: 0.2, accuracy: 0.85 } },
+      { epoch: 2, step: 16, validation: { loss: 0.1, accuracy: 0.91 } },
+    ];
+    expect(timeToTarget(epochs, 0.9, 'classification', probes)).toEqual({ epoch: 2, step: 16 });
+    // Two optimizers that tie at an epoch end part at the checks.
+    const row = (step: number) =>
+      sweepRow({
+        sweep: {
+          id: 's',
+          knob: 'optimizer',
+          values: ['sgd'],
+          seeds: 1,
+          target: 0.9,
+          member: 0,
+          valueIndex: 0,
+          label: 'SGD',
+          seed: 1,
+          seconds: 1,
+          samplesPerSecond: 1,
+        },
+        epochs,
+        probes: [{ epoch: 2, step, validation: { loss: 0.1, accuracy: 0.95 } }],
+        probeEvery: 3,
+        restoredEpoch: null,
+        outcome: 'done',
+        backend: 'cpu',
+        task: 'classification',
+      });
+    expect([row(13).toTarget?.step, row(19).toTarget?.step, row(19).checkEvery]).toEqual([13, 19, 3]);
   });
 });
 

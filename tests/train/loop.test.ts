@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BatchPoint, EpochPoint } from '../../src/metrics/types';
+import type { BatchPoint, EpochPoint, ProbePoint } from '../../src/metrics/types';
 import { RunControl } from '../../src/train/run/control';
 import { DivergedError, trainModel } from '../../src/train/run/loop';
 import { setup, trainBlobs } from './fixtures';
@@ -43,6 +43,29 @@ describe('trainModel on the CPU backend', () => {
     expect(new Set(tensorsAtEpochEnd.slice(1)).size).toBe(1);
     model.dispose();
     optimizer.optimizer.dispose();
+  });
+
+  it('checks validation every k steps until the target, leaving the curves as they were', async () => {
+    const plain: EpochPoint[] = [];
+    await trainBlobs({ epochs: 3, onEpoch: (point) => plain.push(point) });
+    const probed: EpochPoint[] = [];
+    const probes: ProbePoint[] = [];
+    await trainBlobs({
+      epochs: 3,
+      probe: { every: 4, target: 2 },
+      onProbe: (point) => probes.push(point),
+      onEpoch: (point) => probed.push(point),
+    });
+    // 15 steps an epoch: checks at 4, 8, 12, then 16 … but none at an epoch end (15, 30, 45), which is scored anyway.
+    expect(probes.map((p) => p.step)).toEqual([4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44]);
+    expect(probes.every((p) => p.validation.accuracy !== undefined && Number.isFinite(p.validation.loss))).toBe(true);
+    expect(probed).toEqual(plain);
+    // Checks end once the target is reached.
+    const until: ProbePoint[] = [];
+    await trainBlobs({ epochs: 3, probe: { every: 2, target: 0.5 }, onProbe: (point) => until.push(point) });
+    expect(until.length).toBeGreaterThan(0);
+    expect(until.slice(0, -1).every((p) => (p.validation.accuracy ?? 0) < 0.5)).toBe(true);
+    expect(until[until.length - 1].validation.accuracy).toBeGreaterThanOrEqual(0.5);
   });
 
   it('stops within one batch when the loss becomes NaN', async () => {

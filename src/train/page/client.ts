@@ -52,6 +52,8 @@ export interface StartOptions {
   weights?: InitialWeights;
   /** Only score the model as epoch 0. */
   evaluateOnly?: boolean;
+  /** Check validation between epoch ends until it reaches this (a sweep member's target). */
+  probeTarget?: number;
 }
 
 export type TrainingEvent = FromWorker;
@@ -149,6 +151,7 @@ export class TrainingClient {
         startPaused: options.startPaused ?? false,
         initialWeights: options.weights,
         evaluateOnly: options.evaluateOnly ?? false,
+        ...(options.probeTarget === undefined ? {} : { probeTarget: options.probeTarget }),
       });
       this.watch(runId);
     } catch (error) {

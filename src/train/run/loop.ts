@@ -6,7 +6,7 @@ import type { Dataset, Split } from '../../data/dataset';
 import { createRng, deriveSeed, shuffleInPlace } from '../../lib/rng';
 import { yieldToEventLoop } from '../../lib/yield';
 import { DivergenceWatch, untrainedLoss, type Divergence } from '../../metrics/divergence';
-import type { BatchPoint, EpochPoint, SplitScores } from '../../metrics/types';
+import type { BatchPoint, EpochPoint, ProbePoint, SplitScores } from '../../metrics/types';
 import type { RunControl } from './control';
 import type { Engine, StepResult, WeightSnapshot } from '../engines/engine';
 import { headFor, type Head, type Tally } from '../engines/heads';
@@ -63,6 +63,13 @@ interface CommonOptions {
   onRestoreBest?(epoch: number): void;
   /** Called once when the loss explodes or sits above an untrained model's, without reaching NaN. */
   onDivergence?(divergence: Divergence): void;
+  /**
+   * Score the validation split every `every` steps between epoch ends, until
+   * it reaches `target` (accuracy at least, or loss at most for regression),
+   * so steps to the target are read at that resolution, not at epoch ends.
+   */
+  probe?: { every: number; target: number };
+  onProbe?(point: ProbePoint): void;
 }
 
 /** Train with an engine, or (tests, bench) with a tfjs model and optimizer wrapped in a TfjsEngine. */
@@ -143,6 +150,10 @@ async function trainEpochs(options: TrainOptions, first: Engine, best: BestEpoch
   // still stops the run within one batch.
   let pending: PendingBatch | null = null;
   const watch = new DivergenceWatch(untrainedLoss(head.task, dataset.classes.length));
+  const probe = options.probe;
+  const reaches = (scores: SplitScores) =>
+    probe !== undefined && (head.task === 'classification' ? (scores.accuracy ?? -Infinity) >= probe.target : scores.loss <= probe.target);
+  let probing = probe !== undefined && probe.every > 0;
   const settle = async (): Promise<void> => {
     if (!pending) return;
     const current = pending;
@@ -199,6 +210,14 @@ async function trainEpochs(options: TrainOptions, first: Engine, best: BestEpoch
       await previous;
       // The first batch is shown at once: the user is waiting for the charts to move.
       if (step === 1) await settle();
+      const epochEnds = from + batchSize >= order.length;
+      if (probing && step % probe!.every === 0 && !epochEnds) {
+        await settle();
+        const validation = (await evaluateSplit(engine, dataset, split.validation, head)).scores;
+        options.onProbe?.({ epoch, step, validation });
+        if (reaches(validation)) probing = false;
+        lastYield = performance.now();
+      }
       if (performance.now() - lastYield > YIELD_EVERY_MS) {
         await yieldToEventLoop();
         lastYield = performance.now();
@@ -210,6 +229,7 @@ async function trainEpochs(options: TrainOptions, first: Engine, best: BestEpoch
     const point: EpochPoint = { epoch, step, train, validation: evaluated.scores };
     if (evaluated.confusion) point.confusion = evaluated.confusion;
     options.onEpoch(point);
+    if (reaches(evaluated.scores)) probing = false;
     await options.afterEpoch?.(epoch);
     const next = await options.swapEngine?.(epoch, engine);
     if (next) {

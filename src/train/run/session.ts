@@ -34,8 +34,16 @@ export interface SessionOptions {
   initialWeights?: InitialWeights;
   /** Score the model on both splits as epoch 0 and train nothing. */
   evaluateOnly?: boolean;
+  /** Check validation between epoch ends until it reaches this (a sweep member's target). */
+  probeTarget?: number;
   post: (message: FromWorker) => void;
 }
+
+/** Validation checks per epoch while a sweep member has not reached its target. */
+export const PROBES_PER_EPOCH = 10;
+
+/** Steps between validation checks: a tenth of an epoch, rounded up (every step for an epoch of up to 10). */
+export const probeInterval = (stepsPerEpoch: number) => Math.max(1, Math.ceil(stepsPerEpoch / PROBES_PER_EPOCH));
 
 /** Points of a 2-D set sent for the decision-boundary view, at most. */
 const MAX_SCATTER = 600;
@@ -216,6 +224,12 @@ export class TrainingSession {
         control: this.control,
         weightDecay: config.weightDecay,
         earlyStopping: config.earlyStopping ? { patience: config.patience } : undefined,
+        probe:
+          this.options.probeTarget === undefined ? undefined : { every: probeInterval(stepsPerEpoch), target: this.options.probeTarget },
+        onProbe: (point) => {
+          outbox.flush();
+          post({ type: 'probe', runId, point, every: probeInterval(stepsPerEpoch) });
+        },
         onRestoreBest: (epoch) => {
           weightsEpoch = epoch;
           outbox.flush();

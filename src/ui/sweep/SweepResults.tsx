@@ -1,5 +1,5 @@
 import { KNOB_LABELS } from '../../sweep/plan';
-import { readSweep, groupRows } from '../../sweep/reading';
+import { readSweep, groupRows, targetResolution } from '../../sweep/reading';
 import { summarise, sweepColumns, type SweepColumn, type SweepRow } from '../../sweep/results';
 import { setSweepMetric } from '../../state/sweepActions';
 import { sweepCsv } from '../../sweep/active';
@@ -39,6 +39,7 @@ export function SweepResults() {
   const rows = [...active.rows].sort((a, b) => a.member - b.member);
   const seeds = active.spec.seeds > 1;
   const reading = readSweep(active.spec.knob, rows, active.task, metric.key, active.spec.target);
+  const resolution = targetResolution(rows);
   return (
     <div className="sweep-results">
       <label>
@@ -86,6 +87,11 @@ export function SweepResults() {
           </tbody>
         </table>
       </div>
+      {resolution && (
+        <p className="hint" data-testid="sweep-resolution">
+          Steps to target: {resolution}.
+        </p>
+      )}
       {reading.length > 0 && (
         <div className="sweep-reading" data-testid="sweep-reading">
           {reading.map((sentence) => (
