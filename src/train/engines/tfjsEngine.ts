@@ -158,4 +158,27 @@ export async function importOptimizerState(
   } finally {
     tf.dispose(named.map((entry) => entry.tensor));
   }
+  if (optimizer instanceof tf.AdamOptimizer) stepwiseBetaPowers(optimizer, state.iterations);
+}
+
+/**
+ * tfjs's Adam keeps beta1^t and beta2^t as running float32 products, one
+ * multiplication a step, but its setWeights puts back pow(beta, t + 1),
+ * which differs in the last bits: a run continued from a checkpoint would
+ * drift from the uninterrupted one by 1e-8. Rebuilt here as the same
+ * product, rounded to float32 at each step as the training steps do.
+ */
+function stepwiseBetaPowers(optimizer: tf.AdamOptimizer, iterations: number): void {
+  const own = optimizer as unknown as { beta1: number; beta2: number; accBeta1?: tf.Variable; accBeta2?: tf.Variable };
+  if (!own.accBeta1 || !own.accBeta2) return;
+  const product = (beta: number) => {
+    const factor = Math.fround(beta);
+    let acc = factor;
+    for (let t = 0; t < iterations; t++) acc = Math.fround(acc * factor);
+    return acc;
+  };
+  tf.tidy(() => {
+    own.accBeta1!.assign(tf.scalar(product(own.beta1)));
+    own.accBeta2!.assign(tf.scalar(product(own.beta2)));
+  });
 }
