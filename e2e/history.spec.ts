@@ -84,6 +84,46 @@ test('a run is kept while it trains, and after a reload it shows as interrupted,
   expect(csv.trim().split('\n').length).toBeGreaterThan(2);
 });
 
+test('an interrupted run resumes from its checkpoint and draws the curve the uninterrupted run drew', async ({ page }) => {
+  await openApp(page, { maxTrain: 64, maxVal: 32 });
+  await openTab(page, 'Run history');
+  await page.getByLabel('Preset').selectOption('mlp');
+  await page.getByLabel('Epochs').fill('60');
+  await page.getByTestId('backend-select').selectOption('cpu');
+  const epochsOf = async (name: string) => {
+    const json = page.waitForEvent('download');
+    await page.getByRole('button', { name: `Export ${name} as JSON` }).click();
+    return JSON.parse(await readFile(await (await json).path(), 'utf8')).epochs as { epoch: number; validation: { loss: number } }[];
+  };
+  // The reference: the same seeded run, uninterrupted (60 epochs at the watching pace, about 4 s).
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('history-run-1')).toContainText('done');
+  const whole = await epochsOf('Run 1');
+  expect(whole).toHaveLength(60);
+
+  // Again, cut off by a reload part-way.
+  await page.getByTestId('train-button').click();
+  await expect.poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 60_000 }).toBeGreaterThan(15);
+  await page.reload();
+  const row = page.getByTestId('history-run-2');
+  await expect(row).toContainText('interrupted');
+  const resume = row.getByTestId('history-resume');
+  await expect(resume).toHaveText(/^Resume from epoch \d+$/);
+  await page.getByTestId('history-run-2').screenshot({ path: 'test-results/history-resume.png' });
+  const from = Number((await resume.textContent())!.match(/\d+/)![0]);
+  expect(from).toBeGreaterThan(5);
+  await resume.click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  await expect(row).toContainText('done');
+  await expect(page.getByTestId('history-run-3')).toHaveCount(0);
+  const resumed = await epochsOf('Run 2');
+  // Every epoch once, and the very numbers of the run that was never cut off.
+  expect(resumed.map((p) => p.epoch)).toEqual(whole.map((p) => p.epoch));
+  expect(resumed.map((p) => p.validation.loss)).toEqual(whole.map((p) => p.validation.loss));
+  await expect(row.getByTestId('history-resume')).toHaveCount(0);
+});
+
 test('a second tab leaves the first tab’s live run alone, and runs of two tabs get their own names', async ({ page, context }) => {
   await openApp(page, { maxTrain: 64, maxVal: 32 });
   await page.getByLabel('Preset').selectOption('mlp');

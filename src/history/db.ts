@@ -2,11 +2,14 @@
 // read back through readRecord, so anything stored by an older version, or
 // damaged, is restored or skipped rather than trusted.
 import { openDB, type IDBPDatabase } from 'idb';
+import { readCheckpoint, type Checkpoint } from './checkpoint';
 import { readRecord, type NewRunRecord, type RunRecord } from './record';
 
 const DB_NAME = 'training-playground';
 const STORE = 'runs';
-const DB_VERSION = 1;
+/** A run's latest checkpoint, keyed by its record's id (apart, so listing runs never reads weights). */
+const CHECKPOINTS = 'checkpoints';
+const DB_VERSION = 2;
 
 let opening: Promise<IDBPDatabase> | null = null;
 
@@ -14,6 +17,7 @@ function database(): Promise<IDBPDatabase> {
   opening ??= openDB(DB_NAME, DB_VERSION, {
     upgrade(db) {
       if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
+      if (!db.objectStoreNames.contains(CHECKPOINTS)) db.createObjectStore(CHECKPOINTS);
     },
   });
   return opening;
@@ -45,5 +49,25 @@ export async function renameRun(id: number, name: string): Promise<void> {
 }
 
 export async function deleteRun(id: number): Promise<void> {
-  await (await database()).delete(STORE, id);
+  const db = await database();
+  await Promise.all([db.delete(STORE, id), db.delete(CHECKPOINTS, id)]);
+}
+
+/** Keeps `checkpoint` as run `id`'s latest (replacing the one before). */
+export async function putCheckpoint(id: number, checkpoint: Checkpoint): Promise<void> {
+  await (await database()).put(CHECKPOINTS, checkpoint, id);
+}
+
+/** Run `id`'s checkpoint, or null when there is none (or it is damaged). */
+export async function getCheckpoint(id: number): Promise<Checkpoint | null> {
+  return readCheckpoint(await (await database()).get(CHECKPOINTS, id));
+}
+
+export async function deleteCheckpoint(id: number): Promise<void> {
+  await (await database()).delete(CHECKPOINTS, id);
+}
+
+/** The ids of the runs that have a checkpoint. */
+export async function checkpointIds(): Promise<number[]> {
+  return (await (await database()).getAllKeys(CHECKPOINTS)) as number[];
 }

@@ -51,6 +51,10 @@ export interface RunRecord {
   probeEvery?: number;
   /** While it trains: the tab training it (history/owner.ts), so other tabs do not take it for cut off. */
   owner?: string;
+  /** Where its stored checkpoint stands (history/checkpoint.ts): an interrupted run with one offers Resume. */
+  checkpoint?: { epoch: number; step: number };
+  /** Why it cannot be resumed (Adamax's state, the size cap). */
+  resumeNote?: string;
 }
 
 export type NewRunRecord = Omit<RunRecord, 'id'>;
@@ -94,7 +98,17 @@ export function readRecord(value: unknown): RunRecord | null {
     ...(readSweepTag(raw.sweep) ? { sweep: readSweepTag(raw.sweep) } : {}),
     ...(typeof raw.owner === 'string' ? { owner: raw.owner } : {}),
     ...readProbes(raw.probes, raw.probeEvery),
+    ...readCheckpointMark(raw.checkpoint),
+    ...(typeof raw.resumeNote === 'string' ? { resumeNote: raw.resumeNote } : {}),
   };
+}
+
+function readCheckpointMark(mark: unknown): Pick<RunRecord, 'checkpoint'> {
+  if (typeof mark !== 'object' || mark === null) return {};
+  const { epoch, step } = mark as Record<string, unknown>;
+  return Number.isInteger(epoch) && Number.isInteger(step) && (epoch as number) >= 1
+    ? { checkpoint: { epoch: epoch as number, step: step as number } }
+    : {};
 }
 
 /** Stored probes read back: points with a step and finite validation loss, or nothing. */

@@ -13,7 +13,7 @@ import {
 import { defaultOptimizerParams, USUAL_LEARNING_RATE, type OptimizerParam } from '../config/optimizerParams';
 import { getClient } from './clientHandle';
 import { isLive, emptyMetrics, initialRun, openedWeights, useAppStore, type WorkbenchTab, setSlice } from './store';
-import type { InitialWeights } from '../train/protocol';
+import type { StartOptions } from '../train/page/client';
 import type { SweepTag } from '../sweep/results';
 
 /** Creates the worker early and lets it load data and pick a backend, so Train is quick. */
@@ -58,10 +58,7 @@ export function startRun(startPaused = false, evaluateOnly = false): void {
 }
 
 /** Starts a run of `config` (a sweep's member, or the page's own experiment). */
-export function startRunOf(
-  config: ExperimentConfig,
-  options: { startPaused?: boolean; evaluateOnly?: boolean; weights?: InitialWeights; sweep?: SweepTag } = {},
-): number {
+export function startRunOf(config: ExperimentConfig, options: StartOptions & { sweep?: SweepTag } = {}): number {
   const runId = getClient().start(config, { ...options, ...(options.sweep ? { probeTarget: options.sweep.target } : {}) });
   useAppStore.setState({
     run: {

@@ -2,7 +2,7 @@
 // IndexedDB as it trains (after epochs) and when it ends, and can be renamed, deleted, compared and reopened.
 import { describeSource, resolveDatasetInfo } from '../config/datasets';
 import { errorMessage } from '../lib/assert';
-import { addRun, deleteRun, listRuns, putRun, renameRun } from '../history/db';
+import { addRun, checkpointIds, deleteCheckpoint, deleteRun, listRuns, putCheckpoint, putRun, renameRun } from '../history/db';
 import { holdTabLock, liveTabs, TAB_ID } from '../history/owner';
 import { makeRecord, type NewRunRecord, type RunOutcome, type RunRecord } from '../history/record';
 import { checkModel } from '../model/spec';
@@ -12,6 +12,7 @@ import type { SplitScores } from '../metrics/types';
 import type { SweepTag } from '../sweep/results';
 import { finishedTag } from '../sweep/active';
 import type { TrainingEvent } from '../train/page/client';
+import type { Checkpoint } from '../history/checkpoint';
 
 const setHistory = (update: (history: HistorySlice) => Partial<HistorySlice>) => setSlice('history', update);
 
@@ -39,19 +40,69 @@ export async function loadHistory(): Promise<readonly RunRecord[]> {
       record.owner !== undefined && record.owner !== TAB_ID && live !== null && live.has(record.owner);
     const cutOff = runs.filter((record) => record.outcome === 'running' && !elsewhere(record));
     const fixed = runs.map((record): RunRecord => (cutOff.includes(record) ? { ...record, outcome: 'interrupted' } : record));
-    setHistory(() => ({ runs: fixed, status: 'ready', error: null }));
-    void Promise.all(cutOff.map((record) => putRun({ ...record, outcome: 'interrupted' }))).catch(unavailable);
-    return fixed;
+    const kept = await keepResumable(fixed);
+    setHistory(() => ({ runs: kept, status: 'ready', error: null }));
+    void Promise.all(cutOff.map((record) => putRun(kept.find((k) => k.id === record.id)!))).catch(unavailable);
+    return kept;
   } catch (error) {
     unavailable(error);
     return [];
   }
 }
 
+/** Interrupted runs that keep their checkpoint (for Resume), the latest first; older ones lose it. */
+export const MAX_RESUMABLE = 3;
+
+/**
+ * Checkpoints are kept only for the latest MAX_RESUMABLE interrupted runs,
+ * and for runs training in another tab; every other one is deleted, and
+ * its record no longer offers Resume.
+ */
+async function keepResumable(runs: RunRecord[]): Promise<RunRecord[]> {
+  const interrupted = runs.filter((r) => r.outcome === 'interrupted' && r.checkpoint).sort((a, b) => b.id - a.id);
+  const resumable = new Set([
+    ...interrupted.slice(0, MAX_RESUMABLE).map((r) => r.id),
+    ...runs.filter((r) => r.outcome === 'running').map((r) => r.id),
+  ]);
+  const stale = (await checkpointIds()).filter((id) => !resumable.has(id));
+  await Promise.all(stale.map(deleteCheckpoint));
+  return runs.map((r) => (r.checkpoint && !resumable.has(r.id) ? withoutCheckpoint(r) : r));
+}
+
+function withoutCheckpoint(record: RunRecord): RunRecord {
+  const rest = { ...record };
+  delete rest.checkpoint;
+  return rest;
+}
+
 /** Keeps each run in the history as it trains and when it ends; subscribed with onRunEvents from main.tsx. */
 export function recordRunEvent(event: TrainingEvent): void {
   if (event.type === 'epoch-end') saveRunProgress(event.runId);
+  else if (event.type === 'checkpoint') keepCheckpoint(event.runId, event.checkpoint, event.note);
   else if (event.type === 'done' || event.type === 'error') void saveFinishedRun(event.runId);
+}
+
+/**
+ * Where a run in progress stands, for Resume after a reload: the record is
+ * written now (so it holds every epoch up to the checkpoint), then the
+ * checkpoint beside it. A note says why a run cannot be resumed.
+ */
+function keepCheckpoint(runId: number, checkpoint: Checkpoint | null, note: string | undefined): void {
+  const entry = entryFor(runId);
+  if (entry.finished) return;
+  entry.checkpoint = checkpoint ? { epoch: checkpoint.epoch, step: checkpoint.step } : null;
+  entry.resumeNote = note ?? null;
+  writeProgress(runId, entry);
+  if (!checkpoint) return;
+  entry.chain = entry.chain.then(async () => {
+    if (entry.id === null || entry.finished) return;
+    try {
+      await putCheckpoint(entry.id, checkpoint);
+    } catch (error) {
+      entry.checkpoint = null;
+      entry.resumeNote = `Resume is not offered for this run: its checkpoint could not be stored (${errorMessage(error)}).`;
+    }
+  });
 }
 
 /**
@@ -70,11 +121,14 @@ interface Stored {
   /** A trailing save is due (an epoch ended since the last write). */
   trailing: ReturnType<typeof setTimeout> | null;
   finished: boolean;
+  /** The latest checkpoint stored for it, or why it has none. */
+  checkpoint: { epoch: number; step: number } | null;
+  resumeNote: string | null;
 }
 const stored = new Map<number, Stored>();
 
 /** The record of the current run as it stands, or null when there is nothing to keep. */
-function currentRecord(runId: number, outcome: RunOutcome): NewRunRecord | null {
+function currentRecord(runId: number, outcome: RunOutcome, entry: Stored): NewRunRecord | null {
   const { run, metrics, history, data } = useAppStore.getState();
   if (run.runId !== runId || !run.config || metrics.batches.length === 0 || history.status === 'unavailable') return null;
   const { info } = resolveDatasetInfo(run.config.dataset, data.loaded);
@@ -94,6 +148,8 @@ function currentRecord(runId: number, outcome: RunOutcome): NewRunRecord | null 
     ...(run.sweep ? { sweep: finishedTag(run, performance.now())! } : {}),
     ...(outcome === 'running' ? { owner: TAB_ID } : {}),
     ...(metrics.probeEvery !== null ? { probes: metrics.probes, probeEvery: metrics.probeEvery } : {}),
+    ...(outcome === 'running' && entry.checkpoint ? { checkpoint: entry.checkpoint } : {}),
+    ...(entry.resumeNote ? { resumeNote: entry.resumeNote } : {}),
   });
 }
 
@@ -130,7 +186,15 @@ function write(entry: Stored, record: NewRunRecord): void {
 function entryFor(runId: number): Stored {
   let entry = stored.get(runId);
   if (!entry) {
-    entry = { id: null, chain: Promise.resolve(), lastSave: -Infinity, trailing: null, finished: false };
+    entry = {
+      id: null,
+      chain: Promise.resolve(),
+      lastSave: -Infinity,
+      trailing: null,
+      finished: false,
+      checkpoint: null,
+      resumeNote: null,
+    };
     stored.set(runId, entry);
   }
   return entry;
@@ -141,7 +205,7 @@ function writeProgress(runId: number, entry: Stored): void {
   if (entry.trailing !== null) clearTimeout(entry.trailing);
   entry.trailing = null;
   if (entry.finished) return;
-  const record = currentRecord(runId, 'running');
+  const record = currentRecord(runId, 'running', entry);
   if (!record) return;
   entry.lastSave = performance.now();
   write(entry, record);
@@ -169,13 +233,23 @@ export function saveFinishedRun(runId: number): Promise<void> {
   const entry = entryFor(runId);
   if (entry.finished) return entry.chain;
   const { run } = useAppStore.getState();
-  const record = currentRecord(runId, run.status === 'done' ? 'done' : run.status === 'error' ? 'error' : 'stopped');
+  const record = currentRecord(runId, run.status === 'done' ? 'done' : run.status === 'error' ? 'error' : 'stopped', entry);
   if (!record) return entry.chain;
   if (entry.trailing !== null) clearTimeout(entry.trailing);
   entry.trailing = null;
   entry.finished = true;
   write(entry, record);
+  // A run that ended has nothing to resume.
+  entry.chain = entry.chain.then(() => (entry.id === null ? undefined : deleteCheckpoint(entry.id).catch(() => undefined)));
   return entry.chain;
+}
+
+/** A resumed run goes on in the record it was cut off in (its id and name), from its checkpoint. */
+export function continueInRecord(runId: number, record: RunRecord, checkpoint: { epoch: number; step: number }): void {
+  const entry = entryFor(runId);
+  entry.id = record.id;
+  entry.checkpoint = checkpoint;
+  setHistory((h) => ({ runs: h.runs.map((r) => (r.id === record.id ? { ...r, outcome: 'running', owner: TAB_ID } : r)) }));
 }
 
 /** Keeps a sweep's random forest in the history beside the network runs (scores as "epoch 0", no curves). */

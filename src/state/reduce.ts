@@ -68,6 +68,8 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
     }
     case 'epoch-end':
       return epochsEnded(state, [event]);
+    case 'checkpoint':
+      return {};
     case 'probe':
       return { metrics: { ...state.metrics, probes: state.metrics.probes.concat(event.point), probeEvery: event.every } };
     case 'paused':

@@ -11,6 +11,7 @@ import type { ForestResult } from './insight/forest';
 import type { InspectQuery, InspectResult } from './insight/inspect';
 import type { ExportData } from './export/exportData';
 import type { ModelArtifactsOut } from './export/modelArtifacts';
+import type { Checkpoint } from '../history/checkpoint';
 
 /** Bumped whenever a message shape changes. */
 export const PROTOCOL_VERSION = 5;
@@ -31,6 +32,8 @@ export interface RunRequest {
   evaluateOnly?: boolean;
   /** A sweep member's target: validation is checked between epoch ends until it is reached (`probe` events). */
   probeTarget?: number;
+  /** Go on from this checkpoint (an interrupted run, resumed), on its backend. */
+  resume?: Checkpoint;
 }
 
 /** Weights in tfjs order (kernel, bias, … per layer), with their shapes. */
@@ -134,6 +137,11 @@ export type FromWorker =
   | { type: 'progress'; runId: number; points: BatchPoint[]; samplesPerSecond: number }
   /** `tensors`: tf.memory().numTensors after the epoch (should stay flat). */
   | { type: 'epoch-end'; runId: number; point: EpochPoint; tensors: number }
+  /**
+   * Where the run stands at an epoch end, to resume it after a reload (at
+   * most every CHECKPOINT_MS); null once, with why, when it cannot be kept.
+   */
+  | { type: 'checkpoint'; runId: number; checkpoint: Checkpoint | null; note?: string }
   /** Validation scored between epoch ends, every `every` steps until the target is reached. */
   | { type: 'probe'; runId: number; point: ProbePoint; every: number }
   | { type: 'paused'; runId: number; step: number }
@@ -201,6 +209,7 @@ const FROM_WORKER_TYPES = new Set(
     progress: 1,
     'epoch-end': 1,
     probe: 1,
+    checkpoint: 1,
     paused: 1,
     resumed: 1,
     'learning-rate': 1,

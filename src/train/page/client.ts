@@ -2,6 +2,7 @@
 // stop, and one typed event stream. The worker is created on first use and
 // replaced after it crashes, so a failure never leaves the page stuck.
 import type { ExperimentConfig } from '../../config/experiment';
+import type { Checkpoint } from '../../history/checkpoint';
 import type { DataSource, LoadedSummary, LoadPhase } from '../data/dataSources';
 import type { InspectQuery, InspectResult } from '../insight/inspect';
 import type { ForestResult } from '../insight/forest';
@@ -54,6 +55,8 @@ export interface StartOptions {
   evaluateOnly?: boolean;
   /** Check validation between epoch ends until it reaches this (a sweep member's target). */
   probeTarget?: number;
+  /** Go on from an interrupted run's checkpoint. */
+  resume?: Checkpoint;
 }
 
 export type TrainingEvent = FromWorker;
@@ -152,6 +155,7 @@ export class TrainingClient {
         initialWeights: options.weights,
         evaluateOnly: options.evaluateOnly ?? false,
         ...(options.probeTarget === undefined ? {} : { probeTarget: options.probeTarget }),
+        ...(options.resume ? { resume: options.resume } : {}),
       });
       this.watch(runId);
     } catch (error) {

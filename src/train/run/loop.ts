@@ -70,6 +70,19 @@ interface CommonOptions {
    */
   probe?: { every: number; target: number };
   onProbe?(point: ProbePoint): void;
+  /**
+   * Go on from a checkpoint: `epoch` epochs (`step` steps) are done, and the
+   * engine holds their weights and optimizer state. The shuffles of the
+   * epochs done are replayed, so the run goes on as it would have.
+   */
+  start?: { epoch: number; step: number; best?: { epoch: number; loss: number; weights: Float32Array[] | null } };
+  /** Awaited at each epoch end, after early stopping's bookkeeping: where the run stands, to checkpoint it. */
+  onEpochState?(stand: {
+    epoch: number;
+    step: number;
+    engine: Engine;
+    best: { epoch: number; loss: number; weights: WeightSnapshot | null };
+  }): Promise<void>;
 }
 
 /** Train with an engine, or (tests, bench) with a tfjs model and optimizer wrapped in a TfjsEngine. */
@@ -137,7 +150,19 @@ async function trainEpochs(options: TrainOptions, first: Engine, best: BestEpoch
   const head = headFor(dataset, split.train);
   const shuffleRng = createRng(deriveSeed(options.seed, 'shuffle'));
   const order = split.train.slice();
-  let step = 0;
+  const start = options.start ?? { epoch: 0, step: 0 };
+  for (let done = 0; done < start.epoch; done++) shuffleInPlace(order, shuffleRng);
+  let step = start.step;
+  if (start.best && options.earlyStopping) {
+    const kept = start.best.weights;
+    best.epoch = start.best.epoch;
+    best.loss = start.best.loss;
+    best.weights = kept
+      ? { restore: () => engine.writeWeights(kept), dispose: () => undefined, read: () => Promise.resolve(kept) }
+      : start.best.epoch === start.epoch
+        ? engine.snapshot()
+        : null;
+  }
   let lastYield = performance.now();
 
   // State of the epoch in progress, filled as batch results arrive.
@@ -182,7 +207,7 @@ async function trainEpochs(options: TrainOptions, first: Engine, best: BestEpoch
     options.onEpoch(point);
     return 'completed';
   }
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+  for (let epoch = start.epoch + 1; epoch <= options.epochs; epoch++) {
     const epochStart = performance.now();
     shuffleInPlace(order, shuffleRng);
     lossSum = 0;
@@ -245,6 +270,7 @@ async function trainEpochs(options: TrainOptions, first: Engine, best: BestEpoch
       }
       if (epoch - best.epoch >= options.earlyStopping.patience) return 'early-stopped';
     }
+    await options.onEpochState?.({ epoch, step, engine, best });
     // The pace: an epoch takes at least control.minEpochMs, so a tiny net can be watched learning.
     if (control.minEpochMs > 0) {
       await control.waitUntil(epochStart + control.minEpochMs);

@@ -23,6 +23,7 @@ import type { Engine } from '../engines/engine';
 import { withTestFaults } from '../engines/faults';
 import { BACKEND_LABELS, PACE_EPOCHS_PER_SECOND } from '../../config/experiment';
 import type { FromWorker, InitialWeights, TestHooks } from '../protocol';
+import { CHECKPOINT_MS, checkpointBytes, MAX_CHECKPOINT_BYTES, type Checkpoint } from '../../history/checkpoint';
 import { BOUNDARY_REDRAW, PICTURE_REDRAW, redrawInterval } from './redraw';
 
 export interface SessionOptions {
@@ -36,6 +37,8 @@ export interface SessionOptions {
   evaluateOnly?: boolean;
   /** Check validation between epoch ends until it reaches this (a sweep member's target). */
   probeTarget?: number;
+  /** Go on from this checkpoint, on its backend. */
+  resume?: Checkpoint;
   post: (message: FromWorker) => void;
 }
 
@@ -130,6 +133,54 @@ export class TrainingSession {
     return withTestFaults(built.engine, testHooks);
   }
 
+  /**
+   * Keeps where the run stands at epoch ends, at most every CHECKPOINT_MS,
+   * for Resume after a reload: weights, optimizer state, and early
+   * stopping's best. Says once, with why, when it cannot (Adamax's state,
+   * the size cap); the last epoch needs none.
+   */
+  private checkpointer(flush: () => void, rate: () => number): Parameters<typeof trainModel>[0]['onEpochState'] {
+    const { runId, config, post } = this.options;
+    let last = -Infinity;
+    let refused = this.options.evaluateOnly === true;
+    const refuse = (note: string) => {
+      refused = true;
+      post({ type: 'checkpoint', runId, checkpoint: null, note });
+    };
+    const obstacle = carryObstacle(config.optimizer);
+    return async ({ epoch, step, engine, best }) => {
+      if (refused || epoch >= config.epochs || performance.now() - last < CHECKPOINT_MS) return;
+      if (obstacle) return refuse(`Resume is not offered for this run: ${obstacle}.`);
+      last = performance.now();
+      const state = await engine.exportState();
+      const early = config.earlyStopping && best.epoch > 0;
+      const kept: Checkpoint = {
+        epoch,
+        step,
+        backend: engine.backend,
+        learningRate: rate(),
+        state,
+        ...(early
+          ? {
+              best: {
+                epoch: best.epoch,
+                loss: best.loss,
+                weights: best.epoch === epoch || !best.weights ? null : await best.weights.read(),
+              },
+            }
+          : {}),
+      };
+      const bytes = checkpointBytes(kept);
+      if (bytes > MAX_CHECKPOINT_BYTES)
+        return refuse(
+          `Resume is not offered for this run: its weights and optimizer state take ${(bytes / 2 ** 20).toFixed(0)} MiB, over the cap of ${MAX_CHECKPOINT_BYTES / 2 ** 20} MiB.`,
+        );
+      // After the epoch's end, so the page keeps its record up to here before the checkpoint.
+      flush();
+      post({ type: 'checkpoint', runId, checkpoint: kept });
+    };
+  }
+
   private measured = false;
   /** Settles when auto's timing in progress (if any) ends: tfjs's global backend is not the run's meanwhile. */
   private timing: Promise<unknown> = Promise.resolve();
@@ -154,13 +205,19 @@ export class TrainingSession {
 
     post({ type: 'phase', runId, phase: 'starting-backend' });
     // A run never waits for a measurement: it starts on what is known, or on a guess, and auto times the rest at epoch 1's end.
-    const choice = await prepareRunBackend(config, dataset, testHooks);
+    // A resumed run goes on where it trained, unmeasured: the same backend gives the same curve.
+    const resume = this.options.resume;
+    const choice = await prepareRunBackend(resume ? { ...config, backend: resume.backend } : config, dataset, testHooks);
+    if (resume) this.measured = true;
     if (this.control.isStopped) return post({ type: 'done', runId, reason: 'stopped' });
 
     this.dispose();
-    const built = await buildEngine(choice.backend, config, dataset, split.train, this.options.initialWeights);
+    const built = await buildEngine(choice.backend, config, dataset, split.train, this.options.initialWeights, resume?.state);
     this.built = built;
     let engine: Engine = withTestFaults(built.engine, testHooks);
+    let learningRate = resume?.learningRate ?? config.learningRate;
+    if (learningRate !== config.learningRate) engine.setLearningRate(learningRate);
+
     this.target = { model: built.model, dataset, split, head: built.head };
     const planar = dataset.plane !== undefined;
     const stepsPerEpoch = Math.ceil(split.train.length / config.batchSize);
@@ -181,6 +238,10 @@ export class TrainingSession {
     if (planar) this.postScatter(dataset, split);
 
     const outbox = new Outbox(runId, post);
+    const keepCheckpoint = this.checkpointer(
+      () => outbox.flush(),
+      () => learningRate,
+    );
     let lastBoundaryAt = -Infinity;
     /** The epoch the model's weights belong to (early stopping may put back an earlier one). */
     let weightsEpoch = 0;
@@ -224,6 +285,8 @@ export class TrainingSession {
         control: this.control,
         weightDecay: config.weightDecay,
         earlyStopping: config.earlyStopping ? { patience: config.patience } : undefined,
+        start: resume ? { epoch: resume.epoch, step: resume.step, best: resume.best } : undefined,
+        onEpochState: keepCheckpoint,
         probe:
           this.options.probeTarget === undefined ? undefined : { every: probeInterval(stepsPerEpoch), target: this.options.probeTarget },
         onProbe: (point) => {
@@ -257,9 +320,10 @@ export class TrainingSession {
             ),
           });
         },
-        onLearningRateChange: (step, learningRate) => {
+        onLearningRateChange: (step, rate) => {
+          learningRate = rate;
           outbox.flush();
-          post({ type: 'learning-rate', runId, step, learningRate });
+          post({ type: 'learning-rate', runId, step, learningRate: rate });
         },
         onEpoch: (point) => {
           weightsEpoch = point.epoch;

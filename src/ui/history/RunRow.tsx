@@ -5,6 +5,8 @@ import { encodeExperiment } from '../../share/codec';
 import { deleteHistoryRun, renameHistoryRun, TAB_ID, toggleCompared } from '../../state/historyActions';
 import { downloadText } from './download';
 import { openExperiment } from '../../state/urlSync';
+import { resumeHistoryRun } from '../../state/resumeActions';
+import { isLive, useAppStore } from '../../state/store';
 
 const score = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(3));
 const OUTCOME_WORDS: Record<RunRecord['outcome'], string> = {
@@ -21,6 +23,8 @@ export function RunRow({ record, compared }: { record: RunRecord; compared: bool
   const [editing, setEditing] = useState<string | null>(null);
   const kept = keptEpoch(record);
   const regression = isRegressionRecord(record);
+  const busy = useAppStore((state) => isLive(state.run.status));
+  const resumable = record.outcome === 'interrupted' && record.checkpoint !== undefined;
   return (
     <tr data-testid={`history-run-${record.id}`}>
       <td>
@@ -55,6 +59,11 @@ export function RunRow({ record, compared }: { record: RunRecord; compared: bool
               record.owner !== TAB_ID &&
               ' (in another tab; reopen this page to see how far it got)'}
           </span>{' '}
+          {record.outcome === 'interrupted' && !resumable && record.resumeNote && (
+            <span className="hint" data-testid="history-resume-note">
+              {record.resumeNote}{' '}
+            </span>
+          )}
           · {record.backend ?? '—'}
           {record.sweep && (
             <span className="sweep-tag" data-testid="history-sweep-tag">
@@ -74,6 +83,18 @@ export function RunRow({ record, compared }: { record: RunRecord; compared: bool
         {record.restoredEpoch !== null && kept && <div className="hint">epoch {kept.epoch}, kept by early stopping</div>}
       </td>
       <td className="run-actions">
+        {resumable && (
+          <button
+            type="button"
+            data-testid="history-resume"
+            aria-label={`Resume ${record.name} from epoch ${record.checkpoint!.epoch}`}
+            title={busy ? 'Stop the run in progress first' : 'Go on from the last checkpoint, on the same backend, seeded'}
+            disabled={busy}
+            onClick={() => void resumeHistoryRun(record.id)}
+          >
+            Resume from epoch {record.checkpoint!.epoch}
+          </button>
+        )}
         <a
           href={`#${encodeExperiment(record.config)}`}
           aria-label={`Open the experiment of ${record.name}`}
