@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { CONTENT_SECURITY_POLICY, ISOLATION_HEADERS } from './deploy/securityHeaders';
+import { CONTENT_SECURITY_POLICY, ISOLATION_HEADERS, SECURITY_HEADERS } from './deploy/securityHeaders';
 import { wasmThreads } from './deploy/wasmThreads';
 
 /** The built page carries its Content-Security-Policy (the dev server's live reload needs more, so not there). */
@@ -73,7 +73,9 @@ export default defineConfig({
     // `npm run bench` adds the bare model.fit baseline page to the build.
     rollupOptions: process.env.BENCH ? { input: { main: 'index.html', fit: 'bench/fit.html', engine: 'bench/engine.html' } } : undefined,
   },
-  preview: { port: 4173, strictPort: true, headers: ISOLATION_HEADERS },
+  // The preview server sends what a static host sends (public/_headers): the
+  // header policy governs the training worker too, which the meta tag does not.
+  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',

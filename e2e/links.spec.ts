@@ -1,6 +1,6 @@
 import { expect, test } from './test';
 
-const CSV = 'http://data.invalid/cars.csv';
+const CSV = 'https://data.invalid/cars.csv';
 const CARS = [
   'horsepower,weight,origin',
   ...Array.from({ length: 40 }, (_, i) => `${60 + i * 3},${1800 + i * 50},${['USA', 'Europe', 'Japan'][i % 3]}`),
@@ -31,6 +31,27 @@ test('a link to a CSV address fetches nothing until the reader agrees, then open
   await expect(page.getByLabel('Layer 2 units')).toHaveValue('6');
   await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('0.02');
   await expect(pending).toHaveCount(0);
+});
+
+test('the training worker contacts only what the page allows, under the headers a static host sends', async ({ page, context }) => {
+  const PLAIN = 'http://data.invalid/cars.csv';
+  let requests = 0;
+  await context.route(`${PLAIN}*`, (route) => {
+    requests++;
+    return route.fulfill({ body: CARS, contentType: 'text/csv', headers: { 'access-control-allow-origin': '*' } });
+  });
+  const workerHeaders = page.waitForResponse((response) => /\/assets\/worker-[\w-]+\.js$/.test(response.url()));
+  const first = await page.goto(`/#v=1&ds=csv&src=${encodeURIComponent(`url:${PLAIN}`)}&hdr=auto&m=flatten()~dense(6_relu)`);
+  // The preview server sends public/_headers' policy, to the page and to the worker's script.
+  expect(first!.headers()['content-security-policy']).toContain("connect-src 'self' https:; font-src 'self'");
+  expect(first!.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+  expect((await workerHeaders).headers()['content-security-policy']).toContain("connect-src 'self' https:");
+  await page.getByTestId('pending-link-load').click();
+  const error = page.getByTestId('data-error');
+  await expect(error).toContainText('Only https addresses can be downloaded from here');
+  await expect(error).toContainText('http://data.invalid was not contacted');
+  await expect(page.getByTestId('dataset-active')).toContainText('MNIST sample');
+  expect(requests).toBe(0);
 });
 
 test('a failed load names the dataset that is still active, and a declined link changes nothing', async ({ page, context }) => {

@@ -1,5 +1,6 @@
 // Downloads with byte-level progress, an optional size limit, and an
 // optional Cache API copy so that a second visit works offline.
+import { fetchRefusal } from './fetchGuard';
 
 export type Progress = (loaded: number, total: number | null) => void;
 
@@ -100,6 +101,10 @@ export async function fetchBytes(
   onProgress: Progress,
   options: { cache?: boolean; maxBytes?: number; advice?: string } = {},
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; fromCache: boolean }> {
+  // Said in words before the guard in front of fetch refuses it with a bare TypeError.
+  const refusal = fetchRefusal(url, globalThis.location?.origin ?? 'null');
+  if (refusal)
+    throw new DownloadError(`${refusal} ${options.advice ?? 'Download the file yourself and load it from your computer instead.'}`);
   const cache = options.cache ? await openCache() : null;
   const cached = await cache?.match(url);
   if (cached) return { bytes: await readBody(cached, onProgress, options.maxBytes, url), fromCache: true };

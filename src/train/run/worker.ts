@@ -20,8 +20,10 @@ import { backendIdle, warmUpBackend } from '../backends/prepare';
 import { TrainingSession } from './session';
 import { describeFailure } from './failure';
 import { trainForest } from '../insight/forest';
+import { installFetchGuard } from '../data/fetchGuard';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+installFetchGuard(scope);
 let current: { runId: number; session: TrainingSession } | null = null;
 /** The latest session, running or finished: its model answers inspect requests. */
 let latest: TrainingSession | null = null;
