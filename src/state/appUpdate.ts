@@ -31,6 +31,22 @@ function watchInstall(worker: ServiceWorker | null): void {
   });
 }
 
+/**
+ * A version that finished installing before the page registered (the
+ * browser's own check at navigation found it) or while it starts: offered
+ * as soon as it waits, when an older version controls the page.
+ */
+function offerWaiting(registration: ServiceWorkerRegistration): void {
+  const check = () => {
+    if (registration.waiting && navigator.serviceWorker.controller) useAppUpdate.setState({ waiting: true });
+  };
+  check();
+  const installing = registration.installing;
+  installing?.addEventListener('statechange', () => {
+    if (installing.state === 'installed') check();
+  });
+}
+
 /** Registers the service worker once. In the browser tests' build only when a test asks (`?e2e.sw=1`). */
 export function startAppUpdates(): void {
   if (update) return;
@@ -43,8 +59,12 @@ export function startAppUpdates(): void {
     onNeedRefresh: () => useAppUpdate.setState({ waiting: true }),
     onOfflineReady: () => useAppUpdate.setState({ offlineReady: true, problem: null }),
     onRegisteredSW: (_url, registration) => {
-      watchInstall(registration?.installing ?? null);
-      registration?.addEventListener('updatefound', () => watchInstall(registration.installing));
+      if (!registration) return;
+      watchInstall(registration.installing);
+      registration.addEventListener('updatefound', () => watchInstall(registration.installing));
+      offerWaiting(registration);
+      // Look for a newer version now, so that the first reload after a deployment offers it (not the second).
+      void registration.update().catch(() => undefined);
     },
     onRegisterError: (error: unknown) =>
       useAppUpdate.setState({
