@@ -27,9 +27,9 @@ test('a 3-value data-size sweep on the MNIST sample fills the table and the char
   // The chart has a point per value, and the reading is computed from the numbers.
   await expect(page.getByTestId('sweep-chart').locator('.recharts-line-dot')).toHaveCount(3);
   await expect(page.getByTestId('sweep-reading')).toContainText(`Val accuracy is best at 100 % (${accuracy[2].toFixed(3)})`);
-  // Steps to target are read at batch resolution: 7, 25 and 125 steps an epoch are checked every 1, 3 and 13 steps.
+  // Steps to target are read at batch resolution: with 1 to 8 steps an epoch here, validation is checked after every step.
   await expect(page.getByTestId('sweep-resolution')).toHaveText(
-    'Steps to target: validation checked every 1–13 steps until the target, and at each epoch end.',
+    'Steps to target: validation checked every step until the target, and at each epoch end.',
   );
   await page.locator('section.sweep').screenshot({ path: 'test-results/sweep.png' });
 
@@ -44,7 +44,7 @@ test('a 3-value data-size sweep on the MNIST sample fills the table and the char
   await page.reload();
   await expect(page.getByTestId('sweep-row')).toHaveCount(3);
   await expect(page.getByTestId('sweep-progress')).toContainText('Done: 3 runs.');
-  await expect(page.getByTestId('sweep-resolution')).toContainText('every 1–13 steps');
+  await expect(page.getByTestId('sweep-resolution')).toContainText('every step until the target');
   await expect(page.getByTestId('history-sweep-tag')).toHaveCount(3);
   expect((await page.getByTestId('history-sweep-tag').allTextContents()).map((t) => t.replace(/.*= /, '')).sort()).toEqual([
     '100 %',
@@ -111,4 +111,38 @@ test('a random forest beside the network: a readout after a run, and a row of th
   await expect(page.getByTestId('sweep-row')).toHaveCount(2);
   await expect(page.getByTestId('sweep-row').nth(1).locator('td').nth(2)).toHaveText(forestAccuracy!);
   await expect(page.getByTestId('sweep-progress')).toContainText('Done: 2 runs.');
+});
+
+test('a long member is named with its time; stopped, it stays as a marked part-row; a software GPU says so', async ({ page }) => {
+  await openApp(page, { maxTrain: 512, maxVal: 128 });
+  await openTab(page, 'Sweeps');
+  await page.getByLabel('Preset').selectOption('lenet');
+  await page.getByTestId('backend-select').selectOption('webgl');
+  const sweep = page.locator('section.sweep');
+  await sweep.getByLabel('Knob').selectOption('epochs');
+  await sweep.getByLabel('Values').fill('1, 300');
+  await page.getByTestId('run-sweep').click();
+  // The second member, 300 epochs of a CNN on software WebGL, is named with its time once its speed is measured.
+  const long = page.getByTestId('sweep-long-member');
+  await expect(long).toContainText(/^300 will take about \d+ (min|h)/, { timeout: 90_000 });
+  await expect(long).toContainText('Stopping the sweep keeps what it trained as a part-row');
+  await expect.poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 60_000 }).toBeGreaterThan(1);
+  await page.getByTestId('stop-sweep').click();
+  await expect(page.getByTestId('sweep-progress')).toContainText('kept as a part-row');
+
+  const rows = page.getByTestId('sweep-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1).getByTestId('part-run')).toContainText(/part-run: stopped after \d+ steps/);
+  // Its speed was measured over what it trained.
+  expect(Number((await rows.nth(1).locator('td').last().textContent())!.replace(/,/g, ''))).toBeGreaterThan(0);
+  // On this machine WebGL is SwiftShader: the table says it computed on the CPU.
+  await expect(rows.nth(0).locator('td').nth(1)).toContainText('webgl (software adapter: SwiftShader, on the CPU)');
+  await expect(page.getByTestId('sweep-table').locator('caption')).toContainText('1 of 2 runs (and a part-run');
+  await page.locator('section.sweep').screenshot({ path: 'test-results/sweep-part-run.png' });
+
+  // After a reload the part-row is back, and Resume runs that member again.
+  await page.reload();
+  await expect(page.getByTestId('sweep-row')).toHaveCount(2);
+  await expect(page.getByTestId('part-run')).toHaveCount(1);
+  await expect(page.getByTestId('resume-sweep')).toBeVisible();
 });

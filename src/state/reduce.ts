@@ -41,7 +41,13 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
         run: {
           ...run,
           backend: event.backend,
-          choice: { ...run.choice, fallbacks: event.fallbacks, speeds: event.speeds, reason: event.backendReason },
+          choice: {
+            ...run.choice,
+            fallbacks: event.fallbacks,
+            speeds: event.speeds,
+            reason: event.backendReason,
+            software: event.software ?? null,
+          },
           task: event.task,
           sizes: {
             stepsPerEpoch: event.stepsPerEpoch,
@@ -49,7 +55,8 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
             labelsFlipped: event.labelsFlipped,
             validationSamples: event.validationSamples,
           },
-          epoch: 1,
+          // A resumed run goes on after its checkpoint's epoch.
+          epoch: Math.max(1, run.epoch + (run.epoch > 0 ? 1 : 0)),
         },
       };
     case 'progress': {
@@ -103,6 +110,8 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
               .map((s) => ({ backend: s.backend, reason: s.reason ?? 'it failed' })),
             reason: event.reason,
             switched: event.switched && run.backend ? { from: run.backend, to: event.backend, epoch: event.epoch } : run.choice.switched,
+            // Auto never moves a run onto a software adapter (it does not measure one).
+            software: event.switched ? null : run.choice.software,
           },
         },
       };

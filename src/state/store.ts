@@ -59,6 +59,8 @@ export interface RunChoice {
   reason: string | null;
   /** Auto moved the run to a faster backend mid-run (weights and optimizer state carried). */
   switched: { from: BackendName; to: BackendName; epoch: number } | null;
+  /** WebGL or WebGPU on a software adapter (its name): it computes on the CPU. */
+  software: string | null;
 }
 
 /** The run's data as the worker prepared it. */
@@ -175,7 +177,7 @@ export function initialRun(): RunSlice {
     task: null,
     phase: null,
     backend: null,
-    choice: { fallbacks: [], speeds: [], reason: null, switched: null },
+    choice: { fallbacks: [], speeds: [], reason: null, switched: null, software: null },
     epoch: 0,
     step: 0,
     sizes: { trainSamples: 0, validationSamples: 0, labelsFlipped: 0, stepsPerEpoch: 0 },

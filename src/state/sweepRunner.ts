@@ -52,7 +52,8 @@ const setActive = (active: ActiveSweep) => setSlice('sweep', { active });
 function runNext(): void {
   const active = useAppStore.getState().sweep.active;
   if (!active) return;
-  const done = new Set(active.rows.map((row) => row.member));
+  // A part-row (a member stopped while it trained) is run again; its row is replaced when it ends.
+  const done = new Set(active.rows.filter((row) => row.outcome !== 'partial').map((row) => row.member));
   const next = active.members.find((member) => !done.has(member.index));
   if (!next) {
     setActive({ ...active, current: null, status: 'done' });
@@ -130,7 +131,8 @@ export function startSweep(base: Partial<ExperimentConfig> = {}): void {
 export function stopSweep(): void {
   const active = useAppStore.getState().sweep.active;
   if (!active || active.status !== 'running') return;
-  setActive({ ...active, current: null, status: 'stopped' });
+  // `current` stays until the run's end arrives: what it trained becomes a part-row then.
+  setActive({ ...active, status: 'stopped' });
   connected().stopRun();
 }
 
@@ -146,23 +148,29 @@ export function resumeSweep(): void {
 function onSweepRunEnded(event: RunEnd): void {
   const { sweep, run, metrics } = useAppStore.getState();
   const active = sweep.active;
-  if (!active || active.status !== 'running' || !run.sweep || run.sweep.id !== active.id || run.runId !== event.runId) return;
-  if (event.type === 'done' && event.reason === 'stopped') {
-    setActive({ ...active, current: null, status: 'stopped' });
-    return;
-  }
+  if (!active || active.status === 'done' || !run.sweep || run.sweep.id !== active.id || run.runId !== event.runId) return;
+  // Stop sweep was pressed (the status says so already), or the run was stopped on its own.
+  if (active.status === 'stopped' && active.current !== run.sweep.member) return;
+  const stopped = (event.type === 'done' && event.reason === 'stopped') || active.status === 'stopped';
   const row: SweepRow = sweepRow({
     sweep: finishedTag(run, performance.now())!,
     epochs: metrics.epochs,
     probes: metrics.probes,
     probeEvery: metrics.probeEvery,
     restoredEpoch: run.restoredEpoch,
-    outcome: event.type === 'done' ? 'done' : 'error',
+    outcome: stopped ? 'stopped' : event.type === 'done' ? 'done' : 'error',
     backend: run.backend,
     task: active.task,
     error: run.error,
+    step: run.step,
   });
-  setActive({ ...active, rows: [...active.rows, row], current: null, walls: [...(active.walls ?? []), wallOf(active)] });
+  const rows = [...active.rows.filter((r) => r.member !== row.member), ...(stopped && run.step === 0 ? [] : [row])];
+  if (stopped) {
+    // What it trained stays, as a part-row, marked: a long member's speed is measured before it ends.
+    setActive({ ...active, rows, current: null, status: 'stopped' });
+    return;
+  }
+  setActive({ ...active, rows, current: null, walls: [...(active.walls ?? []), wallOf(active)] });
   // After the page has drawn the run's end.
   setTimeout(runNext, 0);
 }
@@ -178,7 +186,15 @@ export function restoreSweepFromHistory(runs: readonly RunRecord[]): void {
   const tagged = runs.filter((record) => record.sweep);
   const latest = tagged[tagged.length - 1]?.sweep;
   if (!latest) return;
-  const members = tagged.filter((record) => record.sweep!.id === latest.id && (record.outcome === 'done' || record.outcome === 'error'));
+  const all = tagged.filter((record) => record.sweep!.id === latest.id);
+  const ended = (record: RunRecord) => record.outcome === 'done' || record.outcome === 'error';
+  // A member stopped part-way is a part-row, unless it ran again to the end.
+  const byMember = new Map<number, RunRecord>();
+  for (const record of all) {
+    const kept = byMember.get(record.sweep!.member);
+    if (ended(record) || (record.outcome === 'stopped' && !(kept && ended(kept)))) byMember.set(record.sweep!.member, record);
+  }
+  const members = [...byMember.values()];
   const task = members.some((record) => isRegressionRecord(record)) ? 'regression' : 'classification';
   const rows = members.map((record) =>
     sweepRow({
@@ -190,6 +206,7 @@ export function restoreSweepFromHistory(runs: readonly RunRecord[]): void {
       outcome: record.outcome,
       backend: record.backend,
       task,
+      step: record.batches[record.batches.length - 1]?.step ?? 0,
     }),
   );
   const spec: SweepSpec = {
@@ -200,7 +217,9 @@ export function restoreSweepFromHistory(runs: readonly RunRecord[]): void {
     metric: latest.metric ?? 'accuracy',
   };
   const plan = planSweep(config, spec);
-  const status = plan.members.every((member) => rows.some((row) => row.member === member.index)) ? 'done' : 'stopped';
+  const status = plan.members.every((member) => rows.some((row) => row.member === member.index && row.outcome !== 'partial'))
+    ? 'done'
+    : 'stopped';
   setSlice('sweep', {
     spec,
     valuesText: spec.values.join(', '),

@@ -2,6 +2,7 @@
 // stands; and the pure readings the page takes from it (time left, CSV, a
 // member's tag with its time so far). Pure.
 import type { Task } from '../data/dataset';
+import { formatDuration } from '../metrics/eta';
 import { valueLabel, type SweepMember, type SweepSpec } from './plan';
 import { sweepColumns, type SweepRow, type SweepTag } from './results';
 
@@ -20,6 +21,9 @@ export interface ActiveSweep {
   memberStartedAt?: number;
   walls?: number[];
 }
+
+/** The rows of members that ran to their end (done or failed), not part-rows. */
+export const completeRows = (active: Pick<ActiveSweep, 'rows'>) => active.rows.filter((row) => row.outcome !== 'partial');
 
 /** Runs shorter than this (from the first step) are not timed: a coarse clock would make up their speed. */
 export const MIN_TIMED_SECONDS = 0.2;
@@ -50,13 +54,15 @@ export function finishedTag(
     step: number;
     sizes: { trainSamples: number; stepsPerEpoch: number };
     config: { batchSize: number } | null;
+    choice?: { software: string | null };
   },
   now: number,
 ): SweepTag | null {
   if (!run.sweep) return null;
   const seconds = Math.max(0, (now - (run.firstPointAt ?? now)) / 1000);
   const samples = samplesTrained(run.step, run.sizes, run.config?.batchSize ?? 0);
-  return { ...run.sweep, seconds, samplesPerSecond: timedRate(samples, seconds) };
+  const software = run.choice?.software;
+  return { ...run.sweep, seconds, samplesPerSecond: timedRate(samples, seconds), ...(software ? { software } : {}) };
 }
 
 /**
@@ -68,7 +74,7 @@ export function finishedTag(
  * measured supports a figure.
  */
 export function sweepEta(active: ActiveSweep, currentLeft: number | null, currentElapsed: number): number | null {
-  const finished = active.rows.length;
+  const finished = completeRows(active).length;
   const running = active.current !== null;
   const waiting = active.members.length - finished - (running ? 1 : 0);
   const walls = active.walls ?? [];
@@ -97,4 +103,42 @@ export function sweepCsv(active: ActiveSweep): string {
       ].join(','),
     );
   return [header.map(quote).join(','), ...rows].join('\n') + '\n';
+}
+
+/** A member expected to take longer than this is named, with its time, as soon as its speed is measured. */
+export const LONG_MEMBER_SECONDS = 60;
+
+const perSecond = (rate: number) => `${Math.round(rate).toLocaleString('en-US')} samples/s`;
+
+/**
+ * The warning for the member in progress when it will take minutes: its
+ * whole time from its measured speed (`elapsed` so far plus `left`), so the
+ * reader can stop it early; null for a short one or before a speed is known.
+ */
+export function longMemberWarning(label: string, elapsed: number, left: number | null, samplesPerSecond: number): string | null {
+  if (left === null || samplesPerSecond <= 0 || elapsed + left < LONG_MEMBER_SECONDS) return null;
+  return `${label} will take about ${formatDuration(elapsed + left)} in all (${formatDuration(left)} left), at its measured ${perSecond(samplesPerSecond)}. Stopping the sweep keeps what it trained as a part-row, its speed included.`;
+}
+
+/**
+ * Before a backend sweep: the members that will take minutes, from this
+ * model's measured speeds (`speeds`, samples/s per backend) and the samples
+ * each member trains. Null when none will, or nothing is measured.
+ */
+export function backendSweepWarning(
+  values: readonly (string | number)[],
+  speeds: readonly { backend: string; samplesPerSecond: number | null }[],
+  samplesPerMember: number,
+  labels: Record<string, string>,
+): string | null {
+  if (samplesPerMember <= 0) return null;
+  const long = values.flatMap((value) => {
+    const rate = speeds.find((s) => s.backend === value)?.samplesPerSecond ?? null;
+    const seconds = rate && rate > 0 ? samplesPerMember / rate : null;
+    return seconds !== null && seconds >= LONG_MEMBER_SECONDS
+      ? [`${labels[value] ?? value} about ${formatDuration(seconds)} (${perSecond(rate!)})`]
+      : [];
+  });
+  if (long.length === 0) return null;
+  return `From this model's measured speeds, ${long.join(', ')}, for ${samplesPerMember.toLocaleString('en-US')} samples each. Fewer epochs or a smaller model show the same ranking sooner.`;
 }

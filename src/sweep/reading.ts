@@ -9,11 +9,11 @@ interface Group {
   rows: SweepRow[];
 }
 
-/** Finished rows by value, in the sweep's order. */
-export function groupRows(rows: readonly SweepRow[]): Group[] {
+/** Finished rows by value, in the sweep's order (with `partial`, part-rows too: their speed is measured). */
+export function groupRows(rows: readonly SweepRow[], partial = false): Group[] {
   const groups = new Map<number, Group>();
   for (const row of [...rows].sort((a, b) => a.valueIndex - b.valueIndex || a.seed - b.seed)) {
-    if (row.outcome !== 'done') continue;
+    if (row.outcome !== 'done' && !(partial && row.outcome === 'partial')) continue;
     const group = groups.get(row.valueIndex) ?? { label: row.label, rows: [] };
     group.rows.push(row);
     groups.set(row.valueIndex, group);
@@ -53,7 +53,8 @@ export function readSweep(
   target: number,
 ): string[] {
   const groups = groupRows(rows);
-  if (groups.length < 2) return groups.length === 1 ? ['One value finished so far; the reading comes with the second.'] : [];
+  const withParts = groupRows(rows, true).length;
+  if (withParts < 2) return withParts === 1 ? ['One value finished so far; the reading comes with the second.'] : [];
   const columns = sweepColumns(task);
   const column = columns.find((c) => c.key === metric) ?? columns[0];
   const seeds = Math.max(...groups.map((g) => g.rows.length));
@@ -100,7 +101,10 @@ export function readSweep(
   // Speed, where the knob is about speed.
   if (knob === 'backend' || knob === 'batchSize') {
     const speed = columns.find((c) => c.key === 'samplesPerSecond')!;
-    const rates = groups.map((g) => ({ g, v: meanOf(g, speed) ?? 0 })).filter((x) => x.v > 0);
+    // A part-run's speed is measured over what it trained: it counts, and is named.
+    const timed = groupRows(rows, true);
+    const part = (g: Group) => (g.rows.some((r) => r.outcome === 'partial') ? ' (from a part-run)' : '');
+    const rates = timed.map((g) => ({ g, v: meanOf(g, speed) ?? 0 })).filter((x) => x.v > 0);
     const untimed = groups.filter((g) => (meanOf(g, speed) ?? 0) === 0);
     if (untimed.length > 0) {
       sentences.push(
@@ -111,7 +115,7 @@ export function readSweep(
       const fast = rates.reduce((a, b) => (b.v > a.v ? b : a));
       const slow = rates.reduce((a, b) => (b.v < a.v ? b : a));
       sentences.push(
-        `${fast.g.label} trained ${(fast.v / slow.v).toFixed(1)} times as fast as ${slow.g.label} (${Math.round(fast.v).toLocaleString('en-US')} vs ${Math.round(slow.v).toLocaleString('en-US')} samples/s).`,
+        `${fast.g.label}${part(fast.g)} trained ${(fast.v / slow.v).toFixed(1)} times as fast as ${slow.g.label}${part(slow.g)} (${Math.round(fast.v).toLocaleString('en-US')} vs ${Math.round(slow.v).toLocaleString('en-US')} samples/s).`,
       );
     }
   }

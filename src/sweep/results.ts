@@ -28,7 +28,8 @@ export interface SweepRow {
   valueIndex: number;
   label: string;
   seed: number;
-  outcome: 'done' | 'error';
+  /** 'partial': the sweep was stopped while it trained; its figures are for what it trained (a part-row). */
+  outcome: 'done' | 'error' | 'partial';
   /** Validation scores of the kept epoch, and the best seen at any epoch. */
   final: SplitScores | null;
   best: SplitScores | null;
@@ -42,6 +43,8 @@ export interface SweepRow {
   seconds: number;
   samplesPerSecond: number;
   backend: string | null;
+  /** The software adapter a GPU backend ran on, if it did. */
+  software?: string;
   error?: string;
 }
 
@@ -142,6 +145,8 @@ export interface SweepTag {
   /** Time from the first step to the end, and the samples trained per second over it (0: too short to time). */
   seconds: number;
   samplesPerSecond: number;
+  /** WebGL or WebGPU ran on this software adapter (it computed on the CPU). */
+  software?: string;
 }
 
 /** A run's row in the sweep table, from what its record holds. */
@@ -155,6 +160,8 @@ export function sweepRow(run: {
   backend: string | null;
   task: 'classification' | 'regression';
   error?: string | null;
+  /** Steps trained, for a run stopped before its first epoch ended. */
+  step?: number;
 }): SweepRow {
   const { sweep, epochs } = run;
   const kept = keptEpoch(run);
@@ -166,17 +173,18 @@ export function sweepRow(run: {
     valueIndex: sweep.valueIndex,
     label: sweep.label,
     seed: sweep.seed,
-    outcome: run.outcome === 'done' && kept ? 'done' : 'error',
+    outcome: run.outcome === 'done' && kept ? 'done' : run.outcome === 'stopped' ? 'partial' : 'error',
     final: kept?.validation ?? null,
     best: bestScores(epochs),
     train: kept?.train ?? null,
     epochs: last?.epoch ?? 0,
-    steps: last?.step ?? 0,
+    steps: Math.max(last?.step ?? 0, run.step ?? 0),
     toTarget: forest ? null : timeToTarget(epochs, sweep.target, run.task, run.probes),
     checkEvery: forest ? null : (run.probeEvery ?? null),
     seconds: sweep.seconds,
     samplesPerSecond: sweep.samplesPerSecond,
     backend: forest ? 'forest' : run.backend,
+    ...(sweep.software ? { software: sweep.software } : {}),
     ...(run.error ? { error: run.error } : {}),
   };
 }

@@ -126,6 +126,8 @@ export type FromWorker =
       speeds: BackendSpeed[];
       /** Why this backend, in words. */
       backendReason: string;
+      /** WebGL or WebGPU on a software adapter (its name): it computes on the CPU. */
+      software?: string;
       task: Task;
       /** Training labels the label-noise knob flipped. */
       labelsFlipped: number;

@@ -109,10 +109,14 @@ describe('the sweep runner', () => {
     stopSweep();
     expect(port.stops).toBe(1);
     expect(active().status).toBe('stopped');
-    // The stopped member's own end adds no row.
+    // The stopped member's end keeps what it trained as a part-row, marked, with its measured speed.
     finish(0.9, 'stopped');
-    expect(active().rows).toHaveLength(1);
+    expect(active().rows.map((r) => [r.member, r.outcome, r.steps, r.samplesPerSecond])).toEqual([
+      [0, 'done', 20, 1000],
+      [1, 'partial', 20, 1000],
+    ]);
 
+    // Resume runs that member again; its full row replaces the part-row.
     resumeSweep();
     expect(started.map((s) => s.tag.member)).toEqual([0, 1, 1]);
     finish(0.8);
@@ -120,7 +124,11 @@ describe('the sweep runner', () => {
     finish(0.95);
     await vi.runAllTimersAsync();
     expect(active().status).toBe('done');
-    expect(active().rows.map((r) => r.member)).toEqual([0, 1, 2]);
+    expect(active().rows.map((r) => [r.member, r.outcome])).toEqual([
+      [0, 'done'],
+      [1, 'done'],
+      [2, 'done'],
+    ]);
   });
 
   it('ignores the end of a run that is not the current member', async () => {

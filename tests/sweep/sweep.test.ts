@@ -8,6 +8,7 @@ import { decodeSweep } from '../../src/sweep/link';
 import { finishedTag, MIN_TIMED_SECONDS, samplesTrained, sweepEta, timedRate, type ActiveSweep } from '../../src/sweep/active';
 import { bestScores, summarise, sweepRow, timeToTarget, type SweepTag } from '../../src/sweep/results';
 import { readSweep, targetResolution } from '../../src/sweep/reading';
+import { backendSweepWarning, longMemberWarning } from '../../src/sweep/active';
 
 const epoch = (n: number, accuracy: number, loss = 1 - accuracy): EpochPoint => ({
   epoch: n,
@@ -303,5 +304,61 @@ describe('sweep values: every cut gets a note', () => {
       metric: 'accuracy',
     });
     expect(members.map((m) => m.label)).toEqual(['SGD (lr 0.1)', 'Adam (lr 0.001)']);
+  });
+});
+
+describe('long members and part-runs', () => {
+  it('names a member that will take minutes, from its measured speed, and none that will not', () => {
+    expect(longMemberWarning('CPU', 30, 540, 140)).toBe(
+      'CPU will take about 10 min in all (9 min left), at its measured 140 samples/s. Stopping the sweep keeps what it trained as a part-row, its speed included.',
+    );
+    expect(longMemberWarning('WASM', 5, 20, 6000)).toBeNull();
+    expect(longMemberWarning('CPU', 5, null, 0)).toBeNull();
+  });
+
+  it('warns before a backend sweep which members will take minutes', () => {
+    const speeds = [
+      { backend: 'cpu', samplesPerSecond: 99 },
+      { backend: 'wasm', samplesPerSecond: null },
+      { backend: 'webgl', samplesPerSecond: 201 },
+    ];
+    expect(backendSweepWarning(['cpu', 'wasm', 'webgl'], speeds, 40_000, { cpu: 'CPU', webgl: 'WebGL' })).toBe(
+      "From this model's measured speeds, CPU about 7 min (99 samples/s), WebGL about 3 min (201 samples/s), for 40,000 samples each. Fewer epochs or a smaller model show the same ranking sooner.",
+    );
+    expect(backendSweepWarning(['cpu'], speeds, 4_000, {})).toBeNull();
+  });
+
+  it('compares the speed of a part-run, and says it is one', () => {
+    const row = (member: number, label: string, outcome: 'done' | 'partial', samplesPerSecond: number) => ({
+      ...sweepRow({
+        sweep: {
+          id: 's',
+          knob: 'backend' as const,
+          values: ['wasm', 'cpu'],
+          seeds: 1,
+          target: 0.9,
+          member,
+          valueIndex: member,
+          label,
+          seed: 42,
+          seconds: 30,
+          samplesPerSecond,
+        },
+        epochs: outcome === 'done' ? [epoch(1, 0.9)] : [],
+        restoredEpoch: null,
+        outcome: outcome === 'done' ? 'done' : 'stopped',
+        backend: label.toLowerCase(),
+        task: 'classification',
+        step: 40,
+      }),
+    });
+    const rows = [row(0, 'WASM', 'done', 6000), row(1, 'CPU', 'partial', 100)];
+    expect(rows.map((r) => [r.outcome, r.steps])).toEqual([
+      ['done', 40],
+      ['partial', 40],
+    ]);
+    expect(readSweep('backend', rows, 'classification', 'samplesPerSecond', 0.9).at(-1)).toBe(
+      'WASM trained 60.0 times as fast as CPU (from a part-run) (6,000 vs 100 samples/s).',
+    );
   });
 });

@@ -102,6 +102,21 @@ function webglObstacle(): string | null {
   return `the WebGL renderer is software (${renderer.slice(0, 80)}): it runs on the CPU, slower than WASM and the CPU backend, so auto does not measure it (choose WebGL to use it anyway)`;
 }
 
+/**
+ * The software adapter a GPU backend runs on here (SwiftShader, llvmpipe),
+ * or null: a real GPU, a backend that is not a GPU's, or no answer within
+ * ADAPTER_WAIT_MS. A table of CPU against GPU says it beside the figure.
+ */
+export async function softwareAdapter(backend: BackendName): Promise<string | null> {
+  // Its short name ("SwiftShader"), not ANGLE's whole renderer string.
+  const short = (name: string) => name.match(SOFTWARE_RENDERER)?.[0] ?? null;
+  if (backend === 'webgl') return short(webglRenderer());
+  if (backend !== 'webgpu') return null;
+  const found = await adapterWithin(ADAPTER_WAIT_MS);
+  if (!found || found === 'slow') return null;
+  return short(found.name) ?? (found.fallback ? found.name.slice(0, 40) || 'a fallback adapter' : null);
+}
+
 let device: Promise<string> | null = null;
 
 /** What identifies this device's speed: the WebGPU adapter, the WebGL renderer, the core count. */

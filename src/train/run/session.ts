@@ -17,7 +17,7 @@ import { Outbox } from './outbox';
 import { networkPicture } from '../insight/networkPicture';
 import { measureDuringRun, prepareRunBackend } from '../backends/prepare';
 import { fastest, rate, speedList } from '../backends/speeds';
-import { activateBackend } from '../backends/backend';
+import { activateBackend, softwareAdapter } from '../backends/backend';
 import { carryObstacle } from '../engines/engineState';
 import type { Engine } from '../engines/engine';
 import { withTestFaults } from '../engines/faults';
@@ -221,13 +221,17 @@ export class TrainingSession {
     this.target = { model: built.model, dataset, split, head: built.head };
     const planar = dataset.plane !== undefined;
     const stepsPerEpoch = Math.ceil(split.train.length / config.batchSize);
+    const software = await softwareAdapter(choice.backend);
     post({
       type: 'ready',
       runId,
       backend: choice.backend,
       fallbacks: choice.fallbacks,
       speeds: choice.speeds,
-      backendReason: choice.reason,
+      backendReason: software
+        ? `${choice.reason} ${BACKEND_LABELS[choice.backend]} runs on a software adapter here (${software}): it computes on the CPU, not on a GPU.`
+        : choice.reason,
+      ...(software ? { software } : {}),
       task: dataset.task,
       labelsFlipped: data.flipped,
       trainSamples: split.train.length,

@@ -2,7 +2,8 @@ import { KNOBS, KNOB_LABELS, MAX_SWEEP_RUNS, MAX_SWEEP_SEEDS, type Knob } from '
 import { TEXTBOOK_TABLES } from '../../sweep/textbook';
 import { setSweepKnob, setSweepSeeds, setSweepSpec, setSweepTarget, setSweepValues } from '../../state/sweepActions';
 import { resumeSweep, startSweep, stopSweep } from '../../state/sweepRunner';
-import { samplesTrained, sweepEta } from '../../sweep/active';
+import { backendSweepWarning, completeRows, longMemberWarning, samplesTrained, sweepEta } from '../../sweep/active';
+import { BACKEND_LABELS } from '../../config/experiment';
 import { isLive, useAppStore } from '../../state/store';
 import { SweepResults } from './SweepResults';
 import { CopyLink } from '../share/CopyLink';
@@ -18,7 +19,8 @@ function SweepProgress() {
   const epoch = run.epoch;
   const epochs = run.config?.epochs;
   if (!active) return null;
-  const finished = active.rows.length;
+  const finished = completeRows(active).length;
+  const parts = active.rows.length - finished;
   const member = active.current === null ? null : active.members[active.current];
   const fraction = member && epochs && run.sizes.stepsPerEpoch > 0 ? Math.min(1, run.step / (epochs * run.sizes.stepsPerEpoch)) : 0;
   // Measured, and updated every frame: the member's time left at its own speed, the others at the finished members' wall time.
@@ -26,11 +28,12 @@ function SweepProgress() {
   // Before any member has finished, the others are taken to last as long as this one: its samples so far at its speed, plus what is left.
   const elapsed = run.samplesPerSecond > 0 ? samplesTrained(run.step, run.sizes, run.config?.batchSize ?? 0) / run.samplesPerSecond : 0;
   const eta = sweepEta(active, left, elapsed);
+  const long = member && active.status === 'running' ? longMemberWarning(member.label, elapsed, left, run.samplesPerSecond) : null;
   const status =
     active.status === 'done'
       ? `Done: ${finished} runs.`
       : active.status === 'stopped'
-        ? `Stopped after ${finished} of ${active.members.length} runs; the finished rows stay.`
+        ? `Stopped after ${finished} of ${active.members.length} runs; the finished rows stay${parts > 0 ? ', and what the stopped run trained is kept as a part-row' : ''}.`
         : member
           ? `Run ${finished + 1} of ${active.members.length} (${member.label}${active.spec.seeds > 1 ? `, seed ${member.seed}` : ''}): epoch ${epoch} of ${epochs ?? '?'}${eta !== null ? ` · about ${seconds(eta)} left` : ''}`
           : 'Starting the next run…';
@@ -38,9 +41,35 @@ function SweepProgress() {
     <div className="sweep-progress" data-testid="sweep-progress">
       <progress value={finished + fraction} max={active.members.length} aria-label="Sweep progress" />
       <span role="status">{status}</span>
+      {long && (
+        <p className="warning" role="status" data-testid="sweep-long-member">
+          {long}
+        </p>
+      )}
       {active.capped && <p className="hint">The sweep is capped at {MAX_SWEEP_RUNS} runs; the rest of the values were left out.</p>}
     </div>
   );
+}
+
+/** Before a backend sweep: which members will take minutes, from the speeds measured on this model. */
+function BackendSweepEstimate() {
+  const spec = useAppStore((state) => state.sweep.spec);
+  const preview = useAppStore((state) => state.backendPreview);
+  const config = useAppStore((state) => state.config);
+  const run = useAppStore((state) => state.run);
+  if (spec.knob !== 'backend' || !preview) return null;
+  // The training set's size as the last run on this data saw it.
+  const same =
+    run.config &&
+    JSON.stringify(run.config.dataset) === JSON.stringify(config.dataset) &&
+    run.config.trainFraction === config.trainFraction;
+  const samples = same ? run.sizes.trainSamples * config.epochs : 0;
+  const warning = backendSweepWarning(spec.values, preview.speeds, samples, BACKEND_LABELS);
+  return warning ? (
+    <p className="warning" data-testid="sweep-estimate">
+      {warning}
+    </p>
+  ) : null;
 }
 
 /** Sweeps: one knob over several values (and seeds), run one after another, with a table, a chart and a reading. */
@@ -62,6 +91,7 @@ export function SweepPanel() {
           <button
             key={table.name}
             type="button"
+            title={table.note}
             disabled={busy}
             onClick={() => {
               setSweepSpec(table.spec);
@@ -145,6 +175,7 @@ export function SweepPanel() {
           </button>
         )}
       </div>
+      {!busy && <BackendSweepEstimate />}
       <SweepProgress />
       <SweepResults />
     </section>

@@ -56,7 +56,8 @@ export function SweepResults() {
       <div className="table-scroll">
         <table className="sweep-table" data-testid="sweep-table">
           <caption>
-            {KNOB_LABELS[active.spec.knob]}: {rows.length} of {active.members.length} runs
+            {KNOB_LABELS[active.spec.knob]}: {rows.filter((row) => row.outcome !== 'partial').length} of {active.members.length} runs
+            {rows.some((row) => row.outcome === 'partial') && ' (and a part-run, marked: stopped before its end)'}
           </caption>
           <thead>
             <tr>
@@ -72,10 +73,25 @@ export function SweepResults() {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.member} data-testid="sweep-row" className={row.outcome === 'error' ? 'failed' : undefined}>
-                <th scope="row">{row.label}</th>
+              <tr
+                key={row.member}
+                data-testid="sweep-row"
+                className={row.outcome === 'done' ? undefined : row.outcome === 'error' ? 'failed' : 'part-run'}
+              >
+                <th scope="row">
+                  {row.label}
+                  {row.outcome === 'partial' && (
+                    <span className="hint" data-testid="part-run">
+                      {' '}
+                      (part-run: stopped after {row.steps.toLocaleString('en-US')} steps)
+                    </span>
+                  )}
+                </th>
                 <td>{row.seed}</td>
-                <td>{row.backend ?? '—'}</td>
+                <td>
+                  {row.backend ?? '—'}
+                  {row.software && <span className="hint"> (software adapter: {row.software}, on the CPU)</span>}
+                </td>
                 {row.outcome === 'error' ? (
                   <td colSpan={columns.length}>failed{row.error ? `: ${row.error}` : ''}</td>
                 ) : (
