@@ -107,3 +107,38 @@ test('one step that blocks the worker longer than the liveness limit is not take
   await expect(page.getByTestId('run-status')).not.toHaveText('error');
   await stopRun(page);
 });
+
+test('a WASM abort is said in words and the worker restarts, so the next run trains; a model past the memory budget is refused', async ({
+  page,
+}) => {
+  await openApp(page, { abortAtStep: 3, maxTrain: 1024, maxVal: 128 });
+  await page.getByLabel('Preset').selectOption('mlp');
+  await page.getByLabel('Epochs').fill('1');
+  await page.getByTestId('backend-select').selectOption('wasm');
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('error');
+  const error = page.getByTestId('error');
+  await expect(error).toContainText('The backend ran out of memory (or its WebAssembly code stopped)');
+  await expect(error).toContainText('The training worker is restarted');
+  // Never the toolchain's own text.
+  await expect(error).not.toContainText('Aborted(');
+  await expect(error).not.toContainText('-sASSERTIONS');
+  await expect(error).not.toContainText('memory access out of bounds');
+
+  // The next run gets a fresh worker, and WASM trains in it.
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('backend')).toContainText(/wasm/i);
+  expect(await readNumber(page, 'step')).toBeGreaterThan(3);
+
+  // What cannot fit is refused before it starts, from the estimate against the stated budget.
+  await page.getByLabel('Preset').selectOption('lenet');
+  await page.getByLabel('Layer 1 filters').fill('128');
+  await page.getByLabel('Batch size').fill('4096');
+  await expect(page.getByTestId('memory-error')).toContainText('needs about');
+  await expect(page.getByTestId('memory-error')).toContainText('more than the 2,048 MiB a browser tab can be counted on for');
+  await expect(page.getByTestId('train-button')).toBeDisabled();
+  await page.getByLabel('Batch size').fill('64');
+  await expect(page.getByTestId('memory-error')).toHaveCount(0);
+  await expect(page.getByTestId('train-button')).toBeEnabled();
+});

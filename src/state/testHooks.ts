@@ -33,6 +33,7 @@ export function parseTestHooks(search: string): TestHooks | undefined {
   hooks.maxTrainSamples = positiveInt(params.get('e2e.maxTrain'));
   hooks.maxValidationSamples = positiveInt(params.get('e2e.maxVal'));
   hooks.nanAtStep = positiveInt(params.get('e2e.nanAtStep'));
+  hooks.abortAtStep = positiveInt(params.get('e2e.abortAtStep'));
   hooks.wasmThreads = positiveInt(params.get('e2e.wasmThreads'));
   hooks.livenessMs = positiveInt(params.get('e2e.livenessMs'));
   hooks.blockStepMs = positiveInt(params.get('e2e.blockStepMs'));

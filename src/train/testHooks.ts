@@ -11,6 +11,12 @@ export interface TestHooks {
   maxValidationSamples?: number;
   /** Make the loss NaN from this global step on. */
   nanAtStep?: number;
+  /**
+   * Fail this global step with WebAssembly's raw abort text, as a WASM
+   * out-of-memory does. Once per page: the page drops it when it replaces
+   * the worker, so the next run shows whether the restart left WASM clean.
+   */
+  abortAtStep?: number;
   /** Throw an uncaught error in the worker when a run starts. */
   crashWorker?: boolean;
   /** Close the worker silently (no error event) once the run has started: a worker killed for memory. */

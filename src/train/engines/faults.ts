@@ -24,11 +24,27 @@ export function nanFrom(engine: Engine, fromStep: number): Engine {
   });
 }
 
+/** The same engine, except that global step `atStep` fails as tfjs's WASM backend does when it runs out of memory. */
+export function abortAt(engine: Engine, atStep: number): Engine {
+  const aborting: Engine['trainStep'] = (batch, step) =>
+    step === atStep
+      ? Promise.reject(new Error('RuntimeError: Aborted(). Build with -sASSERTIONS for more info. memory access out of bounds'))
+      : engine.trainStep(batch, step);
+  return new Proxy(engine, {
+    get(target, key) {
+      if (key === 'trainStep') return aborting;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** Faults are compiled into test builds only; in production this is the constant false and the wrapping below is dead code. */
 const FAULTS_ENABLED = import.meta.env.VITE_TEST_HOOKS === '1';
 
 /** The engine with the faults a browser test asked for (none in a production build). */
 export function withTestFaults(engine: Engine, hooks: TestHooks | undefined): Engine {
-  if (!FAULTS_ENABLED || hooks?.nanAtStep === undefined) return engine;
-  return nanFrom(engine, hooks.nanAtStep);
+  if (!FAULTS_ENABLED || !hooks) return engine;
+  const poisoned = hooks.nanAtStep === undefined ? engine : nanFrom(engine, hooks.nanAtStep);
+  return hooks.abortAtStep === undefined ? poisoned : abortAt(poisoned, hooks.abortAtStep);
 }

@@ -84,7 +84,7 @@ export class TrainingClient {
   private readonly factory: WorkerFactory;
   private readonly livenessTimeoutMs: number;
   private readonly baseUrl: string;
-  private readonly testHooks: TestHooks | undefined;
+  private testHooks: TestHooks | undefined;
 
   constructor(options: ClientOptions) {
     this.factory = options.factory ?? defaultFactory;
@@ -261,6 +261,8 @@ export class TrainingClient {
       if (isFromWorker(event.data) && event.data.type === 'error' && event.data.restart) {
         this.failPending(event.data.message);
         this.dispose();
+        // A test's abort fires once per page: the fresh worker shows whether the restart left WASM clean.
+        if (this.testHooks?.abortAtStep !== undefined) this.testHooks = { ...this.testHooks, abortAtStep: undefined };
       }
     };
     worker.onerror = (event: ErrorEvent) => {
