@@ -371,6 +371,7 @@ if (want('tables')) {
       await page.getByLabel('Preset', { exact: true }).selectOption('mlp');
       await page.getByLabel('Epochs', { exact: true }).fill('3');
     }
+    await page.getByRole('tab', { name: 'Sweeps' }).click();
     const started = Date.now();
     await page.getByRole('button', { name: title }).click();
     await page.waitForFunction(
