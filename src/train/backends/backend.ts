@@ -109,7 +109,10 @@ function webglObstacle(): string | null {
  */
 export async function softwareAdapter(backend: BackendName): Promise<string | null> {
   // Its short name ("SwiftShader"), not ANGLE's whole renderer string.
-  const short = (name: string) => name.match(SOFTWARE_RENDERER)?.[0] ?? null;
+  const short = (name: string) => {
+    const found = name.match(SOFTWARE_RENDERER)?.[0] ?? null;
+    return found?.toLowerCase() === 'swiftshader' ? 'SwiftShader' : found;
+  };
   if (backend === 'webgl') return short(webglRenderer());
   if (backend !== 'webgpu') return null;
   const found = await adapterWithin(ADAPTER_WAIT_MS);
