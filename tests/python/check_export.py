@@ -3,7 +3,9 @@
 For each exported project under ROOT: import its train.py, build the model,
 check Keras's parameter count against the app's, load the browser's weights
 and compare predictions with tfjs's (within 1e-4); then run train.py for one
-epoch on a small slice and check that it prints finite scores.
+epoch on a small slice and check that it prints finite scores. The project in
+ROOT/cluster runs the cluster path for real: two workers on 127.0.0.1, a
+worker whose peer never comes, and a run killed after a checkpoint.
 """
 
 import ast
@@ -12,8 +14,11 @@ import json
 import math
 import os
 import re
+import shutil
+import socket
 import subprocess
 import sys
+import time
 
 import numpy as np
 
@@ -58,6 +63,106 @@ def check(folder):
     return f"ok: {params:,} parameters as in the builder; predictions within {gap:.1e} of tfjs; after 1 epoch on a slice: {shown}"
 
 
+def final_scores(output):
+    """The scores train.py printed after training, as numbers."""
+    after = output.split("Validation after", 1)
+    if len(after) < 2:
+        raise AssertionError(f"no final scores in:\n{output[-1500:]}")
+    return {k: float(v) for k, v in re.findall(r"^\s+(\w+)\s+(\S+)$", after[1], re.M)}
+
+
+def close(a, b, tolerance=1e-4):
+    return a.keys() == b.keys() and all(abs(a[k] - b[k]) <= tolerance for k in a)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def worker_env(workers, index):
+    return {**os.environ, "TF_CONFIG": json.dumps({"cluster": {"worker": workers}, "task": {"type": "worker", "index": index}})}
+
+
+def check_cluster(folder):
+    """The cluster path, for real, on one machine: two workers train and agree with one process; a worker
+    alone gives up within --wait naming its peer; a job killed after a checkpoint resumes from it."""
+    train = os.path.join(folder, "train.py")
+    run = lambda *args, **kw: subprocess.run([sys.executable, train, "--from-scratch", *args], capture_output=True, text=True, timeout=300, **kw)
+    timings = {}
+
+    # One process, global batch 32.
+    started = time.monotonic()
+    single = run("--epochs", "3", "--batch-size", "32", "--checkpoint-dir", os.path.join(folder, "ck-single"), "--save", os.path.join(folder, "single.keras"))
+    if single.returncode != 0:
+        return f"one process failed:\n{single.stderr[-3000:]}"
+    expected = final_scores(single.stdout)
+
+    # Two workers, 16 per replica: the same global batch and learning rate.
+    workers = [f"127.0.0.1:{free_port()}", f"127.0.0.1:{free_port()}"]
+    started = time.monotonic()
+    procs = [
+        subprocess.Popen([sys.executable, train, "--from-scratch", "--epochs", "3", "--batch-size", "16", "--wait", "60",
+                          "--checkpoint-dir", os.path.join(folder, "ck-cluster"), "--log-dir", os.path.join(folder, "logs-cluster"),
+                          "--save", os.path.join(folder, f"worker{i}.keras")],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=worker_env(workers, i))
+        for i in range(2)
+    ]
+    outs = [p.communicate(timeout=240) for p in procs]
+    timings["two workers"] = time.monotonic() - started
+    for i, (p, (out, err)) in enumerate(zip(procs, outs)):
+        if p.returncode != 0:
+            return f"worker {i} failed ({p.returncode}):\n{out[-1500:]}\n{err[-3000:]}"
+        if "Replicas: 2 · global batch 32 (16 per replica)" not in out:
+            return f"worker {i} did not say its replicas and batch:\n{out[-1500:]}"
+    scores = [final_scores(out) for out, _ in outs]
+    if not close(scores[0], scores[1], 1e-6):
+        return f"the workers disagree: {scores}"
+    if not close(scores[0], expected):
+        return f"two workers {scores[0]} against one process {expected}"
+    # Only the chief wrote the model and the logs; a finished run leaves no checkpoint.
+    if os.path.exists(os.path.join(folder, "worker1.keras")) or not os.path.exists(os.path.join(folder, "worker0.keras")):
+        return "the final model was not written by the chief alone"
+    with open(os.path.join(folder, "logs-cluster", "training.csv"), encoding="utf-8") as f:
+        rows = f.read().strip().splitlines()
+    if len(rows) != 4 or not rows[0].startswith("epoch,loss,val_loss") or not os.listdir(os.path.join(folder, "logs-cluster", "tensorboard")):
+        return f"the chief's logs are not as expected: {rows}"
+    if os.path.exists(os.path.join(folder, "ck-cluster")):
+        return "a finished run left its checkpoints"
+
+    # A worker whose peer never starts gives up within --wait, naming it.
+    workers = [f"127.0.0.1:{free_port()}", f"127.0.0.1:{free_port()}"]
+    started = time.monotonic()
+    alone = subprocess.run([sys.executable, train, "--from-scratch", "--epochs", "3", "--wait", "5", "--checkpoint-dir", os.path.join(folder, "ck-alone")],
+                           capture_output=True, text=True, timeout=120, env=worker_env(workers, 0))
+    timings["alone"] = time.monotonic() - started
+    if alone.returncode == 0 or f"worker 1 at {workers[1]} did not join within 5 s" not in alone.stderr:
+        return f"a lone worker did not give up as it should ({alone.returncode}):\n{alone.stderr[-1500:]}"
+
+    # Killed after its first checkpoint, started again: it resumes there, and ends as the uninterrupted run.
+    started = time.monotonic()
+    ck = os.path.join(folder, "ck-resume")
+    shutil.rmtree(ck, ignore_errors=True)
+    args = ["--epochs", "20", "--checkpoint-dir", ck, "--save", os.path.join(folder, "resumed.keras")]
+    whole = run("--epochs", "20", "--checkpoint-dir", os.path.join(folder, "ck-whole"), "--save", os.path.join(folder, "whole.keras"))
+    killed = subprocess.Popen([sys.executable, train, "--from-scratch", *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for line in killed.stdout:
+        if "checkpoint 1)" in line:
+            killed.kill()
+            break
+    killed.wait()
+    again = run(*args)
+    timings["kill and resume"] = time.monotonic() - started
+    resumed = re.search(r"Resuming from epoch (\d+)", again.stdout)
+    if again.returncode != 0 or not resumed or not 1 <= int(resumed.group(1)) < 20:
+        return f"the killed run did not resume from its checkpoint:\n{again.stdout[-1500:]}\n{again.stderr[-1500:]}"
+    if not close(final_scores(again.stdout), final_scores(whole.stdout)):
+        return f"resumed {final_scores(again.stdout)} against uninterrupted {final_scores(whole.stdout)}"
+    shown = ", ".join(f"{k} {v:.1f} s" for k, v in timings.items())
+    return f"ok: two workers agree with one process within 1e-4 (accuracy {scores[0]['accuracy']:.4f}); a lone worker gave up naming its peer; a run killed after a checkpoint resumed from epoch {resumed.group(1)} and ended as the uninterrupted one ({shown})"
+
+
 def check_literals(path):
     """Each [text, literal] pair: Python reads the literal as exactly the text, and running it does nothing else."""
     with open(path, encoding="utf-8", errors="surrogatepass") as f:
@@ -87,6 +192,8 @@ def main(root):
                 result = check_literals(folder)
             elif name == "parse":
                 result = check_parse(folder, root)
+            elif name == "cluster":
+                result = check_cluster(folder)
             else:
                 result = check(folder)
         except Exception as error:  # report every case, then fail

@@ -50,6 +50,11 @@ describe.skipIf(!ready)('Export as Python, run with TensorFlow', () => {
       mkdirSync(folder);
       for (const file of exported.files) writeFileSync(join(folder, file.name), file.bytes);
       writeFileSync(join(folder, 'check.json'), JSON.stringify(exported.check));
+      // The CSV classifier again, for the cluster path run for real (two workers, a lone one, a kill and resume).
+      if (spec.dataset === 'iris') {
+        mkdirSync(join(root, 'cluster'));
+        for (const file of exported.files) writeFileSync(join(root, 'cluster', file.name), file.bytes);
+      }
     }
     // Hostile text: Python itself must read each literal back as the same string.
     const texts = fc.sample(anyText, { numRuns: 1000, seed: 20261128 });
@@ -67,7 +72,8 @@ describe.skipIf(!ready)('Export as Python, run with TensorFlow', () => {
     const run = spawnSync(PYTHON, [join(ROOT, 'tests', 'python', 'check_export.py'), root], { encoding: 'utf8', timeout: 540_000 });
     console.log(run.stdout);
     if (run.status !== 0) console.log(run.stderr.slice(-4000));
-    expect(run.stdout.match(/^PASS /gm)?.length ?? 0).toBe(CASES.length + 2);
+    expect(run.stdout.match(/^PASS /gm)?.length ?? 0).toBe(CASES.length + 3);
+    expect(run.stdout).toMatch(/^PASS cluster: ok: two workers agree with one process/m);
     expect(run.status).toBe(0);
   }, 600_000);
 });

@@ -112,12 +112,24 @@ describe('the project', () => {
     expect(pythonProject(input).map((f) => f.name)).toEqual([
       'train.py',
       'requirements.txt',
+      'requirements-cpu.txt',
       'README.md',
       'model.json',
       'weights.bin',
       'experiment.json',
     ]);
     expect(pythonProject({ ...input, data: { ...input.data, csv: 'x,y,label\n' } }).map((f) => f.name)).toContain('data.csv');
+  });
+
+  it('pins a known-good set with upper bounds, CPU-only wheels in their own file (the one the Python check installs)', () => {
+    const files = Object.fromEntries(pythonProject(input).map((f) => [f.name, new TextDecoder().decode(f.bytes)]));
+    const pins = (text: string) => text.split('\n').filter((line) => line && !line.startsWith('#'));
+    for (const name of ['requirements.txt', 'requirements-cpu.txt'])
+      expect(pins(files[name]).every((line) => /[>]=.*,<\d/.test(line))).toBe(true);
+    expect(pins(files['requirements-cpu.txt'])[0]).toMatch(/^tensorflow-cpu>=/);
+    expect(pins(files['requirements.txt'])[0]).toMatch(/^tensorflow>=/);
+    expect(files['README.md']).toContain('pip install -r requirements-cpu.txt');
+    expect(files['README.md']).toContain('keras-team/keras#20585');
   });
 
   it('a name that spells a template marker stays a name: the model is built once, in its place', () => {

@@ -1,14 +1,14 @@
 // "Export as Python": a Keras 3 project that trains the same experiment at
 // scale: train.py (the experiment as editable Python, the model as Keras
 // layers, the data pipeline, the browser's weights read back, distribution),
-// requirements.txt, README.md, the model files, and data.csv for CSV and 2-D
+// requirements.txt and requirements-cpu.txt, README.md, the model files, and data.csv for CSV and 2-D
 // data. Pure: the page zips what this returns.
 import type { DatasetRef, ExperimentConfig } from '../../config/experiment';
 import type { CsvPreprocessing } from '../../data/csv/types';
 import type { OutputSpec } from '../../model/spec';
 import { kerasBuildModel } from './kerasModel';
 import { pyString, pyValue, type PyValue } from './literal';
-import { projectReadme, REQUIREMENTS } from './readme';
+import { projectReadme, REQUIREMENTS, REQUIREMENTS_CPU } from './readme';
 import template from './train_template.py?raw';
 
 export interface PythonData {
@@ -117,6 +117,7 @@ export function pythonProject(input: PythonProjectInput): { name: string; bytes:
   const files = [
     { name: 'train.py', bytes: encoder.encode(trainPy(input)) },
     { name: 'requirements.txt', bytes: encoder.encode(REQUIREMENTS) },
+    { name: 'requirements-cpu.txt', bytes: encoder.encode(REQUIREMENTS_CPU) },
     { name: 'README.md', bytes: encoder.encode(projectReadme(input.config.dataset, input.info.label, input.data.csv !== null)) },
     ...input.modelFiles,
   ];

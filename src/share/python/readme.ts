@@ -1,11 +1,11 @@
-// The Keras project's requirements.txt and README.md. Pure.
+// The Keras project's README.md, and its two requirements files (a known-good
+// set with upper bounds; the Python check installs requirements-cpu.txt). Pure.
 import type { DatasetRef } from '../../config/experiment';
+import requirements from './requirements.txt?raw';
+import requirementsCpu from './requirements-cpu.txt?raw';
 
-export const REQUIREMENTS = `# TensorFlow 2.16 or later brings Keras 3; tensorflow-cpu is enough without a GPU.
-tensorflow>=2.16
-keras>=3.0
-numpy
-`;
+export const REQUIREMENTS = requirements;
+export const REQUIREMENTS_CPU = requirementsCpu;
 
 function dataLine(ref: DatasetRef, hasCsv: boolean): string {
   if (hasCsv) {
@@ -30,7 +30,8 @@ F1, or MSE, MAE and R² for regression.
 - \`model.json\`, \`weights.bin\`: the browser's model (TensorFlow.js format;
   \`tf.loadLayersModel\` reads them too).
 - \`experiment.json\`: the experiment, its link, the classes and the final scores.
-- \`requirements.txt\`: what to install.
+- \`requirements.txt\`, \`requirements-cpu.txt\`: a known-good set to install
+  (TensorFlow 2.21 with Keras 3.15 is what the app's own tests run this on).
 ${hasCsv ? "- `data.csv`: the data, with the browser's split.\n" : ''}
 ## Data
 
@@ -39,24 +40,55 @@ ${dataLine(ref, hasCsv)}
 ## On a laptop
 
     python3 -m venv .venv && . .venv/bin/activate
-    pip install -r requirements.txt        # or: pip install tensorflow-cpu keras
+    pip install -r requirements-cpu.txt    # CPU-only wheels; with a GPU: requirements.txt
     python train.py                        # continue from the browser's weights
     python train.py --from-scratch         # new weights, same experiment
     python train.py --epochs 20 --limit 1000
 
+It prints the replicas, the global batch and the learning rate it uses, one
+line per epoch, and the page's scores at the end. The chief (the only process
+on a laptop) saves \`model.keras\` and logs every epoch to
+\`logs/training.csv\` and \`logs/tensorboard/\` (\`tensorboard --logdir logs\`).
+
+## Batch size and learning rate
+
+\`--batch-size\` is **per replica** (default: the browser's). The global batch is
+that times the replicas (GPUs, or workers), so it grows with the machine, and
+the learning rate follows the linear scaling rule: the browser's rate times
+global batch / browser batch. \`--global-batch-size N\` fixes the global batch
+instead (split over the replicas), and \`--no-lr-scaling\` keeps the browser's
+rate.
+
+## Stopped or preempted: resume
+
+After every epoch the chief keeps a checkpoint (weights, optimizer state, the
+epoch) in \`checkpoints/\` (\`--checkpoint-dir\`). A job that is killed and
+started again with the same command resumes from its last epoch, not from the
+start; a run that finishes removes its checkpoints, so the next one starts
+afresh. Other workers keep theirs in a temporary folder of their own.
+
 ## On a GPU machine
 
-Install \`tensorflow[and-cuda]\` instead of \`tensorflow\` (Linux). With more
-than one GPU, \`train.py\` trains on all of them with \`MirroredStrategy\`; the
-batch size stays the global one, split across the GPUs.
+Install \`requirements.txt\` (Linux: \`tensorflow[and-cuda]\` for CUDA). With
+more than one GPU, \`train.py\` trains on all of them with \`MirroredStrategy\`.
 
 ## On a cluster
 
-Start \`train.py\` on every machine with \`TF_CONFIG\` set to the cluster and
-that machine's own index; \`train.py\` then uses
-\`MultiWorkerMirroredStrategy\`:
+Start \`train.py\` on every machine with \`TF_CONFIG\` naming the workers and
+that machine's own index (worker 0 is the chief):
 
     TF_CONFIG='{"cluster": {"worker": ["host1:12345", "host2:12345"]}, "task": {"type": "worker", "index": 0}}' python train.py
     TF_CONFIG='{"cluster": {"worker": ["host1:12345", "host2:12345"]}, "task": {"type": "worker", "index": 1}}' python train.py
+
+It trains with \`MultiWorkerMirroredStrategy\` in a training loop of its own
+(\`strategy.run\` over a \`tf.GradientTape\` step): Keras 3's \`model.fit\` fails
+under that strategy (keras-team/keras#20585). Every worker takes its own slice
+of each global batch, in the same seeded order, so two workers give the scores
+of one process with the same global batch. A worker whose peers do not join,
+or stop answering, exits with code 3 after \`--wait\` seconds (default 120),
+naming the missing worker and its address; SIGTERM and Ctrl-C stop it too
+(it trains in a child process, because TensorFlow's collectives hold Python's
+lock and take SIGTERM). Multi-worker training needs \`KERAS_BACKEND=tensorflow\`;
+under JAX or PyTorch \`train.py\` says so and trains on one device only.
 `;
 }

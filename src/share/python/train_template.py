@@ -12,20 +12,117 @@ seed. It prints the same scores as the page.
     python train.py --help           # every option
 
 On several GPUs in one machine it trains with MirroredStrategy; across
-machines with MultiWorkerMirroredStrategy (see README.md and strategy()).
+machines (TF_CONFIG) with MultiWorkerMirroredStrategy, in a loop of its own
+(see README.md and train_distributed()). It checkpoints every epoch, and a
+killed job started again resumes there.
 """
 
 import argparse
+import contextlib
 import csv
 import gzip
 import json
 import math
 import os
 import re
+import select
+import shutil
+import signal
+import socket
+import subprocess
 import sys
+import tempfile
+import time
 
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def cluster_from_env():
+    """TF_CONFIG's workers and this process's index, or None when it names fewer than two workers."""
+    try:
+        config = json.loads(os.environ.get("TF_CONFIG") or "{}")
+    except ValueError as error:
+        raise SystemExit(f"TF_CONFIG is not JSON ({error}).")
+    cluster = config.get("cluster", {})
+    workers = list(cluster.get("worker") or [])
+    if len(workers) < 2:
+        return None
+    if cluster.get("chief") or cluster.get("ps"):
+        raise SystemExit("TF_CONFIG: train.py runs workers only (worker 0 is the chief); leave out 'chief' and 'ps'.")
+    index = int(config.get("task", {}).get("index", 0))
+    if not 0 <= index < len(workers):
+        raise SystemExit(f"TF_CONFIG: task index {index} is not one of the {len(workers)} workers.")
+    return workers, index
+
+
+def unreachable(workers, index):
+    """The other workers that nothing answers at, as 'worker 1 at host:port'."""
+    missing = []
+    for i, address in enumerate(workers):
+        host, _, port = address.rpartition(":")
+        try:
+            if i != index:
+                socket.create_connection((host.strip("[]"), int(port)), timeout=2).close()
+        except (OSError, ValueError):
+            missing.append(f"worker {i} at {address}")
+    return missing
+
+
+def supervise(cluster, argv):
+    """A cluster worker runs as a child of this process, which holds no TensorFlow. A worker waiting in
+    TensorFlow's collectives holds Python's lock and TensorFlow takes SIGTERM, so it can neither time out
+    nor be stopped from inside; from here it can. The child beats after joining and after every step; when
+    --wait seconds pass without a beat (peers that never join, or that die mid-run), or on SIGTERM or
+    Ctrl-C, the child is killed, and this exits non-zero naming the workers that do not answer."""
+    wait = 120.0
+    for i, arg in enumerate(argv):
+        if arg == "--wait" and i + 1 < len(argv):
+            wait = float(argv[i + 1])
+        elif arg.startswith("--wait="):
+            wait = float(arg.split("=", 1)[1])
+    workers, index = cluster
+    read, write = os.pipe()
+    child = subprocess.Popen([sys.executable, os.path.abspath(__file__), *argv], pass_fds=(write,), env={**os.environ, "TRAIN_PY_HEARTBEAT_FD": str(write)})
+    os.close(write)
+
+    def stop(number, _frame):
+        child.kill()
+        print(f"Worker {index}: stopped by {signal.Signals(number).name}.", file=sys.stderr, flush=True)
+        os._exit(128 + number)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    last, beats = None, 0
+    while True:
+        ready, _, _ = select.select([read], [], [], 0.5)
+        if ready:
+            chunk = os.read(read, 4096)
+            if not chunk:
+                return child.wait()
+            last, beats = time.monotonic(), beats + len(chunk)
+        # The clock starts at the first beat: loading the data involves no peer.
+        if last is not None and time.monotonic() - last > wait:
+            child.kill()
+            missing = unreachable(workers, index) or [f"worker {i} at {a}" for i, a in enumerate(workers) if i != index]
+            what = "did not join" if beats <= 1 else "stopped answering"
+            print(f"Worker {index}: {', '.join(missing)} {what} within {wait:g} s; giving up (set the wait with --wait).", file=sys.stderr, flush=True)
+            return 3
+
+
+def beat():
+    """Tells the supervising process (see supervise) that this worker is making progress."""
+    if HEARTBEAT is not None:
+        try:
+            os.write(HEARTBEAT, b".")
+        except OSError:
+            pass
+
+
+CLUSTER = cluster_from_env()
+HEARTBEAT = int(os.environ["TRAIN_PY_HEARTBEAT_FD"]) if os.environ.get("TRAIN_PY_HEARTBEAT_FD") else None
+if CLUSTER and HEARTBEAT is None and __name__ == "__main__":
+    sys.exit(supervise(CLUSTER, sys.argv[1:]))
 
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
@@ -51,10 +148,9 @@ def penalty(l1, l2):
 # {{BUILD_MODEL}}
 
 
-def make_optimizer():
-    """The optimizer as the app ran it (Keras's Adadelta is Zeiler's, as the app's is)."""
+def make_optimizer(lr):
+    """The optimizer as the app ran it, at learning rate `lr` (Keras's Adadelta is Zeiler's, as the app's is)."""
     name = EXPERIMENT["optimizer"]
-    lr = float(EXPERIMENT["learning_rate"])
     p = {key: float(value) for key, value in EXPERIMENT["optimizer_params"].items()}
     if name == "sgd":
         return keras.optimizers.SGD(learning_rate=lr)
@@ -293,16 +389,136 @@ def print_scores(title, values):
 # ---------------------------------------------------------------- training
 
 
-def strategy():
-    """One machine: all its GPUs (MirroredStrategy), or the default device.
-    Several machines: set TF_CONFIG on each (its cluster and its own task index)
-    and start this script on every one; MultiWorkerMirroredStrategy is then used.
-    The batch size is the global one, split across the replicas."""
-    if json.loads(os.environ.get("TF_CONFIG", "{}")).get("cluster", {}).get("worker"):
-        return tf.distribute.MultiWorkerMirroredStrategy()
+def make_strategy(cluster, wait):
+    """Several workers: MultiWorkerMirroredStrategy, with its collectives bounded by `wait`. One machine:
+    all its GPUs (MirroredStrategy), or the default device."""
+    if cluster:
+        options = tf.distribute.experimental.CommunicationOptions(timeout_seconds=wait)
+        return tf.distribute.MultiWorkerMirroredStrategy(communication_options=options)
     if len(tf.config.list_logical_devices("GPU")) > 1:
         return tf.distribute.MirroredStrategy()
     return tf.distribute.get_strategy()
+
+
+def batch_plan(args, replicas):
+    """The global batch and learning rate: --batch-size per replica (the global batch grows with the
+    replicas), or --global-batch-size; the rate follows the linear scaling rule unless --no-lr-scaling."""
+    base_batch, base_lr = EXPERIMENT["batch_size"], float(EXPERIMENT["learning_rate"])
+    global_batch = args.global_batch_size or args.batch_size * replicas
+    if global_batch < replicas:
+        raise SystemExit(f"A global batch of {global_batch} cannot be split over {replicas} replicas.")
+    lr = base_lr if args.no_lr_scaling else base_lr * global_batch / base_batch
+    rule = "kept (--no-lr-scaling)" if args.no_lr_scaling else f"{base_lr:g} x {global_batch}/{base_batch}, the linear scaling rule"
+    print(f"Replicas: {replicas} · global batch {global_batch} ({global_batch / replicas:g} per replica) · learning rate {lr:g} ({rule})", flush=True)
+    return global_batch, lr
+
+
+
+
+class Logs:
+    """The chief's logs: one CSV row per epoch, and TensorBoard scalars."""
+
+    def __init__(self, folder):
+        os.makedirs(folder, exist_ok=True)
+        self.csv_path = os.path.join(folder, "training.csv")
+        self.writer = tf.summary.create_file_writer(os.path.join(folder, "tensorboard"))
+
+    def epoch(self, epoch, values):
+        new = not os.path.exists(self.csv_path)
+        with open(self.csv_path, "a", newline="", encoding="utf-8") as f:
+            out = csv.writer(f)
+            if new:
+                out.writerow(["epoch", *values])
+            out.writerow([epoch, *(f"{v:.6g}" for v in values.values())])
+        with self.writer.as_default():
+            for name, value in values.items():
+                tf.summary.scalar(name, value, step=epoch)
+        self.writer.flush()
+
+
+def train_distributed(model, optimizer, strategy, data, args, global_batch, chief):
+    """The training loop under the strategy: each replica takes its own slice of every global batch,
+    gradients are summed across replicas, and the epoch's state is checkpointed (chief: --checkpoint-dir;
+    the others: a folder of their own that nobody reads). A killed job started again resumes there."""
+    (x_train, y_train), (x_val, y_val) = data
+    t_train = targets(y_train)
+    replicas = strategy.num_replicas_in_sync
+    loss_fn = keras.losses.CategoricalCrossentropy(reduction=None) if EXPERIMENT["task"] == "classification" else keras.losses.MeanSquaredError(reduction=None)
+    epoch_done = tf.Variable(0, dtype=tf.int64, trainable=False)
+    checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer, epoch=epoch_done)
+    folder = args.checkpoint_dir if chief else tempfile.mkdtemp(prefix="train-py-worker-")
+    manager = tf.train.CheckpointManager(checkpoint, folder, max_to_keep=2)
+    latest = tf.train.latest_checkpoint(args.checkpoint_dir)
+    if latest:
+        checkpoint.restore(latest)
+        print(f"Resuming from epoch {int(epoch_done.numpy())} ({latest})", flush=True)
+    elif not args.from_scratch:
+        load_browser_weights(model, HERE)
+        print_scores("Validation with the browser's weights:", scores(model, x_val, y_val))
+
+    @tf.function(reduce_retracing=True)
+    def step(x, y, count):
+        def replica_step(x, y):
+            with tf.GradientTape() as tape:
+                per_sample = loss_fn(y, model(x, training=True))
+                loss = tf.reduce_sum(per_sample) / count
+                if model.losses:
+                    loss += tf.nn.scale_regularization_loss(tf.add_n(model.losses))
+            grads = tape.gradient(loss, model.trainable_variables)
+            optimizer.apply_gradients(zip(grads, model.trainable_variables))
+            return tf.reduce_sum(per_sample)
+        return strategy.reduce(tf.distribute.ReduceOp.SUM, strategy.run(replica_step, args=(x, y)), axis=None)
+
+    logs = Logs(args.log_dir) if chief else None
+    best = {"loss": math.inf, "epoch": 0, "weights": None, "waited": 0}
+    for epoch in range(int(epoch_done.numpy()) + 1, args.epochs + 1):
+        started = time.time()
+        # The same order on every worker (seeded by the epoch): each replica takes its own slice of each batch.
+        order = np.random.default_rng([EXPERIMENT["seed"], epoch]).permutation(len(x_train))
+        total = 0.0
+        for first in range(0, len(order), global_batch):
+            batch = order[first: first + global_batch]
+            if len(batch) < replicas:
+                continue  # too few samples left to give every replica one
+            cuts = np.linspace(0, len(batch), replicas + 1).astype(int)
+            part = lambda ctx, array: array[batch[cuts[ctx.replica_id_in_sync_group]: cuts[ctx.replica_id_in_sync_group + 1]]]
+            x = strategy.experimental_distribute_values_from_function(lambda ctx: part(ctx, x_train))
+            y = strategy.experimental_distribute_values_from_function(lambda ctx: part(ctx, t_train))
+            total += float(step(x, y, tf.constant(len(batch), tf.float32)))
+            beat()
+        epoch_done.assign(epoch)
+        manager.save(checkpoint_number=epoch)
+        values = scores(model, x_val, y_val)
+        loss_name = "loss" if EXPERIMENT["task"] == "classification" else "mse"
+        logged = {"loss": total / len(order), **{f"val_{k}": v for k, v in values.items()}}
+        print(f"Epoch {epoch}/{args.epochs}: loss {logged['loss']:.4f}, val_{loss_name} {values[loss_name]:.4f} ({time.time() - started:.1f} s; checkpoint {epoch})", flush=True)
+        if logs:
+            logs.epoch(epoch, logged)
+        if EXPERIMENT["early_stopping"]:
+            if values[loss_name] < best["loss"]:
+                best.update(loss=values[loss_name], epoch=epoch, weights=model.get_weights(), waited=0)
+            else:
+                best["waited"] += 1
+                if best["waited"] >= EXPERIMENT["patience"]:
+                    print(f"Early stopping: epoch {best['epoch']} had the lowest validation loss; its weights are kept.")
+                    break
+    if best["weights"] is not None:
+        model.set_weights(best["weights"])
+    if not chief:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def train_one_device(model, data, args, global_batch):
+    """Keras backends other than TensorFlow (JAX, PyTorch): model.fit on one device, no checkpoints."""
+    (x_train, y_train), (x_val, y_val) = data
+    if not args.from_scratch:
+        load_browser_weights(model, HERE)
+        print_scores("Validation with the browser's weights:", scores(model, x_val, y_val))
+    callbacks = [keras.callbacks.CSVLogger(os.path.join(args.log_dir, "training.csv"))]
+    os.makedirs(args.log_dir, exist_ok=True)
+    if EXPERIMENT["early_stopping"]:
+        callbacks.append(keras.callbacks.EarlyStopping(monitor="val_loss", patience=EXPERIMENT["patience"], restore_best_weights=True))
+    model.fit(x_train, targets(y_train), batch_size=global_batch, epochs=args.epochs, shuffle=True, validation_data=(x_val, targets(y_val)), callbacks=callbacks, verbose=2)
 
 
 def main(argv=None):
@@ -313,33 +529,58 @@ def main(argv=None):
     parser.add_argument("--images", help="IDX images file (.gz or not) instead of Keras's download")
     parser.add_argument("--labels", help="IDX labels file (.gz or not) instead of Keras's download")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N training and validation samples (a quick check)")
-    parser.add_argument("--save", default=os.path.join(HERE, "model.keras"), help="where to save the trained Keras model")
+    parser.add_argument("--save", default=os.path.join(HERE, "model.keras"), help="where the chief saves the trained Keras model")
+    parser.add_argument("--batch-size", type=int, default=EXPERIMENT["batch_size"], help="samples per replica per step (default: the browser's); the global batch is this times the replicas")
+    parser.add_argument("--global-batch-size", type=int, default=0, help="the global batch instead, split over the replicas")
+    parser.add_argument("--no-lr-scaling", action="store_true", help="keep the browser's learning rate (default: scaled with the global batch, the linear scaling rule)")
+    parser.add_argument("--checkpoint-dir", default=os.path.join(HERE, "checkpoints"), help="where the chief keeps a checkpoint after every epoch; a killed job resumes from it (a finished one removes it)")
+    parser.add_argument("--log-dir", default=os.path.join(HERE, "logs"), help="where the chief logs: training.csv and tensorboard/")
+    parser.add_argument("--wait", type=float, default=120, help="seconds a cluster worker waits for its peers (to join, then for each step) before it exits")
     args = parser.parse_args(argv)
 
     keras.utils.set_random_seed(EXPERIMENT["seed"])
-    (x_train, y_train), (x_val, y_val) = load_data(args)
-    print(f"Data: {len(x_train)} training and {len(x_val)} validation samples, input {list(x_train.shape[1:])}")
+    cluster = CLUSTER
+    tensorflow = keras.backend.backend() == "tensorflow"
+    if cluster and not tensorflow:
+        raise SystemExit(f"Training on several workers needs KERAS_BACKEND=tensorflow (this is {keras.backend.backend()}): train.py distributes with tf.distribute.")
+    chief = not cluster or cluster[1] == 0
+    data = load_data(args)
+    (x_train, _), (x_val, y_val) = data
+    print(f"Data: {len(x_train)} training and {len(x_val)} validation samples, input {list(x_train.shape[1:])}", flush=True)
 
-    with strategy().scope():
-        model = build_model()
+    beat()  # joining: the supervisor's clock starts
+    try:
+        strategy = make_strategy(cluster, args.wait) if tensorflow else None
+        beat()
+        replicas = strategy.num_replicas_in_sync if strategy else 1
+        global_batch, lr = batch_plan(args, replicas)
+        with strategy.scope() if strategy else contextlib.nullcontext():
+            model = build_model()
+            optimizer = make_optimizer(lr)
+            if strategy:
+                optimizer.build(model.trainable_variables)
         loss = "categorical_crossentropy" if EXPERIMENT["task"] == "classification" else "mean_squared_error"
-        model.compile(optimizer=make_optimizer(), loss=loss)
-    print(f"Model: {model.count_params()} parameters")
-    if not args.from_scratch:
-        load_browser_weights(model, HERE)
-        print_scores("Validation with the browser's weights:", scores(model, x_val, y_val))
-
-    callbacks = []
-    if EXPERIMENT["early_stopping"]:
-        callbacks.append(keras.callbacks.EarlyStopping(monitor="val_loss", patience=EXPERIMENT["patience"], restore_best_weights=True))
-    model.fit(
-        x_train, targets(y_train),
-        batch_size=EXPERIMENT["batch_size"], epochs=args.epochs, shuffle=True,
-        validation_data=(x_val, targets(y_val)), callbacks=callbacks, verbose=2,
-    )
+        model.compile(optimizer=optimizer, loss=loss)
+        print(f"Model: {model.count_params()} parameters", flush=True)
+        if strategy:
+            train_distributed(model, optimizer, strategy, data, args, global_batch, chief)
+        else:
+            train_one_device(model, data, args, global_batch)
+    except (tf.errors.DeadlineExceededError, tf.errors.UnavailableError, tf.errors.CancelledError, tf.errors.AbortedError) as error:
+        if not cluster:
+            raise
+        missing = unreachable(*cluster)
+        print(f"Worker {cluster[1]}: {', '.join(missing) or 'a peer'} stopped answering ({type(error).__name__}); giving up.", file=sys.stderr, flush=True)
+        os._exit(3)
     print_scores(f"Validation after {args.epochs} epoch(s) here:", scores(model, x_val, y_val))
-    model.save(args.save)
-    print(f"Saved {args.save}")
+    if chief:
+        model.save(args.save)
+        print(f"Saved {args.save}")
+        # The run finished: its checkpoints are not needed to resume, and a new run starts afresh.
+        shutil.rmtree(args.checkpoint_dir, ignore_errors=True)
+    if cluster:
+        sys.stdout.flush()
+        os._exit(0)  # TensorFlow's collective threads may keep a finished worker alive
 
 
 if __name__ == "__main__":
