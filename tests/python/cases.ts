@@ -29,7 +29,9 @@ import { pythonProject } from '../../src/share/python/project';
 import { makeBatch } from '../../src/train/engines/batch';
 import { withFeatures } from '../../src/train/data/dataSources';
 import { exportArtifacts } from '../../src/train/export/modelArtifacts';
-import { targetScale } from '../../src/train/engines/heads';
+import { headFor, targetScale } from '../../src/train/engines/heads';
+import { evaluate } from '../../src/train/run/loop';
+import type { SplitScores } from '../../src/metrics/types';
 import { pythonData } from '../../src/share/python/dataCsv';
 import { exportData } from '../../src/train/export/exportData';
 
@@ -50,6 +52,10 @@ export interface ExportedCase {
     args: string[];
     classes: string[];
     features: string[];
+    /** Images: the page's validation scores of the exported weights (train.py must print them: the same split). */
+    pageScores?: SplitScores;
+    /** The data arguments alone (no --limit), for that full-validation run. */
+    dataArgs?: string[];
   };
 }
 
@@ -239,6 +245,8 @@ export async function exportCase(spec: CaseSpec): Promise<ExportedCase> {
   const outputs = Array.from(await (model.predict(xs) as tf.Tensor).data());
   const inputs = Array.from(await xs.data());
   xs.dispose();
+  // The CNN on the MNIST sample: the page's validation scores, which train.py must reproduce on its split.
+  const pageScores = spec.name === 'lenet' ? await evaluate(model, dataset, split.validation, headFor(dataset, split.train)) : undefined;
   model.dispose();
   const check = checkModel(config.layers, info.inputShape, info.output);
   const args = spec.dataset === 'mnist-sample' ? ['--images', MNIST_IMAGES, '--labels', MNIST_LABELS] : [];
@@ -253,6 +261,7 @@ export async function exportCase(spec: CaseSpec): Promise<ExportedCase> {
       args: [...args, '--epochs', '1', '--limit', '256'],
       classes: info.classes,
       features: data.preprocessing?.features.map((f) => f.name) ?? [],
+      ...(pageScores ? { pageScores, dataArgs: args } : {}),
     },
   };
 }

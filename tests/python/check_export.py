@@ -60,7 +60,19 @@ def check(folder):
     if set(scores) != expected or not all(math.isfinite(float(v)) for v in scores.values()):
         return f"train.py printed {scores}"
     shown = ", ".join(f"{k} {float(v):.3f}" for k, v in scores.items())
-    return f"ok: {params:,} parameters as in the builder; predictions within {gap:.1e} of tfjs; after 1 epoch on a slice: {shown}"
+    same = ""
+    if "pageScores" in case:
+        # The browser's split of the images (split.json): the browser's weights give the page's scores.
+        full = subprocess.run([sys.executable, os.path.join(folder, "train.py"), *case["dataArgs"], "--epochs", "0", "--save", os.path.join(folder, "same.keras")], capture_output=True, text=True, timeout=600)
+        before = full.stdout.split("Validation with the browser's weights:", 1)
+        if full.returncode != 0 or len(before) < 2:
+            return f"train.py --epochs 0 failed:\n{full.stdout[-1500:]}\n{full.stderr[-2000:]}"
+        printed = {k: float(v) for k, v in re.findall(r"^\s+(\w+)\s+(\S+)$", before[1].split("Epoch", 1)[0].split("Validation", 1)[0], re.M)}
+        page = {k: case["pageScores"][k] for k in printed}
+        if not printed or not all(abs(printed[k] - page[k]) <= TOLERANCE for k in printed):
+            return f"with the browser's weights train.py printed {printed}, the page {page}"
+        same = f"; on the browser's split, the page's validation scores (accuracy {page['accuracy']:.4f})"
+    return f"ok: {params:,} parameters as in the builder; predictions within {gap:.1e} of tfjs; after 1 epoch on a slice: {shown}{same}"
 
 
 def final_scores(output):

@@ -1,7 +1,8 @@
 // The data a Keras project trains on, as data.csv: a CSV dataset's rows as
 // read from the file (after the app's drop rules), or a 2-D set's points, each
 // with the split it was in, so Python validates on the browser's rows. Image
-// data is not written: the script reads MNIST through Keras or IDX files.
+// data is not written (the script reads MNIST through Keras or IDX files);
+// its split is, as indices (split.json).
 import Papa from 'papaparse';
 import type { ExportData, ExportTable } from '../../train/export/exportData';
 import type { PythonData } from './project';
@@ -19,5 +20,8 @@ export function datasetCsv(table: ExportTable | null): string | null {
 
 /** What a Keras project needs besides the model, from what the worker sent. */
 export function pythonData(data: ExportData): PythonData {
-  return { csv: datasetCsv(data.table), preprocessing: data.preprocessing, targetScale: data.targetScale };
+  const split = data.imageSplit
+    ? JSON.stringify({ count: data.imageSplit.count, train: [...data.imageSplit.train], validation: [...data.imageSplit.validation] })
+    : null;
+  return { csv: datasetCsv(data.table), preprocessing: data.preprocessing, targetScale: data.targetScale, split };
 }

@@ -17,6 +17,8 @@ export interface PythonData {
   preprocessing: CsvPreprocessing | null;
   /** Regression: the training targets' mean and spread the model was trained against. */
   targetScale: { mean: number; std: number } | null;
+  /** Images: split.json, the browser's split as indices (null for CSV and 2-D data, whose data.csv says it). */
+  split?: string | null;
 }
 
 export interface PythonProjectInput {
@@ -118,9 +120,13 @@ export function pythonProject(input: PythonProjectInput): { name: string; bytes:
     { name: 'train.py', bytes: encoder.encode(trainPy(input)) },
     { name: 'requirements.txt', bytes: encoder.encode(REQUIREMENTS) },
     { name: 'requirements-cpu.txt', bytes: encoder.encode(REQUIREMENTS_CPU) },
-    { name: 'README.md', bytes: encoder.encode(projectReadme(input.config.dataset, input.info.label, input.data.csv !== null)) },
+    {
+      name: 'README.md',
+      bytes: encoder.encode(projectReadme(input.config.dataset, input.info.label, input.data.csv !== null, Boolean(input.data.split))),
+    },
     ...input.modelFiles,
   ];
   if (input.data.csv !== null) files.push({ name: 'data.csv', bytes: encoder.encode(input.data.csv) });
+  if (input.data.split) files.push({ name: 'split.json', bytes: encoder.encode(input.data.split) });
   return files;
 }

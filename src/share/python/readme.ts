@@ -7,15 +7,18 @@ import requirementsCpu from './requirements-cpu.txt?raw';
 export const REQUIREMENTS = requirements;
 export const REQUIREMENTS_CPU = requirementsCpu;
 
-function dataLine(ref: DatasetRef, hasCsv: boolean): string {
+function dataLine(ref: DatasetRef, hasCsv: boolean, hasSplit: boolean): string {
   if (hasCsv) {
     return "`data.csv` holds the rows the browser trained on, each with the split it was in (`__split__`), so validation uses the same rows. Train on a larger file of the same columns with `--data bigger.csv` (it is split by the experiment's seed when it has no `__split__` column); the column encodings, fill values and scaling stay the ones fitted in the browser.";
   }
-  if (ref.kind === 'idx') return 'This experiment used your own IDX files: pass them with `--images` and `--labels`.';
-  return "The images come from Keras's own loader (downloaded once to `~/.keras/datasets`), or from IDX files with `--images` and `--labels` (gzipped or not). The validation rows are drawn by the experiment's seed, not the browser's: they may include images the browser trained on, so compare with `--from-scratch` for a clean score.";
+  const split = hasSplit
+    ? " `split.json` holds the browser's split (the images' indices), so with the images the browser split (the MNIST sample, or your IDX files) validation uses the same images and the browser's weights give the page's scores. Other images (Keras's full MNIST is ordered otherwise than the browser's) are split by the experiment's seed, and the script says so."
+    : '';
+  if (ref.kind === 'idx') return `This experiment used your own IDX files: pass them with \`--images\` and \`--labels\`.${split}`;
+  return `The images come from Keras's own loader (downloaded once to \`~/.keras/datasets\`), or from IDX files with \`--images\` and \`--labels\` (gzipped or not).${split}`;
 }
 
-export function projectReadme(ref: DatasetRef, label: string, hasCsv: boolean): string {
+export function projectReadme(ref: DatasetRef, label: string, hasCsv: boolean, hasSplit = false): string {
   return `# Training Playground experiment: ${label.replace(/[\r\n]+/g, ' ')}
 
 Exported from Training Playground. \`train.py\` rebuilds the model you built in
@@ -32,10 +35,10 @@ F1, or MSE, MAE and R² for regression.
 - \`experiment.json\`: the experiment, its link, the classes and the final scores.
 - \`requirements.txt\`, \`requirements-cpu.txt\`: a known-good set to install
   (TensorFlow 2.21 with Keras 3.15 is what the app's own tests run this on).
-${hasCsv ? "- `data.csv`: the data, with the browser's split.\n" : ''}
+${hasCsv ? "- `data.csv`: the data, with the browser's split.\n" : ''}${hasSplit ? "- `split.json`: the browser's split of the images.\n" : ''}
 ## Data
 
-${dataLine(ref, hasCsv)}
+${dataLine(ref, hasCsv, hasSplit)}
 
 ## On a laptop
 

@@ -323,10 +323,41 @@ def load_table(args):
     return x, y, split
 
 
+def flip_labels(y_train, rng):
+    """The overfitting lab's label noise: a share of the training labels moved to another class."""
+    if EXPERIMENT["label_noise"] > 0 and EXPERIMENT["task"] == "classification":
+        classes = len(EXPERIMENT["classes"])
+        flip = rng.random(len(y_train)) < EXPERIMENT["label_noise"]
+        y_train[flip] = (y_train[flip] + rng.integers(1, classes, flip.sum())) % classes
+    return y_train
+
+
+def browser_split(count):
+    """The browser's split of the images (split.json: indices), when these are the images it split; else None."""
+    path = os.path.join(HERE, "split.json")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        saved = json.load(f)
+    if saved["count"] != count:
+        print(f"split.json splits {saved['count']} images and these are {count}: they are split by the experiment's seed instead.")
+        return None
+    return np.array(saved["train"], dtype=np.int64), np.array(saved["validation"], dtype=np.int64)
+
+
 def load_data(args):
     """(x_train, y_train), (x_val, y_val) as the experiment sets them up."""
-    x, y, split = load_images(args) if DATA["kind"] in ("mnist", "mnist-sample", "fashion-mnist", "idx") else load_table(args)
+    images = DATA["kind"] in ("mnist", "mnist-sample", "fashion-mnist", "idx")
+    x, y, split = load_images(args) if images else load_table(args)
     rng = np.random.default_rng(EXPERIMENT["seed"])
+    saved = browser_split(len(y)) if images else None
+    if saved is not None:
+        # The browser's own rows: its training share is already taken; its label flips are drawn again here.
+        train, val = saved
+        y_train = flip_labels(y[train].copy(), rng)
+        if args.limit:
+            train, y_train, val = train[: args.limit], y_train[: args.limit], val[: args.limit]
+        return (x[train], y_train), (x[val], y[val])
     if split is None:
         # No split in the file: a seeded one, stratified by class like the app's (not the same rows).
         split = np.zeros(len(y), dtype=bool)
@@ -338,11 +369,7 @@ def load_data(args):
     # The overfitting lab: keep a share of the training split, and flip a share of its labels.
     if EXPERIMENT["train_fraction"] < 1:
         train = np.sort(rng.permutation(train)[: max(1, int(round(len(train) * EXPERIMENT["train_fraction"])))])
-    y_train = y[train].copy()
-    if EXPERIMENT["label_noise"] > 0 and EXPERIMENT["task"] == "classification":
-        classes = len(EXPERIMENT["classes"])
-        flip = rng.random(len(train)) < EXPERIMENT["label_noise"]
-        y_train[flip] = (y_train[flip] + rng.integers(1, classes, flip.sum())) % classes
+    y_train = flip_labels(y[train].copy(), rng)
     if args.limit:
         train, y_train, val = train[: args.limit], y_train[: args.limit], val[: args.limit]
     return (x[train], y_train), (x[val], y[val])

@@ -16,6 +16,8 @@ export interface ExportTable {
 export interface ExportData {
   /** CSV and 2-D data (when asked for: it can be large); null for images. */
   table: ExportTable | null;
+  /** Images: the browser's split, as indices into the images in their order, so Python validates on the same ones. */
+  imageSplit: { count: number; train: Uint32Array; validation: Uint32Array } | null;
   preprocessing: CsvPreprocessing | null;
   /** Regression: the training targets' mean and spread the model was trained against. */
   targetScale: { mean: number; std: number } | null;
@@ -37,6 +39,10 @@ export function exportTable(dataset: Dataset, split: Split): ExportTable | null 
 export function exportData(dataset: Dataset, split: Split, withTable: boolean): ExportData {
   return {
     table: withTable ? exportTable(dataset, split) : null,
+    imageSplit:
+      dataset.sourceRows || dataset.plane
+        ? null
+        : { count: dataset.count, train: split.train.slice(), validation: split.validation.slice() },
     preprocessing: dataset.preprocessing ?? null,
     targetScale: dataset.task === 'regression' ? targetScale(dataset, split.train) : null,
   };
