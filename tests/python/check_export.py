@@ -63,15 +63,17 @@ def check(folder):
     same = ""
     if "pageScores" in case:
         # The browser's split of the images (split.json): the browser's weights give the page's scores.
-        full = subprocess.run([sys.executable, os.path.join(folder, "train.py"), *case["dataArgs"], "--epochs", "0", "--save", os.path.join(folder, "same.keras")], capture_output=True, text=True, timeout=600)
-        before = full.stdout.split("Validation with the browser's weights:", 1)
-        if full.returncode != 0 or len(before) < 2:
-            return f"train.py --epochs 0 failed:\n{full.stdout[-1500:]}\n{full.stderr[-2000:]}"
-        printed = {k: float(v) for k, v in re.findall(r"^\s+(\w+)\s+(\S+)$", before[1].split("Epoch", 1)[0].split("Validation", 1)[0], re.M)}
-        page = {k: case["pageScores"][k] for k in printed}
-        if not printed or not all(abs(printed[k] - page[k]) <= TOLERANCE for k in printed):
-            return f"with the browser's weights train.py printed {printed}, the page {page}"
-        same = f"; on the browser's split, the page's validation scores (accuracy {page['accuracy']:.4f})"
+        # Loaded whole, and streamed from the IDX files in blocks: the same images, the page's scores.
+        for extra in ([], ["--stream"]):
+            full = subprocess.run([sys.executable, os.path.join(folder, "train.py"), *case["dataArgs"], *extra, "--epochs", "0", "--save", os.path.join(folder, "same.keras")], capture_output=True, text=True, timeout=600)
+            before = full.stdout.split("Validation with the browser's weights:", 1)
+            if full.returncode != 0 or len(before) < 2:
+                return f"train.py --epochs 0 {' '.join(extra)} failed:\n{full.stdout[-1500:]}\n{full.stderr[-2000:]}"
+            printed = {k: float(v) for k, v in re.findall(r"^\s+(\w+)\s+(\S+)$", before[1].split("Epoch", 1)[0].split("Validation", 1)[0], re.M)}
+            page = {k: case["pageScores"][k] for k in printed}
+            if not printed or not all(abs(printed[k] - page[k]) <= TOLERANCE for k in printed):
+                return f"with the browser's weights train.py {' '.join(extra)} printed {printed}, the page {page}"
+        same = f"; on the browser's split, loaded or streamed, the page's validation scores (accuracy {page['accuracy']:.4f})"
     return f"ok: {params:,} parameters as in the builder; predictions within {gap:.1e} of tfjs; after 1 epoch on a slice: {shown}{same}"
 
 
@@ -171,8 +173,40 @@ def check_cluster(folder):
         return f"the killed run did not resume from its checkpoint:\n{again.stdout[-1500:]}\n{again.stderr[-1500:]}"
     if not close(final_scores(again.stdout), final_scores(whole.stdout)):
         return f"resumed {final_scores(again.stdout)} against uninterrupted {final_scores(whole.stdout)}"
+    # Streamed through tf.data (one file, a glob of two), the rows and encodings are the ones loaded whole.
+    started = time.monotonic()
+    browser = lambda out: {k: float(v) for k, v in re.findall(r"^\s+(\w+)\s+(\S+)$", out.split("Validation with the browser's weights:", 1)[1].split("Validation after", 1)[0], re.M)}
+    loaded = subprocess.run([sys.executable, train, "--epochs", "0", "--checkpoint-dir", os.path.join(folder, "ck-s0")], capture_output=True, text=True, timeout=120)
+    streamed = subprocess.run([sys.executable, train, "--epochs", "0", "--stream", "--checkpoint-dir", os.path.join(folder, "ck-s1")], capture_output=True, text=True, timeout=120)
+    with open(os.path.join(folder, "data.csv"), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    half = 1 + (len(lines) - 1) // 2
+    for name, part in (("part-a.csv", lines[1:half]), ("part-b.csv", lines[half:])):
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            f.write("\n".join([lines[0], *part]) + "\n")
+    globbed = subprocess.run([sys.executable, train, "--epochs", "0", "--data", os.path.join(folder, "part-*.csv"), "--checkpoint-dir", os.path.join(folder, "ck-s2")], capture_output=True, text=True, timeout=120)
+    for label, result in (("loaded", loaded), ("streamed", streamed), ("a glob", globbed)):
+        if result.returncode != 0:
+            return f"{label} failed:\n{result.stdout[-1500:]}\n{result.stderr[-2000:]}"
+    if not close(browser(streamed.stdout), browser(loaded.stdout), 1e-6) or not close(browser(globbed.stdout), browser(loaded.stdout), 1e-6):
+        return f"streamed {browser(streamed.stdout)} or globbed {browser(globbed.stdout)} against loaded {browser(loaded.stdout)}"
+    # Two workers stream their own shards and finish together.
+    workers = [f"127.0.0.1:{free_port()}", f"127.0.0.1:{free_port()}"]
+    procs = [
+        subprocess.Popen([sys.executable, train, "--from-scratch", "--epochs", "2", "--stream", "--batch-size", "8", "--wait", "60",
+                          "--checkpoint-dir", os.path.join(folder, "ck-stream"), "--log-dir", os.path.join(folder, "logs-stream"), "--save", os.path.join(folder, f"stream{i}.keras")],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=worker_env(workers, i))
+        for i in range(2)
+    ]
+    outs = [p.communicate(timeout=240) for p in procs]
+    if any(p.returncode != 0 for p in procs):
+        return f"streaming workers failed: {[p.returncode for p in procs]}\n{outs[0][1][-2000:]}\n{outs[1][1][-2000:]}"
+    if not close(final_scores(outs[0][0]), final_scores(outs[1][0]), 1e-6):
+        return "the streaming workers disagree"
+    timings["streamed"] = time.monotonic() - started
+
     shown = ", ".join(f"{k} {v:.1f} s" for k, v in timings.items())
-    return f"ok: two workers agree with one process within 1e-4 (accuracy {scores[0]['accuracy']:.4f}); a lone worker gave up naming its peer; a run killed after a checkpoint resumed from epoch {resumed.group(1)} and ended as the uninterrupted one ({shown})"
+    return f"ok: two workers agree with one process within 1e-4 (accuracy {scores[0]['accuracy']:.4f}); a lone worker gave up naming its peer; a run killed after a checkpoint resumed from epoch {resumed.group(1)} and ended as the uninterrupted one; streamed rows (one file, a glob, two workers' shards) score as the loaded ones ({shown})"
 
 
 def check_literals(path):

@@ -53,6 +53,18 @@ line per epoch, and the page's scores at the end. The chief (the only process
 on a laptop) saves \`model.keras\` and logs every epoch to
 \`logs/training.csv\` and \`logs/tensorboard/\` (\`tensorboard --logdir logs\`).
 
+## Data larger than memory
+
+\`--stream\` reads the data through \`tf.data\` in blocks instead of loading it:
+a CSV file, or a glob of files with the same columns (\`--data 'rows-*.csv'\`,
+which streams by itself), or IDX files (\`--images\`, \`--labels\`). Rows are
+encoded in TensorFlow ops with the browser's encodings, fill values and
+scaling, so memory stays flat as rows grow, and each worker trains on its own
+share of the blocks. The split is the browser's (\`__split__\`, \`split.json\`)
+or, without one, a seeded hash of each row's number. Streamed, duplicate rows
+are not dropped and label noise is not applied; a resumed run goes on from
+its epoch with the stream's own order.
+
 ## Batch size and learning rate
 
 \`--batch-size\` is **per replica** (default: the browser's). The global batch is

@@ -385,25 +385,48 @@ def targets(y):
 # ---------------------------------------------------------------- scores
 
 
+class Tally:
+    """The page's scores, summed batch by batch (memory stays flat however many rows are scored):
+    accuracy and macro precision/recall/F1 with the loss, or MSE/MAE/R² in the target's units."""
+
+    def __init__(self):
+        k = len(EXPERIMENT["classes"])
+        self.matrix = np.zeros((k, k), dtype=np.int64)
+        self.n, self.loss, self.sq, self.abs, self.y, self.yy = 0, 0.0, 0.0, 0.0, 0.0, 0.0
+
+    def add(self, out, y):
+        out, y = np.asarray(out, dtype=np.float64), np.asarray(y)
+        self.n += len(y)
+        if EXPERIMENT["task"] == "regression":
+            err = out[:, 0] * TARGET_SCALE["std"] + TARGET_SCALE["mean"] - y
+            self.sq, self.abs = self.sq + float(np.sum(err**2)), self.abs + float(np.sum(np.abs(err)))
+            self.y, self.yy = self.y + float(np.sum(y)), self.yy + float(np.sum(np.square(y, dtype=np.float64)))
+            return
+        y = y.astype(np.int64)
+        np.add.at(self.matrix, (y, out.argmax(axis=1)), 1)
+        self.loss += float(np.sum(-np.log(np.clip(out[np.arange(len(y)), y], 1e-7, 1.0))))
+
+    def result(self):
+        n = max(self.n, 1)
+        if EXPERIMENT["task"] == "regression":
+            total = self.yy - self.y * self.y / n
+            return {"mse": self.sq / n, "mae": self.abs / n, "r2": 1 - self.sq / total if total > 1e-12 else 0.0}
+        k, matrix = len(self.matrix), self.matrix
+        tp, support, predicted = np.diag(matrix), matrix.sum(axis=1), matrix.sum(axis=0)
+        precision = np.divide(tp, predicted, out=np.zeros(k), where=predicted > 0)
+        recall = np.divide(tp, support, out=np.zeros(k), where=support > 0)
+        f1 = np.divide(2 * precision * recall, precision + recall, out=np.zeros(k), where=(precision + recall) > 0)
+        present = (support > 0) | (predicted > 0)  # classes with samples or predictions, as on the page
+        return {"loss": self.loss / n, "accuracy": float(tp.sum() / n), "precision": float(precision[present].mean()), "recall": float(recall[present].mean()), "f1": float(f1[present].mean())}
+
+
 def scores(model, x, y):
-    """The page's scores: accuracy and macro precision/recall/F1, or MSE/MAE/R² in the target's units."""
-    out = model.predict(x, batch_size=512, verbose=0)
-    if EXPERIMENT["task"] == "regression":
-        pred = out[:, 0] * TARGET_SCALE["std"] + TARGET_SCALE["mean"]
-        err = pred - y
-        total = float(np.sum((y - y.mean()) ** 2))
-        return {"mse": float(np.mean(err**2)), "mae": float(np.mean(np.abs(err))), "r2": 1 - float(np.sum(err**2)) / total if total > 1e-12 else 0.0}
-    k = len(EXPERIMENT["classes"])
-    pred = out.argmax(axis=1)
-    matrix = np.zeros((k, k), dtype=np.int64)
-    np.add.at(matrix, (y, pred), 1)
-    tp, support, predicted = np.diag(matrix), matrix.sum(axis=1), matrix.sum(axis=0)
-    precision = np.divide(tp, predicted, out=np.zeros(k), where=predicted > 0)
-    recall = np.divide(tp, support, out=np.zeros(k), where=support > 0)
-    f1 = np.divide(2 * precision * recall, precision + recall, out=np.zeros(k), where=(precision + recall) > 0)
-    present = (support > 0) | (predicted > 0)  # classes with samples or predictions, as on the page
-    loss = float(np.mean(-np.log(np.clip(out[np.arange(len(y)), y], 1e-7, 1.0))))
-    return {"loss": loss, "accuracy": float(tp.sum() / max(len(y), 1)), "precision": float(precision[present].mean()), "recall": float(recall[present].mean()), "f1": float(f1[present].mean())}
+    """The page's scores of `model` on arrays."""
+    tally = Tally()
+    for i in range(0, len(x), 512):
+        tally.add(keras.ops.convert_to_numpy(model(x[i: i + 512], training=False)), y[i: i + 512])
+        beat()
+    return tally.result()
 
 
 def print_scores(title, values):
@@ -463,13 +486,239 @@ class Logs:
         self.writer.flush()
 
 
-def train_distributed(model, optimizer, strategy, data, args, global_batch, chief):
+class ArraySource:
+    """Data in memory: every worker holds it all, and each replica takes its own slice of every global
+    batch, in one order seeded by the epoch, so any number of workers gives one process's result."""
+
+    def __init__(self, data):
+        (self.x_train, y_train), (self.x_val, self.y_val) = data
+        self.t_train = targets(y_train)
+        self.n_train = len(self.x_train)
+
+    def epoch_batches(self, epoch, strategy, global_batch):
+        replicas = strategy.num_replicas_in_sync
+        order = np.random.default_rng([EXPERIMENT["seed"], epoch]).permutation(self.n_train)
+        for first in range(0, len(order), global_batch):
+            batch = order[first: first + global_batch]
+            if len(batch) < replicas:
+                continue  # too few samples left to give every replica one
+            cuts = np.linspace(0, len(batch), replicas + 1).astype(int)
+            part = lambda ctx, array: array[batch[cuts[ctx.replica_id_in_sync_group]: cuts[ctx.replica_id_in_sync_group + 1]]]
+            x = strategy.experimental_distribute_values_from_function(lambda ctx: part(ctx, self.x_train))
+            y = strategy.experimental_distribute_values_from_function(lambda ctx: part(ctx, self.t_train))
+            yield x, y, len(batch)
+
+    def validate(self, model):
+        return scores(model, self.x_val, self.y_val)
+
+
+STREAM_BATCH = 4096
+
+
+def hashed_share(index, salt):
+    """A seeded number in [0, 1) per row number: the split and the training share of streamed rows."""
+    text = tf.strings.as_string(index * 7919 + EXPERIMENT["seed"] * 104729 + salt)
+    return tf.cast(tf.strings.to_hash_bucket_fast(text, 1_000_000), tf.float64) / 1e6
+
+
+class Streamed:
+    """Data larger than memory through tf.data, in blocks of STREAM_BATCH rows that are decoded, encoded
+    and cut to the rows wanted in TensorFlow ops, and never held whole. Each worker (input pipeline)
+    trains on its own blocks; every worker scores all validation rows. A subclass gives blocks() of
+    (number, raw rows) and decode() to (x, y, keep, validation, chosen)."""
+
+    def __init__(self):
+        if EXPERIMENT["label_noise"] > 0:
+            print("Streamed data: the overfitting lab's label noise is not applied.")
+        self.iterator = None
+
+    def rows(self, blocks, which):
+        """Encoded blocks, each cut to the rows `which` picks (keep, validation, chosen -> bool)."""
+        def pick(x, y, keep, validation, chosen):
+            mask = which(keep, validation, chosen)
+            return tf.boolean_mask(x, mask), tf.boolean_mask(y, mask)
+        return blocks.map(self.decode, num_parallel_calls=tf.data.AUTOTUNE).map(pick)
+
+    def steps_per_epoch(self, global_batch):
+        return max(1, self.n_train // global_batch)
+
+    def distributed_iterator(self, strategy, global_batch):
+        """One endless iterator over the training rows (every epoch takes steps_per_epoch from it)."""
+        if self.iterator is None:
+            def replica_input(context):
+                per_replica = context.get_per_replica_batch_size(global_batch)
+                # Each input pipeline (worker) its own blocks; rows shuffled within a block, blocks among a few.
+                blocks = self.blocks().shard(context.num_input_pipelines, context.input_pipeline_id)
+                rows = self.rows(blocks, lambda keep, validation, chosen: keep & ~validation & chosen)
+                rows = rows.shuffle(8, seed=EXPERIMENT["seed"]).map(lambda x, y: self.shuffled(x, self.target(y)))
+                return rows.repeat().rebatch(per_replica, drop_remainder=True).prefetch(tf.data.AUTOTUNE)
+            self.iterator = iter(strategy.distribute_datasets_from_function(replica_input))
+        return self.iterator
+
+    @staticmethod
+    def shuffled(x, y):
+        order = tf.random.shuffle(tf.range(tf.shape(x)[0]), seed=EXPERIMENT["seed"])
+        return tf.gather(x, order), tf.gather(y, order)
+
+    def target(self, y):
+        """A block's targets as the loss sees them: one-hot classes, or standardised values."""
+        if EXPERIMENT["task"] == "classification":
+            return tf.one_hot(tf.cast(y, tf.int32), len(EXPERIMENT["classes"]))
+        return tf.cast((y - TARGET_SCALE["mean"]) / TARGET_SCALE["std"], tf.float32)[:, None]
+
+    def validate(self, model):
+        tally = Tally()
+        rows = self.rows(self.blocks(), lambda keep, validation, chosen: keep & validation)
+        for x, y in rows.prefetch(tf.data.AUTOTUNE):
+            tally.add(keras.ops.convert_to_numpy(model(x, training=False)), y.numpy())
+            beat()
+        return tally.result()
+
+
+
+
+class CsvStream(Streamed):
+    """CSV files (one, or a glob of files with the same columns) with the browser's encodings, fill values
+    and scaling; the split from __split__, or a seeded hash of each row's number. Duplicate rows are not
+    dropped (that needs them all)."""
+
+    def __init__(self, pattern):
+        self.files = sorted(tf.io.gfile.glob(pattern))
+        if not self.files:
+            raise SystemExit(f"No file matches {pattern}.")
+        self.header = None
+        for path in self.files:
+            with open(path, newline="", encoding="utf-8") as f:
+                header = next(csv.reader(f), [])
+            if self.header is not None and header != self.header:
+                raise SystemExit(f"{path} has other columns than {self.files[0]}.")
+            self.header = header
+        prep = DATA["csv"]
+        missing = [name for name in [prep["target"]] + [f["name"] for f in prep["features"]] if name not in self.header]
+        if missing:
+            raise SystemExit(f"The CSV lacks the column(s) {missing}.")
+        # Rows per epoch, from the line count (every worker gets the same figure, so all take the same steps).
+        lines = 0
+        for path in self.files:
+            with open(path, "rb") as f:
+                lines += sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 24), b"")) - 1
+        self.n_train = max(1, int(lines * (1 - EXPERIMENT["validation_split"]) * EXPERIMENT["train_fraction"]))
+        super().__init__()
+
+    def blocks(self):
+        """(block number, lines): every file's rows in order, STREAM_BATCH lines a block, headers skipped."""
+        files = tf.data.Dataset.from_tensor_slices(self.files)
+        lines = files.interleave(lambda path: tf.data.TextLineDataset(path).skip(1), cycle_length=1)
+        return lines.filter(lambda line: tf.strings.length(line) > 0).batch(STREAM_BATCH).enumerate()
+
+    def decode(self, number, lines):
+        cells = tf.io.decode_csv(lines, record_defaults=[""] * len(self.header))
+        index = number * STREAM_BATCH + tf.range(tf.shape(lines, out_type=tf.int64)[0])
+        return self.encode(index, cells)
+
+    def encode(self, index, cells):
+        """A batch of rows (every cell a string) to inputs, targets, and which rows to keep, validate on, train on."""
+        prep = DATA["csv"]
+        column = lambda name: tf.strings.strip(cells[self.header.index(name)])
+        absent = tf.constant(sorted(MISSING))
+
+        def is_missing(text):
+            return tf.reduce_any(tf.equal(tf.strings.lower(text)[:, None], absent[None, :]), axis=1)
+
+        def number(text):
+            ok = tf.strings.regex_full_match(text, r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+            value = tf.strings.to_number(tf.where(ok, text, "0"), tf.float64)
+            return tf.where(ok & ~is_missing(text), value, tf.constant(math.nan, tf.float64))
+
+        target = column(prep["target"])
+        keep = ~is_missing(target)
+        if prep["task"] == "classification":
+            classes = tf.constant(prep["classes"])
+            match = tf.equal(target[:, None], classes[None, :])
+            keep &= tf.reduce_any(match, axis=1)
+            label = tf.cast(tf.argmax(tf.cast(match, tf.int32), axis=1), tf.float64)
+        else:
+            label = number(target)
+            keep &= ~tf.math.is_nan(label)
+        parts = []
+        for feature in prep["features"]:
+            text = column(feature["name"])
+            if feature["type"] == "numeric":
+                value = number(text)
+                if prep["missing"] == "drop":
+                    keep &= ~tf.math.is_nan(value)
+                value = tf.where(tf.math.is_nan(value), tf.constant(float(feature["fill"]), tf.float64), value)
+                parts.append(((value - feature["offset"]) / feature["scale"])[:, None])
+            else:
+                if prep["missing"] == "drop":
+                    keep &= ~is_missing(text)
+                value = tf.where(is_missing(text), tf.constant(str(feature["fill"])), text)
+                parts.append(tf.cast(tf.equal(value[:, None], tf.constant(feature["categories"])[None, :]), tf.float64))
+        x = tf.cast(tf.concat(parts, axis=1), tf.float32)
+        if SPLIT_COLUMN in self.header:
+            validation = tf.equal(column(SPLIT_COLUMN), "validation")
+        else:
+            validation = hashed_share(index, 0) < EXPERIMENT["validation_split"]
+        chosen = hashed_share(index, 1) < EXPERIMENT["train_fraction"]
+        return x, label, keep, validation, chosen
+
+
+
+def idx_shape(path):
+    """An IDX file's dimensions, from its header alone (gzipped or not)."""
+    with (gzip.open if is_gzip(path) else open)(path, "rb") as f:
+        head = f.read(4)
+        return [int.from_bytes(f.read(4), "big") for _ in range(head[3])]
+
+
+def is_gzip(path):
+    with open(path, "rb") as f:
+        return f.read(2) == b"\x1f\x8b"
+
+
+class IdxStream(Streamed):
+    """IDX image and label files (gzipped or not), read in blocks: the pixels stay bytes until a block is
+    decoded. The split is the browser's (split.json) when it fits these images, else a seeded hash."""
+
+    def __init__(self, images, labels):
+        super().__init__()
+        self.images, self.labels = images, labels
+        image_shape, label_shape = idx_shape(images), idx_shape(labels)
+        count = image_shape[0]
+        if label_shape[0] != count:
+            raise SystemExit(f"{images} has {count} images and {labels} {label_shape[0]} labels.")
+        self.image_bytes, self.headers = int(np.prod(image_shape[1:])), (4 + 4 * len(image_shape), 4 + 4 * len(label_shape))
+        saved = browser_split(count)
+        self.is_validation = self.is_train = None
+        if saved is not None:
+            self.is_train, self.is_validation = np.zeros(count, bool), np.zeros(count, bool)
+            self.is_train[saved[0]], self.is_validation[saved[1]] = True, True
+            self.n_train = len(saved[0])
+        else:
+            self.n_train = max(1, int(count * (1 - EXPERIMENT["validation_split"]) * EXPERIMENT["train_fraction"]))
+        self.files = [images, labels]
+
+    def blocks(self):
+        read = lambda path, size, header: tf.data.FixedLengthRecordDataset(path, size, header_bytes=header, compression_type="GZIP" if is_gzip(path) else "")
+        pixels, labels = read(self.images, self.image_bytes, self.headers[0]), read(self.labels, 1, self.headers[1])
+        return tf.data.Dataset.zip((pixels, labels)).batch(STREAM_BATCH).enumerate()
+
+    def decode(self, number, block):
+        pixels, labels = block
+        index = number * STREAM_BATCH + tf.range(tf.shape(pixels, out_type=tf.int64)[0])
+        x = tf.reshape(tf.cast(tf.io.decode_raw(pixels, tf.uint8), tf.float32) / 255.0, [-1, *EXPERIMENT["input_shape"]])
+        y = tf.cast(tf.reshape(tf.io.decode_raw(labels, tf.uint8), [-1]), tf.float64)
+        if self.is_validation is not None:
+            validation, chosen = tf.gather(self.is_validation, index), tf.gather(self.is_train, index)
+        else:
+            validation, chosen = hashed_share(index, 0) < EXPERIMENT["validation_split"], hashed_share(index, 1) < EXPERIMENT["train_fraction"]
+        return x, y, tf.ones_like(validation), validation, chosen
+
+
+def train_distributed(model, optimizer, strategy, source, args, global_batch, chief):
     """The training loop under the strategy: each replica takes its own slice of every global batch,
     gradients are summed across replicas, and the epoch's state is checkpointed (chief: --checkpoint-dir;
     the others: a folder of their own that nobody reads). A killed job started again resumes there."""
-    (x_train, y_train), (x_val, y_val) = data
-    t_train = targets(y_train)
-    replicas = strategy.num_replicas_in_sync
     loss_fn = keras.losses.CategoricalCrossentropy(reduction=None) if EXPERIMENT["task"] == "classification" else keras.losses.MeanSquaredError(reduction=None)
     epoch_done = tf.Variable(0, dtype=tf.int64, trainable=False)
     checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer, epoch=epoch_done)
@@ -481,43 +730,54 @@ def train_distributed(model, optimizer, strategy, data, args, global_batch, chie
         print(f"Resuming from epoch {int(epoch_done.numpy())} ({latest})", flush=True)
     elif not args.from_scratch:
         load_browser_weights(model, HERE)
-        print_scores("Validation with the browser's weights:", scores(model, x_val, y_val))
+        print_scores("Validation with the browser's weights:", source.validate(model))
+
+    def replica_step(x, y, count):
+        with tf.GradientTape() as tape:
+            per_sample = loss_fn(y, model(x, training=True))
+            loss = tf.reduce_sum(per_sample) / count
+            if model.losses:
+                loss += tf.nn.scale_regularization_loss(tf.add_n(model.losses))
+        grads = tape.gradient(loss, model.trainable_variables)
+        optimizer.apply_gradients(zip(grads, model.trainable_variables))
+        return tf.reduce_sum(per_sample)
 
     @tf.function(reduce_retracing=True)
     def step(x, y, count):
-        def replica_step(x, y):
-            with tf.GradientTape() as tape:
-                per_sample = loss_fn(y, model(x, training=True))
-                loss = tf.reduce_sum(per_sample) / count
-                if model.losses:
-                    loss += tf.nn.scale_regularization_loss(tf.add_n(model.losses))
-            grads = tape.gradient(loss, model.trainable_variables)
-            optimizer.apply_gradients(zip(grads, model.trainable_variables))
-            return tf.reduce_sum(per_sample)
-        return strategy.reduce(tf.distribute.ReduceOp.SUM, strategy.run(replica_step, args=(x, y)), axis=None)
+        return strategy.reduce(tf.distribute.ReduceOp.SUM, strategy.run(replica_step, args=(x, y, count)), axis=None)
+
+    @tf.function
+    def steps(iterator, n):
+        """n steps from a distributed iterator in one call: streamed data would spend most of its time
+        crossing from Python to TensorFlow once a step."""
+        total = tf.constant(0.0)
+        for _ in tf.range(n):
+            x, y = next(iterator)
+            total += strategy.reduce(tf.distribute.ReduceOp.SUM, strategy.run(replica_step, args=(x, y, float(global_batch))), axis=None)
+        return total
 
     logs = Logs(args.log_dir) if chief else None
     best = {"loss": math.inf, "epoch": 0, "weights": None, "waited": 0}
     for epoch in range(int(epoch_done.numpy()) + 1, args.epochs + 1):
         started = time.time()
-        # The same order on every worker (seeded by the epoch): each replica takes its own slice of each batch.
-        order = np.random.default_rng([EXPERIMENT["seed"], epoch]).permutation(len(x_train))
-        total = 0.0
-        for first in range(0, len(order), global_batch):
-            batch = order[first: first + global_batch]
-            if len(batch) < replicas:
-                continue  # too few samples left to give every replica one
-            cuts = np.linspace(0, len(batch), replicas + 1).astype(int)
-            part = lambda ctx, array: array[batch[cuts[ctx.replica_id_in_sync_group]: cuts[ctx.replica_id_in_sync_group + 1]]]
-            x = strategy.experimental_distribute_values_from_function(lambda ctx: part(ctx, x_train))
-            y = strategy.experimental_distribute_values_from_function(lambda ctx: part(ctx, t_train))
-            total += float(step(x, y, tf.constant(len(batch), tf.float32)))
-            beat()
+        total, trained = 0.0, 0
+        if isinstance(source, Streamed):
+            iterator, left = source.distributed_iterator(strategy, global_batch), source.steps_per_epoch(global_batch)
+            while left > 0:
+                n = min(left, 100)
+                total += float(steps(iterator, tf.constant(n)))
+                trained, left = trained + n * global_batch, left - n
+                beat()
+        else:
+            for x, y, count in source.epoch_batches(epoch, strategy, global_batch):
+                total += float(step(x, y, tf.constant(count, tf.float32)))
+                trained += count
+                beat()
         epoch_done.assign(epoch)
         manager.save(checkpoint_number=epoch)
-        values = scores(model, x_val, y_val)
+        values = source.validate(model)
         loss_name = "loss" if EXPERIMENT["task"] == "classification" else "mse"
-        logged = {"loss": total / len(order), **{f"val_{k}": v for k, v in values.items()}}
+        logged = {"loss": total / max(trained, 1), **{f"val_{k}": v for k, v in values.items()}}
         print(f"Epoch {epoch}/{args.epochs}: loss {logged['loss']:.4f}, val_{loss_name} {values[loss_name]:.4f} ({time.time() - started:.1f} s; checkpoint {epoch})", flush=True)
         if logs:
             logs.epoch(epoch, logged)
@@ -562,6 +822,7 @@ def main(argv=None):
     parser.add_argument("--no-lr-scaling", action="store_true", help="keep the browser's learning rate (default: scaled with the global batch, the linear scaling rule)")
     parser.add_argument("--checkpoint-dir", default=os.path.join(HERE, "checkpoints"), help="where the chief keeps a checkpoint after every epoch; a killed job resumes from it (a finished one removes it)")
     parser.add_argument("--log-dir", default=os.path.join(HERE, "logs"), help="where the chief logs: training.csv and tensorboard/")
+    parser.add_argument("--stream", action="store_true", help="read --data (a CSV file or a glob of them), or --images/--labels, through tf.data in blocks instead of loading it: for data larger than memory; each worker reads its own shard")
     parser.add_argument("--wait", type=float, default=120, help="seconds a cluster worker waits for its peers (to join, then for each step) before it exits")
     args = parser.parse_args(argv)
 
@@ -571,9 +832,18 @@ def main(argv=None):
     if cluster and not tensorflow:
         raise SystemExit(f"Training on several workers needs KERAS_BACKEND=tensorflow (this is {keras.backend.backend()}): train.py distributes with tf.distribute.")
     chief = not cluster or cluster[1] == 0
-    data = load_data(args)
-    (x_train, _), (x_val, y_val) = data
-    print(f"Data: {len(x_train)} training and {len(x_val)} validation samples, input {list(x_train.shape[1:])}", flush=True)
+    stream = args.stream or any(c in (args.data or "") for c in "*?[")
+    images = DATA["kind"] in ("mnist", "mnist-sample", "fashion-mnist", "idx")
+    if stream and (not tensorflow or DATA["kind"] == "synthetic" or (images and not (args.images and args.labels))):
+        raise SystemExit("--stream reads CSV files, or IDX files given with --images and --labels, with KERAS_BACKEND=tensorflow.")
+    if stream:
+        source = IdxStream(args.images, args.labels) if images else CsvStream(args.data or os.path.join(HERE, "data.csv"))
+        print(f"Data: streamed from {len(source.files)} file(s), about {source.n_train} training rows an epoch", flush=True)
+    else:
+        data = load_data(args)
+        source = ArraySource(data)
+        (x_train, _), (x_val, _) = data
+        print(f"Data: {len(x_train)} training and {len(x_val)} validation samples, input {list(x_train.shape[1:])}", flush=True)
 
     beat()  # joining: the supervisor's clock starts
     try:
@@ -590,7 +860,7 @@ def main(argv=None):
         model.compile(optimizer=optimizer, loss=loss)
         print(f"Model: {model.count_params()} parameters", flush=True)
         if strategy:
-            train_distributed(model, optimizer, strategy, data, args, global_batch, chief)
+            train_distributed(model, optimizer, strategy, source, args, global_batch, chief)
         else:
             train_one_device(model, data, args, global_batch)
     except (tf.errors.DeadlineExceededError, tf.errors.UnavailableError, tf.errors.CancelledError, tf.errors.AbortedError) as error:
@@ -599,7 +869,7 @@ def main(argv=None):
         missing = unreachable(*cluster)
         print(f"Worker {cluster[1]}: {', '.join(missing) or 'a peer'} stopped answering ({type(error).__name__}); giving up.", file=sys.stderr, flush=True)
         os._exit(3)
-    print_scores(f"Validation after {args.epochs} epoch(s) here:", scores(model, x_val, y_val))
+    print_scores(f"Validation after {args.epochs} epoch(s) here:", source.validate(model))
     if chief:
         model.save(args.save)
         print(f"Saved {args.save}")
