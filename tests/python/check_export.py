@@ -154,6 +154,28 @@ def check_cluster(folder):
     if alone.returncode == 0 or f"worker 1 at {workers[1]} did not join within 5 s" not in alone.stderr:
         return f"a lone worker did not give up as it should ({alone.returncode}):\n{alone.stderr[-1500:]}"
 
+    # A worker that dies mid-run: its peer gives up within --wait, naming it.
+    workers = [f"127.0.0.1:{free_port()}", f"127.0.0.1:{free_port()}"]
+    started = time.monotonic()
+    procs = [
+        subprocess.Popen([sys.executable, train, "--from-scratch", "--epochs", "500", "--wait", "6", "--checkpoint-dir", os.path.join(folder, f"ck-die{i}"),
+                          "--log-dir", os.path.join(folder, "logs-die"), "--save", os.path.join(folder, f"die{i}.keras")],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=worker_env(workers, i))
+        for i in range(2)
+    ]
+    for line in procs[1].stdout:
+        if line.startswith("Epoch 1/"):
+            procs[1].kill()
+            break
+    try:
+        _, err = procs[0].communicate(timeout=90)
+    finally:
+        for p in procs:
+            p.kill()
+    timings["peer died"] = time.monotonic() - started
+    if procs[0].returncode == 0 or f"worker 1 at {workers[1]} stopped answering" not in err:
+        return f"a worker whose peer died did not give up as it should ({procs[0].returncode}):\n{err[-1500:]}"
+
     # Killed after its first checkpoint, started again: it resumes there, and ends as the uninterrupted run.
     started = time.monotonic()
     ck = os.path.join(folder, "ck-resume")
@@ -206,7 +228,7 @@ def check_cluster(folder):
     timings["streamed"] = time.monotonic() - started
 
     shown = ", ".join(f"{k} {v:.1f} s" for k, v in timings.items())
-    return f"ok: two workers agree with one process within 1e-4 (accuracy {scores[0]['accuracy']:.4f}); a lone worker gave up naming its peer; a run killed after a checkpoint resumed from epoch {resumed.group(1)} and ended as the uninterrupted one; streamed rows (one file, a glob, two workers' shards) score as the loaded ones ({shown})"
+    return f"ok: two workers agree with one process within 1e-4 (accuracy {scores[0]['accuracy']:.4f}); a lone worker, and one whose peer died mid-run, gave up naming it; a run killed after a checkpoint resumed from epoch {resumed.group(1)} and ended as the uninterrupted one; streamed rows (one file, a glob, two workers' shards) score as the loaded ones ({shown})"
 
 
 def check_literals(path):

@@ -115,6 +115,8 @@ def beat():
     if HEARTBEAT is not None:
         try:
             os.write(HEARTBEAT, b".")
+        except BrokenPipeError:
+            os._exit(1)  # the supervisor is gone (killed): so is this worker
         except OSError:
             pass
 
