@@ -85,7 +85,16 @@ test('Export as Python downloads a Keras project with the files listed: train.py
   await page.getByTestId('export-python').click();
   const zipPath = await (await download).path();
   const files = unzipSync(new Uint8Array(await readFile(zipPath)));
-  const names = ['train.py', 'requirements.txt', 'README.md', 'model.json', 'weights.bin', 'experiment.json', 'data.csv'];
+  const names = [
+    'train.py',
+    'requirements.txt',
+    'requirements-cpu.txt',
+    'README.md',
+    'model.json',
+    'weights.bin',
+    'experiment.json',
+    'data.csv',
+  ];
   expect(Object.keys(files).sort()).toEqual(names.map((name) => `keras-project/${name}`).sort());
   await expect(page.getByTestId('saved-files')).toContainText(`keras-project-epoch-2.zip: ${names.join(', ')}`);
 
