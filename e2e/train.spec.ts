@@ -77,3 +77,23 @@ test('Step before any Train starts a run paused after one batch', async ({ page 
   await expect(page.getByTestId('run-status')).toHaveText('paused');
   await page.getByTestId('stop-button').click();
 });
+
+test('a learning-rate schedule is set, drawn, carried by the link, and marked on the batch chart', async ({ page }) => {
+  await openApp(page, { maxTrain: 256, maxVal: 64 });
+  await page.getByLabel('Preset').selectOption('mlp');
+  await page.getByLabel('Epochs').fill('4');
+  await page.getByLabel('Learning-rate schedule').selectOption('cosine');
+  await page.getByLabel('Warm-up (epochs)').fill('1');
+  const curve = page.getByTestId('schedule-curve');
+  await expect(curve.locator('polyline')).toHaveAttribute('points', /,/);
+  await expect(curve).toContainText('Rate over 4 epochs: from');
+  await expect.poll(() => page.url()).toContain('sch=cosine');
+  await page.reload();
+  await expect(page.getByLabel('Learning-rate schedule')).toHaveValue('cosine');
+  await page.getByTestId('backend-select').selectOption('cpu');
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('batch-chart')).toContainText('learning rate (schedule, own scale)');
+  await page.getByTestId('batch-chart').screenshot({ path: 'test-results/schedule-batch-chart.png' });
+  await page.locator('section.settings').screenshot({ path: 'test-results/schedule-settings.png' });
+});

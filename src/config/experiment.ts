@@ -12,6 +12,7 @@ export type BackendName = Exclude<BackendPreference, 'auto'>;
 export const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU', fused: 'Fused' };
 
 export { OPTIMIZERS, type OptimizerName } from './optimizerParams';
+import type { ScheduleName } from './schedule';
 
 export type { DatasetRef };
 
@@ -30,6 +31,11 @@ export interface ExperimentConfig {
   validationSplit: number;
   /** Global L2 penalty on every kernel (0 = off), added to each layer's own. */
   weightDecay: number;
+  /** The learning-rate schedule over the run (config/schedule.ts), and its settings. */
+  schedule: ScheduleName;
+  decayRate: number;
+  decayEvery: number;
+  warmupEpochs: number;
   /** Stop when validation loss has not improved for `patience` epochs, and restore the best weights. */
   earlyStopping: boolean;
   patience: number;
@@ -81,6 +87,9 @@ export const LIMITS = {
   validationSplit: { min: 0.05, max: 0.9 },
   weightDecay: { min: 0, max: 1 },
   patience: { min: 1, max: 100, integer: true },
+  decayRate: { min: 0.01, max: 1 },
+  decayEvery: { min: 1, max: 10_000, integer: true },
+  warmupEpochs: { min: 0, max: 10_000 },
   trainFraction: { min: 0.001, max: 1 },
   labelNoise: { min: 0, max: 0.9 },
   seed: { min: 0, max: 2 ** 31 - 1, integer: true },
@@ -106,6 +115,10 @@ export function defaultConfig(): ExperimentConfig {
     epochs: 5,
     validationSplit: 0.2,
     weightDecay: 0,
+    schedule: 'constant',
+    decayRate: 0.5,
+    decayEvery: 2,
+    warmupEpochs: 1,
     earlyStopping: false,
     patience: 3,
     trainFraction: 1,

@@ -4,6 +4,7 @@
 // untrusted values against it, so a new setting is added in one place.
 import { BACKEND_PREFERENCES, LIMITS, OPTIMIZERS, PACES, type ExperimentConfig, type NumberLimit } from './experiment';
 import type { OptimizerParam } from './optimizerParams';
+import { SCHEDULES } from './schedule';
 
 /** Where a setting sits: a top-level key, or one of the optimizer's parameters. */
 export type FieldPath = readonly [keyof ExperimentConfig] | readonly ['optimizerParams', OptimizerParam];
@@ -49,6 +50,10 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   setting('epochs', 'ep', 'Epochs'),
   setting('validationSplit', 'vs', 'Validation split'),
   setting('weightDecay', 'wd', 'Weight decay'),
+  { type: 'enum', path: ['schedule'], url: 'sch', label: 'Learning-rate schedule', values: SCHEDULES },
+  setting('decayRate', 'dr', 'Decay factor'),
+  setting('decayEvery', 'de', 'Decay every (epochs)'),
+  setting('warmupEpochs', 'wu', 'Warm-up (epochs)'),
   { type: 'bool', path: ['earlyStopping'], url: 'es', label: 'Early stopping' },
   setting('patience', 'pat', 'Patience'),
   setting('trainFraction', 'tf', 'Training set size'),

@@ -115,7 +115,18 @@ export function resetRun(): void {
 }
 
 type NumericField =
-  'learningRate' | 'batchSize' | 'epochs' | 'validationSplit' | 'weightDecay' | 'patience' | 'trainFraction' | 'labelNoise' | 'seed';
+  | 'learningRate'
+  | 'batchSize'
+  | 'epochs'
+  | 'validationSplit'
+  | 'weightDecay'
+  | 'patience'
+  | 'trainFraction'
+  | 'labelNoise'
+  | 'seed'
+  | 'decayRate'
+  | 'decayEvery'
+  | 'warmupEpochs';
 
 /** Sets a validated numeric setting. A new learning rate also reaches a running model at its next batch. */
 export function setNumericSetting(field: NumericField, value: number): void {

@@ -31,6 +31,7 @@ import { withFeatures } from '../../src/train/data/dataSources';
 import { exportArtifacts } from '../../src/train/export/modelArtifacts';
 import { headFor, targetScale } from '../../src/train/engines/heads';
 import { evaluate } from '../../src/train/run/loop';
+import { rateAt } from '../../src/config/schedule';
 import type { SplitScores } from '../../src/metrics/types';
 import { pythonData } from '../../src/share/python/dataCsv';
 import { exportData } from '../../src/train/export/exportData';
@@ -56,6 +57,8 @@ export interface ExportedCase {
     pageScores?: SplitScores;
     /** The data arguments alone (no --limit), for that full-validation run. */
     dataArgs?: string[];
+    /** A schedule's rates from the app's formula at some steps of a run of `epochs` x `perEpoch` steps. */
+    schedule?: { perEpoch: number; epochs: number; steps: number[]; rates: number[] };
   };
 }
 
@@ -80,8 +83,23 @@ export const CASES: CaseSpec[] = [
     learningRate: 0.001,
     extra: { trainFraction: 0.05, labelNoise: 0.2 },
   },
-  { name: 'playground', dataset: 'spiral', layers: presetLayers('playground'), optimizer: 'momentum', learningRate: 0.03 },
-  { name: 'spiral', dataset: 'spiral', layers: presetLayers('spiral'), optimizer: 'adamax', learningRate: 0.01 },
+  // Every learning-rate schedule rides on a case: Python's PlaygroundSchedule must give the app's rates.
+  {
+    name: 'playground',
+    dataset: 'spiral',
+    layers: presetLayers('playground'),
+    optimizer: 'momentum',
+    learningRate: 0.03,
+    extra: { schedule: 'step', decayRate: 0.5, decayEvery: 2 },
+  },
+  {
+    name: 'spiral',
+    dataset: 'spiral',
+    layers: presetLayers('spiral'),
+    optimizer: 'adamax',
+    learningRate: 0.01,
+    extra: { schedule: 'onecycle' },
+  },
   {
     name: 'layer-zoo',
     dataset: 'mnist-sample',
@@ -96,7 +114,7 @@ export const CASES: CaseSpec[] = [
     ],
     optimizer: 'rmsprop',
     learningRate: 0.01,
-    extra: { weightDecay: 0.0001, earlyStopping: true, patience: 2 },
+    extra: { weightDecay: 0.0001, earlyStopping: true, patience: 2, schedule: 'exponential', decayRate: 0.8 },
   },
   {
     name: 'iris (CSV classification)',
@@ -114,6 +132,7 @@ export const CASES: CaseSpec[] = [
     ],
     optimizer: 'adam',
     learningRate: 0.01,
+    extra: { schedule: 'cosine', warmupEpochs: 1.5 },
   },
   {
     name: 'hostile names (CSV)',
@@ -206,6 +225,14 @@ async function trainALittle(model: tf.LayersModel, dataset: Dataset, split: Spli
   ys.dispose();
 }
 
+/** The app's rates at some steps of a 7-epoch run of 13 steps an epoch, for Python to match. */
+function scheduleRates(config: ExperimentConfig) {
+  const perEpoch = 13;
+  const epochs = 7;
+  const steps = [1, 2, 7, 13, 14, 20, 27, 28, 45, 60, 77, 90, 91, 200];
+  return { perEpoch, epochs, steps, rates: steps.map((step) => rateAt(config, config.learningRate, step, perEpoch, epochs * perEpoch)) };
+}
+
 export async function exportCase(spec: CaseSpec): Promise<ExportedCase> {
   const config: ExperimentConfig = {
     ...defaultConfig(),
@@ -262,6 +289,7 @@ export async function exportCase(spec: CaseSpec): Promise<ExportedCase> {
       classes: info.classes,
       features: data.preprocessing?.features.map((f) => f.name) ?? [],
       ...(pageScores ? { pageScores, dataArgs: args } : {}),
+      ...(config.schedule === 'constant' ? {} : { schedule: scheduleRates(config) }),
     },
   };
 }

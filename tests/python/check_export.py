@@ -47,6 +47,15 @@ def check(folder):
     gap = float(np.max(np.abs(ours - theirs)))
     if not gap <= TOLERANCE:
         return f"predictions differ from tfjs by up to {gap:.2e}"
+    if "schedule" in case:
+        # The browser's learning-rate schedule: the app's rate at each step, in Python and in keras.ops alike.
+        plan = case["schedule"]
+        settings = train.EXPERIMENT["schedule"]
+        schedule = train.PlaygroundSchedule(train.EXPERIMENT["learning_rate"], plan["perEpoch"], plan["epochs"], settings["name"], settings["decay_rate"], settings["decay_every"], settings["warmup_epochs"])
+        for step, rate in zip(plan["steps"], plan["rates"]):
+            ours = (schedule.rate(step), float(schedule(step - 1)))
+            if not all(abs(r - rate) <= 1e-6 * max(1.0, abs(rate)) for r in ours):
+                return f"{settings['name']} schedule at step {step}: Python {ours}, the app {rate}"
     run = subprocess.run([sys.executable, os.path.join(folder, "train.py"), *case["args"], "--save", os.path.join(folder, "trained.keras")], capture_output=True, text=True, timeout=600)
     if run.returncode != 0:
         return f"train.py failed ({run.returncode}):\n{run.stdout[-2000:]}\n{run.stderr[-3000:]}"
@@ -74,7 +83,8 @@ def check(folder):
             if not printed or not all(abs(printed[k] - page[k]) <= TOLERANCE for k in printed):
                 return f"with the browser's weights train.py {' '.join(extra)} printed {printed}, the page {page}"
         same = f"; on the browser's split, loaded or streamed, the page's validation scores (accuracy {page['accuracy']:.4f})"
-    return f"ok: {params:,} parameters as in the builder; predictions within {gap:.1e} of tfjs; after 1 epoch on a slice: {shown}{same}"
+    rates = f"; its {train.EXPERIMENT['schedule']['name']} schedule gives the app's rates at {len(case['schedule']['steps'])} steps" if "schedule" in case else ""
+    return f"ok: {params:,} parameters as in the builder; predictions within {gap:.1e} of tfjs; after 1 epoch on a slice: {shown}{same}{rates}"
 
 
 def final_scores(output):

@@ -1,4 +1,5 @@
 // Arbitraries for property tests of links: any experiment the app accepts.
+import { SCHEDULES } from '../../src/config/schedule';
 import fc from 'fast-check';
 import {
   BACKEND_PREFERENCES,
@@ -136,6 +137,10 @@ const settings = fc.record({
   epochs: withinLimit(LIMITS.epochs),
   validationSplit: withinLimit(LIMITS.validationSplit),
   weightDecay: withinLimit(LIMITS.weightDecay),
+  schedule: fc.constantFrom(...SCHEDULES),
+  decayRate: withinLimit(LIMITS.decayRate),
+  decayEvery: withinLimit(LIMITS.decayEvery),
+  warmupEpochs: withinLimit(LIMITS.warmupEpochs),
   earlyStopping: fc.boolean(),
   patience: withinLimit(LIMITS.patience),
   seed: withinLimit(LIMITS.seed),

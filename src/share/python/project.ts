@@ -47,6 +47,7 @@ function experimentValue(config: ExperimentConfig, info: PythonProjectInput['inf
       initial_accumulator: p.initialAccumulator,
     },
     learning_rate: config.learningRate,
+    schedule: { name: config.schedule, decay_rate: config.decayRate, decay_every: config.decayEvery, warmup_epochs: config.warmupEpochs },
     batch_size: config.batchSize,
     epochs: config.epochs,
     validation_split: config.validationSplit,

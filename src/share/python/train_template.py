@@ -150,9 +150,61 @@ def penalty(l1, l2):
 # {{BUILD_MODEL}}
 
 
-def make_optimizer(lr):
-    """The optimizer as the app ran it, at learning rate `lr` (Keras's Adadelta is Zeiler's, as the app's is)."""
+class PlaygroundSchedule(keras.optimizers.schedules.LearningRateSchedule):
+    """The browser's learning-rate schedule, step by step, the same formula as the app's
+    (src/config/schedule.ts): constant, step decay, exponential, cosine with warm-up, or one-cycle."""
+
+    def __init__(self, base, steps_per_epoch, epochs, name="constant", decay_rate=0.5, decay_every=1, warmup_epochs=0.0):
+        self.base, self.per_epoch, self.epochs = float(base), max(1, int(steps_per_epoch)), int(epochs)
+        self.name, self.decay_rate, self.decay_every, self.warmup_epochs = name, float(decay_rate), int(decay_every), float(warmup_epochs)
+
+    def rate(self, step):
+        """The rate of global step `step` (from 1), in plain Python."""
+        total = max(1, self.epochs * self.per_epoch)
+        s = min(max(1, step), total)
+        fall = lambda start, end, t: end + (start - end) * 0.5 * (1 + math.cos(math.pi * t))
+        if self.name == "step":
+            return self.base * self.decay_rate ** ((s - 1) // (max(1, self.decay_every) * self.per_epoch))
+        if self.name == "exponential":
+            return self.base * self.decay_rate ** ((s - 1) / self.per_epoch)
+        if self.name == "cosine":
+            warm = min(total - 1, round(self.warmup_epochs * self.per_epoch))
+            return self.base * s / warm if s <= warm else fall(self.base, 0.0, (s - warm) / max(1, total - warm))
+        if self.name == "onecycle":
+            up = max(1, round(0.3 * total))
+            return fall(self.base, self.base / 25, 1 - s / up) if s <= up else fall(self.base, self.base / 1e4, (s - up) / max(1, total - up))
+        return self.base
+
+    def __call__(self, step):
+        # Keras counts applied steps from 0; the app's first step is 1. The same formula, in keras.ops.
+        ops = keras.ops
+        total = float(max(1, self.epochs * self.per_epoch))
+        s = ops.clip(ops.cast(step, "float32") + 1.0, 1.0, total)
+        fall = lambda start, end, t: end + (start - end) * 0.5 * (1.0 + ops.cos(math.pi * t))
+        if self.name == "step":
+            return self.base * ops.power(self.decay_rate, ops.floor((s - 1.0) / float(max(1, self.decay_every) * self.per_epoch)))
+        if self.name == "exponential":
+            return self.base * ops.power(self.decay_rate, (s - 1.0) / float(self.per_epoch))
+        if self.name == "cosine":
+            warm = float(min(total - 1, round(self.warmup_epochs * self.per_epoch)))
+            return ops.where(s <= warm, self.base * s / max(warm, 1.0), fall(self.base, 0.0, (s - warm) / max(1.0, total - warm)))
+        if self.name == "onecycle":
+            up = float(max(1, round(0.3 * total)))
+            return ops.where(s <= up, fall(self.base, self.base / 25, 1.0 - s / up), fall(self.base, self.base / 1e4, (s - up) / max(1.0, total - up)))
+        return ops.convert_to_tensor(self.base)
+
+    def get_config(self):
+        return {"base": self.base, "steps_per_epoch": self.per_epoch, "epochs": self.epochs, "name": self.name,
+                "decay_rate": self.decay_rate, "decay_every": self.decay_every, "warmup_epochs": self.warmup_epochs}
+
+
+def make_optimizer(lr, steps_per_epoch=1, epochs=None):
+    """The optimizer as the app ran it, at learning rate `lr` under the browser's schedule over `epochs`
+    (default: the browser's) of `steps_per_epoch` steps (Keras's Adadelta is Zeiler's, as the app's is)."""
     name = EXPERIMENT["optimizer"]
+    schedule = EXPERIMENT["schedule"]
+    if schedule["name"] != "constant":
+        lr = PlaygroundSchedule(lr, steps_per_epoch, epochs or EXPERIMENT["epochs"], schedule["name"], schedule["decay_rate"], schedule["decay_every"], schedule["warmup_epochs"])
     p = {key: float(value) for key, value in EXPERIMENT["optimizer_params"].items()}
     if name == "sgd":
         return keras.optimizers.SGD(learning_rate=lr)
@@ -855,7 +907,8 @@ def main(argv=None):
         global_batch, lr = batch_plan(args, replicas)
         with strategy.scope() if strategy else contextlib.nullcontext():
             model = build_model()
-            optimizer = make_optimizer(lr)
+            per_epoch = source.steps_per_epoch(global_batch) if isinstance(source, Streamed) else math.ceil(source.n_train / global_batch)
+            optimizer = make_optimizer(lr, per_epoch, args.epochs)
             if strategy:
                 optimizer.build(model.trainable_variables)
         loss = "categorical_crossentropy" if EXPERIMENT["task"] == "classification" else "mean_squared_error"

@@ -12,6 +12,7 @@ import type { Engine, StepResult, WeightSnapshot } from '../engines/engine';
 import { headFor, type Head, type Tally } from '../engines/heads';
 import { EVALUATION_BATCH, gatherBatch } from '../engines/hostBatch';
 import type { TunableOptimizer } from '../engines/optimizers';
+import { rateAt, type ScheduleSettings } from '../../config/schedule';
 import { TfjsEngine } from '../engines/tfjsEngine';
 
 /** Yield to the event loop at least this often, so pause and stop are heard. */
@@ -76,6 +77,12 @@ interface CommonOptions {
    * epochs done are replayed, so the run goes on as it would have.
    */
   start?: { epoch: number; step: number; best?: { epoch: number; loss: number; weights: Float32Array[] | null } };
+  /**
+   * A learning-rate schedule (config/schedule.ts) over `epochs` epochs from
+   * rate `base`: the rate is set before every step. A live change of the
+   * rate (control.takeLearningRate) moves the base.
+   */
+  schedule?: { settings: ScheduleSettings; base: number; epochs: number };
   /** Awaited at each epoch end, after early stopping's bookkeeping: where the run stands, to checkpoint it. */
   onEpochState?(stand: {
     epoch: number;
@@ -179,6 +186,10 @@ async function trainEpochs(options: TrainOptions, first: Engine, best: BestEpoch
   const reaches = (scores: SplitScores) =>
     probe !== undefined && (head.task === 'classification' ? (scores.accuracy ?? -Infinity) >= probe.target : scores.loss <= probe.target);
   let probing = probe !== undefined && probe.every > 0;
+  const schedule = options.schedule;
+  const stepsPerEpoch = Math.ceil(order.length / batchSize);
+  let base = schedule?.base ?? 0;
+  let scheduled = Number.NaN;
   const settle = async (): Promise<void> => {
     if (!pending) return;
     const current = pending;
@@ -225,8 +236,14 @@ async function trainEpochs(options: TrainOptions, first: Engine, best: BestEpoch
       step++;
       const learningRate = control.takeLearningRate();
       if (learningRate !== null) {
+        base = learningRate;
         engine.setLearningRate(learningRate);
         options.onLearningRateChange?.(step, learningRate);
+      }
+      if (schedule) {
+        const rate = rateAt(schedule.settings, base, step, stepsPerEpoch, schedule.epochs * stepsPerEpoch);
+        if (rate !== scheduled || learningRate !== null) engine.setLearningRate(rate);
+        scheduled = rate;
       }
       const batch = gatherBatch(dataset, order, from, Math.min(from + batchSize, order.length));
       const result = engine.trainStep(batch, step);
@@ -260,6 +277,8 @@ async function trainEpochs(options: TrainOptions, first: Engine, best: BestEpoch
     if (next) {
       await moveBest(best, next);
       engine = next;
+      // The new engine starts at the config's rate: the schedule sets its own at the next step.
+      scheduled = Number.NaN;
     }
     if (options.earlyStopping) {
       if (evaluated.scores.loss < best.loss) {

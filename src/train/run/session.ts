@@ -290,6 +290,7 @@ export class TrainingSession {
         weightDecay: config.weightDecay,
         earlyStopping: config.earlyStopping ? { patience: config.patience } : undefined,
         start: resume ? { epoch: resume.epoch, step: resume.step, best: resume.best } : undefined,
+        schedule: config.schedule === 'constant' ? undefined : { settings: config, base: learningRate, epochs: config.epochs },
         onEpochState: keepCheckpoint,
         probe:
           this.options.probeTarget === undefined ? undefined : { every: probeInterval(stepsPerEpoch), target: this.options.probeTarget },

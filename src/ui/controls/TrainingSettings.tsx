@@ -5,6 +5,7 @@ import { selectConfig, selectStatus } from '../selectors';
 import { OPTIMIZER_LABELS, USUAL_LEARNING_RATE } from '../../config/optimizerParams';
 import { NumberSetting } from './NumberSetting';
 import { OptimizerChoice, OptimizerParams } from './OptimizerSettings';
+import { ScheduleSettings } from './ScheduleSettings';
 import { defaultConfig } from '../../config/experiment';
 import { defaultOptimizerParams, OPTIMIZER_PARAMS } from '../../config/optimizerParams';
 
@@ -59,6 +60,7 @@ export function TrainingSettings() {
         </p>
       )}
       {locked && <p className="hint">A new learning rate applies from the next batch; the batch chart marks it.</p>}
+      <ScheduleSettings locked={locked} />
       <NumberSetting
         name="batchSize"
         label="Batch size"
