@@ -97,3 +97,21 @@ test('a learning-rate schedule is set, drawn, carried by the link, and marked on
   await page.getByTestId('batch-chart').screenshot({ path: 'test-results/schedule-batch-chart.png' });
   await page.locator('section.settings').screenshot({ path: 'test-results/schedule-settings.png' });
 });
+
+test('the learning-rate finder plots loss against the rate, suggests one, applies it in a click, and trains nothing', async ({ page }) => {
+  await openApp(page, { maxTrain: 512, maxVal: 64 });
+  await page.getByLabel('Preset').selectOption('mlp');
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.0001');
+  await page.getByTestId('lr-finder-button').click();
+  const reading = page.getByTestId('lr-finder-reading');
+  await expect(reading).toContainText(/Loss against the learning rate over \d+ batches/, { timeout: 60_000 });
+  await expect(reading).toContainText(/Suggested: [\d.e-]+, a tenth of the rate where the loss was lowest/);
+  await expect(page.getByTestId('lr-finder').locator('.recharts-line-curve')).toHaveCount(1);
+  const suggested = (await reading.textContent())!.match(/Suggested: ([\d.e-]+)/)![1];
+  // No run was made: the model and the run's charts are as they were.
+  await expect(page.getByTestId('run-status')).toHaveText('idle');
+  await page.getByTestId('lr-finder').screenshot({ path: 'test-results/lr-finder.png' });
+  await page.getByTestId('lr-finder-use').click();
+  await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue(suggested);
+  await expect(page.getByTestId('lr-finder-use')).toHaveCount(0);
+});

@@ -5,7 +5,7 @@ import type { NetworkNeed } from '../config/networkNeed';
 import type { LayerSpec } from '../model/spec';
 import type { Task } from '../data/dataset';
 import type { RunRecord } from '../history/record';
-import type { ForestResult, LoadPhase, NetworkPicture } from '../train/page/client';
+import type { ForestResult, LoadPhase, LrFinderResult, NetworkPicture } from '../train/page/client';
 import type { BatchPoint, EpochPoint, ProbePoint } from '../metrics/types';
 import type { BackendChoice, BackendSpeed, Fallback, InitialWeights, RunPhase } from '../train/protocol';
 import type { SweepSpec } from '../sweep/plan';
@@ -137,6 +137,14 @@ export interface ForestSlice {
   runId: number;
 }
 
+/** The learning-rate finder: its progress, its curve and suggestion, or why it failed. */
+export interface LrFinderSlice {
+  status: 'idle' | 'running' | 'done' | 'error';
+  fraction: number;
+  result: LrFinderResult | null;
+  error: string | null;
+}
+
 /** The views under the first screen, one shown at a time. */
 export type WorkbenchTab = 'insights' | 'sweeps' | 'history';
 
@@ -166,6 +174,7 @@ export interface AppState {
   history: HistorySlice;
   data: DataSlice;
   forest: ForestSlice;
+  lrFinder: LrFinderSlice;
 }
 
 /** The run slice before anything has happened. */
@@ -235,6 +244,7 @@ export function initialState(): AppState {
     sweep: initialSweep(),
     data: { loaded: null, loadedKey: null, loading: null, error: null, notice: null },
     forest: { status: 'idle', fraction: 0, result: null, error: null, runId: 0 },
+    lrFinder: { status: 'idle', fraction: 0, result: null, error: null },
   };
 }
 
@@ -242,7 +252,7 @@ export function initialState(): AppState {
 export const useAppStore = create<AppState>(initialState);
 
 /** The slices that are objects of their own, each updated through `setSlice`. */
-export type SliceName = 'run' | 'metrics' | 'sweep' | 'history' | 'data' | 'demo' | 'forest';
+export type SliceName = 'run' | 'metrics' | 'sweep' | 'history' | 'data' | 'demo' | 'forest' | 'lrFinder';
 
 /** Merges `update` (or what it returns for the slice as it stands) into one slice. */
 export function setSlice<K extends SliceName>(

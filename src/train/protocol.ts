@@ -8,6 +8,7 @@ import type { Task } from '../data/dataset';
 import type { BatchPoint, EpochPoint, ProbePoint } from '../metrics/types';
 import type { DataSource, LoadedSummary, LoadPhase } from './data/dataSources';
 import type { ForestResult } from './insight/forest';
+import type { LrFinderResult } from './insight/lrFinder';
 import type { InspectQuery, InspectResult } from './insight/inspect';
 import type { ExportData } from './export/exportData';
 import type { ModelArtifactsOut } from './export/modelArtifacts';
@@ -69,6 +70,8 @@ export interface Requests {
   'model-files': { ask: File[]; progress: never; answer: { name: string; bytes: Uint8Array }[] };
   /** Grow a random forest on the experiment's data and split (the overfitting lab's settings included). */
   forest: { ask: { config: ExperimentConfig; trees: number }; progress: { fraction: number }; answer: ForestResult };
+  /** The learning-rate range test on the experiment's model, on an engine of its own (the opened model's weights, if given). */
+  'lr-finder': { ask: { config: ExperimentConfig; weights?: InitialWeights }; progress: { fraction: number }; answer: LrFinderResult };
 }
 export type RequestKind = keyof Requests;
 
@@ -197,7 +200,7 @@ const TO_WORKER_TYPES = new Set(
   >),
 );
 const REQUEST_KINDS = new Set(
-  Object.keys({ 'load-data': 1, inspect: 1, export: 1, 'model-files': 1, forest: 1 } satisfies Record<RequestKind, 1>),
+  Object.keys({ 'load-data': 1, inspect: 1, export: 1, 'model-files': 1, forest: 1, 'lr-finder': 1 } satisfies Record<RequestKind, 1>),
 );
 const DATA_EVENT_TYPES = new Set(
   Object.keys({ 'reply-progress': 1, reply: 1, 'reply-error': 1, 'backend-choice': 1 } satisfies Record<DataEvent['type'], 1>),

@@ -6,6 +6,7 @@ import type { Checkpoint } from '../../history/checkpoint';
 import type { DataSource, LoadedSummary, LoadPhase } from '../data/dataSources';
 import type { InspectQuery, InspectResult } from '../insight/inspect';
 import type { ForestResult } from '../insight/forest';
+import type { LrFinderResult } from '../insight/lrFinder';
 import {
   isDataEvent,
   isFromWorker,
@@ -21,7 +22,7 @@ import {
   type WorkerRequest,
 } from '../protocol';
 
-export type { DataSource, ForestResult, InspectQuery, InspectResult, LoadedSummary, LoadPhase, RequestKind, Requests };
+export type { DataSource, ForestResult, LrFinderResult, InspectQuery, InspectResult, LoadedSummary, LoadPhase, RequestKind, Requests };
 export type { NetworkPicture } from '../insight/networkPicture';
 /** Whether every file of a download is in the Cache API (the page asks before offering offline use). */
 export { allCached } from '../data/fetchBytes';

@@ -16,7 +16,8 @@ import { inspect, type Inspectable } from '../insight/inspect';
 import { exportArtifacts } from '../export/modelArtifacts';
 import { exportData } from '../export/exportData';
 import { expandModelFiles } from '../data/modelFiles';
-import { backendIdle, warmUpBackend } from '../backends/prepare';
+import { backendIdle, prepareRunBackend, warmUpBackend } from '../backends/prepare';
+import { findLearningRate } from '../insight/lrFinder';
 import { TrainingSession } from './session';
 import { describeFailure } from './failure';
 import { trainForest } from '../insight/forest';
@@ -77,6 +78,14 @@ const answers: {
     // The same data the network trains on.
     const { dataset, split } = await trainingData(ask.config, baseUrl, testHooks);
     return trainForest(dataset, split, ask.config.seed, ask.trees, (fraction) => progress({ fraction }));
+  },
+  'lr-finder': async (message, progress) => {
+    const { ask, baseUrl, testHooks } = message;
+    const { dataset, split } = await trainingData(ask.config, baseUrl, testHooks);
+    // The backend a run of this model would start on; no other work runs on it meanwhile.
+    await backendIdle();
+    const choice = await prepareRunBackend(ask.config, dataset, testHooks);
+    return findLearningRate(ask.config, dataset, split, choice.backend, ask.weights, (fraction) => progress({ fraction }));
   },
   inspect: async (message) => inspect(await inspectable(), message.ask),
   'model-files': (message) => expandModelFiles(message.ask),

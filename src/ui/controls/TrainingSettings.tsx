@@ -6,6 +6,7 @@ import { OPTIMIZER_LABELS, USUAL_LEARNING_RATE } from '../../config/optimizerPar
 import { NumberSetting } from './NumberSetting';
 import { OptimizerChoice, OptimizerParams } from './OptimizerSettings';
 import { ScheduleSettings } from './ScheduleSettings';
+import { LrFinder } from './LrFinder';
 import { defaultConfig } from '../../config/experiment';
 import { defaultOptimizerParams, OPTIMIZER_PARAMS } from '../../config/optimizerParams';
 
@@ -60,6 +61,7 @@ export function TrainingSettings() {
         </p>
       )}
       {locked && <p className="hint">A new learning rate applies from the next batch; the batch chart marks it.</p>}
+      <LrFinder />
       <ScheduleSettings locked={locked} />
       <NumberSetting
         name="batchSize"
