@@ -11,13 +11,18 @@ import type { TestHooks } from '../protocol';
  * tested against a real run.
  */
 export function nanFrom(engine: Engine, fromStep: number): Engine {
-  const poisoned: Engine['trainStep'] = (batch, step) =>
+  return withTrainStep(engine, (batch, step) =>
     step >= fromStep
       ? engine.evaluate(batch).then(({ readout }): StepResult => ({ loss: Number.NaN, readout }))
-      : engine.trainStep(batch, step);
+      : engine.trainStep(batch, step),
+  );
+}
+
+/** `engine` with its trainStep replaced (every other member is the engine's own). */
+function withTrainStep(engine: Engine, trainStep: Engine['trainStep']): Engine {
   return new Proxy(engine, {
     get(target, key) {
-      if (key === 'trainStep') return poisoned;
+      if (key === 'trainStep') return trainStep;
       const value: unknown = Reflect.get(target, key, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -26,17 +31,11 @@ export function nanFrom(engine: Engine, fromStep: number): Engine {
 
 /** The same engine, except that global step `atStep` fails as tfjs's WASM backend does when it runs out of memory. */
 export function abortAt(engine: Engine, atStep: number): Engine {
-  const aborting: Engine['trainStep'] = (batch, step) =>
+  return withTrainStep(engine, (batch, step) =>
     step === atStep
       ? Promise.reject(new Error('RuntimeError: Aborted(). Build with -sASSERTIONS for more info. memory access out of bounds'))
-      : engine.trainStep(batch, step);
-  return new Proxy(engine, {
-    get(target, key) {
-      if (key === 'trainStep') return aborting;
-      const value: unknown = Reflect.get(target, key, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+      : engine.trainStep(batch, step),
+  );
 }
 
 /** Faults are compiled into test builds only; in production this is the constant false and the wrapping below is dead code. */
