@@ -9,7 +9,6 @@ import { rangeRates, RangeSmoother, suggestRate, type RangePoint } from '../../m
 import { buildEngine } from '../engines/build';
 import { gatherBatch } from '../engines/hostBatch';
 import type { BackendName } from '../../config/experiment';
-import type { InitialWeights } from '../protocol';
 
 export interface LrFinderResult {
   points: RangePoint[];
@@ -27,7 +26,7 @@ export async function findLearningRate(
   dataset: Dataset,
   split: Split,
   backend: BackendName,
-  weights: InitialWeights | undefined,
+  weights: Parameters<typeof buildEngine>[4],
   onProgress: (fraction: number) => void,
 ): Promise<LrFinderResult> {
   const built = await buildEngine(backend, config, dataset, split.train, weights);
