@@ -8,7 +8,7 @@ import type { Task } from '../data/dataset';
 import type { BatchPoint, EpochPoint, ProbePoint } from '../metrics/types';
 import type { DataSource, LoadedSummary, LoadPhase } from './data/dataSources';
 import type { ForestResult } from './insight/forest';
-import type { LrFinderResult } from './insight/lrFinder';
+import type { RangePoint } from '../metrics/lrRange';
 import type { InspectQuery, InspectResult } from './insight/inspect';
 import type { ExportData } from './export/exportData';
 import type { ModelArtifactsOut } from './export/modelArtifacts';
@@ -86,6 +86,15 @@ export type RequestOf<K extends RequestKind> = {
   testHooks?: TestHooks;
 };
 export type WorkerRequest = { [K in RequestKind]: RequestOf<K> }[RequestKind];
+
+/** The learning-rate finder's answer: the smoothed loss at each rate, the suggested rate, and why it stopped early. */
+export interface LrFinderResult {
+  points: RangePoint[];
+  suggested: number | null;
+  /** Why the test ended before its last step, if it did. */
+  stopped: string | null;
+  backend: BackendName;
+}
 
 /** A backend that was tried and passed over, and why. */
 export interface Fallback {

@@ -1,22 +1,16 @@
 // The learning-rate finder, in the worker: a few hundred batches of the
 // experiment's model with the rate rising exponentially, on an engine of its
 // own (the seeded weights, or the opened model's), so no run's model changes.
-import type { ExperimentConfig } from '../../config/experiment';
+import type { BackendName, ExperimentConfig } from '../../config/experiment';
 import type { Dataset, Split } from '../../data/dataset';
 import { createRng, deriveSeed, shuffleInPlace } from '../../lib/rng';
 import { yieldToEventLoop } from '../../lib/yield';
 import { rangeRates, RangeSmoother, suggestRate, type RangePoint } from '../../metrics/lrRange';
+
+export type { LrFinderResult };
 import { buildEngine } from '../engines/build';
 import { gatherBatch } from '../engines/hostBatch';
-import type { BackendName } from '../../config/experiment';
-
-export interface LrFinderResult {
-  points: RangePoint[];
-  suggested: number | null;
-  /** Why the test ended before its last step, if it did. */
-  stopped: string | null;
-  backend: BackendName;
-}
+import type { LrFinderResult } from '../protocol';
 
 export const LR_FINDER = { from: 1e-6, to: 10, steps: 200 } as const;
 

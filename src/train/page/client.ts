@@ -6,7 +6,6 @@ import type { Checkpoint } from '../../history/checkpoint';
 import type { DataSource, LoadedSummary, LoadPhase } from '../data/dataSources';
 import type { InspectQuery, InspectResult } from '../insight/inspect';
 import type { ForestResult } from '../insight/forest';
-import type { LrFinderResult } from '../insight/lrFinder';
 import {
   isDataEvent,
   isFromWorker,
@@ -15,6 +14,7 @@ import {
   type DataEvent,
   type FromWorker,
   type InitialWeights,
+  type LrFinderResult,
   type RequestKind,
   type Requests,
   type TestHooks,
