@@ -61,10 +61,9 @@ def check(folder):
         return f"train.py failed ({run.returncode}):\n{run.stdout[-2000:]}\n{run.stderr[-3000:]}"
     if "pwned" in run.stdout + run.stderr:
         return "a name ran as code"
-    after = run.stdout.split("Validation after", 1)
-    if len(after) < 2:
+    if "Validation after" not in run.stdout:
         return f"train.py printed no final scores:\n{run.stdout[-2000:]}"
-    scores = dict(re.findall(r"^\s+(\w+)\s+(\S+)$", after[1], re.M))
+    scores = final_scores(run.stdout)
     expected = {"mse", "mae", "r2"} if "r2" in scores else {"loss", "accuracy", "precision", "recall", "f1"}
     if set(scores) != expected or not all(math.isfinite(float(v)) for v in scores.values()):
         return f"train.py printed {scores}"
@@ -75,10 +74,9 @@ def check(folder):
         # Loaded whole, and streamed from the IDX files in blocks: the same images, the page's scores.
         for extra in ([], ["--stream"]):
             full = subprocess.run([sys.executable, os.path.join(folder, "train.py"), *case["dataArgs"], *extra, "--epochs", "0", "--save", os.path.join(folder, "same.keras")], capture_output=True, text=True, timeout=600)
-            before = full.stdout.split("Validation with the browser's weights:", 1)
-            if full.returncode != 0 or len(before) < 2:
+            if full.returncode != 0 or "Validation with the browser's weights:" not in full.stdout:
                 return f"train.py --epochs 0 {' '.join(extra)} failed:\n{full.stdout[-1500:]}\n{full.stderr[-2000:]}"
-            printed = {k: float(v) for k, v in re.findall(r"^\s+(\w+)\s+(\S+)$", before[1].split("Epoch", 1)[0].split("Validation", 1)[0], re.M)}
+            printed = browser_scores(full.stdout)
             page = {k: case["pageScores"][k] for k in printed}
             if not printed or not all(abs(printed[k] - page[k]) <= TOLERANCE for k in printed):
                 return f"with the browser's weights train.py {' '.join(extra)} printed {printed}, the page {page}"
@@ -87,12 +85,24 @@ def check(folder):
     return f"ok: {params:,} parameters as in the builder; predictions within {gap:.1e} of tfjs; after 1 epoch on a slice: {shown}{same}{rates}"
 
 
-def final_scores(output):
-    """The scores train.py printed after training, as numbers."""
-    after = output.split("Validation after", 1)
+def printed_scores(output, title):
+    """The scores train.py printed under `title` (up to the next line that is not a score), as numbers."""
+    after = output.split(title, 1)
     if len(after) < 2:
-        raise AssertionError(f"no final scores in:\n{output[-1500:]}")
-    return {k: float(v) for k, v in re.findall(r"^\s+(\w+)\s+(\S+)$", after[1], re.M)}
+        raise AssertionError(f"no {title!r} in:\n{output[-1500:]}")
+    # The rest of the title's line, then the indented "name value" lines under it.
+    block = re.match(r"[^\n]*\n((?:[ \t]+\w+[ \t]+\S+\n?)*)", after[1]).group(1)
+    return {k: float(v) for k, v in re.findall(r"^\s+(\w+)\s+(\S+)$", block, re.M)}
+
+
+def final_scores(output):
+    """The scores train.py printed after training."""
+    return printed_scores(output, "Validation after")
+
+
+def browser_scores(output):
+    """The scores train.py printed for the browser's weights, before training."""
+    return printed_scores(output, "Validation with the browser's weights:")
 
 
 def close(a, b, tolerance=1e-4):
@@ -207,7 +217,6 @@ def check_cluster(folder):
         return f"resumed {final_scores(again.stdout)} against uninterrupted {final_scores(whole.stdout)}"
     # Streamed through tf.data (one file, a glob of two), the rows and encodings are the ones loaded whole.
     started = time.monotonic()
-    browser = lambda out: {k: float(v) for k, v in re.findall(r"^\s+(\w+)\s+(\S+)$", out.split("Validation with the browser's weights:", 1)[1].split("Validation after", 1)[0], re.M)}
     loaded = subprocess.run([sys.executable, train, "--epochs", "0", "--checkpoint-dir", os.path.join(folder, "ck-s0")], capture_output=True, text=True, timeout=120)
     streamed = subprocess.run([sys.executable, train, "--epochs", "0", "--stream", "--checkpoint-dir", os.path.join(folder, "ck-s1")], capture_output=True, text=True, timeout=120)
     with open(os.path.join(folder, "data.csv"), encoding="utf-8") as f:
@@ -220,8 +229,8 @@ def check_cluster(folder):
     for label, result in (("loaded", loaded), ("streamed", streamed), ("a glob", globbed)):
         if result.returncode != 0:
             return f"{label} failed:\n{result.stdout[-1500:]}\n{result.stderr[-2000:]}"
-    if not close(browser(streamed.stdout), browser(loaded.stdout), 1e-6) or not close(browser(globbed.stdout), browser(loaded.stdout), 1e-6):
-        return f"streamed {browser(streamed.stdout)} or globbed {browser(globbed.stdout)} against loaded {browser(loaded.stdout)}"
+    if not close(browser_scores(streamed.stdout), browser_scores(loaded.stdout), 1e-6) or not close(browser_scores(globbed.stdout), browser_scores(loaded.stdout), 1e-6):
+        return f"streamed {browser_scores(streamed.stdout)} or globbed {browser_scores(globbed.stdout)} against loaded {browser_scores(loaded.stdout)}"
     # Two workers stream their own shards and finish together.
     workers = [f"127.0.0.1:{free_port()}", f"127.0.0.1:{free_port()}"]
     procs = [

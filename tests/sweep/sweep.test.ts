@@ -10,6 +10,22 @@ import { bestScores, summarise, sweepRow, timeToTarget, type SweepTag } from '..
 import { readSweep, targetResolution } from '../../src/sweep/reading';
 import { backendSweepWarning, longMemberWarning } from '../../src/sweep/active';
 
+/** A sweep member's tag: optimizer knob, member 0, seed 42, unless `over` says otherwise. */
+const tagOf = (over: Partial<SweepTag> = {}): SweepTag => ({
+  id: 's',
+  knob: 'optimizer',
+  values: ['adam', 'sgd'],
+  seeds: 1,
+  target: 0.9,
+  member: 0,
+  valueIndex: 0,
+  label: 'Adam',
+  seed: 42,
+  seconds: 2,
+  samplesPerSecond: 1000,
+  ...over,
+});
+
 const epoch = (n: number, accuracy: number, loss = 1 - accuracy): EpochPoint => ({
   epoch: n,
   step: n * 10,
@@ -90,19 +106,7 @@ describe('results', () => {
   });
 
   it('reads a sweep in words from its numbers', () => {
-    const tag = (member: number, label: string): SweepTag => ({
-      id: 's',
-      knob: 'optimizer',
-      values: ['adam', 'sgd'],
-      seeds: 1,
-      target: 0.9,
-      member,
-      valueIndex: member,
-      label,
-      seed: 42,
-      seconds: 2,
-      samplesPerSecond: 1000 * (member + 1),
-    });
+    const tag = (member: number, label: string) => tagOf({ member, valueIndex: member, label, samplesPerSecond: 1000 * (member + 1) });
     const rows = [
       sweepRow({
         sweep: tag(0, 'Adam'),
@@ -144,19 +148,7 @@ describe('results', () => {
     // Two optimizers that tie at an epoch end part at the checks.
     const row = (step: number) =>
       sweepRow({
-        sweep: {
-          id: 's',
-          knob: 'optimizer',
-          values: ['sgd'],
-          seeds: 1,
-          target: 0.9,
-          member: 0,
-          valueIndex: 0,
-          label: 'SGD',
-          seed: 1,
-          seconds: 1,
-          samplesPerSecond: 1,
-        },
+        sweep: tagOf({ values: ['sgd'], label: 'SGD' }),
         epochs,
         probes: [{ epoch: 2, step, validation: { loss: 0.1, accuracy: 0.95 } }],
         probeEvery: 3,
@@ -331,19 +323,7 @@ describe('long members and part-runs', () => {
   it('compares the speed of a part-run, and says it is one', () => {
     const row = (member: number, label: string, outcome: 'done' | 'partial', samplesPerSecond: number) => ({
       ...sweepRow({
-        sweep: {
-          id: 's',
-          knob: 'backend' as const,
-          values: ['wasm', 'cpu'],
-          seeds: 1,
-          target: 0.9,
-          member,
-          valueIndex: member,
-          label,
-          seed: 42,
-          seconds: 30,
-          samplesPerSecond,
-        },
+        sweep: tagOf({ knob: 'backend', values: ['wasm', 'cpu'], member, valueIndex: member, label, seconds: 30, samplesPerSecond }),
         epochs: outcome === 'done' ? [epoch(1, 0.9)] : [],
         restoredEpoch: null,
         outcome: outcome === 'done' ? 'done' : 'stopped',

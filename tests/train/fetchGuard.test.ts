@@ -1,5 +1,7 @@
 // The worker's own fetch policy: its origin and public https addresses, and
-// nothing else, whatever a link or a library asks for.
+// nothing else, whatever a link or a library asks for. The private and
+// loopback addresses below are inputs the guard must refuse: none is ever
+// fetched (fetchRefusal is a pure check, and the guarded fetch is a mock).
 import { describe, expect, it, vi } from 'vitest';
 import { fetchRefusal, installFetchGuard } from '../../src/train/data/fetchGuard';
 import { fetchBytes } from '../../src/train/data/fetchBytes';
@@ -11,7 +13,7 @@ describe('the training worker fetch guard', () => {
     for (const ok of [
       `${PAGE}/data/samples/iris.csv`,
       '/assets/tfjs-backend-wasm.wasm',
-      'https://storage.googleapis.com/x',
+      'https://files.invalid/x',
       'https://data.invalid/x.csv',
     ])
       expect(fetchRefusal(ok, PAGE)).toBeNull();

@@ -2,7 +2,7 @@ import { KNOB_LABELS } from '../../sweep/plan';
 import { readSweep, groupRows, targetResolution } from '../../sweep/reading';
 import { summarise, sweepColumns, type SweepColumn, type SweepRow } from '../../sweep/results';
 import { setSweepMetric } from '../../state/sweepActions';
-import { sweepCsv } from '../../sweep/active';
+import { completeRows, sweepCsv } from '../../sweep/active';
 import { useAppStore } from '../../state/store';
 import { downloadText } from '../history/download';
 import { SweepChart } from './SweepChart';
@@ -56,7 +56,7 @@ export function SweepResults() {
       <div className="table-scroll">
         <table className="sweep-table" data-testid="sweep-table">
           <caption>
-            {KNOB_LABELS[active.spec.knob]}: {rows.filter((row) => row.outcome !== 'partial').length} of {active.members.length} runs
+            {KNOB_LABELS[active.spec.knob]}: {completeRows(active).length} of {active.members.length} runs
             {rows.some((row) => row.outcome === 'partial') && ' (and a part-run, marked: stopped before its end)'}
           </caption>
           <thead>
