@@ -44,11 +44,20 @@ export function isGzip(bytes: Uint8Array): boolean {
 export const MAX_IDX_BYTES = 512 * 2 ** 20;
 
 /** Gunzips with the platform's DecompressionStream (browser, worker, Node 18+), up to MAX_IDX_BYTES. */
-export function gunzip(bytes: Uint8Array, label = 'The file'): Promise<Uint8Array> {
+export function gunzip(bytes: Uint8Array | Blob, label = 'The file'): Promise<Uint8Array> {
   return gunzipCapped(bytes, MAX_IDX_BYTES, label);
 }
 
 /** Decodes IDX bytes that may or may not be gzipped; `label` names the file in messages. */
 export async function decodeMaybeGzippedIdx(bytes: Uint8Array, label?: string): Promise<IdxArray> {
   return decodeIdx(isGzip(bytes) ? await gunzip(bytes, label) : bytes);
+}
+
+/**
+ * Decodes a chosen IDX file, gzipped or not. A gzipped one is inflated as it
+ * streams from disk: its compressed bytes are never held whole.
+ */
+export async function decodeIdxFile(file: Blob, label: string): Promise<IdxArray> {
+  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  return decodeIdx(isGzip(head) ? await gunzip(file, label) : new Uint8Array(await file.arrayBuffer()));
 }

@@ -75,20 +75,40 @@ export function unzipCapped(
   return out;
 }
 
-/** Gunzips with the platform's DecompressionStream, stopping past `cap` bytes with a message. */
-export async function gunzipCapped(bytes: Uint8Array, cap: number, label: string): Promise<Uint8Array> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
-  const chunks: Uint8Array[] = [];
+/** The size a gzip's trailer states (ISIZE: the inflated length mod 2^32, little-endian), or null without one. */
+async function statedSize(source: Blob): Promise<number | null> {
+  if (source.size < 18) return null;
+  const tail = new DataView(await source.slice(source.size - 4).arrayBuffer());
+  return tail.getUint32(0, true);
+}
+
+/**
+ * Gunzips with the platform's DecompressionStream, stopping past `cap` bytes
+ * with a message. A Blob (a chosen file) is streamed from disk, never read
+ * whole. The output goes into one buffer of the size the gzip's trailer
+ * states, so the inflated bytes exist once (a trailer that is wrong, or a
+ * file of several gzip members, falls back to growing the buffer).
+ */
+export async function gunzipCapped(source: Uint8Array | Blob, cap: number, label: string): Promise<Uint8Array> {
+  const blob = source instanceof Blob ? source : new Blob([source as BlobPart]);
+  const stated = await statedSize(blob);
+  let out = new Uint8Array(stated !== null && stated <= cap ? stated : 0);
   let size = 0;
+  const reader = blob.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.length;
-    if (size > cap) {
+    if (size + value.length > cap) {
       await reader.cancel();
       throw new InflateError(`${label} inflates to more than ${mib(cap)}; no data set this app takes is that large, so it was not opened.`);
     }
-    chunks.push(value);
+    if (size + value.length > out.length) {
+      const grown = new Uint8Array(Math.min(cap, Math.max(2 * out.length, size + value.length, 1 << 16)));
+      grown.set(out.subarray(0, size));
+      out = grown;
+    }
+    out.set(value, size);
+    size += value.length;
   }
-  return joined(chunks, size);
+  return size === out.length ? out : out.subarray(0, size);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeIdx, decodeMaybeGzippedIdx } from '../../src/data/idx';
+import { decodeIdx, decodeIdxFile, decodeMaybeGzippedIdx } from '../../src/data/idx';
 import { datasetFromIdx, loadBundledMnist, uploadedIdxDataset } from '../../src/data/mnist';
 
 /** Writes an IDX ubyte file the way the MNIST distribution does. */
@@ -26,6 +26,8 @@ describe('IDX decoding', () => {
     const plain = idx([3], [7, 8, 9]);
     expect([...(await decodeMaybeGzippedIdx(gzipSync(plain))).data]).toEqual([7, 8, 9]);
     expect([...(await decodeMaybeGzippedIdx(plain)).data]).toEqual([7, 8, 9]);
+    expect([...(await decodeIdxFile(new File([gzipSync(plain)], 'x-idx1-ubyte.gz'), 'x')).data]).toEqual([7, 8, 9]);
+    expect([...(await decodeIdxFile(new File([plain as BlobPart], 'x-idx1-ubyte'), 'x')).data]).toEqual([7, 8, 9]);
   });
 
   it('explains what is wrong with a bad file', () => {

@@ -36,6 +36,26 @@ describe('capped inflation', () => {
     expect((await gunzipCapped(gzipSync(zeros(1000)), 8 * MIB, 'small.gz')).length).toBe(1000);
   });
 
+  it('gunzips a chosen file as it streams, into the size its trailer states, and copes with a trailer that lies', async () => {
+    const data = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 31) % 251);
+    const gz = gzipSync(data);
+    const fromFile = await gunzipCapped(new File([gz], 'images.gz'), 8 * MIB, 'images.gz');
+    expect(fromFile.length).toBe(data.length);
+    expect(fromFile.buffer.byteLength).toBe(data.length);
+    expect(Buffer.from(fromFile).equals(Buffer.from(data))).toBe(true);
+    for (const stated of [10, data.length + 5_000, 0xffffffff]) {
+      const lying = Uint8Array.from(gz);
+      new DataView(lying.buffer).setUint32(lying.length - 4, stated, true);
+      // The stream checks the trailer at its end; what was inflated before is the file's data either way.
+      const out = await gunzipCapped(lying, 8 * MIB, 'lying.gz').catch((error: Error) => error);
+      if (out instanceof Error) expect(out.message).not.toMatch(/inflates to more than/);
+      else expect(Buffer.from(out).equals(Buffer.from(data))).toBe(true);
+    }
+    const bomb = Uint8Array.from(gzipSync(zeros(64 * MIB), { level: 9 }));
+    new DataView(bomb.buffer).setUint32(bomb.length - 4, 100, true);
+    await expect(gunzipCapped(new File([bomb], 'bomb.gz'), 8 * MIB, 'bomb.gz')).rejects.toThrow(/bomb.gz inflates to more than 8 MiB/);
+  });
+
   it('opens a model zip to its .json and .bin entries only', async () => {
     const zip = zipSync({ 'model.json': new TextEncoder().encode('{}'), 'weights.bin': zeros(8), 'notes.txt': zeros(4) });
     const files = await expandModelFiles([new File([zip], 'model.zip'), new File(['{}'], 'experiment.json')]);

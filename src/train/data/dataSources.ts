@@ -10,7 +10,7 @@ import { CsvError, parseCsv } from '../../data/csv/parse';
 import { buildCsvDataset } from '../../data/csv/preprocess';
 import { MAX_CSV_BYTES, type Table, type TableSummary } from '../../data/csv/types';
 import type { Dataset, Split } from '../../data/dataset';
-import { decodeMaybeGzippedIdx } from '../../data/idx';
+import { decodeIdxFile } from '../../data/idx';
 import { loadBundledMnist, uploadedIdxDataset } from '../../data/mnist';
 import { capSplit, randomSplit, stratifiedSplit } from '../../data/split';
 import { applyOverfittingKnobs } from '../../data/subset';
@@ -132,9 +132,7 @@ async function csvText(source: DataSource & { kind: 'csv' }, baseUrl: string, on
 async function loadIdx(files: Blob[], name: string): Promise<Loaded> {
   if (files.length !== 2) throw new Error('Choose two IDX files: the images (…-idx3-ubyte) and the labels (…-idx1-ubyte), gzipped or not.');
   const decoded = await Promise.all(
-    files.map(async (file) =>
-      decodeMaybeGzippedIdx(new Uint8Array(await file.arrayBuffer()), file instanceof File ? file.name : 'An IDX file'),
-    ),
+    files.map((file) => decodeIdxFile(file, file instanceof File ? file.name : 'An IDX file')),
   );
   const images = decoded.find((array) => array.dims.length === 3);
   const labels = decoded.find((array) => array.dims.length === 1);
