@@ -13,6 +13,11 @@ export const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', w
 
 export { OPTIMIZERS, type OptimizerName } from './optimizerParams';
 import type { ScheduleName } from './schedule';
+import type { ImbalanceMode } from '../data/imbalance';
+
+export const IMBALANCE_MODES = ['off', 'one', 'all-but-one'] as const satisfies readonly ImbalanceMode[];
+export const CLASS_WEIGHTINGS = ['off', 'balanced'] as const;
+export type ClassWeighting = (typeof CLASS_WEIGHTINGS)[number];
 
 export type { DatasetRef };
 
@@ -42,6 +47,25 @@ export interface ExperimentConfig {
   /** Overfitting lab: share of the training split kept (stratified), and share of its labels flipped. */
   trainFraction: number;
   labelNoise: number;
+  /**
+   * Class imbalance (data/imbalance.ts): keep only `imbalanceShare` of one
+   * class ('one') or of every class but one ('all-but-one') in the training
+   * split, and in validation too when `imbalanceValidation`.
+   */
+  imbalance: ImbalanceMode;
+  imbalanceClass: number;
+  imbalanceShare: number;
+  imbalanceValidation: boolean;
+  /** Weigh each sample's loss by its class: 'balanced' makes every class weigh the same in all (Keras class_weight). */
+  classWeights: ClassWeighting;
+  /**
+   * k-fold cross-validation (data/folds.ts): with `folds` 2-10, this run
+   * validates on fold `fold` (1..k) and trains on the rest, in place of the
+   * hold-out split; stratified by class when `stratifiedFolds`. 0: off.
+   */
+  folds: number;
+  fold: number;
+  stratifiedFolds: boolean;
   seed: number;
   /** How fast a run may go: a pace the eye can follow, faster, or as fast as it goes. */
   pace: Pace;
@@ -92,6 +116,10 @@ export const LIMITS = {
   warmupEpochs: { min: 0, max: 10_000 },
   trainFraction: { min: 0.001, max: 1 },
   labelNoise: { min: 0, max: 0.9 },
+  imbalanceClass: { min: 0, max: 999, integer: true },
+  imbalanceShare: { min: 0.001, max: 1 },
+  folds: { min: 0, max: 10, integer: true },
+  fold: { min: 1, max: 10, integer: true },
   seed: { min: 0, max: 2 ** 31 - 1, integer: true },
   momentum: FRACTION_BELOW_ONE,
   beta1: FRACTION_BELOW_ONE,
@@ -123,6 +151,14 @@ export function defaultConfig(): ExperimentConfig {
     patience: 3,
     trainFraction: 1,
     labelNoise: 0,
+    imbalance: 'off',
+    imbalanceClass: 0,
+    imbalanceShare: 0.05,
+    imbalanceValidation: false,
+    classWeights: 'off',
+    folds: 0,
+    fold: 1,
+    stratifiedFolds: true,
     seed: 42,
     pace: 'watch',
     untilStopped: false,

@@ -2,7 +2,16 @@
 // config, its short name in a link, its label, its type and its bounds. The
 // URL codec (share/) reads and writes through it, and restore.ts checks
 // untrusted values against it, so a new setting is added in one place.
-import { BACKEND_PREFERENCES, LIMITS, OPTIMIZERS, PACES, type ExperimentConfig, type NumberLimit } from './experiment';
+import {
+  BACKEND_PREFERENCES,
+  CLASS_WEIGHTINGS,
+  IMBALANCE_MODES,
+  LIMITS,
+  OPTIMIZERS,
+  PACES,
+  type ExperimentConfig,
+  type NumberLimit,
+} from './experiment';
 import type { OptimizerParam } from './optimizerParams';
 import { SCHEDULES } from './schedule';
 
@@ -58,6 +67,14 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   setting('patience', 'pat', 'Patience'),
   setting('trainFraction', 'tf', 'Training set size'),
   setting('labelNoise', 'ln', 'Label noise'),
+  { type: 'enum', path: ['imbalance'], url: 'imb', label: 'Class imbalance', values: IMBALANCE_MODES },
+  setting('imbalanceClass', 'imc', 'Imbalanced class'),
+  setting('imbalanceShare', 'ims', 'Share kept'),
+  { type: 'bool', path: ['imbalanceValidation'], url: 'imv', label: 'Imbalance validation too' },
+  { type: 'enum', path: ['classWeights'], url: 'cw', label: 'Class weights', values: CLASS_WEIGHTINGS },
+  setting('folds', 'kf', 'Folds (k)'),
+  setting('fold', 'fold', 'Fold'),
+  { type: 'bool', path: ['stratifiedFolds'], url: 'kfs', label: 'Stratified folds' },
   setting('seed', 'seed', 'Seed'),
   { type: 'enum', path: ['pace'], url: 'pace', label: 'Speed', values: PACES },
   { type: 'bool', path: ['untilStopped'], url: 'until', label: 'Train until stopped' },

@@ -34,6 +34,14 @@ export interface Dataset {
 export interface Split {
   train: Uint32Array;
   validation: Uint32Array;
+  /**
+   * The validation rows before the class-imbalance knob thinned them, when
+   * it did: an exported table marks these as validation, and the Keras
+   * script thins them again, so no dropped validation row trains there.
+   */
+  validationBeforeKnobs?: Uint32Array;
+  /** k-fold cross-validation: k, and each sample's fold (0..k-1), for the export to carry. */
+  folds?: { k: number; of: Uint8Array };
 }
 
 /** What raw inputs are multiplied by before a model sees them: image bytes become [0, 1], numbers stay. */

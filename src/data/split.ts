@@ -44,6 +44,7 @@ export function stratifiedSplit(labels: ArrayLike<number>, validationFraction: n
 /** Keeps at most `limit` indices (the split's own order is already shuffled). */
 export function capSplit(split: Split, maxTrain?: number, maxValidation?: number): Split {
   return {
+    ...split,
     train: maxTrain && maxTrain < split.train.length ? split.train.slice(0, maxTrain) : split.train,
     validation: maxValidation && maxValidation < split.validation.length ? split.validation.slice(0, maxValidation) : split.validation,
   };

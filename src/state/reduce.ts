@@ -54,6 +54,7 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
             trainSamples: event.trainSamples,
             labelsFlipped: event.labelsFlipped,
             validationSamples: event.validationSamples,
+            ...(event.classCounts ? { classCounts: event.classCounts } : {}),
           },
           // A resumed run goes on after its checkpoint's epoch.
           epoch: Math.max(1, run.epoch + (run.epoch > 0 ? 1 : 0)),

@@ -70,6 +70,8 @@ export interface RunSizes {
   /** Training labels the label-noise knob flipped. */
   labelsFlipped: number;
   stepsPerEpoch: number;
+  /** Classification: samples of each class in the training and validation splits (the imbalance knob's effect). */
+  classCounts?: { train: number[]; validation: number[] };
 }
 
 /** The sweep being set up or run: its plan, its finished rows, where it stands. */

@@ -1,10 +1,11 @@
 // The sweep form: knob, values, seeds, target and the plotted column. The
 // runner that trains the members is state/sweepRunner.ts.
-import { parseValues, type Knob, type SweepSpec } from '../sweep/plan';
+import { parseValues, THIS_EXPERIMENT, type Knob, type SweepSpec } from '../sweep/plan';
 import { setSlice, useAppStore, type SweepSlice } from './store';
 
 /** Values to start from when the knob changes. */
 const STARTING_VALUES: Record<Knob, string> = {
+  none: THIS_EXPERIMENT,
   trainFraction: '0.05, 0.2, 1',
   optimizer: 'sgd, momentum, adam, rmsprop, adadelta, adamax',
   learningRate: '0.0001..0.1 x4',
@@ -34,6 +35,16 @@ export function setSweepKnob(knob: Knob): void {
 
 export function setSweepSeeds(seeds: number): void {
   setSweep((sweep) => ({ spec: { ...sweep.spec, seeds } }));
+}
+
+/** k-fold cross-validation for every value (0: off, the hold-out split). */
+export function setSweepFolds(folds: number): void {
+  setSweep((sweep) => ({ spec: { ...sweep.spec, folds } }));
+}
+
+/** Sets the form to k-fold cross-validation of the experiment itself (nothing else changes). */
+export function crossValidate(folds: number): void {
+  setSweepSpec({ ...useAppStore.getState().sweep.spec, knob: 'none', values: [THIS_EXPERIMENT], folds });
 }
 
 export function setSweepTarget(target: number): void {

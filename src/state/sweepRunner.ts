@@ -8,7 +8,7 @@
 import { resolveDatasetInfo } from '../config/datasets';
 import type { ExperimentConfig } from '../config/experiment';
 import { errorMessage } from '../lib/assert';
-import { FOREST, planSweep, type SweepMember, type SweepSpec } from '../sweep/plan';
+import { FOREST, planSweep, sweepFolds, type SweepMember, type SweepSpec } from '../sweep/plan';
 import { sweepRow, type SweepRow, type SweepTag } from '../sweep/results';
 import { finishedTag, timedRate, type ActiveSweep } from '../sweep/active';
 import { isRegressionRecord, type RunRecord } from '../history/record';
@@ -64,6 +64,7 @@ function runNext(): void {
     knob: active.spec.knob,
     values: active.spec.values,
     seeds: active.spec.seeds,
+    ...(next.fold !== undefined ? { folds: sweepFolds(active.spec), fold: next.fold } : {}),
     target: active.spec.target,
     metric: active.spec.metric,
     member: next.index,
@@ -213,6 +214,7 @@ export function restoreSweepFromHistory(runs: readonly RunRecord[]): void {
     knob: latest.knob,
     values: latest.values,
     seeds: latest.seeds,
+    ...(latest.folds ? { folds: latest.folds } : {}),
     target: latest.target,
     metric: latest.metric ?? 'accuracy',
   };

@@ -89,13 +89,21 @@ export function sweepCsv(active: ActiveSweep): string {
   const columns = sweepColumns(active.task);
   const quote = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   // The last column says how finely steps to target were read (empty: at epoch ends only).
-  const header = [active.spec.knob, 'seed', 'backend', 'outcome', ...columns.map((c) => c.label), 'steps between validation checks'];
+  const folds = active.rows.some((row) => row.fold !== undefined);
+  const header = [
+    active.spec.knob,
+    folds ? 'fold' : 'seed',
+    'backend',
+    'outcome',
+    ...columns.map((c) => c.label),
+    'steps between validation checks',
+  ];
   const rows = [...active.rows]
     .sort((a, b) => a.member - b.member)
     .map((row) =>
       [
         quote(valueLabel(active.spec.knob, active.spec.values[row.valueIndex])),
-        row.seed,
+        row.fold ?? row.seed,
         row.backend ?? '',
         row.outcome,
         ...columns.map((c) => c.read(row) ?? ''),

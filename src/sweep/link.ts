@@ -1,8 +1,9 @@
-// A sweep in a link (`sw=knob~values~seeds~target~metric`), so an
+// A sweep in a link (`sw=knob~values~seeds~target~metric~folds`), so an
 // instructor can share "run this table". Read like every other field:
 // nothing unchecked gets through, every change is a note, and no link can
 // plan more than the caps allow (opening one never starts a run).
-import { KNOBS, KNOB_LABELS, MAX_SWEEP_RUNS, MAX_SWEEP_SEEDS, parseValues, type Knob, type SweepSpec } from './plan';
+import { MAX_FOLDS, MIN_FOLDS } from '../data/folds';
+import { KNOBS, KNOB_LABELS, MAX_SWEEP_RUNS, MAX_SWEEP_SEEDS, parseValues, sweepFolds, type Knob, type SweepSpec } from './plan';
 import { sweepColumns } from './results';
 
 export const SWEEP_KEY = 'sw';
@@ -10,7 +11,8 @@ export const SWEEP_KEY = 'sw';
 const MAX_SWEEP_TEXT = 600;
 
 export function encodeSweep(spec: SweepSpec): string {
-  return [spec.knob, spec.values.join(','), spec.seeds, spec.target, spec.metric].join('~');
+  const parts = [spec.knob, spec.values.join(','), spec.seeds, spec.target, spec.metric];
+  return (sweepFolds(spec) > 0 ? [...parts, sweepFolds(spec)] : parts).join('~');
 }
 
 const METRICS = new Set([...sweepColumns('classification'), ...sweepColumns('regression')].map((c) => c.key));
@@ -22,7 +24,7 @@ export function decodeSweep(text: string): { spec: SweepSpec | null; notes: stri
       spec: null,
       notes: [`The link's sweep is ${text.length.toLocaleString('en-US')} characters long, more than ${MAX_SWEEP_TEXT}; it was not read.`],
     };
-  const [knobText = '', valuesText = '', seedsText = '1', targetText = '0.9', metricText = 'accuracy'] = text.split('~');
+  const [knobText = '', valuesText = '', seedsText = '1', targetText = '0.9', metricText = 'accuracy', foldsText = ''] = text.split('~');
   if (!(KNOBS as readonly string[]).includes(knobText))
     return { spec: null, notes: [`The link's sweep names an unknown knob ("${knobText.slice(0, 30)}"); it was not read.`] };
   const knob = knobText as Knob;
@@ -57,5 +59,20 @@ export function decodeSweep(text: string): { spec: SweepSpec | null; notes: stri
     notes.push(`The link's sweep charts an unknown column ("${metricText.slice(0, 30)}"); validation accuracy is charted.`);
     metric = 'accuracy';
   }
-  return { spec: { knob, values, seeds, target, metric }, notes };
+  let folds = 0;
+  if (foldsText !== '') {
+    folds = Number(foldsText);
+    if (!Number.isInteger(folds) || folds < MIN_FOLDS || folds > MAX_FOLDS) {
+      notes.push(`The link's sweep asks for ${foldsText.slice(0, 12)} folds; k-fold takes ${MIN_FOLDS} to ${MAX_FOLDS}, so it is off.`);
+      folds = 0;
+    }
+    const foldFit = Math.floor(MAX_SWEEP_RUNS / values.length);
+    if (folds > foldFit) {
+      notes.push(
+        `The link's sweep would make ${values.length * folds} runs; ${foldFit >= MIN_FOLDS ? `with ${foldFit} folds it makes ${values.length * foldFit}` : 'k-fold is off'}, within the cap of ${MAX_SWEEP_RUNS}.`,
+      );
+      folds = foldFit >= MIN_FOLDS ? foldFit : 0;
+    }
+  }
+  return { spec: { knob, values, seeds, target, metric, ...(folds > 0 ? { folds } : {}) }, notes };
 }

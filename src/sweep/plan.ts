@@ -14,8 +14,10 @@ import {
 import { defaultOptimizerParams, OPTIMIZER_LABELS, USUAL_LEARNING_RATE } from '../config/optimizerParams';
 import { PRESETS, presetLabel, presetLayers, type PresetName } from '../model/presets';
 import type { LayerSpec } from '../model/spec';
+import { MAX_FOLDS, MIN_FOLDS } from '../data/folds';
 
 export const KNOBS = [
+  'none',
   'trainFraction',
   'optimizer',
   'learningRate',
@@ -31,6 +33,7 @@ export const KNOBS = [
 export type Knob = (typeof KNOBS)[number];
 
 export const KNOB_LABELS: Record<Knob, string> = {
+  none: 'Nothing (this experiment, for k-fold)',
   trainFraction: 'Training-set size (share)',
   optimizer: 'Optimizer',
   learningRate: 'Learning rate',
@@ -45,7 +48,9 @@ export const KNOB_LABELS: Record<Knob, string> = {
 };
 
 /** Knobs whose values are names, not numbers. */
-export const NAMED_KNOBS: readonly Knob[] = ['optimizer', 'backend', 'model'];
+export const NAMED_KNOBS: readonly Knob[] = ['none', 'optimizer', 'backend', 'model'];
+/** The one value of the knob that changes nothing: the experiment itself, scored by k-fold. */
+export const THIS_EXPERIMENT = 'this';
 /** Knobs drawn on a log axis. */
 export const LOG_KNOBS: readonly Knob[] = ['learningRate', 'batchSize', 'trainFraction', 'weightDecay'];
 
@@ -59,6 +64,12 @@ export interface SweepSpec {
   values: SweepValue[];
   /** Runs per value, seeds seed, seed+1, … (for error bars). */
   seeds: number;
+  /**
+   * k-fold cross-validation (2-10; absent or below 2: off): each value runs
+   * once per fold, at the experiment's seed, validating on that fold, in
+   * place of the seeds.
+   */
+  folds?: number;
   /** Validation accuracy (classification) or loss (regression) to reach, for "steps to target". */
   target: number;
   /** The table column the chart plots (see results.ts sweepColumns). */
@@ -76,6 +87,8 @@ export interface SweepMember {
   value: SweepValue;
   label: string;
   seed: number;
+  /** The fold this run validates on (1..k), in a k-fold sweep. */
+  fold?: number;
   config: ExperimentConfig;
 }
 
@@ -92,6 +105,7 @@ const NUMERIC_LIMITS: Partial<Record<Knob, { min: number; max: number; integer?:
 
 /** The reason `value` is not a value of `knob`, or null. */
 export function valueProblem(knob: Knob, value: SweepValue): string | null {
+  if (knob === 'none') return value === THIS_EXPERIMENT ? null : `"${String(value).slice(0, 30)}" is not "${THIS_EXPERIMENT}"`;
   if (knob === 'optimizer')
     return (OPTIMIZERS as readonly SweepValue[]).includes(value) ? null : `"${String(value).slice(0, 30)}" is not an optimizer`;
   if (knob === 'backend')
@@ -154,6 +168,7 @@ export function parseValues(knob: Knob, text: string): { values: SweepValue[]; p
 
 /** How a value is written in tables and charts. */
 export function valueLabel(knob: Knob, value: SweepValue): string {
+  if (knob === 'none') return 'This experiment';
   if (knob === 'optimizer') return OPTIMIZER_LABELS[value as OptimizerName] ?? String(value);
   if (knob === 'backend') return BACKEND_LABELS[value as BackendName] ?? String(value);
   if (knob === 'model') return value === FOREST ? 'Random forest' : presetLabel(value as PresetName);
@@ -181,6 +196,8 @@ function withDropout(layers: readonly LayerSpec[], rate: number): LayerSpec[] {
 export function applyKnob(config: ExperimentConfig, knob: Knob, value: SweepValue): ExperimentConfig {
   const next = structuredClone(config);
   switch (knob) {
+    case 'none':
+      return next;
     case 'optimizer': {
       const name = value as OptimizerName;
       // Each optimizer at a learning rate that suits it: the table compares optimizers, not one rate.
@@ -200,23 +217,33 @@ export function applyKnob(config: ExperimentConfig, knob: Knob, value: SweepValu
   }
 }
 
-/** The runs of a sweep over `base`: values in order, each over its seeds; capped at MAX_SWEEP_RUNS. */
+/** k of a sweep's k-fold cross-validation, or 0 when it has none. */
+export function sweepFolds(spec: Pick<SweepSpec, 'folds'>): number {
+  const k = Math.round(spec.folds ?? 0);
+  return k >= MIN_FOLDS ? Math.min(MAX_FOLDS, k) : 0;
+}
+
+/** The runs of a sweep over `base`: values in order, each over its seeds (or its folds); capped at MAX_SWEEP_RUNS. */
 export function planSweep(base: ExperimentConfig, spec: SweepSpec): { members: SweepMember[]; capped: boolean } {
-  const seeds = Math.max(1, Math.min(MAX_SWEEP_SEEDS, Math.round(spec.seeds)));
+  const folds = sweepFolds(spec);
+  const seeds = folds > 0 ? folds : Math.max(1, Math.min(MAX_SWEEP_SEEDS, Math.round(spec.seeds)));
   const members: SweepMember[] = [];
   spec.values.forEach((value, valueIndex) => {
     const config = applyKnob(base, spec.knob, value);
     // Each optimizer runs at its own usual rate: the table says which.
     const label = spec.knob === 'optimizer' ? `${valueLabel(spec.knob, value)} (lr ${config.learningRate})` : valueLabel(spec.knob, value);
     for (let s = 0; s < seeds; s++) {
-      const seed = (base.seed + s) % (LIMITS.seed.max + 1);
+      // k-fold: the same seed (the same folds and initial weights) and a different validation fold per run.
+      const seed = folds > 0 ? base.seed : (base.seed + s) % (LIMITS.seed.max + 1);
+      const fold = folds > 0 ? { folds, fold: s + 1 } : {};
       members.push({
         index: members.length,
         valueIndex,
         value,
         label,
         seed,
-        config: { ...config, seed, pace: 'max', untilStopped: false },
+        ...(folds > 0 ? { fold: s + 1 } : {}),
+        config: { ...config, ...fold, seed, pace: 'max', untilStopped: false },
       });
     }
   });

@@ -12,7 +12,7 @@ interface Group {
 /** Finished rows by value, in the sweep's order (with `partial`, part-rows too: their speed is measured). */
 export function groupRows(rows: readonly SweepRow[], partial = false): Group[] {
   const groups = new Map<number, Group>();
-  for (const row of [...rows].sort((a, b) => a.valueIndex - b.valueIndex || a.seed - b.seed)) {
+  for (const row of [...rows].sort((a, b) => a.valueIndex - b.valueIndex || a.seed - b.seed || (a.fold ?? 0) - (b.fold ?? 0))) {
     if (row.outcome !== 'done' && !(partial && row.outcome === 'partial')) continue;
     const group = groups.get(row.valueIndex) ?? { label: row.label, rows: [] };
     group.rows.push(row);
@@ -52,6 +52,8 @@ export function readSweep(
   metric: string,
   target: number,
 ): string[] {
+  // Cross-validation of one experiment: its reading is the folds' spread (foldSpread).
+  if (knob === 'none') return [];
   const groups = groupRows(rows);
   const withParts = groupRows(rows, true).length;
   if (withParts < 2) return withParts === 1 ? ['One value finished so far; the reading comes with the second.'] : [];
@@ -135,3 +137,27 @@ export function readSweep(
 }
 
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * How far apart a k-fold sweep's folds are, per value: the range and spread
+ * of the charted score over the folds, in words. Empty without folds.
+ */
+export function foldSpread(rows: readonly SweepRow[], task: 'classification' | 'regression', metric: string): string[] {
+  const columns = sweepColumns(task);
+  const column = columns.find((c) => c.key === metric) ?? columns[0];
+  return groupRows(rows)
+    .filter((group) => group.rows.length >= 2 && group.rows.every((row) => row.fold !== undefined))
+    .map((group) => {
+      const values = group.rows.map((row) => column.read(row) ?? Number.NaN);
+      const stats = summarise(values);
+      if (!stats) return null;
+      const worst = group.rows[values.indexOf(column.lower ? stats.max : stats.min)];
+      const best = group.rows[values.indexOf(column.lower ? stats.min : stats.max)];
+      const of = group.label === 'This experiment' ? '' : ` for ${group.label}`;
+      return (
+        `Across ${stats.n} folds${of}, ${column.label} runs from ${fmt(stats.min)} to ${fmt(stats.max)} (mean ${fmt(stats.mean)} ± ${fmt(stats.sd)}): ` +
+        `fold ${best.fold} scores best and fold ${worst.fold} worst, so one hold-out split could have reported anything in that range.`
+      );
+    })
+    .filter((sentence): sentence is string => sentence !== null);
+}

@@ -28,6 +28,10 @@ export interface SweepRow {
   valueIndex: number;
   label: string;
   seed: number;
+  /** The fold it validated on, in a k-fold sweep. */
+  fold?: number;
+  /** Validation accuracy (classification) or loss (regression) at each epoch, for the folds' overlaid curves. */
+  curve?: { epoch: number; value: number }[];
   /** 'partial': the sweep was stopped while it trained; its figures are for what it trained (a part-row). */
   outcome: 'done' | 'error' | 'partial';
   /** Validation scores of the kept epoch, and the best seen at any epoch. */
@@ -121,6 +125,18 @@ export function sweepColumns(task: 'classification' | 'regression'): SweepColumn
     { key: 'recall', label: 'val recall', read: finalOf('recall') },
     { key: 'loss', label: 'val loss', read: finalOf('loss'), lower: true },
     {
+      key: 'trainError',
+      label: 'training error',
+      read: (r) => (r.train?.accuracy === undefined ? undefined : 1 - r.train.accuracy),
+      lower: true,
+    },
+    {
+      key: 'valError',
+      label: 'validation error',
+      read: (r) => (r.final?.accuracy === undefined ? undefined : 1 - r.final.accuracy),
+      lower: true,
+    },
+    {
       key: 'gap',
       label: 'train − val accuracy',
       read: (r) => (r.train?.accuracy !== undefined && r.final?.accuracy !== undefined ? r.train.accuracy - r.final.accuracy : undefined),
@@ -136,12 +152,15 @@ export interface SweepTag {
   knob: Knob;
   values: SweepValue[];
   seeds: number;
+  /** k of k-fold, when the sweep cross-validates. */
+  folds?: number;
   target: number;
   metric?: string;
   member: number;
   valueIndex: number;
   label: string;
   seed: number;
+  fold?: number;
   /** Time from the first step to the end, and the samples trained per second over it (0: too short to time). */
   seconds: number;
   samplesPerSecond: number;
@@ -173,6 +192,8 @@ export function sweepRow(run: {
     valueIndex: sweep.valueIndex,
     label: sweep.label,
     seed: sweep.seed,
+    ...(sweep.fold !== undefined ? { fold: sweep.fold } : {}),
+    ...(sweep.folds ? { curve: foldCurve(epochs, run.task) } : {}),
     outcome: run.outcome === 'done' && kept ? 'done' : run.outcome === 'stopped' ? 'partial' : 'error',
     final: kept?.validation ?? null,
     best: bestScores(epochs),
@@ -187,6 +208,14 @@ export function sweepRow(run: {
     ...(sweep.software ? { software: sweep.software } : {}),
     ...(run.error ? { error: run.error } : {}),
   };
+}
+
+/** A fold's validation curve: accuracy per epoch (loss for regression). */
+function foldCurve(epochs: readonly EpochPoint[], task: 'classification' | 'regression'): { epoch: number; value: number }[] {
+  return epochs.map((p) => ({
+    epoch: p.epoch,
+    value: (task === 'classification' ? p.validation.accuracy : p.validation.loss) ?? Number.NaN,
+  }));
 }
 
 const KNOB_SET: readonly string[] = KNOBS;

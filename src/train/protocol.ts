@@ -146,6 +146,8 @@ export type FromWorker =
       trainSamples: number;
       validationSamples: number;
       stepsPerEpoch: number;
+      /** Classification: samples of each class in the training and validation splits. */
+      classCounts?: { train: number[]; validation: number[] };
     }
   /** Only the batch points new since the previous progress message. */
   | { type: 'progress'; runId: number; points: BatchPoint[]; samplesPerSecond: number }

@@ -18,6 +18,7 @@ import { PendingLink } from './share/PendingLink';
 import { AppUpdateOffer, OfflineStatus } from './AppUpdate';
 import { DatasetPanel } from './data/DatasetPanel';
 import { OverfittingLab } from './lab/OverfittingLab';
+import { ImbalanceControls } from './lab/ImbalanceControls';
 import { OutputMap, Stage } from './model/Stage';
 import { ModelFiles } from './model/ModelFiles';
 import { useMemoryProblem, useModelCheck } from './model/useModelCheck';
@@ -89,6 +90,7 @@ export function App() {
               {show('settings') && (
                 <>
                   <OverfittingLab />
+                  <ImbalanceControls />
                   <section aria-label="Backend">
                     <BackendSelect />
                   </section>

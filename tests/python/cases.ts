@@ -31,6 +31,9 @@ import { withFeatures } from '../../src/train/data/dataSources';
 import { exportArtifacts } from '../../src/train/export/modelArtifacts';
 import { headFor, targetScale } from '../../src/train/engines/heads';
 import { evaluate } from '../../src/train/run/loop';
+import { classCounts, imbalancedIndices, imbalanceSettings } from '../../src/data/imbalance';
+import { experimentSplitter } from '../../src/data/folds';
+import { classWeightsFor } from '../../src/train/engines/build';
 import { rateAt } from '../../src/config/schedule';
 import type { SplitScores } from '../../src/metrics/types';
 import { pythonData } from '../../src/share/python/dataCsv';
@@ -57,6 +60,10 @@ export interface ExportedCase {
     pageScores?: SplitScores;
     /** The data arguments alone (no --limit), for that full-validation run. */
     dataArgs?: string[];
+    /** k-fold: each fold's training and validation sizes in the app (after the knobs). */
+    folds?: { k: number; train: number[]; validation: number[] };
+    /** The imbalance knob's class counts in the app's splits, and the app's class weights. */
+    imbalance?: { train: number[]; validation: number[]; weights: number[] };
     /** A schedule's rates from the app's formula at some steps of a run of `epochs` x `perEpoch` steps. */
     schedule?: { perEpoch: number; epochs: number; steps: number[]; rates: number[] };
   };
@@ -122,6 +129,17 @@ export const CASES: CaseSpec[] = [
     layers: [{ kind: 'dense', units: 16, activation: 'relu' }],
     optimizer: 'adagrad',
     learningRate: 0.1,
+    // Class imbalance and class weights: train.py must thin the same counts and weigh them as the app does.
+    // And k-fold: the export carries the browser's 3 folds, and train.py --folds runs them.
+    extra: {
+      imbalance: 'one',
+      imbalanceClass: 2,
+      imbalanceShare: 0.2,
+      imbalanceValidation: true,
+      classWeights: 'balanced',
+      folds: 3,
+      fold: 1,
+    },
   },
   {
     name: 'cars (CSV regression)',
@@ -199,7 +217,7 @@ function loadData(spec: CaseSpec, config: ExperimentConfig): { ref: DatasetRef; 
     header: parsed.header,
     options,
   };
-  const built = buildCsvDataset(parsed.table, summary, options, config.validationSplit, config.seed, spec.dataset);
+  const built = buildCsvDataset(parsed.table, summary, options, experimentSplitter(config), config.seed, spec.dataset);
   const info = resolveDatasetInfo(ref, { table: summary, images: null }).info!;
   return { ref, dataset: built.dataset, split: built.split, info };
 }
@@ -223,6 +241,35 @@ async function trainALittle(model: tf.LayersModel, dataset: Dataset, split: Spli
   await model.fit(xs, ys, { epochs: 3, batchSize: 16, verbose: 0 });
   xs.dispose();
   ys.dispose();
+}
+
+/** The app's class counts after the imbalance knob (as trainingData applies it), and its class weights. */
+function imbalanceCounts(config: ExperimentConfig, dataset: Dataset, split: Split) {
+  const settings = imbalanceSettings(config);
+  const classes = dataset.classes.length;
+  const train = imbalancedIndices(dataset.y, split.train, settings, config.seed, 'train');
+  const validation = settings.validation
+    ? imbalancedIndices(dataset.y, split.validation, settings, config.seed, 'validation')
+    : split.validation;
+  return {
+    train: classCounts(dataset.y, train, classes),
+    validation: classCounts(dataset.y, validation, classes),
+    weights: [...(classWeightsFor(config, dataset, train) ?? [])],
+  };
+}
+
+/** Every fold's training and validation sizes as the app's runs would have them (the knobs applied). */
+function foldSizes(config: ExperimentConfig, dataset: Dataset) {
+  const sizes = { k: config.folds, train: [] as number[], validation: [] as number[] };
+  for (let fold = 1; fold <= config.folds; fold++) {
+    const split = experimentSplitter({ ...config, fold })(dataset.y, dataset.task);
+    const settings = imbalanceSettings(config);
+    sizes.train.push(imbalancedIndices(dataset.y, split.train, settings, config.seed, 'train').length);
+    sizes.validation.push(
+      (settings.validation ? imbalancedIndices(dataset.y, split.validation, settings, config.seed, 'validation') : split.validation).length,
+    );
+  }
+  return sizes;
 }
 
 /** The app's rates at some steps of a 7-epoch run of 13 steps an epoch, for Python to match. */
@@ -290,6 +337,8 @@ export async function exportCase(spec: CaseSpec): Promise<ExportedCase> {
       features: data.preprocessing?.features.map((f) => f.name) ?? [],
       ...(pageScores ? { pageScores, dataArgs: args } : {}),
       ...(config.schedule === 'constant' ? {} : { schedule: scheduleRates(config) }),
+      ...(config.imbalance === 'off' ? {} : { imbalance: imbalanceCounts(config, dataset, split) }),
+      ...(config.folds >= 2 ? { folds: foldSizes(config, dataset) } : {}),
     },
   };
 }

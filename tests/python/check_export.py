@@ -8,6 +8,7 @@ ROOT/cluster runs the cluster path for real: two workers on 127.0.0.1, a
 worker whose peer never comes, and a run killed after a checkpoint.
 """
 
+import argparse
 import ast
 import importlib.util
 import json
@@ -56,6 +57,33 @@ def check(folder):
             ours = (schedule.rate(step), float(schedule(step - 1)))
             if not all(abs(r - rate) <= 1e-6 * max(1.0, abs(rate)) for r in ours):
                 return f"{settings['name']} schedule at step {step}: Python {ours}, the app {rate}"
+    thinned = ""
+    if "imbalance" in case:
+        # The class-imbalance knob: the same class counts as the app's splits, and the app's balanced weights.
+        expected = case["imbalance"]
+        classes = len(train.EXPERIMENT["classes"])
+        (_, y_train), (_, y_val) = train.load_data(argparse.Namespace(images=None, labels=None, data=None, limit=0))
+        counts = [np.bincount(y_train, minlength=classes).tolist(), np.bincount(y_val, minlength=classes).tolist()]
+        if counts != [expected["train"], expected["validation"]]:
+            return f"class counts after the imbalance knob: Python {counts}, the app {[expected['train'], expected['validation']]}"
+        weights = train.class_weights(y_train)
+        if not weights or not all(abs(weights[c] - w) <= 1e-6 for c, w in enumerate(expected["weights"])):
+            return f"class weights: Python {weights}, the app {expected['weights']}"
+        thinned = f"; the imbalance knob leaves the app's class counts {counts[0]} and its class weights"
+    if "folds" in case:
+        # k-fold: train.py --folds runs the browser's folds (data.csv's __fold__), with the app's fold sizes after the knobs.
+        k = case["folds"]["k"]
+        cv = subprocess.run([sys.executable, os.path.join(folder, "train.py"), "--folds", str(k), "--epochs", "1"], capture_output=True, text=True, timeout=600)
+        if cv.returncode != 0 or f"The browser's {k} folds." not in cv.stdout or f"Cross-validation over {k} folds" not in cv.stdout:
+            return f"train.py --folds {k} failed:\n{cv.stdout[-2000:]}\n{cv.stderr[-2000:]}"
+        sizes = [tuple(int(n) for n in m) for m in re.findall(r"Fold \d+/\d+: (\d+) training and (\d+) validation samples", cv.stdout)]
+        expected_sizes = list(zip(case["folds"]["train"], case["folds"]["validation"]))
+        if sizes != expected_sizes:
+            return f"fold sizes (training, validation): Python {sizes}, the app {expected_sizes}"
+        spread = re.search(r"accuracy: ([\d.]+) ± ([\d.]+)", cv.stdout)
+        if not spread:
+            return f"train.py --folds {k} printed no mean ± sd:\n{cv.stdout[-1500:]}"
+        thinned += f"; --folds {k} runs the browser's folds (sizes {sizes}), accuracy {spread[1]} ± {spread[2]}"
     run = subprocess.run([sys.executable, os.path.join(folder, "train.py"), *case["args"], "--save", os.path.join(folder, "trained.keras")], capture_output=True, text=True, timeout=600)
     if run.returncode != 0:
         return f"train.py failed ({run.returncode}):\n{run.stdout[-2000:]}\n{run.stderr[-3000:]}"
@@ -82,7 +110,7 @@ def check(folder):
                 return f"with the browser's weights train.py {' '.join(extra)} printed {printed}, the page {page}"
         same = f"; on the browser's split, loaded or streamed, the page's validation scores (accuracy {page['accuracy']:.4f})"
     rates = f"; its {train.EXPERIMENT['schedule']['name']} schedule gives the app's rates at {len(case['schedule']['steps'])} steps" if "schedule" in case else ""
-    return f"ok: {params:,} parameters as in the builder; predictions within {gap:.1e} of tfjs; after 1 epoch on a slice: {shown}{same}{rates}"
+    return f"ok: {params:,} parameters as in the builder; predictions within {gap:.1e} of tfjs; after 1 epoch on a slice: {shown}{same}{rates}{thinned}"
 
 
 def printed_scores(output, title):

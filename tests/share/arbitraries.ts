@@ -3,6 +3,8 @@ import { SCHEDULES } from '../../src/config/schedule';
 import fc from 'fast-check';
 import {
   BACKEND_PREFERENCES,
+  CLASS_WEIGHTINGS,
+  IMBALANCE_MODES,
   PACES,
   LIMITS,
   OPTIMIZERS,
@@ -146,6 +148,14 @@ const settings = fc.record({
   seed: withinLimit(LIMITS.seed),
   trainFraction: withinLimit(LIMITS.trainFraction),
   labelNoise: withinLimit(LIMITS.labelNoise),
+  imbalance: fc.constantFrom(...IMBALANCE_MODES),
+  imbalanceClass: withinLimit(LIMITS.imbalanceClass),
+  imbalanceShare: withinLimit(LIMITS.imbalanceShare),
+  imbalanceValidation: fc.boolean(),
+  classWeights: fc.constantFrom(...CLASS_WEIGHTINGS),
+  folds: withinLimit(LIMITS.folds),
+  fold: withinLimit(LIMITS.fold),
+  stratifiedFolds: fc.boolean(),
   pace: fc.constantFrom(...PACES),
   untilStopped: fc.boolean(),
   backend: fc.constantFrom(...BACKEND_PREFERENCES),

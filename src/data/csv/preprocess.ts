@@ -4,6 +4,7 @@
 // only, so nothing about the validation rows leaks into training.
 import type { Dataset, Split } from '../dataset';
 import { randomSplit, stratifiedSplit } from '../split';
+import type { Splitter } from '../folds';
 import { CsvError } from './parse';
 import { csvLayout, isMissing } from './infer';
 import type { CsvOptions, CsvPreprocessing, FittedFeature, MissingStrategy, Scaling, Table, TableSummary } from './types';
@@ -66,7 +67,7 @@ export function buildCsvDataset(
   table: Table,
   summary: TableSummary,
   options: CsvOptions,
-  validationSplit: number,
+  validationSplit: number | Splitter,
   seed: number,
   name = 'CSV',
 ): CsvDataset {
@@ -110,7 +111,11 @@ export function buildCsvDataset(
     throw new CsvError(`Only ${rows.length} usable row${rows.length === 1 ? '' : 's'} left after dropping rows with missing values.`);
 
   const split =
-    layout.task === 'classification' ? stratifiedSplit(labels, validationSplit, seed) : randomSplit(rows.length, validationSplit, seed);
+    typeof validationSplit === 'function'
+      ? validationSplit(labels, layout.task)
+      : layout.task === 'classification'
+        ? stratifiedSplit(labels, validationSplit, seed)
+        : randomSplit(rows.length, validationSplit, seed);
   const trainRows = Array.from(split.train, (i) => rows[i]);
   const fitted: FittedFeature[] = [];
   // One encoder per feature, fitted on the training rows: writes its columns of a row into `into` at `at`.

@@ -56,6 +56,15 @@ function experimentValue(config: ExperimentConfig, info: PythonProjectInput['inf
     patience: config.patience,
     train_fraction: config.trainFraction,
     label_noise: config.labelNoise,
+    imbalance: {
+      mode: config.imbalance,
+      class: config.imbalanceClass,
+      share: config.imbalanceShare,
+      validation: config.imbalanceValidation,
+    },
+    class_weights: config.classWeights,
+    folds: config.folds >= 2 ? config.folds : 0,
+    stratified_folds: config.stratifiedFolds,
   };
 }
 

@@ -53,6 +53,19 @@ line per epoch, and the page's scores at the end. The chief (the only process
 on a laptop) saves \`model.keras\` and logs every epoch to
 \`logs/training.csv\` and \`logs/tensorboard/\` (\`tensorboard --logdir logs\`).
 
+## Cross-validation, class imbalance, class weights
+
+\`python train.py --folds 5\` trains one model per fold from the seed (with
+\`model.fit\`, on this machine) and prints each fold's scores, then the mean
+± sd of every score. After a k-fold run in the browser, the export carries its
+folds (\`__fold__\` in \`data.csv\`, \`folds\` in \`split.json\`) and the same
+rows are used; otherwise the folds are drawn from the seed (stratified when
+the experiment says so). The class-imbalance knob thins the training split
+(and validation, when set) to the browser's class counts, and balanced class
+weights are passed to Keras as \`class_weight\` (the custom loop under a
+cluster weighs each sample's loss the same way). \`--stream\` takes neither:
+they need every label first.
+
 ## Data larger than memory
 
 \`--stream\` reads the data through \`tf.data\` in blocks instead of loading it:

@@ -267,6 +267,7 @@ def load_browser_weights(model, folder):
 
 MISSING = {"", "na", "n/a", "nan", "null", "?", "."}
 SPLIT_COLUMN = "__split__"
+FOLD_COLUMN = "__fold__"
 
 
 def is_missing(cell):
@@ -310,7 +311,7 @@ def load_images(args):
     else:
         raise SystemExit("This experiment trained on your own IDX files: pass them with --images and --labels.")
     x = x.reshape((x.shape[0], *EXPERIMENT["input_shape"])).astype("float32") / 255.0
-    return x, y.astype("int64"), None
+    return x, y.astype("int64"), None, None
 
 
 def encode_rows(header, rows):
@@ -374,7 +375,11 @@ def load_table(args):
     if SPLIT_COLUMN in header:
         at = header.index(SPLIT_COLUMN)
         split = np.array([rows[r][at] == "validation" for r in kept])
-    return x, y, split
+    folds = None
+    if FOLD_COLUMN in header:
+        at = header.index(FOLD_COLUMN)
+        folds = np.array([int(rows[r][at]) for r in kept])
+    return x, y, split, folds
 
 
 def flip_labels(y_train, rng):
@@ -384,6 +389,34 @@ def flip_labels(y_train, rng):
         flip = rng.random(len(y_train)) < EXPERIMENT["label_noise"]
         y_train[flip] = (y_train[flip] + rng.integers(1, classes, flip.sum())) % classes
     return y_train
+
+
+def keep_share(count, share):
+    """The app's count for a share of `count` samples: at least one, halves rounded up (as JavaScript's Math.round)."""
+    return max(1, int(math.floor(count * share + 0.5)))
+
+
+def imbalanced(indices, y, rng):
+    """The class-imbalance knob: keep a share of one class ("one") or of every class but one ("all-but-one")."""
+    knob = EXPERIMENT["imbalance"]
+    if knob["mode"] == "off" or knob["share"] >= 1 or EXPERIMENT["task"] != "classification":
+        return indices
+    labels = y[indices]
+    reduced = labels == knob["class"] if knob["mode"] == "one" else labels != knob["class"]
+    keep = np.ones(len(indices), dtype=bool)
+    for c in np.unique(labels[reduced]):
+        members = np.flatnonzero(reduced & (labels == c))
+        keep[rng.permutation(members)[keep_share(len(members), knob["share"]) :]] = False
+    return indices[keep]
+
+
+def class_weights(y_train):
+    """Keras's class_weight for balanced weights, n / (classes present * n_c), as the browser weighs the loss; None when off."""
+    if EXPERIMENT["class_weights"] != "balanced" or EXPERIMENT["task"] != "classification":
+        return None
+    counts = np.bincount(y_train, minlength=len(EXPERIMENT["classes"]))
+    present = int((counts > 0).sum())
+    return {c: (len(y_train) / (present * int(n)) if n > 0 else 1.0) for c, n in enumerate(counts)}
 
 
 def browser_split(count):
@@ -402,7 +435,7 @@ def browser_split(count):
 def load_data(args):
     """(x_train, y_train), (x_val, y_val) as the experiment sets them up."""
     images = DATA["kind"] in ("mnist", "mnist-sample", "fashion-mnist", "idx")
-    x, y, split = load_images(args) if images else load_table(args)
+    x, y, split, _ = load_images(args) if images else load_table(args)
     rng = np.random.default_rng(EXPERIMENT["seed"])
     saved = browser_split(len(y)) if images else None
     if saved is not None:
@@ -420,13 +453,72 @@ def load_data(args):
             chosen = rng.permutation(group)[: int(round(len(group) * EXPERIMENT["validation_split"]))]
             split[chosen] = True
     train, val = np.flatnonzero(~split), np.flatnonzero(split)
+    return knobs_applied(x, y, train, val, rng, args)
+
+
+def knobs_applied(x, y, train, val, rng, args):
+    """The lab's knobs on a split: a share of the training rows, flipped labels, class imbalance; then --limit."""
     # The overfitting lab: keep a share of the training split, and flip a share of its labels.
     if EXPERIMENT["train_fraction"] < 1:
         train = np.sort(rng.permutation(train)[: max(1, int(round(len(train) * EXPERIMENT["train_fraction"])))])
     y_train = flip_labels(y[train].copy(), rng)
+    # Class imbalance (split.json already holds it: the browser's split is after the knob).
+    kept = imbalanced(np.arange(len(train)), y_train, rng)
+    train, y_train = train[kept], y_train[kept]
+    if EXPERIMENT["imbalance"]["validation"]:
+        val = imbalanced(val, y, rng)
     if args.limit:
         train, y_train, val = train[: args.limit], y_train[: args.limit], val[: args.limit]
     return (x[train], y_train), (x[val], y[val])
+
+
+def fold_splits(args, k):
+    """k-fold cross-validation: each fold's (x_train, y_train), (x_val, y_val), with the lab's knobs on its training rows.
+    The browser's folds when the export carries k of them (data.csv's __fold__, split.json's folds); else seeded ones,
+    stratified by class like the app's when the experiment says so (not the same rows)."""
+    images = DATA["kind"] in ("mnist", "mnist-sample", "fashion-mnist", "idx")
+    x, y, _, folds = load_images(args) if images else load_table(args)
+    path = os.path.join(HERE, "split.json")
+    if images and os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            saved = json.load(f)
+        if saved.get("count") == len(y) and "folds" in saved:
+            folds = np.array(saved["folds"], dtype=np.int64)
+    if folds is None or int(folds.max()) != k:
+        print(f"{k} folds drawn from the experiment's seed{', stratified by class' if EXPERIMENT['stratified_folds'] else ''} (the browser's folds are in the export only after a k-fold run with k = {k}).")
+        rng = np.random.default_rng(EXPERIMENT["seed"])
+        folds = np.zeros(len(y), dtype=np.int64)
+        stratified = EXPERIMENT["stratified_folds"] and EXPERIMENT["task"] == "classification"
+        groups = [np.flatnonzero(y == c) for c in np.unique(y)] if stratified else [np.arange(len(y))]
+        turn = 0
+        for group in groups:
+            for i in rng.permutation(group):
+                folds[i], turn = turn + 1, (turn + 1) % k
+    else:
+        print(f"The browser's {k} folds.")
+    for fold in range(1, k + 1):
+        rng = np.random.default_rng(EXPERIMENT["seed"])
+        yield fold, knobs_applied(x, y, np.flatnonzero(folds != fold), np.flatnonzero(folds == fold), rng, args)
+
+
+def cross_validate(args, k):
+    """--folds: one model per fold from the seed, trained with model.fit and scored on its fold; then mean and sd of every score."""
+    results = []
+    for fold, data in fold_splits(args, k):
+        (x_train, y_train), (x_val, y_val) = data
+        keras.utils.set_random_seed(EXPERIMENT["seed"])
+        global_batch, lr = batch_plan(args, 1)
+        model = build_model()
+        model.compile(optimizer=make_optimizer(lr, math.ceil(len(x_train) / global_batch), args.epochs), loss="categorical_crossentropy" if EXPERIMENT["task"] == "classification" else "mean_squared_error")
+        print(f"Fold {fold}/{k}: {len(x_train)} training and {len(x_val)} validation samples", flush=True)
+        train_one_device(model, data, argparse.Namespace(**{**vars(args), "from_scratch": True}), global_batch, class_weights(y_train))
+        values = scores(model, x_val, y_val)
+        print_scores(f"Fold {fold}/{k} validation:", values)
+        results.append(values)
+    print(f"Cross-validation over {k} folds (mean ± sd):")
+    for key in results[0]:
+        column = np.array([r[key] for r in results], dtype=np.float64)
+        print(f"  {key}: {column.mean():.4f} ± {column.std(ddof=1) if k > 1 else 0.0:.4f} (folds: {', '.join(f'{v:.4f}' for v in column)})")
 
 
 def targets(y):
@@ -769,7 +861,7 @@ class IdxStream(Streamed):
         return x, y, tf.ones_like(validation), validation, chosen
 
 
-def train_distributed(model, optimizer, strategy, source, args, global_batch, chief):
+def train_distributed(model, optimizer, strategy, source, args, global_batch, chief, weights=None):
     """The training loop under the strategy: each replica takes its own slice of every global batch,
     gradients are summed across replicas, and the epoch's state is checkpointed (chief: --checkpoint-dir;
     the others: a folder of their own that nobody reads). A killed job started again resumes there."""
@@ -786,9 +878,13 @@ def train_distributed(model, optimizer, strategy, source, args, global_batch, ch
         load_browser_weights(model, HERE)
         print_scores("Validation with the browser's weights:", source.validate(model))
 
+    weight_of = None if weights is None else tf.constant([weights[c] for c in range(len(weights))], tf.float32)
+
     def replica_step(x, y, count):
         with tf.GradientTape() as tape:
             per_sample = loss_fn(y, model(x, training=True))
+            if weight_of is not None:
+                per_sample *= tf.gather(weight_of, tf.argmax(y, axis=-1))
             loss = tf.reduce_sum(per_sample) / count
             if model.losses:
                 loss += tf.nn.scale_regularization_loss(tf.add_n(model.losses))
@@ -849,7 +945,7 @@ def train_distributed(model, optimizer, strategy, source, args, global_batch, ch
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def train_one_device(model, data, args, global_batch):
+def train_one_device(model, data, args, global_batch, weights=None):
     """Keras backends other than TensorFlow (JAX, PyTorch): model.fit on one device, no checkpoints."""
     (x_train, y_train), (x_val, y_val) = data
     if not args.from_scratch:
@@ -859,7 +955,7 @@ def train_one_device(model, data, args, global_batch):
     os.makedirs(args.log_dir, exist_ok=True)
     if EXPERIMENT["early_stopping"]:
         callbacks.append(keras.callbacks.EarlyStopping(monitor="val_loss", patience=EXPERIMENT["patience"], restore_best_weights=True))
-    model.fit(x_train, targets(y_train), batch_size=global_batch, epochs=args.epochs, shuffle=True, validation_data=(x_val, targets(y_val)), callbacks=callbacks, verbose=2)
+    model.fit(x_train, targets(y_train), batch_size=global_batch, epochs=args.epochs, shuffle=True, validation_data=(x_val, targets(y_val)), callbacks=callbacks, class_weight=weights, verbose=2)
 
 
 def main(argv=None):
@@ -877,11 +973,19 @@ def main(argv=None):
     parser.add_argument("--checkpoint-dir", default=os.path.join(HERE, "checkpoints"), help="where the chief keeps a checkpoint after every epoch; a killed job resumes from it (a finished one removes it)")
     parser.add_argument("--log-dir", default=os.path.join(HERE, "logs"), help="where the chief logs: training.csv and tensorboard/")
     parser.add_argument("--stream", action="store_true", help="read --data (a CSV file or a glob of them), or --images/--labels, through tf.data in blocks instead of loading it: for data larger than memory; each worker reads its own shard")
+    parser.add_argument("--folds", type=int, default=0, help="k-fold cross-validation (2-10): one model per fold, then mean ± sd of every score (one device; the browser's folds when the export has them)")
     parser.add_argument("--wait", type=float, default=120, help="seconds a cluster worker waits for its peers (to join, then for each step) before it exits")
     args = parser.parse_args(argv)
 
     keras.utils.set_random_seed(EXPERIMENT["seed"])
     cluster = CLUSTER
+    if args.folds:
+        if not 2 <= args.folds <= 10:
+            raise SystemExit(f"--folds takes 2 to 10, not {args.folds}.")
+        if cluster or args.stream:
+            raise SystemExit("--folds trains its folds one after another on this machine: run it without a cluster and without --stream.")
+        cross_validate(args, args.folds)
+        return
     tensorflow = keras.backend.backend() == "tensorflow"
     if cluster and not tensorflow:
         raise SystemExit(f"Training on several workers needs KERAS_BACKEND=tensorflow (this is {keras.backend.backend()}): train.py distributes with tf.distribute.")
@@ -890,14 +994,20 @@ def main(argv=None):
     images = DATA["kind"] in ("mnist", "mnist-sample", "fashion-mnist", "idx")
     if stream and (not tensorflow or DATA["kind"] == "synthetic" or (images and not (args.images and args.labels))):
         raise SystemExit("--stream reads CSV files, or IDX files given with --images and --labels, with KERAS_BACKEND=tensorflow.")
+    if stream and (EXPERIMENT["imbalance"]["mode"] != "off" or EXPERIMENT["class_weights"] != "off"):
+        raise SystemExit("--stream cannot apply class imbalance or class weights (they need every label first): train without --stream.")
+    weights = None
     if stream:
         source = IdxStream(args.images, args.labels) if images else CsvStream(args.data or os.path.join(HERE, "data.csv"))
         print(f"Data: streamed from {len(source.files)} file(s), about {source.n_train} training rows an epoch", flush=True)
     else:
         data = load_data(args)
         source = ArraySource(data)
-        (x_train, _), (x_val, _) = data
+        (x_train, y_train), (x_val, _) = data
         print(f"Data: {len(x_train)} training and {len(x_val)} validation samples, input {list(x_train.shape[1:])}", flush=True)
+        weights = class_weights(y_train)
+        if weights:
+            print("Class weights (balanced): " + ", ".join(f"{EXPERIMENT['classes'][c]} {w:.3f}" for c, w in weights.items()), flush=True)
 
     beat()  # joining: the supervisor's clock starts
     try:
@@ -915,9 +1025,9 @@ def main(argv=None):
         model.compile(optimizer=optimizer, loss=loss)
         print(f"Model: {model.count_params()} parameters", flush=True)
         if strategy:
-            train_distributed(model, optimizer, strategy, source, args, global_batch, chief)
+            train_distributed(model, optimizer, strategy, source, args, global_batch, chief, weights)
         else:
-            train_one_device(model, data, args, global_batch)
+            train_one_device(model, data, args, global_batch, weights)
     except (tf.errors.DeadlineExceededError, tf.errors.UnavailableError, tf.errors.CancelledError, tf.errors.AbortedError) as error:
         if not cluster:
             raise

@@ -12,8 +12,10 @@ import { MAX_CSV_BYTES, type Table, type TableSummary } from '../../data/csv/typ
 import type { Dataset, Split } from '../../data/dataset';
 import { decodeIdxFile } from '../../data/idx';
 import { loadBundledMnist, uploadedIdxDataset } from '../../data/mnist';
-import { capSplit, randomSplit, stratifiedSplit } from '../../data/split';
+import { capSplit } from '../../data/split';
 import { applyOverfittingKnobs } from '../../data/subset';
+import { imbalancedIndices, imbalanceSettings } from '../../data/imbalance';
+import { experimentSplitter } from '../../data/folds';
 import type { TestHooks } from '../testHooks';
 import { ONLINE_SPRITES, decodeOneHotLabels, redChannel, spriteDataset, SPRITE_WIDTH } from '../../data/sprite';
 import { generateSynthetic } from '../../data/synthetic';
@@ -131,9 +133,7 @@ async function csvText(source: DataSource & { kind: 'csv' }, baseUrl: string, on
 
 async function loadIdx(files: Blob[], name: string): Promise<Loaded> {
   if (files.length !== 2) throw new Error('Choose two IDX files: the images (…-idx3-ubyte) and the labels (…-idx1-ubyte), gzipped or not.');
-  const decoded = await Promise.all(
-    files.map((file) => decodeIdxFile(file, file instanceof File ? file.name : 'An IDX file')),
-  );
+  const decoded = await Promise.all(files.map((file) => decodeIdxFile(file, file instanceof File ? file.name : 'An IDX file')));
   const images = decoded.find((array) => array.dims.length === 3);
   const labels = decoded.find((array) => array.dims.length === 1);
   if (!images || !labels) throw new Error('One file must hold images (3 dimensions) and the other labels (1 dimension).');
@@ -219,11 +219,7 @@ export async function resolveData(
       generateSynthetic({ shape: ref.shape, count: ref.count, noise: ref.noise, seed: config.seed }),
       ref.features,
     );
-    const split =
-      dataset.task === 'classification'
-        ? stratifiedSplit(dataset.y, config.validationSplit, config.seed)
-        : randomSplit(dataset.count, config.validationSplit, config.seed);
-    return { dataset, split };
+    return { dataset, split: experimentSplitter(config)(dataset.y, dataset.task) };
   }
   const key = dataKey(ref);
   let entry = key ? loaded.get(key) : undefined;
@@ -239,25 +235,44 @@ export async function resolveData(
     entry = loaded.get(keyOf(source));
   }
   const data = await entry!;
-  if (data.kind === 'images') return { dataset: data.dataset, split: stratifiedSplit(data.dataset.y, config.validationSplit, config.seed) };
+  if (data.kind === 'images') return { dataset: data.dataset, split: experimentSplitter(config)(data.dataset.y, 'classification') };
   if (ref.kind !== 'csv') throw new Error('The loaded data does not match the experiment.');
   const options = ref.options ?? defaultCsvOptions(data.summary);
   const built = buildCsvDataset(
     data.table,
     data.summary,
     options,
-    config.validationSplit,
+    experimentSplitter(config),
     config.seed,
     ref.source.type === 'sample' ? ref.source.name : 'CSV',
   );
   return { dataset: built.dataset, split: built.split };
 }
 
+/** The class-imbalance knob on a split (classification only; a class the data lacks is refused with its name). */
+function applyImbalance(dataset: Dataset, split: Split, config: ExperimentConfig): Split {
+  if (config.imbalance === 'off') return split;
+  if (dataset.task !== 'classification') throw new Error('Class imbalance needs classes: this data set is a regression. Switch it off.');
+  const classes = dataset.classes.length;
+  if (config.imbalanceClass >= classes)
+    throw new Error(
+      `Class imbalance names class ${config.imbalanceClass}, but this data set has ${classes} classes (0 to ${classes - 1}).`,
+    );
+  const settings = imbalanceSettings(config);
+  if (!settings.validation)
+    return { train: imbalancedIndices(dataset.y, split.train, settings, config.seed, 'train'), validation: split.validation };
+  return {
+    train: imbalancedIndices(dataset.y, split.train, settings, config.seed, 'train'),
+    validation: imbalancedIndices(dataset.y, split.validation, settings, config.seed, 'validation'),
+    validationBeforeKnobs: split.validation,
+  };
+}
+
 /**
  * What a run (or the forest beside it) trains and validates on: the
  * experiment's data and seeded split, then the overfitting lab's share of
  * the training set and its flipped training labels (validation untouched),
- * then the browser tests' caps.
+ * then the class-imbalance knob, then the browser tests' caps.
  */
 export async function trainingData(
   config: ExperimentConfig,
@@ -266,9 +281,10 @@ export async function trainingData(
 ): Promise<{ dataset: Dataset; split: Split; flipped: number }> {
   const resolved = await resolveData(config, baseUrl, testHooks?.onlineDataBase);
   const data = applyOverfittingKnobs(resolved.dataset, resolved.split, config.trainFraction, config.labelNoise, config.seed);
+  const split = applyImbalance(data.dataset, data.split, config);
   return {
     dataset: data.dataset,
-    split: capSplit(data.split, testHooks?.maxTrainSamples, testHooks?.maxValidationSamples),
+    split: capSplit(split, testHooks?.maxTrainSamples, testHooks?.maxValidationSamples),
     flipped: data.flipped,
   };
 }

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { outputFor as outputForTask } from '../../config/datasets';
 import type { BackendName, ExperimentConfig } from '../../config/experiment';
 import type { Dataset } from '../../data/dataset';
+import { balancedClassWeights, classCounts } from '../../data/imbalance';
 import { buildModel } from '../../model/build';
 import type { OutputSpec } from '../../model/spec';
 import type { Engine } from './engine';
@@ -29,7 +30,18 @@ export interface BuiltEngine {
   dispose(): void;
 }
 
-type EngineConfig = Pick<ExperimentConfig, 'layers' | 'seed' | 'optimizer' | 'learningRate' | 'optimizerParams' | 'weightDecay'>;
+type EngineConfig = Pick<ExperimentConfig, 'layers' | 'seed' | 'optimizer' | 'learningRate' | 'optimizerParams' | 'weightDecay'> &
+  Partial<Pick<ExperimentConfig, 'classWeights'>>;
+
+/** The class weights a run's loss uses (balanced: from the training split's counts), or undefined for none. */
+export function classWeightsFor(
+  config: Partial<Pick<ExperimentConfig, 'classWeights'>>,
+  dataset: Pick<Dataset, 'task' | 'classes' | 'y'>,
+  trainIndices: Uint32Array,
+): Float32Array | undefined {
+  if (config.classWeights !== 'balanced' || dataset.task !== 'classification') return undefined;
+  return Float32Array.from(balancedClassWeights(classCounts(dataset.y, trainIndices, dataset.classes.length)));
+}
 
 /** Why the fused engine cannot train this model, or null when it can. */
 export function fusedObstacle(
@@ -85,6 +97,7 @@ export async function buildEngine(
     }
   }
   const head = headFor(dataset, trainIndices);
+  const classWeights = classWeightsFor(config, dataset, trainIndices);
   if (backend === 'fused') {
     const plan = densePlan(config.layers, dataset.sampleShape, output);
     if (typeof plan === 'string') {
@@ -99,6 +112,7 @@ export async function buildEngine(
       scale: targetScale(dataset, trainIndices),
       optimizer: new ArrayOptimizer(config.optimizer, config.learningRate, config.optimizerParams),
       weightDecay: config.weightDecay,
+      classWeights,
       initial: initial as Float32Array[],
       state,
       writeBack: (weights) => {
@@ -110,7 +124,7 @@ export async function buildEngine(
     return { engine, model, head, dispose: () => model.dispose() };
   }
   const optimizer = createOptimizer(config.optimizer, config.learningRate, config.optimizerParams);
-  const engine = new TfjsEngine({ model, optimizer, dataset, head, seed: config.seed, weightDecay: config.weightDecay });
+  const engine = new TfjsEngine({ model, optimizer, dataset, head, seed: config.seed, weightDecay: config.weightDecay, classWeights });
   if (state) {
     engine.writeWeights(state.weights);
     await importOptimizerState(

@@ -20,6 +20,8 @@ export interface TfjsEngineOptions {
   seed: number;
   /** Global L2 penalty on every kernel (0: off). */
   weightDecay: number;
+  /** Classification: each class's weight in the training loss, as Keras's class_weight (absent: all 1). */
+  classWeights?: Float32Array;
 }
 
 export class TfjsEngine implements Engine {
@@ -34,6 +36,11 @@ export class TfjsEngine implements Engine {
     return tf.tensor(values, [count, ...this.o.dataset.sampleShape], 'float32');
   }
 
+  private sampleWeights(labels: Float32Array): tf.Tensor1D {
+    const weights = this.o.classWeights!;
+    return tf.tensor1d(labels.map((label) => weights[label]));
+  }
+
   trainStep(batch: HostBatch, step: number): Promise<StepResult> {
     const { model, optimizer, head, weightDecay } = this.o;
     if (!optimizer) throw new Error('This engine only evaluates.');
@@ -45,7 +52,9 @@ export class TfjsEngine implements Engine {
       const lossScalar = optimizer.optimizer.minimize(() => {
         const outputs = model.apply(xs, { training: true }) as tf.Tensor;
         readoutTensor = tf.keep(head.readout(outputs));
-        let total = head.losses(targets, outputs).mean() as tf.Scalar;
+        const losses = head.losses(targets, outputs);
+        // Keras's class_weight: each sample's loss times its class's weight, averaged over the batch.
+        let total = (this.o.classWeights ? losses.mul(this.sampleWeights(batch.labels)) : losses).mean() as tf.Scalar;
         for (const penalty of model.layers.flatMap((layer) => layer.calculateLosses())) total = total.add(penalty);
         if (weightDecay > 0) total = total.add(kernelSquares(model).mul(weightDecay));
         return total;

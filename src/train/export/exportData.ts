@@ -11,13 +11,15 @@ export interface ExportTable {
   fields: string[];
   rows: (string | number)[][];
   validation: Uint32Array;
+  /** k-fold: each row's fold (0..k-1), written as data.csv's __fold__ (1..k). */
+  folds?: Uint8Array;
 }
 
 export interface ExportData {
   /** CSV and 2-D data (when asked for: it can be large); null for images. */
   table: ExportTable | null;
   /** Images: the browser's split, as indices into the images in their order, so Python validates on the same ones. */
-  imageSplit: { count: number; train: Uint32Array; validation: Uint32Array } | null;
+  imageSplit: { count: number; train: Uint32Array; validation: Uint32Array; folds?: Uint8Array } | null;
   preprocessing: CsvPreprocessing | null;
   /** Regression: the training targets' mean and spread the model was trained against. */
   targetScale: { mean: number; std: number } | null;
@@ -25,12 +27,14 @@ export interface ExportData {
 
 /** The rows of a CSV dataset as read from the file (after the app's drop rules), or a 2-D set's points; null for images. */
 export function exportTable(dataset: Dataset, split: Split): ExportTable | null {
-  if (dataset.sourceRows && dataset.sourceHeader)
-    return { fields: dataset.sourceHeader, rows: dataset.sourceRows, validation: split.validation };
+  // The Keras script applies the knobs itself to the rows as split: validation as it was before the imbalance knob.
+  const validation = split.validationBeforeKnobs ?? split.validation;
+  const folds = split.folds ? { folds: split.folds.of } : {};
+  if (dataset.sourceRows && dataset.sourceHeader) return { fields: dataset.sourceHeader, rows: dataset.sourceRows, validation, ...folds };
   if (dataset.plane) {
     const { xy } = dataset.plane;
     const rows = Array.from({ length: dataset.count }, (_, i) => [xy[2 * i], xy[2 * i + 1], dataset.y[i]]);
-    return { fields: ['x', 'y', 'label'], rows, validation: split.validation };
+    return { fields: ['x', 'y', 'label'], rows, validation, ...folds };
   }
   return null;
 }
@@ -42,7 +46,12 @@ export function exportData(dataset: Dataset, split: Split, withTable: boolean): 
     imageSplit:
       dataset.sourceRows || dataset.plane
         ? null
-        : { count: dataset.count, train: split.train.slice(), validation: split.validation.slice() },
+        : {
+            count: dataset.count,
+            train: split.train.slice(),
+            validation: split.validation.slice(),
+            ...(split.folds ? { folds: split.folds.of.slice() } : {}),
+          },
     preprocessing: dataset.preprocessing ?? null,
     targetScale: dataset.task === 'regression' ? targetScale(dataset, split.train) : null,
   };

@@ -9,6 +9,7 @@ import type { Dataset, Split } from '../../data/dataset';
 import { checkModel } from '../../model/spec';
 import { RunControl } from './control';
 import { trainingData } from '../data/dataSources';
+import { classCounts } from '../../data/imbalance';
 import { buildEngine, outputFor, type BuiltEngine } from '../engines/build';
 import { BOUNDARY_EXTENT, BOUNDARY_SIZE, decisionBoundary } from '../insight/boundary';
 import type { Inspectable } from '../insight/inspectable';
@@ -237,6 +238,14 @@ export class TrainingSession {
       trainSamples: split.train.length,
       validationSamples: split.validation.length,
       stepsPerEpoch,
+      ...(dataset.task === 'classification'
+        ? {
+            classCounts: {
+              train: classCounts(dataset.y, split.train, dataset.classes.length),
+              validation: classCounts(dataset.y, split.validation, dataset.classes.length),
+            },
+          }
+        : {}),
     });
     post({ type: 'phase', runId, phase: 'training' });
     if (planar) this.postScatter(dataset, split);

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { bestEpoch, isMemorising, MEMORISING_EPOCHS } from '../../metrics/overfitting';
+import { perClassScores } from '../../metrics/classification';
+import { majorityBaseline } from '../../data/imbalance';
+import { useDatasetInfo } from '../model/useDatasetInfo';
 import type { SplitScores } from '../../metrics/types';
 import { downsample } from '../../metrics/downsample';
 import { useAppStore } from '../../state/store';
@@ -64,6 +67,8 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
   );
   // An earlier run drawn faintly underneath (the overfitting demo's run before its cure).
   const before = useAppStore((state) => state.demo.before);
+  // Class imbalance: the knob's class's own validation F1 beside macro F1, and the majority-class baseline.
+  const imbalance = useImbalanceView(scores.includes('accuracy'));
   const data = useMemo(() => {
     const byEpoch = new Map<number, Record<string, number | undefined>>();
     const rowAt = (epoch: number) => {
@@ -77,6 +82,7 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
         row[`train-${key}`] = point.train[key];
         row[`validation-${key}`] = point.validation[key];
       }
+      if (imbalance && point.confusion) row['validation-class-f1'] = perClassScores(point.confusion)[imbalance.classIndex]?.f1;
       row.gapLow = Math.min(point.train.loss, point.validation.loss);
       row.gapHigh = Math.max(point.train.loss, point.validation.loss);
     }
@@ -88,7 +94,7 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
     const rows = [...byEpoch.values()].sort((a, b) => (a.epoch ?? 0) - (b.epoch ?? 0));
     const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((key) => key !== 'epoch');
     return downsample(rows, MAX_CHART_POINTS, 'epoch', keys);
-  }, [epochs, scores, before]);
+  }, [epochs, scores, before, imbalance]);
   const empty = data.length === 0;
   // A dot per epoch helps read a short run; hundreds of SVG dots cost most of each redraw.
   const dots = !empty && data.length <= MAX_DOTS;
@@ -173,6 +179,25 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
               isAnimationActive={false}
             />,
           ])}
+          {imbalance && (
+            <Line
+              dataKey="validation-class-f1"
+              name={`validation F1 of ${imbalance.className}`}
+              stroke={CLASS_F1_COLOR}
+              strokeDasharray="2 2"
+              dot={dots}
+              isAnimationActive={false}
+              connectNulls
+            />
+          )}
+          {imbalance?.baseline !== undefined && (
+            <ReferenceLine
+              y={imbalance.baseline.accuracy}
+              stroke={cssVar('reference')}
+              strokeDasharray="1 3"
+              label={{ value: `always “${imbalance.baseline.name}”`, position: 'insideBottomRight', fontSize: 11 }}
+            />
+          )}
           {best && (
             <ReferenceLine
               x={best.epoch}
@@ -196,6 +221,8 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
             { label: `validation ${NAMES[key]}`, color: VALIDATION_COLORS[i], dashed: true },
           ]),
           ...(markBest ? [{ label: 'gap (training vs validation)', color: cssVar('gap') }] : []),
+          ...(imbalance ? [{ label: `validation F1 of ${imbalance.className}`, color: CLASS_F1_COLOR, dashed: true }] : []),
+          ...(imbalance?.baseline ? [{ label: 'majority-class baseline (dotted)', color: cssVar('reference'), dashed: true }] : []),
           ...(before && before.epochs.length > 0
             ? [{ label: `${NAMES[scores[0]]} ${before.label} (grey)`, color: BEFORE_COLOR, dashed: true }]
             : []),
@@ -212,6 +239,24 @@ export function EpochChart({ title, scores, unitInterval, markBest }: Props) {
 }
 
 const MAX_DOTS = 40;
+const CLASS_F1_COLOR = cssVar('marker');
+
+/** What the accuracy chart adds for a run with the imbalance knob on: the knob's class, and the majority baseline. */
+function useImbalanceView(accuracyChart: boolean) {
+  const runConfig = useAppStore((state) => state.run.config);
+  const counts = useAppStore((state) => state.run.sizes.classCounts);
+  const classes = useDatasetInfo().info?.classes ?? null;
+  return useMemo(() => {
+    if (!accuracyChart || !runConfig || runConfig.imbalance === 'off' || !counts) return null;
+    const name = (k: number) => classes?.[k] ?? `class ${k}`;
+    const majority = majorityBaseline(counts.validation);
+    return {
+      classIndex: runConfig.imbalanceClass,
+      className: name(runConfig.imbalanceClass),
+      baseline: { accuracy: majority.accuracy, name: name(majority.classIndex) },
+    };
+  }, [accuracyChart, runConfig, counts, classes]);
+}
 /** The earlier run's lines: grey, under the live ones. */
 const BEFORE_COLOR = cssVar('before');
 const EARLY_STOP_LABEL = { value: 'early stop', position: 'insideBottomRight', fontSize: 11 } as const;

@@ -65,6 +65,9 @@ export function RunStatus() {
           samples, {run.sizes.stepsPerEpoch} steps per epoch.
           {run.sizes.labelsFlipped > 0 &&
             ` ${run.sizes.labelsFlipped.toLocaleString('en-US')} training labels flipped on purpose (label noise).`}
+          {run.config &&
+            run.config.folds >= 2 &&
+            ` Validating on fold ${Math.min(run.config.fold, run.config.folds)} of ${run.config.folds} (k-fold cross-validation).`}
           {run.backend && GPU_BACKENDS.has(run.backend) && ' On GPU backends, small floating-point differences between runs can occur.'}
         </p>
       )}

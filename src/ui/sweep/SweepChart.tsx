@@ -62,7 +62,11 @@ export function SweepChart({ knob, values, rows, column }: Props) {
       <figcaption>
         {column.label} by {knob === 'trainFraction' ? 'training-set share' : knob}
         {log ? ' (log axis)' : ''}
-        {rows.some((r) => r.seed !== rows[0].seed) ? '; bars: spread over seeds (±1 sd)' : ''}
+        {rows.some((r) => r.fold !== undefined)
+          ? '; bars: spread over the folds (±1 sd)'
+          : rows.some((r) => r.seed !== rows[0].seed)
+            ? '; bars: spread over seeds (±1 sd)'
+            : ''}
       </figcaption>
     </figure>
   );

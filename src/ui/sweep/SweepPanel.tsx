@@ -1,10 +1,20 @@
-import { KNOBS, KNOB_LABELS, MAX_SWEEP_RUNS, MAX_SWEEP_SEEDS, type Knob } from '../../sweep/plan';
+import { KNOBS, KNOB_LABELS, MAX_SWEEP_RUNS, MAX_SWEEP_SEEDS, sweepFolds, type Knob } from '../../sweep/plan';
+import { MAX_FOLDS } from '../../data/folds';
 import { TEXTBOOK_TABLES } from '../../sweep/textbook';
-import { setSweepKnob, setSweepSeeds, setSweepSpec, setSweepTarget, setSweepValues } from '../../state/sweepActions';
+import {
+  crossValidate,
+  setSweepFolds,
+  setSweepKnob,
+  setSweepSeeds,
+  setSweepSpec,
+  setSweepTarget,
+  setSweepValues,
+} from '../../state/sweepActions';
 import { resumeSweep, startSweep, stopSweep } from '../../state/sweepRunner';
 import { backendSweepWarning, completeRows, longMemberWarning, samplesTrained, sweepEta } from '../../sweep/active';
 import { BACKEND_LABELS } from '../../config/experiment';
 import { isLive, useAppStore } from '../../state/store';
+import { updateConfig } from '../../state/actions';
 import { SweepResults } from './SweepResults';
 import { CopyLink } from '../share/CopyLink';
 import { sweepLink } from '../../state/urlSync';
@@ -35,7 +45,7 @@ function SweepProgress() {
       : active.status === 'stopped'
         ? `Stopped after ${finished} of ${active.members.length} runs; the finished rows stay${parts > 0 ? ', and what the stopped run trained is kept as a part-row' : ''}.`
         : member
-          ? `Run ${finished + 1} of ${active.members.length} (${member.label}${active.spec.seeds > 1 ? `, seed ${member.seed}` : ''}): epoch ${epoch} of ${epochs ?? '?'}${eta !== null ? ` · about ${seconds(eta)} left` : ''}`
+          ? `Run ${finished + 1} of ${active.members.length} (${member.label}${member.fold !== undefined ? `, fold ${member.fold} of ${sweepFolds(active.spec)}` : active.spec.seeds > 1 ? `, seed ${member.seed}` : ''}): epoch ${epoch} of ${epochs ?? '?'}${eta !== null ? ` · about ${seconds(eta)} left` : ''}`
           : 'Starting the next run…';
   return (
     <div className="sweep-progress" data-testid="sweep-progress">
@@ -80,6 +90,9 @@ export function SweepPanel() {
   const running = sweep.active?.status === 'running';
   const busy = running || isLive(status);
   const { spec } = sweep;
+  const folds = sweepFolds(spec);
+  const stratifiedFolds = useAppStore((state) => state.config.stratifiedFolds);
+  const repeats = folds > 0 ? folds : spec.seeds;
   return (
     <section className="sweep" aria-labelledby="sweep-title">
       <h2 id="sweep-title">Sweeps: redraw the textbook tables</h2>
@@ -131,9 +144,30 @@ export function SweepPanel() {
             min={1}
             max={MAX_SWEEP_SEEDS}
             value={spec.seeds}
-            disabled={busy}
+            disabled={busy || folds > 0}
             onChange={(event) => setSweepSeeds(Math.max(1, Math.min(MAX_SWEEP_SEEDS, Math.round(Number(event.target.value) || 1))))}
           />
+        </label>
+        <label title="k-fold cross-validation: each value runs once per fold, validating on that fold (0: the hold-out split)">
+          k-fold (folds)
+          <input
+            type="number"
+            aria-label="Folds"
+            min={0}
+            max={MAX_FOLDS}
+            value={folds}
+            disabled={busy}
+            onChange={(event) => setSweepFolds(Math.max(0, Math.min(MAX_FOLDS, Math.round(Number(event.target.value) || 0))))}
+          />
+        </label>
+        <label className="checkbox" title="Each fold holds every class's share, to within one sample">
+          <input
+            type="checkbox"
+            checked={stratifiedFolds}
+            disabled={busy || folds === 0}
+            onChange={(event) => updateConfig((c) => ({ ...c, stratifiedFolds: event.target.checked }))}
+          />
+          Stratified folds
         </label>
         <label>
           {task === 'regression' ? 'Target validation MSE' : 'Target validation accuracy'}
@@ -149,7 +183,8 @@ export function SweepPanel() {
       </div>
       <p className="hint" id="sweep-values-hint">
         Values: a list (<code>16, 64, 256</code>, <code>adam, sgd</code>) or a range <code>0.0001..0.1 x4</code> (log-spaced for rates and
-        sizes). At most {MAX_SWEEP_RUNS} runs.
+        sizes). At most {MAX_SWEEP_RUNS} runs. With k-fold on, every value is scored on k folds (stratified by class): the table gets a row
+        per fold and mean ± sd per value.
       </p>
       {sweep.problems.length > 0 && (
         <p className="field-error" role="alert">
@@ -158,7 +193,19 @@ export function SweepPanel() {
       )}
       <div className="toggles">
         <button type="button" data-testid="run-sweep" disabled={busy || spec.values.length === 0} onClick={() => startSweep()}>
-          Run sweep ({spec.values.length * spec.seeds} runs)
+          Run sweep ({Math.min(MAX_SWEEP_RUNS, spec.values.length * repeats)} runs)
+        </button>
+        <button
+          type="button"
+          data-testid="cross-validate"
+          disabled={busy}
+          title="k-fold cross-validation of the experiment as it is: one run per fold, then mean ± sd of every score"
+          onClick={() => {
+            crossValidate(folds || 5);
+            startSweep();
+          }}
+        >
+          Cross-validate this experiment ({folds || 5} folds)
         </button>
         <button type="button" data-testid="stop-sweep" disabled={!running} onClick={stopSweep}>
           Stop sweep

@@ -1,5 +1,6 @@
-import { KNOB_LABELS } from '../../sweep/plan';
-import { readSweep, groupRows, targetResolution } from '../../sweep/reading';
+import { KNOB_LABELS, sweepFolds } from '../../sweep/plan';
+import { FoldCurves } from './FoldCurves';
+import { foldSpread, readSweep, groupRows, targetResolution } from '../../sweep/reading';
 import { summarise, sweepColumns, type SweepColumn, type SweepRow } from '../../sweep/results';
 import { setSweepMetric } from '../../state/sweepActions';
 import { completeRows, sweepCsv } from '../../sweep/active';
@@ -18,10 +19,13 @@ const cell = (column: SweepColumn, value: number | undefined) => {
 };
 
 function MeanRow({ label, rows, columns }: { label: string; rows: SweepRow[]; columns: SweepColumn[] }) {
+  const folds = rows.every((row) => row.fold !== undefined);
   return (
-    <tr className="mean-row">
+    <tr className="mean-row" data-testid="sweep-mean-row">
       <th scope="row">{label}: mean ± sd</th>
-      <td colSpan={2}>{rows.length} seeds</td>
+      <td colSpan={2}>
+        {rows.length} {folds ? 'folds' : 'seeds'}
+      </td>
       {columns.map((column) => {
         const stats = summarise(rows.map((row) => column.read(row) ?? Number.NaN));
         return <td key={column.key}>{stats ? `${cell(column, stats.mean)} ± ${cell(column, stats.sd)}` : '—'}</td>;
@@ -37,8 +41,12 @@ export function SweepResults() {
   const columns = sweepColumns(active.task);
   const metric = columns.find((c) => c.key === active.spec.metric) ?? columns[0];
   const rows = [...active.rows].sort((a, b) => a.member - b.member);
-  const seeds = active.spec.seeds > 1;
-  const reading = readSweep(active.spec.knob, rows, active.task, metric.key, active.spec.target);
+  const folds = sweepFolds(active.spec);
+  const seeds = active.spec.seeds > 1 || folds > 0;
+  const reading = [
+    ...foldSpread(rows, active.task, metric.key),
+    ...readSweep(active.spec.knob, rows, active.task, metric.key, active.spec.target),
+  ];
   const resolution = targetResolution(rows);
   return (
     <div className="sweep-results">
@@ -52,7 +60,8 @@ export function SweepResults() {
           ))}
         </select>
       </label>
-      <SweepChart knob={active.spec.knob} values={active.spec.values} rows={rows} column={metric} />
+      {active.spec.knob !== 'none' && <SweepChart knob={active.spec.knob} values={active.spec.values} rows={rows} column={metric} />}
+      {folds > 0 && <FoldCurves rows={rows} task={active.task} valueIndex={0} />}
       <div className="table-scroll">
         <table className="sweep-table" data-testid="sweep-table">
           <caption>
@@ -62,7 +71,7 @@ export function SweepResults() {
           <thead>
             <tr>
               <th scope="col">{KNOB_LABELS[active.spec.knob]}</th>
-              <th scope="col">seed</th>
+              <th scope="col">{folds > 0 ? 'fold' : 'seed'}</th>
               <th scope="col">backend</th>
               {columns.map((column) => (
                 <th key={column.key} scope="col">
@@ -87,7 +96,7 @@ export function SweepResults() {
                     </span>
                   )}
                 </th>
-                <td>{row.seed}</td>
+                <td>{row.fold ?? row.seed}</td>
                 <td>
                   {row.backend ?? '—'}
                   {row.software && <span className="hint"> (software adapter: {row.software}, on the CPU)</span>}

@@ -42,6 +42,8 @@ interface Case {
   weightDecay: number;
   batch: number;
   seed: number;
+  /** Class weights in the loss (classification), as Keras's class_weight. */
+  weighted: boolean;
 }
 
 const caseArb: fc.Arbitrary<Case> = fc.record({
@@ -63,7 +65,11 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
   weightDecay: fc.constantFrom(0, 0, 0.01),
   batch: fc.integer({ min: 1, max: 12 }),
   seed: fc.integer({ min: 0, max: 1000 }),
+  weighted: fc.boolean(),
 });
+
+const weightsOf = (c: Case) =>
+  c.weighted && c.task === 'classification' ? Float32Array.from({ length: c.classes }, (_, k) => 0.5 + 1.25 * k) : undefined;
 
 function data(c: Case, rows: number, seed: number) {
   const rng = createRng(seed);
@@ -94,7 +100,8 @@ function engines(c: Case) {
   // gradients that are exactly zero in real arithmetic.
   const lr = USUAL_RATE[c.optimizer] * c.learningRate;
   const tunable = createOptimizer(c.optimizer, lr, params);
-  const reference = new TfjsEngine({ model, optimizer: tunable, dataset, head, seed: c.seed, weightDecay: c.weightDecay });
+  const classWeights = weightsOf(c);
+  const reference = new TfjsEngine({ model, optimizer: tunable, dataset, head, seed: c.seed, weightDecay: c.weightDecay, classWeights });
   const plan = densePlan(c.layers, [c.inputs], output);
   if (typeof plan === 'string') throw new Error(plan);
   const mean = c.task === 'regression' ? all.labels.reduce((a, b) => a + b, 0) / all.count : 0;
@@ -105,6 +112,7 @@ function engines(c: Case) {
     scale: { mean, std },
     optimizer: new ArrayOptimizer(c.optimizer, lr, params),
     weightDecay: c.weightDecay,
+    classWeights,
     initial: model.getWeights().map((w) => w.dataSync()),
   });
   return { model, tunable, reference, fused, all, dataset, plan };
@@ -136,7 +144,9 @@ describe('fused engine parity with tfjs', () => {
           const { grads: tfGrads } = tf.variableGrads(() => {
             const xs = tf.tensor2d(batch.values, [batch.count, c.inputs]);
             const out = model.apply(xs, { training: true }) as tf.Tensor;
-            let total = head.losses(head.targets(batch.labels), out).mean() as tf.Scalar;
+            const weights = weightsOf(c);
+            const losses = head.losses(head.targets(batch.labels), out);
+            let total = (weights ? losses.mul(tf.tensor1d(batch.labels.map((y) => weights[y]))) : losses).mean() as tf.Scalar;
             for (const p of model.layers.flatMap((l) => l.calculateLosses())) total = total.add(p);
             if (c.weightDecay > 0) {
               const kernels = model.trainableWeights.filter((w) => /kernel$/.test(w.originalName));
@@ -145,7 +155,7 @@ describe('fused engine parity with tfjs', () => {
             return total;
           });
           const grads = zeroParams(plan);
-          fused.net.gradients(batch.values, Array.from(fused.standardised(batch.labels)), batch.count, c.weightDecay, grads);
+          fused.net.gradients(batch.values, Array.from(fused.standardised(batch.labels)), batch.count, c.weightDecay, grads, weightsOf(c));
           const ours = plan.flatMap((_, l) => [grads.kernels[l], grads.biases[l]]);
           model.trainableWeights.forEach((w, k) => {
             expect(maxDiff(ours[k], tfGrads[w.name].dataSync()), `gradient of ${w.name}`).toBeLessThanOrEqual(TOLERANCE);

@@ -51,6 +51,8 @@ export interface FusedEngineOptions {
   writeBack?: (weights: Float32Array[]) => void;
   /** Another engine's weights and optimizer state to continue from (instead of `initial`). */
   state?: EngineState;
+  /** Classification: each class's weight in the training loss (absent: all 1). */
+  classWeights?: Float32Array;
 }
 
 export class FusedEngine implements Engine {
@@ -148,7 +150,7 @@ export class FusedEngine implements Engine {
   /** One step, done when it returns (the engine benchmark calls this directly). */
   trainStepNow(batch: HostBatch): StepResult {
     const { net, grads } = this;
-    const loss = net.gradients(batch.values, this.standardised(batch.labels), batch.count, this.o.weightDecay, grads);
+    const loss = net.gradients(batch.values, this.standardised(batch.labels), batch.count, this.o.weightDecay, grads, this.o.classWeights);
     // The readout is of the weights before the update, as in tfjs's minimize.
     const readout = this.readout(net.lastOutputs(), batch.count);
     this.o.optimizer.step(this.allWeights, this.allGrads);

@@ -203,8 +203,17 @@ export class DenseNet {
    * Forward and backward pass on one batch: fills `grads` with the gradient
    * of mean(loss) + penalty and returns that total loss. `targets` holds
    * class indices (cross-entropy) or standardised values (MSE).
+   * `classWeights` (cross-entropy) multiplies each sample's loss by its
+   * class's weight; the mean still divides by the batch, as Keras does.
    */
-  gradients(x: ArrayLike<number>, targets: ArrayLike<number>, rows: number, weightDecay: number, grads: Params): number {
+  gradients(
+    x: ArrayLike<number>,
+    targets: ArrayLike<number>,
+    rows: number,
+    weightDecay: number,
+    grads: Params,
+    classWeights?: ArrayLike<number>,
+  ): number {
     this.forward(x, rows);
     const last = this.plan.length - 1;
     const units = this.outputs;
@@ -215,13 +224,14 @@ export class DenseNet {
       const o = r * units;
       if (this.loss === 'crossentropy') {
         const y = targets[r];
+        const weight = classWeights ? classWeights[y] : 1;
         let sum = 0;
         for (let j = 0; j < units; j++) sum += out[o + j];
         const q = out[o + y] / sum;
-        lossSum += -Math.log(Math.min(Math.max(q, EPSILON), 1 - EPSILON));
+        lossSum += -weight * Math.log(Math.min(Math.max(q, EPSILON), 1 - EPSILON));
         // The clip passes no gradient outside [eps, 1 - eps] (tfjs clipByValue is inclusive).
         const inRange = q >= EPSILON && q <= 1 - EPSILON;
-        for (let j = 0; j < units; j++) top[o + j] = inRange ? (out[o + j] - (j === y ? 1 : 0)) / rows : 0;
+        for (let j = 0; j < units; j++) top[o + j] = inRange ? (weight * (out[o + j] - (j === y ? 1 : 0))) / rows : 0;
       } else {
         for (let j = 0; j < units; j++) {
           const d = out[o + j] - targets[r];
