@@ -14,6 +14,7 @@ const STARTING_VALUES: Record<Knob, string> = {
   backend: 'cpu, wasm, webgl',
   model: 'logistic, mlp, overfit, forest',
   width: '0.25, 1, 4',
+  depth: '0, 1, 2, 4',
   dropout: '0, 0.25, 0.5',
   weightDecay: '0.00001..0.01 x4',
   labelNoise: '0, 0.2, 0.4',

@@ -26,6 +26,7 @@ export const KNOBS = [
   'backend',
   'model',
   'width',
+  'depth',
   'dropout',
   'weightDecay',
   'labelNoise',
@@ -42,6 +43,7 @@ export const KNOB_LABELS: Record<Knob, string> = {
   backend: 'Backend (hardware)',
   model: 'Model (preset)',
   width: 'Model width (× units and filters)',
+  depth: 'Model depth (hidden dense layers)',
   dropout: 'Dropout rate',
   weightDecay: 'L2 (weight decay)',
   labelNoise: 'Label noise',
@@ -98,6 +100,7 @@ const NUMERIC_LIMITS: Partial<Record<Knob, { min: number; max: number; integer?:
   batchSize: LIMITS.batchSize,
   epochs: { ...LIMITS.epochs, max: 1000 },
   width: { min: 0.125, max: 8 },
+  depth: { min: 0, max: 8, integer: true },
   dropout: { min: 0, max: 0.9 },
   weightDecay: LIMITS.weightDecay,
   labelNoise: LIMITS.labelNoise,
@@ -139,7 +142,7 @@ export function valueRange(from: number, to: number, count: number, log: boolean
 /** Reads "a, b, c" or "from..to xN" (a range, log-spaced on a log knob) into values; problems in words. */
 export function parseValues(knob: Knob, text: string): { values: SweepValue[]; problems: string[] } {
   const range = /^\s*([\d.e+-]+)\s*\.\.\s*([\d.e+-]+)\s*(?:x\s*(\d+))?\s*$/i.exec(text);
-  const integer = knob === 'batchSize' || knob === 'epochs';
+  const integer = knob === 'batchSize' || knob === 'epochs' || knob === 'depth';
   const problems: string[] = [];
   // Every cut of a range gets a note: too many values, too few, or values that round to the same.
   const asked = range ? Number(range[3] ?? 5) : 0;
@@ -174,6 +177,7 @@ export function valueLabel(knob: Knob, value: SweepValue): string {
   if (knob === 'model') return value === FOREST ? 'Random forest' : presetLabel(value as PresetName);
   if (knob === 'trainFraction' || knob === 'labelNoise') return `${Number((Number(value) * 100).toPrecision(3))} %`;
   if (knob === 'width') return `×${value}`;
+  if (knob === 'depth') return Number(value) === 0 ? '0 (logistic regression)' : `${value} hidden`;
   return String(value);
 }
 
@@ -183,6 +187,18 @@ function widened(layers: readonly LayerSpec[], factor: number): LayerSpec[] {
     if (layer.kind === 'conv2d') return { ...layer, filters: Math.max(1, Math.round(layer.filters * factor)) };
     return { ...layer };
   });
+}
+
+/**
+ * `depth` hidden dense layers like the model's first (its units and
+ * activation; 8 tanh units when it has none), after the layers before it
+ * (a flatten, convolutions). Depth 0 is a logistic regression on them.
+ */
+function deepened(layers: readonly LayerSpec[], depth: number): LayerSpec[] {
+  const first = layers.findIndex((layer) => layer.kind === 'dense');
+  const before = (first < 0 ? layers.filter((layer) => layer.kind !== 'dropout') : layers.slice(0, first)).map((layer) => ({ ...layer }));
+  const dense: LayerSpec = first < 0 ? { kind: 'dense', units: 8, activation: 'tanh' } : { ...layers[first] };
+  return [...before, ...Array.from({ length: depth }, () => ({ ...dense }))];
 }
 
 /** Sets every dropout layer's rate; a model without one gets one after each hidden dense layer. */
@@ -210,6 +226,8 @@ export function applyKnob(config: ExperimentConfig, knob: Knob, value: SweepValu
       return value === FOREST ? next : { ...next, layers: presetLayers(value as PresetName) };
     case 'width':
       return { ...next, layers: widened(next.layers, Number(value)) };
+    case 'depth':
+      return { ...next, layers: deepened(next.layers, Number(value)) };
     case 'dropout':
       return { ...next, layers: withDropout(next.layers, Number(value)) };
     default:

@@ -161,3 +161,59 @@ export function foldSpread(rows: readonly SweepRow[], task: 'classification' | '
     })
     .filter((sentence): sentence is string => sentence !== null);
 }
+
+/** Knobs that set a model's capacity in order: their sweep draws the fitting curve (the U). */
+export const CAPACITY_KNOBS: readonly Knob[] = ['width', 'depth'];
+
+export interface FittingPoint {
+  label: string;
+  value: number;
+  train: number;
+  validation: number;
+}
+
+/** Training and validation error per value of a capacity sweep, smallest model first. */
+export function fittingCurve(
+  rows: readonly SweepRow[],
+  task: 'classification' | 'regression',
+  values: readonly (number | string)[],
+): FittingPoint[] {
+  const columns = sweepColumns(task);
+  const train = columns.find((c) => c.key === 'trainError')!;
+  const validation = columns.find((c) => c.key === 'valError')!;
+  return groupRows(rows)
+    .map((g) => ({
+      label: g.label,
+      value: Number(values[g.rows[0].valueIndex]),
+      train: meanOf(g, train),
+      validation: meanOf(g, validation),
+    }))
+    .filter((p): p is FittingPoint => p.train !== null && p.validation !== null && Number.isFinite(p.value))
+    .sort((a, b) => a.value - b.value);
+}
+
+/** The fitting curve in words, from its numbers: the sweet spot, and where the smaller models underfit and the larger overfit. */
+export function readFitting(points: readonly FittingPoint[], task: 'classification' | 'regression'): string[] {
+  if (points.length < 3) return points.length > 0 ? ['The fitting curve is read from three model sizes or more.'] : [];
+  const error = task === 'classification' ? 'error' : 'MSE';
+  const sweet = points.reduce((a, b) => (b.validation < a.validation ? b : a));
+  const smallest = points[0];
+  const largest = points[points.length - 1];
+  const sentences = [
+    `The sweet spot is ${sweet.label}: validation ${error} ${fmt(sweet.validation)} (training ${error} ${fmt(sweet.train)}).`,
+  ];
+  // Underfitting: a small model fails even on the data it trains on.
+  if (smallest !== sweet && smallest.train > sweet.train + 0.02)
+    sentences.push(
+      `At ${smallest.label} the model underfits: its training ${error} is ${fmt(smallest.train)}, so it cannot capture the pattern even in the data it learns from, and validation ${error} is ${fmt(smallest.validation)}.`,
+    );
+  // Overfitting: a large model fits the training data better and the validation data worse.
+  if (largest !== sweet && largest.validation > sweet.validation && largest.validation - largest.train > sweet.validation - sweet.train)
+    sentences.push(
+      `At ${largest.label} it overfits: training ${error} ${fmt(largest.train)} but validation ${error} ${fmt(largest.validation)}, a gap of ${fmt(largest.validation - largest.train)}.`,
+    );
+  if (sweet === largest)
+    sentences.push('The largest model tried is the best here: this range shows underfitting only; a larger model may do better still.');
+  if (sweet === smallest) sentences.push('The smallest model tried is the best here: this range shows overfitting only; try smaller.');
+  return sentences;
+}

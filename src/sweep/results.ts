@@ -114,6 +114,8 @@ export function sweepColumns(task: 'classification' | 'regression'): SweepColumn
       { key: 'mae', label: 'val MAE', read: finalOf('mae'), lower: true },
       { key: 'r2', label: 'val R²', read: finalOf('r2') },
       { key: 'bestMse', label: 'best val MSE', read: (r) => r.best?.loss, lower: true },
+      { key: 'trainError', label: 'training MSE', read: (r) => r.train?.loss, lower: true },
+      { key: 'valError', label: 'validation MSE', read: (r) => r.final?.loss, lower: true },
       ...common,
     ];
   }

@@ -6,6 +6,15 @@ import { useDatasetInfo } from '../model/useDatasetInfo';
 import { RangeField } from '../controls/RangeField';
 import { clearComparison, cureOverfitting, showOverfitting } from '../../state/demoActions';
 import { DemoGap } from './DemoGap';
+import { setSweepSpec } from '../../state/sweepActions';
+import { startSweep } from '../../state/sweepRunner';
+import type { Knob } from '../../sweep/plan';
+
+/** The fitting curve's sweeps: model depth from a logistic regression up, and width from a sliver to eight times. */
+const FITTING_SWEEPS = [
+  { knob: 'depth', values: [0, 1, 2, 3, 4], label: 'Fitting curve: depth 0 (logistic) to 4' },
+  { knob: 'width', values: [0.125, 0.25, 0.5, 1, 2, 4, 8], label: 'Fitting curve: width ×⅛ to ×8' },
+] as const satisfies readonly { knob: Knob; values: number[]; label: string }[];
 
 /** Weight decay the L2 toggle sets. */
 const LAB_WEIGHT_DECAY = 0.001;
@@ -18,6 +27,7 @@ export function OverfittingLab() {
   const status = useAppStore(selectStatus);
   const demo = useAppStore((state) => state.demo);
   const locked = isLive(status);
+  const sweepRunning = useAppStore((state) => state.sweep.active?.status === 'running');
   const { info } = useDatasetInfo();
   // dropout(0) drops nothing: it does not count as on.
   const dropoutOn = config.layers.some((layer) => layer.kind === 'dropout' && layer.rate > 0);
@@ -27,8 +37,8 @@ export function OverfittingLab() {
     0,
   );
   return (
-    <section className="lab" aria-label="Overfitting lab">
-      <h2>Overfitting lab</h2>
+    <section className="lab" aria-label="Fitting lab">
+      <h2>Fitting lab: underfitting and overfitting</h2>
       <div className="demo-actions" role="group" aria-label="Overfitting demo">
         <button type="button" className="primary" data-testid="show-overfitting" onClick={showOverfitting}>
           Show overfitting
@@ -52,6 +62,26 @@ export function OverfittingLab() {
         away. The cure trains it again with dropout and early stopping and draws the first run in grey beneath.
       </p>
       <DemoGap />
+      <div className="demo-actions" role="group" aria-label="Fitting curve">
+        {FITTING_SWEEPS.map((sweep) => (
+          <button
+            key={sweep.knob}
+            type="button"
+            data-testid={`fitting-${sweep.knob}`}
+            disabled={locked || sweepRunning}
+            onClick={() => {
+              setSweepSpec({ knob: sweep.knob, values: sweep.values, seeds: 1, target: 0.9, metric: 'valError' });
+              startSweep();
+            }}
+          >
+            {sweep.label}
+          </button>
+        ))}
+      </div>
+      <p className="hint">
+        The fitting curve trains the experiment once per model size (in Sweeps) and draws training and validation error against it: too
+        small a model underfits (high error on both), too large a one overfits (the curves part), and the sweet spot between is marked.
+      </p>
       <RangeField
         name="Training set size"
         text={`Training set size: ${(config.trainFraction * 100).toFixed(config.trainFraction < 0.01 ? 1 : 0)}% of the training split`}

@@ -1,6 +1,7 @@
 import { KNOB_LABELS, sweepFolds } from '../../sweep/plan';
 import { FoldCurves } from './FoldCurves';
-import { foldSpread, readSweep, groupRows, targetResolution } from '../../sweep/reading';
+import { CAPACITY_KNOBS, fittingCurve, foldSpread, readFitting, readSweep, groupRows, targetResolution } from '../../sweep/reading';
+import { FittingChart } from './FittingChart';
 import { summarise, sweepColumns, type SweepColumn, type SweepRow } from '../../sweep/results';
 import { setSweepMetric } from '../../state/sweepActions';
 import { completeRows, sweepCsv } from '../../sweep/active';
@@ -43,7 +44,10 @@ export function SweepResults() {
   const rows = [...active.rows].sort((a, b) => a.member - b.member);
   const folds = sweepFolds(active.spec);
   const seeds = active.spec.seeds > 1 || folds > 0;
+  const capacity = CAPACITY_KNOBS.includes(active.spec.knob);
+  const fitting = capacity ? fittingCurve(rows, active.task, active.spec.values) : [];
   const reading = [
+    ...(capacity ? readFitting(fitting, active.task) : []),
     ...foldSpread(rows, active.task, metric.key),
     ...readSweep(active.spec.knob, rows, active.task, metric.key, active.spec.target),
   ];
@@ -62,6 +66,7 @@ export function SweepResults() {
       </label>
       {active.spec.knob !== 'none' && <SweepChart knob={active.spec.knob} values={active.spec.values} rows={rows} column={metric} />}
       {folds > 0 && <FoldCurves rows={rows} task={active.task} valueIndex={0} />}
+      {capacity && <FittingChart points={fitting} task={active.task} log={active.spec.knob === 'width'} />}
       <div className="table-scroll">
         <table className="sweep-table" data-testid="sweep-table">
           <caption>
