@@ -14,6 +14,7 @@ export const BACKEND_LABELS: Record<BackendName, string> = { webgpu: 'WebGPU', w
 export { OPTIMIZERS, type OptimizerName } from './optimizerParams';
 import type { ScheduleName } from './schedule';
 import type { ImbalanceMode } from '../data/imbalance';
+import type { DriftKind } from '../data/drift';
 
 export const IMBALANCE_MODES = ['off', 'one', 'all-but-one'] as const satisfies readonly ImbalanceMode[];
 export const CLASS_WEIGHTINGS = ['off', 'balanced'] as const;
@@ -66,6 +67,13 @@ export interface ExperimentConfig {
   folds: number;
   fold: number;
   stratifiedFolds: boolean;
+  /**
+   * Concept drift on a 2-D set (data/drift.ts): how the world moves, and by
+   * how much (0-1); `driftApplied` puts the run on the drifted points.
+   */
+  drift: DriftKind;
+  driftAmount: number;
+  driftApplied: boolean;
   seed: number;
   /** How fast a run may go: a pace the eye can follow, faster, or as fast as it goes. */
   pace: Pace;
@@ -120,6 +128,7 @@ export const LIMITS = {
   imbalanceShare: { min: 0.001, max: 1 },
   folds: { min: 0, max: 10, integer: true },
   fold: { min: 1, max: 10, integer: true },
+  driftAmount: { min: 0, max: 1 },
   seed: { min: 0, max: 2 ** 31 - 1, integer: true },
   momentum: FRACTION_BELOW_ONE,
   beta1: FRACTION_BELOW_ONE,
@@ -159,6 +168,9 @@ export function defaultConfig(): ExperimentConfig {
     folds: 0,
     fold: 1,
     stratifiedFolds: true,
+    drift: 'shift',
+    driftAmount: 0.5,
+    driftApplied: false,
     seed: 42,
     pace: 'watch',
     untilStopped: false,

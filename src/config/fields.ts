@@ -14,6 +14,7 @@ import {
 } from './experiment';
 import type { OptimizerParam } from './optimizerParams';
 import { SCHEDULES } from './schedule';
+import { DRIFTS } from '../data/drift';
 
 /** Where a setting sits: a top-level key, or one of the optimizer's parameters. */
 export type FieldPath = readonly [keyof ExperimentConfig] | readonly ['optimizerParams', OptimizerParam];
@@ -75,6 +76,9 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   setting('folds', 'kf', 'Folds (k)'),
   setting('fold', 'fold', 'Fold'),
   { type: 'bool', path: ['stratifiedFolds'], url: 'kfs', label: 'Stratified folds' },
+  { type: 'enum', path: ['drift'], url: 'dft', label: 'Concept drift', values: DRIFTS },
+  setting('driftAmount', 'dfa', 'Drift amount'),
+  { type: 'bool', path: ['driftApplied'], url: 'dfon', label: 'On drifted data' },
   setting('seed', 'seed', 'Seed'),
   { type: 'enum', path: ['pace'], url: 'pace', label: 'Speed', values: PACES },
   { type: 'bool', path: ['untilStopped'], url: 'until', label: 'Train until stopped' },

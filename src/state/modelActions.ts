@@ -10,6 +10,7 @@ import { mismatch, modelFiles, readModelFiles, type ExperimentFile } from '../sh
 import { pythonData } from '../share/python/dataCsv';
 import { getClient } from './clientHandle';
 import { useAppStore } from './store';
+import type { InitialWeights } from '../train/protocol';
 
 /**
  * The current run's model files (model.json, weights.bin, experiment.json
@@ -42,6 +43,12 @@ async function currentModel(csv: boolean) {
 
 const zip = (files: { name: string; bytes: Uint8Array }[], folder = '') =>
   zipSync(Object.fromEntries(files.map((file) => [`${folder}${file.name}`, file.bytes])));
+
+/** The current run's trained weights, as a run starts from them (concept drift's scoring and retraining). */
+export async function trainedWeights(): Promise<InitialWeights> {
+  const current = await currentModel(false);
+  return readModelFiles(current.files).weights;
+}
 
 /** The current run's model as a zip of its files. */
 export async function modelZip(): Promise<{ name: string; bytes: Uint8Array }> {

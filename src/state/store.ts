@@ -147,6 +147,23 @@ export interface LrFinderSlice {
   error: string | null;
 }
 
+/**
+ * Concept drift's before and after: the trained model's validation score
+ * on the data it learned, the evaluate-only run that scored it on the
+ * drifted points, and the weights a retraining starts from.
+ */
+export interface DriftSlice {
+  /** The trained run's kept validation accuracy (loss for regression), before the drift. */
+  before: number | null;
+  /** The run that scored the trained model on drifted data, and the one retraining it there. */
+  scoringRunId: number | null;
+  retrainRunId: number | null;
+  /** The trained model's weights and its experiment, from before the drift. */
+  weights: InitialWeights | null;
+  trained: ExperimentConfig | null;
+  error: string | null;
+}
+
 /** The views under the first screen, one shown at a time. */
 export type WorkbenchTab = 'insights' | 'sweeps' | 'history';
 
@@ -177,6 +194,7 @@ export interface AppState {
   data: DataSlice;
   forest: ForestSlice;
   lrFinder: LrFinderSlice;
+  drift: DriftSlice;
 }
 
 /** The run slice before anything has happened. */
@@ -247,6 +265,7 @@ export function initialState(): AppState {
     data: { loaded: null, loadedKey: null, loading: null, error: null, notice: null },
     forest: { status: 'idle', fraction: 0, result: null, error: null, runId: 0 },
     lrFinder: { status: 'idle', fraction: 0, result: null, error: null },
+    drift: { before: null, scoringRunId: null, retrainRunId: null, weights: null, trained: null, error: null },
   };
 }
 
@@ -254,7 +273,7 @@ export function initialState(): AppState {
 export const useAppStore = create<AppState>(initialState);
 
 /** The slices that are objects of their own, each updated through `setSlice`. */
-export type SliceName = 'run' | 'metrics' | 'sweep' | 'history' | 'data' | 'demo' | 'forest' | 'lrFinder';
+export type SliceName = 'run' | 'metrics' | 'sweep' | 'history' | 'data' | 'demo' | 'forest' | 'lrFinder' | 'drift';
 
 /** Merges `update` (or what it returns for the slice as it stands) into one slice. */
 export function setSlice<K extends SliceName>(

@@ -19,6 +19,7 @@ import { AppUpdateOffer, OfflineStatus } from './AppUpdate';
 import { DatasetPanel } from './data/DatasetPanel';
 import { OverfittingLab } from './lab/OverfittingLab';
 import { ImbalanceControls } from './lab/ImbalanceControls';
+import { DriftLab } from './lab/DriftLab';
 import { OutputMap, Stage } from './model/Stage';
 import { ModelFiles } from './model/ModelFiles';
 import { useMemoryProblem, useModelCheck } from './model/useModelCheck';
@@ -91,6 +92,7 @@ export function App() {
                 <>
                   <OverfittingLab />
                   <ImbalanceControls />
+                  <DriftLab />
                   <section aria-label="Backend">
                     <BackendSelect />
                   </section>

@@ -1,5 +1,6 @@
 // Arbitraries for property tests of links: any experiment the app accepts.
 import { SCHEDULES } from '../../src/config/schedule';
+import { DRIFTS } from '../../src/data/drift';
 import fc from 'fast-check';
 import {
   BACKEND_PREFERENCES,
@@ -156,6 +157,9 @@ const settings = fc.record({
   folds: withinLimit(LIMITS.folds),
   fold: withinLimit(LIMITS.fold),
   stratifiedFolds: fc.boolean(),
+  drift: fc.constantFrom(...DRIFTS),
+  driftAmount: withinLimit(LIMITS.driftAmount),
+  driftApplied: fc.boolean(),
   pace: fc.constantFrom(...PACES),
   untilStopped: fc.boolean(),
   backend: fc.constantFrom(...BACKEND_PREFERENCES),

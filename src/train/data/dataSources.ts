@@ -16,6 +16,7 @@ import { capSplit } from '../../data/split';
 import { applyOverfittingKnobs } from '../../data/subset';
 import { imbalancedIndices, imbalanceSettings } from '../../data/imbalance';
 import { experimentSplitter } from '../../data/folds';
+import { drifted } from '../../data/drift';
 import type { TestHooks } from '../testHooks';
 import { ONLINE_SPRITES, decodeOneHotLabels, redChannel, spriteDataset, SPRITE_WIDTH } from '../../data/sprite';
 import { generateSynthetic } from '../../data/synthetic';
@@ -215,8 +216,10 @@ export async function resolveData(
 ): Promise<{ dataset: Dataset; split: Split }> {
   const ref = config.dataset;
   if (ref.kind === 'synthetic') {
+    const points = generateSynthetic({ shape: ref.shape, count: ref.count, noise: ref.noise, seed: config.seed });
+    // Concept drift: the same points (and split), moved; the model trained before meets them as they are now.
     const dataset = withFeatures(
-      generateSynthetic({ shape: ref.shape, count: ref.count, noise: ref.noise, seed: config.seed }),
+      config.driftApplied ? drifted(points, config.drift, config.driftAmount, config.seed) : points,
       ref.features,
     );
     return { dataset, split: experimentSplitter(config)(dataset.y, dataset.task) };

@@ -68,6 +68,7 @@ export function RunStatus() {
           {run.config &&
             run.config.folds >= 2 &&
             ` Validating on fold ${Math.min(run.config.fold, run.config.folds)} of ${run.config.folds} (k-fold cross-validation).`}
+          {run.config?.driftApplied && ' On the drifted data (concept drift).'}
           {run.backend && GPU_BACKENDS.has(run.backend) && ' On GPU backends, small floating-point differences between runs can occur.'}
         </p>
       )}

@@ -1,0 +1,92 @@
+import { DRIFT_LABELS, DRIFTS, type DriftKind } from '../../data/drift';
+import { updateConfig } from '../../state/actions';
+import { retrainOnDrifted, scoreOnDrifted, undrift } from '../../state/driftActions';
+import { isLive, useAppStore } from '../../state/store';
+import { selectConfig, selectStatus } from '../selectors';
+import { RangeField } from '../controls/RangeField';
+
+const fixed = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(3));
+
+/** Concept drift on a 2-D set: move the data under the trained model, score it there, and retrain from its weights. */
+export function DriftLab() {
+  const config = useAppStore(selectConfig);
+  const status = useAppStore(selectStatus);
+  const drift = useAppStore((state) => state.drift);
+  const run = useAppStore((state) => state.run);
+  const epochs = useAppStore((state) => state.metrics.epochs);
+  if (config.dataset.kind !== 'synthetic') return null;
+  const locked = isLive(status);
+  const classification = run.task !== 'regression';
+  const score = classification ? 'accuracy' : 'loss';
+  const last = epochs[epochs.length - 1];
+  const read = (scores: { accuracy?: number; loss: number } | undefined) => (classification ? scores?.accuracy : scores?.loss);
+  const scored = run.runId === drift.scoringRunId && status === 'done' ? read(last?.validation) : null;
+  const retrained = run.runId === drift.retrainRunId ? read(last?.validation) : null;
+  const trained = epochs.length > 0 && run.runId !== drift.scoringRunId;
+  return (
+    <section className="lab" aria-label="Concept drift">
+      <h2>Concept drift</h2>
+      <label className="field">
+        <span>How the data moves</span>
+        <select
+          aria-label="Concept drift"
+          value={config.drift}
+          disabled={locked}
+          onChange={(event) => updateConfig((c) => ({ ...c, drift: event.target.value as DriftKind }))}
+        >
+          {DRIFTS.map((kind) => (
+            <option key={kind} value={kind}>
+              {DRIFT_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <RangeField
+        name="Drift amount"
+        text={`Drift amount: ${Math.round(config.driftAmount * 100)} %`}
+        min={0}
+        max={1}
+        step={0.05}
+        value={config.driftAmount}
+        disabled={locked}
+        onChange={(amount) => updateConfig((c) => ({ ...c, driftAmount: amount }))}
+      />
+      <div className="demo-actions" role="group" aria-label="Drift actions">
+        <button
+          type="button"
+          data-testid="score-drifted"
+          disabled={locked || (!trained && drift.trained === null)}
+          onClick={() => void scoreOnDrifted()}
+        >
+          Score on drifted data
+        </button>
+        <button type="button" data-testid="retrain-drifted" disabled={locked || drift.weights === null} onClick={retrainOnDrifted}>
+          Retrain on the new data
+        </button>
+        {config.driftApplied && (
+          <button type="button" className="link" disabled={locked} onClick={undrift}>
+            Back to the original data
+          </button>
+        )}
+      </div>
+      {drift.error && (
+        <p className="field-error" role="alert">
+          {drift.error}
+        </p>
+      )}
+      {drift.before !== null && (
+        <p className="note" role="status" data-testid="drift-reading">
+          Validation {score} of the trained model: {fixed(drift.before)} on the data it learned
+          {scored !== null &&
+            scored !== undefined &&
+            `, ${fixed(scored)} on the drifted data (${classification ? 'a drop of' : 'up by'} ${fixed(Math.abs(drift.before - scored))})`}
+          {retrained !== null && retrained !== undefined && `; after retraining on the new data from its weights: ${fixed(retrained)}`}.
+        </p>
+      )}
+      <p className="hint">
+        Train a model, then move the world under it: the same points rotated, shifted, or joined by a new cluster. Scoring shows what a
+        model trained once is worth when the data changes; retraining goes on from its weights, and the curve shows the recovery.
+      </p>
+    </section>
+  );
+}
