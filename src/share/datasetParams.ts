@@ -94,9 +94,11 @@ export function unusedDatasetKeys(params: URLSearchParams): string[] {
 export function missingDatasetKeys(params: URLSearchParams): string[] {
   const kind = params.get('ds');
   if (kind === null) return [];
-  // CSV options without a target column: the target was cut off.
+  // CSV options without a target column: the target was cut off. Without the header setting (an app-made
+  // CSV link always has it) the link was cut before it, so its CSV options may have followed: they are named too.
   const options = (['task', 'miss', 'scale', 'dup', 'ct'] as const).some((key) => params.has(key));
-  const expected = keysOf(kind, params.has('tgt') || options).filter((key) => key !== 'syn');
+  const cutBeforeOptions = kind === 'csv' && !params.has('hdr');
+  const expected = keysOf(kind, params.has('tgt') || options || cutBeforeOptions).filter((key) => key !== 'syn');
   return expected.filter((key) => !params.has(key)).map((key) => DATASET_KEY_LABELS[key]);
 }
 
