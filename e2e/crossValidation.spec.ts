@@ -27,5 +27,5 @@ test('5-fold cross-validation on iris fills five rows, a mean Â± sd, the foldsâ€
   const curves = page.getByTestId('fold-curves');
   await expect(curves).toBeVisible();
   for (let fold = 1; fold <= 5; fold++) await expect(curves.getByText(`fold ${fold}`, { exact: true })).toBeVisible();
-  await page.screenshot({ path: 'test-results/cross-validation.png', fullPage: false });
+  await page.locator('section.sweep').screenshot({ path: 'test-results/cross-validation.png' });
 });

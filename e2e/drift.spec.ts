@@ -9,7 +9,7 @@ test('concept drift drops a trained circle’s accuracy, and retraining from its
   const trained = Number(await page.getByTestId('metric-val-accuracy').textContent());
   expect(trained).toBeGreaterThan(0.9);
   // Shift the whole plane by half its width: the ring the model learned is no longer where the points are.
-  await page.getByLabel('Concept drift', { exact: true }).selectOption('shift');
+  await page.getByLabel('How the data moves').selectOption('shift');
   await page.getByLabel('Drift amount').fill('1');
   await page.getByTestId('score-drifted').click();
   const reading = page.getByTestId('drift-reading');
@@ -21,7 +21,10 @@ test('concept drift drops a trained circle’s accuracy, and retraining from its
   await page.getByTestId('retrain-drifted').click();
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
   await expect(reading).toContainText('after retraining on the new data from its weights');
+  // The drifted score stays on show beside the recovery.
+  await expect(reading).toContainText(`${after.toFixed(3)} on the drifted data`);
   const recovered = Number(((await reading.textContent()) ?? '').match(/\d\.\d{3}/g)!.at(-1));
   expect(recovered).toBeGreaterThan(after + 0.15);
-  await page.screenshot({ path: 'test-results/drift.png', fullPage: false });
+  await page.getByRole('region', { name: 'Concept drift' }).screenshot({ path: 'test-results/drift-panel.png' });
+  await page.getByTestId('decision-boundary').screenshot({ path: 'test-results/drift-boundary.png' });
 });

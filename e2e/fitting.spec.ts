@@ -15,5 +15,6 @@ test('the fitting lab sweeps depth on the spiral: logistic regression underfits,
   await expect(reading).toContainText(/The sweet spot is \d hidden: validation error 0\.\d{3}/);
   // A straight line cannot separate a spiral: the logistic regression fails on its own training data.
   await expect(reading).toContainText(/At 0 \(logistic regression\) the model underfits: its training error is 0\.[2-6]\d\d/);
-  await page.screenshot({ path: 'test-results/fitting-curve.png', fullPage: false });
+  await page.getByTestId('fitting-chart').screenshot({ path: 'test-results/fitting-curve.png' });
+  await reading.screenshot({ path: 'test-results/fitting-reading.png' });
 });

@@ -6,7 +6,7 @@ const LINK =
 
 test('class imbalance: a rare class from a link, the majority baseline, its own F1, and class weights', async ({ page }) => {
   await page.goto(LINK);
-  await expect(page.getByLabel('Class imbalance', { exact: true })).toHaveValue('one');
+  await expect(page.getByLabel('Imbalance', { exact: true })).toHaveValue('one');
   await expect(page.getByLabel('Imbalanced class')).toHaveValue('1');
   await expect(page.getByText('Share kept: 5 % of that class')).toBeVisible();
   await page.getByTestId('train-button').click();
@@ -30,12 +30,13 @@ test('class imbalance: a rare class from a link, the majority baseline, its own 
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
   await expect(counts).toContainText('orange had 13 of 263');
-  await page.screenshot({ path: 'test-results/imbalance.png', fullPage: false });
+  await page.getByRole('region', { name: 'Class imbalance' }).screenshot({ path: 'test-results/imbalance-panel.png' });
+  await legend.screenshot({ path: 'test-results/imbalance-chart.png' });
 });
 
 test('class imbalance names a class the data lacks, and keeps the experiment', async ({ page }) => {
   await page.goto(LINK.replace('imc=1', 'imc=5'));
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('error')).toContainText('Class imbalance names class 5, but this data set has 2 classes (0 to 1).');
-  await expect(page.getByLabel('Class imbalance', { exact: true })).toHaveValue('one');
+  await expect(page.getByLabel('Imbalance', { exact: true })).toHaveValue('one');
 });

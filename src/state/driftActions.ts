@@ -23,7 +23,15 @@ export async function scoreOnDrifted(): Promise<void> {
     const moved = { ...trained, drift: config.drift, driftAmount: config.driftAmount, driftApplied: true };
     updateConfig((c) => ({ ...c, drift: moved.drift, driftAmount: moved.driftAmount, driftApplied: true }));
     const scoringRunId = startRunOf(moved, { evaluateOnly: true, weights });
-    setSlice('drift', { before, weights, trained, scoringRunId, retrainRunId: null, error: null } satisfies Partial<DriftSlice>);
+    setSlice('drift', {
+      before,
+      after: null,
+      weights,
+      trained,
+      scoringRunId,
+      retrainRunId: null,
+      error: null,
+    } satisfies Partial<DriftSlice>);
   } catch (error) {
     setSlice('drift', { error: errorMessage(error) });
   }
@@ -44,5 +52,10 @@ export function retrainOnDrifted(): void {
 /** Back to the data as it was: the next run trains on the undrifted points. */
 export function undrift(): void {
   updateConfig((c) => ({ ...c, driftApplied: false }));
-  setSlice('drift', { before: null, scoringRunId: null, retrainRunId: null, weights: null, trained: null, error: null });
+  setSlice('drift', { before: null, after: null, scoringRunId: null, retrainRunId: null, weights: null, trained: null, error: null });
+}
+
+/** Keeps the drifted score once the scoring run is done, so it stays on show while the model retrains. */
+export function noteDriftedScore(score: number): void {
+  setSlice('drift', { after: score });
 }

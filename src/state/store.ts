@@ -155,6 +155,8 @@ export interface LrFinderSlice {
 export interface DriftSlice {
   /** The trained run's kept validation accuracy (loss for regression), before the drift. */
   before: number | null;
+  /** The same score of the trained model on the drifted points, once the scoring run is done. */
+  after: number | null;
   /** The run that scored the trained model on drifted data, and the one retraining it there. */
   scoringRunId: number | null;
   retrainRunId: number | null;
@@ -265,7 +267,7 @@ export function initialState(): AppState {
     data: { loaded: null, loadedKey: null, loading: null, error: null, notice: null },
     forest: { status: 'idle', fraction: 0, result: null, error: null, runId: 0 },
     lrFinder: { status: 'idle', fraction: 0, result: null, error: null },
-    drift: { before: null, scoringRunId: null, retrainRunId: null, weights: null, trained: null, error: null },
+    drift: { before: null, after: null, scoringRunId: null, retrainRunId: null, weights: null, trained: null, error: null },
   };
 }
 

@@ -151,12 +151,16 @@ export function foldSpread(rows: readonly SweepRow[], task: 'classification' | '
       const values = group.rows.map((row) => column.read(row) ?? Number.NaN);
       const stats = summarise(values);
       if (!stats) return null;
-      const worst = group.rows[values.indexOf(column.lower ? stats.max : stats.min)];
-      const best = group.rows[values.indexOf(column.lower ? stats.min : stats.max)];
+      // Ties are named together: "folds 1, 3 and 5 score best".
+      const at = (v: number) => group.rows.filter((_, i) => fmt(values[i]) === fmt(v)).map((row) => row.fold);
+      const folds = (list: (number | undefined)[], verb: string) =>
+        list.length === 1 ? `fold ${list[0]} ${verb}s` : `folds ${list.slice(0, -1).join(', ')} and ${list.at(-1)} ${verb}`;
+      const best = at(column.lower ? stats.min : stats.max);
+      const worst = at(column.lower ? stats.max : stats.min);
       const of = group.label === 'This experiment' ? '' : ` for ${group.label}`;
       return (
         `Across ${stats.n} folds${of}, ${column.label} runs from ${fmt(stats.min)} to ${fmt(stats.max)} (mean ${fmt(stats.mean)} ± ${fmt(stats.sd)}): ` +
-        `fold ${best.fold} scores best and fold ${worst.fold} worst, so one hold-out split could have reported anything in that range.`
+        `${folds(best, 'score')} best and ${folds(worst, 'score')} worst, so one hold-out split could have reported anything in that range.`
       );
     })
     .filter((sentence): sentence is string => sentence !== null);
@@ -207,11 +211,17 @@ export function readFitting(points: readonly FittingPoint[], task: 'classificati
     sentences.push(
       `At ${smallest.label} the model underfits: its training ${error} is ${fmt(smallest.train)}, so it cannot capture the pattern even in the data it learns from, and validation ${error} is ${fmt(smallest.validation)}.`,
     );
-  // Overfitting: a large model fits the training data better and the validation data worse.
-  if (largest !== sweet && largest.validation > sweet.validation && largest.validation - largest.train > sweet.validation - sweet.train)
-    sentences.push(
-      `At ${largest.label} it overfits: training ${error} ${fmt(largest.train)} but validation ${error} ${fmt(largest.validation)}, a gap of ${fmt(largest.validation - largest.train)}.`,
-    );
+  // Overfitting: a large model fits the training data as well or better, and the validation data worse.
+  if (largest !== sweet && largest.validation > sweet.validation) {
+    if (largest.train <= sweet.train + 0.01 && largest.validation - largest.train > sweet.validation - sweet.train)
+      sentences.push(
+        `At ${largest.label} it overfits: training ${error} ${fmt(largest.train)} but validation ${error} ${fmt(largest.validation)}, a gap of ${fmt(largest.validation - largest.train)}.`,
+      );
+    else
+      sentences.push(
+        `At ${largest.label} validation ${error} rises to ${fmt(largest.validation)}, but training ${error} rises too (${fmt(largest.train)}): the larger model trained worse in this run's epochs, which is not overfitting; more epochs or another learning rate may let it fit.`,
+      );
+  }
   if (sweet === largest)
     sentences.push('The largest model tried is the best here: this range shows underfitting only; a larger model may do better still.');
   if (sweet === smallest) sentences.push('The smallest model tried is the best here: this range shows overfitting only; try smaller.');

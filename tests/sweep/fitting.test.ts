@@ -54,6 +54,11 @@ describe('the fitting curve', () => {
       'At ×0.125 the model underfits: its training error is 0.400, so it cannot capture the pattern even in the data it learns from, and validation error is 0.420.',
       'At ×8 it overfits: training error 0.000 but validation error 0.200, a gap of 0.200.',
     ]);
+    // A larger model that trains worse is not called overfitting.
+    const worse = [...points.slice(0, 3), { label: '×8', value: 8, train: 0.2, validation: 0.3 }];
+    expect(readFitting(worse, 'classification').at(-1)).toMatch(
+      /^At ×8 validation error rises to 0.300, but training error rises too \(0.200\)/,
+    );
     // The best at the largest size: underfitting only.
     expect(readFitting(points.slice(0, 3), 'classification').at(-1)).toMatch(/underfitting only/);
     expect(readFitting(points.slice(0, 2), 'classification')).toEqual(['The fitting curve is read from three model sizes or more.']);

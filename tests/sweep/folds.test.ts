@@ -66,9 +66,12 @@ describe('k-fold in the sweep runner', () => {
   it('says how far apart the folds are, from their numbers', () => {
     const rows = [row(1, 0.9), row(2, 1), row(3, 0.95)];
     expect(foldSpread(rows, 'classification', 'accuracy')).toEqual([
-      'Across 3 folds, val accuracy runs from 0.900 to 1.000 (mean 0.950 ± 0.050): fold 2 scores best and fold 1 worst, so one hold-out split could have reported anything in that range.',
+      'Across 3 folds, val accuracy runs from 0.900 to 1.000 (mean 0.950 ± 0.050): fold 2 scores best and fold 1 scores worst, so one hold-out split could have reported anything in that range.',
     ]);
     expect(readSweep('none', rows, 'classification', 'accuracy', 0.9)).toEqual([]);
+    expect(foldSpread([row(1, 0.9), row(2, 1), row(3, 1)], 'classification', 'accuracy')[0]).toMatch(
+      /folds 2 and 3 score best and fold 1 scores worst/,
+    );
     const named = foldSpread([...rows, row(1, 0.8, 1), row(2, 0.6, 1)], 'classification', 'accuracy');
     expect(named[1]).toMatch(/^Across 2 folds for Adam, val accuracy runs from 0.600 to 0.800/);
     expect(foldSpread([{ ...row(1, 0.9), fold: undefined }], 'classification', 'accuracy')).toEqual([]);

@@ -1,6 +1,7 @@
 import { DRIFT_LABELS, DRIFTS, type DriftKind } from '../../data/drift';
 import { updateConfig } from '../../state/actions';
-import { retrainOnDrifted, scoreOnDrifted, undrift } from '../../state/driftActions';
+import { noteDriftedScore, retrainOnDrifted, scoreOnDrifted, undrift } from '../../state/driftActions';
+import { useEffect } from 'react';
 import { isLive, useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 import { RangeField } from '../controls/RangeField';
@@ -14,13 +15,17 @@ export function DriftLab() {
   const drift = useAppStore((state) => state.drift);
   const run = useAppStore((state) => state.run);
   const epochs = useAppStore((state) => state.metrics.epochs);
-  if (config.dataset.kind !== 'synthetic') return null;
   const locked = isLive(status);
   const classification = run.task !== 'regression';
   const score = classification ? 'accuracy' : 'loss';
   const last = epochs[epochs.length - 1];
   const read = (scores: { accuracy?: number; loss: number } | undefined) => (classification ? scores?.accuracy : scores?.loss);
-  const scored = run.runId === drift.scoringRunId && status === 'done' ? read(last?.validation) : null;
+  const scoredNow = run.runId === drift.scoringRunId && status === 'done' ? read(last?.validation) : undefined;
+  useEffect(() => {
+    if (scoredNow !== undefined && drift.after === null) noteDriftedScore(scoredNow);
+  }, [scoredNow, drift.after]);
+  const scored = drift.after ?? scoredNow ?? null;
+  if (config.dataset.kind !== 'synthetic') return null;
   const retrained = run.runId === drift.retrainRunId ? read(last?.validation) : null;
   const trained = epochs.length > 0 && run.runId !== drift.scoringRunId;
   return (
@@ -29,7 +34,7 @@ export function DriftLab() {
       <label className="field">
         <span>How the data moves</span>
         <select
-          aria-label="Concept drift"
+          aria-label="How the data moves"
           value={config.drift}
           disabled={locked}
           onChange={(event) => updateConfig((c) => ({ ...c, drift: event.target.value as DriftKind }))}

@@ -42,7 +42,7 @@ export function ImbalanceControls() {
       <label className="field">
         <span>Imbalance</span>
         <select
-          aria-label="Class imbalance"
+          aria-label="Imbalance"
           value={config.imbalance}
           disabled={locked}
           onChange={(event) => updateConfig((c) => ({ ...c, imbalance: event.target.value as ImbalanceMode }))}

@@ -27,7 +27,10 @@ export function FittingChart({ points, task, log }: { points: FittingPoint[]; ta
             scale={log ? 'log' : 'linear'}
             domain={['dataMin', 'dataMax']}
             ticks={points.map((p) => p.value)}
-            tickFormatter={(v: number) => points.find((p) => p.value === v)?.label ?? String(v)}
+            interval={0}
+            tickFormatter={(v: number) =>
+              (points.find((p) => p.value === v)?.label ?? String(v)).replace(' (logistic regression)', ' (logistic)')
+            }
           />
           <YAxis width={56} domain={[0, 'auto']} tickFormatter={(v: number) => String(Number(v.toPrecision(3)))} />
           <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(3) : String(value))} />
