@@ -71,7 +71,9 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     // `npm run bench` adds the bare model.fit baseline page to the build.
-    rollupOptions: process.env.BENCH ? { input: { main: 'index.html', fit: 'bench/fit.html', engine: 'bench/engine.html' } } : undefined,
+    rollupOptions: process.env.BENCH
+      ? { input: { main: 'index.html', fit: 'bench/fit.html', engine: 'bench/engine.html', accuracy: 'bench/accuracy.html' } }
+      : undefined,
   },
   // The preview server sends what a static host sends (public/_headers): the
   // header policy governs the training worker too, which the meta tag does not.

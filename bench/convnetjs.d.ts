@@ -5,6 +5,8 @@ declare module 'convnetjs' {
   }
   interface Net {
     makeLayers(defs: Record<string, unknown>[]): void;
+    forward(x: Vol): unknown;
+    getPrediction(): number;
   }
   interface SGDTrainer {
     train(x: Vol, y: number): unknown;

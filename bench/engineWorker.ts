@@ -2,7 +2,7 @@
 // samples/s of the app's own training loop on each backend for one model,
 // what auto chooses for it (the app's own measureDuringRun), the fused
 // engine's raw step rate, and ConvNetJS on the same data for comparison.
-import convnetjs from 'convnetjs';
+import { convnetjsDemo } from './autoEngine';
 import { defaultConfig, type BackendName, type ExperimentConfig } from '../src/config/experiment';
 import { defaultOptimizerParams } from '../src/config/optimizerParams';
 import type { Dataset } from '../src/data/dataset';
@@ -144,17 +144,7 @@ async function fusedRaw(cfg: ExperimentConfig, data: Dataset, durationMs: number
 
 /** ConvNetJS's MNIST demo net and trainer (Adadelta, batch 20, l2 decay 0.001), on the same 24x24 digits. */
 function convnetSpeed(data: Dataset, durationMs: number): number {
-  const net = new convnetjs.Net();
-  net.makeLayers([
-    { type: 'input', out_sx: 24, out_sy: 24, out_depth: 1 },
-    { type: 'conv', sx: 5, filters: 8, stride: 1, pad: 2, activation: 'relu' },
-    { type: 'pool', sx: 2, stride: 2 },
-    { type: 'conv', sx: 5, filters: 16, stride: 1, pad: 2, activation: 'relu' },
-    { type: 'pool', sx: 3, stride: 3 },
-    { type: 'softmax', num_classes: 10 },
-  ]);
-  const trainer = new convnetjs.SGDTrainer(net, { method: 'adadelta', batch_size: 20, l2_decay: 0.001 });
-  const volume = new convnetjs.Vol(24, 24, 1, 0);
+  const { trainer, volume } = convnetjsDemo();
   let samples = 0;
   let start = 0;
   const t0 = performance.now();
