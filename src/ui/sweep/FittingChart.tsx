@@ -28,6 +28,8 @@ export function FittingChart({ points, task, log }: { points: FittingPoint[]; ta
             domain={['dataMin', 'dataMax']}
             ticks={points.map((p) => p.value)}
             interval={0}
+            // Room for the first and last labels ("0 (logistic)", "4 hidden") inside the chart.
+            padding={{ left: 36, right: 36 }}
             tickFormatter={(v: number) =>
               (points.find((p) => p.value === v)?.label ?? String(v)).replace(' (logistic regression)', ' (logistic)')
             }
