@@ -2,7 +2,7 @@
 // points of a synthetic set are rotated about the centre, shifted, or a
 // share of them is replaced by a new cluster of the first class where there
 // was none, by an amount from 0 (no change) to 1. Exact and seeded. Pure.
-import { createRng, deriveSeed } from '../lib/rng';
+import { createRng, deriveSeed, shuffleInPlace } from '../lib/rng';
 import type { Dataset } from './dataset';
 
 export const DRIFTS = ['rotate', 'shift', 'cluster'] as const;
@@ -37,14 +37,13 @@ export function drifted(dataset: Dataset, kind: DriftKind, amount: number, seed:
   } else if (kind === 'shift') {
     for (let i = 0; i < 2 * dataset.count; i++) xy[i] += a * DRIFT_FULL.shift;
   } else {
-    // Every k-th point by a seeded stride moves into the new cluster, as class 0.
+    // A seeded share of the points moves into the new cluster, as class 0.
     const rng = createRng(deriveSeed(seed, 'drift-cluster'));
     const moved = Math.round(dataset.count * a * DRIFT_FULL.share);
-    const order = Array.from({ length: dataset.count }, (_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    const order = shuffleInPlace(
+      Array.from({ length: dataset.count }, (_, i) => i),
+      rng,
+    );
     for (const i of order.slice(0, moved)) {
       const angle = rng.next() * 2 * Math.PI;
       const radius = NEW_CLUSTER.spread * Math.sqrt(rng.next());

@@ -5,7 +5,7 @@
 // Pure.
 import { createRng, deriveSeed, shuffleInPlace } from '../lib/rng';
 import type { Split, Task } from './dataset';
-import { randomSplit, stratifiedSplit } from './split';
+import { indicesByClass, randomSplit, stratifiedSplit } from './split';
 
 export const MIN_FOLDS = 2;
 export const MAX_FOLDS = 10;
@@ -14,17 +14,11 @@ export const MAX_FOLDS = 10;
 export function foldAssignment(count: number, k: number, seed: number, labels?: ArrayLike<number>): Uint8Array {
   const folds = new Uint8Array(count);
   const rng = createRng(deriveSeed(seed, 'folds'));
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < count; i++) {
-    const key = labels ? labels[i] : 0;
-    const members = groups.get(key) ?? [];
-    members.push(i);
-    groups.set(key, members);
-  }
+  const groups = labels ? indicesByClass(labels) : [[0, Array.from({ length: count }, (_, i) => i)] as [number, number[]]];
   // Deal each class round the folds, starting where the previous class stopped, so fold sizes stay within one.
   let next = 0;
-  for (const key of [...groups.keys()].sort((a, b) => a - b)) {
-    for (const i of shuffleInPlace(groups.get(key)!, rng)) {
+  for (const [, members] of groups) {
+    for (const i of shuffleInPlace(members, rng)) {
       folds[i] = next;
       next = (next + 1) % k;
     }

@@ -4,6 +4,7 @@
 // rare class's misses cost as much as the common ones (Keras's
 // `class_weight`). Pure and seeded.
 import { createRng, deriveSeed, shuffleInPlace } from '../lib/rng';
+import { indicesByClass } from './split';
 
 export type ImbalanceMode = 'off' | 'one' | 'all-but-one';
 
@@ -51,17 +52,11 @@ export function imbalancedIndices(
   salt = 'train',
 ): Uint32Array {
   if (settings.mode === 'off' || settings.share >= 1) return indices;
-  const byClass = new Map<number, number[]>();
-  for (const i of indices) {
-    if (!isReduced(settings, labels[i])) continue;
-    const members = byClass.get(labels[i]) ?? [];
-    members.push(i);
-    byClass.set(labels[i], members);
-  }
   const rng = createRng(deriveSeed(seed, `imbalance-${salt}`));
   const dropped = new Set<number>();
-  for (const label of [...byClass.keys()].sort((a, b) => a - b)) {
-    const members = shuffleInPlace(byClass.get(label)!, rng);
+  for (const [label, group] of indicesByClass(labels, indices)) {
+    if (!isReduced(settings, label)) continue;
+    const members = shuffleInPlace(group, rng);
     const keep = Math.max(1, Math.round(members.length * settings.share));
     for (const i of members.slice(keep)) dropped.add(i);
   }

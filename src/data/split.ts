@@ -2,6 +2,22 @@ import { createRng, deriveSeed, shuffleInPlace } from '../lib/rng';
 import type { Split } from './dataset';
 
 /**
+ * The indices (all samples, or `indices`) grouped by their label, each group
+ * in index order, as [label, members] in ascending label order.
+ */
+export function indicesByClass(labels: ArrayLike<number>, indices?: ArrayLike<number>): [number, number[]][] {
+  const groups = new Map<number, number[]>();
+  const count = indices ? indices.length : labels.length;
+  for (let k = 0; k < count; k++) {
+    const i = indices ? indices[k] : k;
+    const members = groups.get(labels[i]);
+    if (members) members.push(i);
+    else groups.set(labels[i], [i]);
+  }
+  return [...groups.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+/**
  * Seeded, stratified split: each class contributes the same fraction of its
  * samples to validation (rounded so the total matches `validationFraction`
  * of all samples). The same labels and seed always give the same split.

@@ -2,6 +2,7 @@
 // fraction of it, and flip a share of its labels. Validation is untouched.
 import { createRng, deriveSeed, shuffleInPlace } from '../lib/rng';
 import type { Dataset, Split } from './dataset';
+import { indicesByClass } from './split';
 
 /**
  * Keeps `fraction` of the training indices (at least one per class present),
@@ -9,16 +10,10 @@ import type { Dataset, Split } from './dataset';
  */
 export function stratifiedSubset(labels: ArrayLike<number>, train: Uint32Array, fraction: number, seed: number): Uint32Array {
   if (fraction >= 1) return train;
-  const byClass = new Map<number, number[]>();
-  for (const i of train) {
-    const members = byClass.get(labels[i]) ?? [];
-    members.push(i);
-    byClass.set(labels[i], members);
-  }
   const rng = createRng(deriveSeed(seed, 'subset'));
   const kept: number[] = [];
-  for (const label of [...byClass.keys()].sort((a, b) => a - b)) {
-    const members = shuffleInPlace(byClass.get(label)!, rng);
+  for (const [, group] of indicesByClass(labels, train)) {
+    const members = shuffleInPlace(group, rng);
     kept.push(...members.slice(0, Math.max(1, Math.round(members.length * fraction))));
   }
   return shuffleInPlace(Uint32Array.from(kept), rng);
