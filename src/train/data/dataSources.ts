@@ -23,7 +23,7 @@ import { generateSynthetic } from '../../data/synthetic';
 import { FEATURE_LABELS, toFeatures, type FeatureName } from '../../data/features';
 import { fetchBytes, type Progress } from './fetchBytes';
 
-export type BuiltinName = 'mnist-sample' | 'mnist' | 'fashion-mnist';
+export type BuiltinName = 'mnist-sample' | 'fashion-sample' | 'mnist' | 'fashion-mnist';
 
 /** What the page asks the worker to load (files travel as Blobs). */
 export type DataSource =
@@ -144,8 +144,12 @@ async function loadIdx(files: Blob[], name: string): Promise<Loaded> {
 function load(source: DataSource, baseUrl: string, onProgress: LoadProgress, onlineBase?: string): Promise<Loaded> {
   switch (source.kind) {
     case 'builtin':
-      return source.name === 'mnist-sample'
-        ? loadBundledMnist(baseUrl).then((dataset) => ({ kind: 'images', dataset, fromCache: false }))
+      return source.name === 'mnist-sample' || source.name === 'fashion-sample'
+        ? loadBundledMnist(baseUrl, fetch, source.name === 'fashion-sample' ? FASHION_CLASSES : undefined).then((dataset) => ({
+            kind: 'images',
+            dataset,
+            fromCache: false,
+          }))
         : loadOnline(source.name, onProgress, onlineBase);
     case 'csv':
       return csvText(source, baseUrl, onProgress).then((text) => {

@@ -13,6 +13,7 @@ import { useOfflineDownloads } from './useOffline';
 /** Menu entries: a value per choice, and the reference it stands for. */
 const CHOICES: { value: string; label: string; ref: DatasetRef }[] = [
   { value: 'mnist-sample', label: 'MNIST sample (10,000 digits, bundled)', ref: { kind: 'mnist-sample' } },
+  { value: 'fashion-sample', label: 'Fashion-MNIST sample (10,000 images, bundled)', ref: { kind: 'fashion-sample' } },
   { value: 'mnist', label: 'MNIST, full 65,000 (downloaded once, then cached)', ref: { kind: 'mnist' } },
   { value: 'fashion-mnist', label: 'Fashion-MNIST, full 65,000 (downloaded once, then cached)', ref: { kind: 'fashion-mnist' } },
   { value: 'synthetic', label: 'Synthetic 2-D set', ref: DEFAULT_SYNTHETIC },
