@@ -94,6 +94,15 @@ export function restoreLayer(raw: unknown, index: number, notes: string[]): Laye
     if (field.type === 'enum') layer[field.name] = fitEnum(value, field.values, defaults[field.name] as string, label, notes);
     else layer[field.name] = fitNumber(value, layerFieldLimit(field), (defaults[field.name] as number | undefined) ?? 0, label, notes);
   }
+  const frozen = readField(raw, ['frozen']);
+  if (frozen !== undefined && frozen !== false) {
+    const freezable = kind === 'dense' || kind === 'conv2d';
+    if (frozen === true && freezable) layer.frozen = true;
+    else
+      notes.push(
+        `Layer ${index + 1} (${kind}): ${freezable ? 'its frozen mark is not true or false' : 'it cannot be frozen'}, so it trains.`,
+      );
+  }
   return layer as unknown as LayerSpec;
 }
 

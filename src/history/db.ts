@@ -3,13 +3,16 @@
 // damaged, is restored or skipped rather than trusted.
 import { openDB, type IDBPDatabase } from 'idb';
 import { readCheckpoint, type Checkpoint } from './checkpoint';
+import { readStoredModel, type StoredModel } from './storedModel';
 import { readRecord, type NewRunRecord, type RunRecord } from './record';
 
 const DB_NAME = 'training-playground';
 const STORE = 'runs';
 /** A run's latest checkpoint, keyed by its record's id (apart, so listing runs never reads weights). */
 const CHECKPOINTS = 'checkpoints';
-const DB_VERSION = 2;
+/** A finished run's model (its kept weights and what they fit), keyed by its record's id: a run to start from (transfer). */
+const MODELS = 'models';
+const DB_VERSION = 3;
 
 let opening: Promise<IDBPDatabase> | null = null;
 
@@ -18,6 +21,7 @@ function database(): Promise<IDBPDatabase> {
     upgrade(db) {
       if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true });
       if (!db.objectStoreNames.contains(CHECKPOINTS)) db.createObjectStore(CHECKPOINTS);
+      if (!db.objectStoreNames.contains(MODELS)) db.createObjectStore(MODELS);
     },
   });
   return opening;
@@ -50,7 +54,7 @@ export async function renameRun(id: number, name: string): Promise<void> {
 
 export async function deleteRun(id: number): Promise<void> {
   const db = await database();
-  await Promise.all([db.delete(STORE, id), db.delete(CHECKPOINTS, id)]);
+  await Promise.all([db.delete(STORE, id), db.delete(CHECKPOINTS, id), db.delete(MODELS, id)]);
 }
 
 /** Keeps `checkpoint` as run `id`'s latest (replacing the one before). */
@@ -70,4 +74,23 @@ export async function deleteCheckpoint(id: number): Promise<void> {
 /** The ids of the runs that have a checkpoint. */
 export async function checkpointIds(): Promise<number[]> {
   return (await (await database()).getAllKeys(CHECKPOINTS)) as number[];
+}
+
+/** Keeps run `id`'s model. */
+export async function putModel(id: number, model: StoredModel): Promise<void> {
+  await (await database()).put(MODELS, model, id);
+}
+
+/** Run `id`'s model, or null when none is kept (or it is damaged). */
+export async function getModel(id: number): Promise<StoredModel | null> {
+  return readStoredModel(await (await database()).get(MODELS, id));
+}
+
+export async function deleteModel(id: number): Promise<void> {
+  await (await database()).delete(MODELS, id);
+}
+
+/** The ids of the runs whose model is kept. */
+export async function modelIds(): Promise<number[]> {
+  return (await (await database()).getAllKeys(MODELS)) as number[];
 }

@@ -6,7 +6,7 @@ import { CONFIG_FIELDS, readField } from '../config/fields';
 import { restoreConfig } from '../config/restore';
 import { downsample } from '../metrics/downsample';
 import type { BatchPoint, EpochPoint, ProbePoint, SplitScores } from '../metrics/types';
-import type { LayerSpec } from '../model/spec';
+import { isFrozen, type LayerSpec } from '../model/spec';
 import { LAYER_FIELDS } from '../model/layerFields';
 import { readSweepTag, type SweepTag } from '../sweep/results';
 
@@ -55,6 +55,8 @@ export interface RunRecord {
   checkpoint?: { epoch: number; step: number };
   /** Why it cannot be resumed (Adamax's state, the size cap). */
   resumeNote?: string;
+  /** The kept model it started from instead of seeded weights: "Run 3 (MNIST sample)", output replaced or not. */
+  startedFrom?: string;
 }
 
 export type NewRunRecord = Omit<RunRecord, 'id'>;
@@ -100,6 +102,7 @@ export function readRecord(value: unknown): RunRecord | null {
     ...readProbes(raw.probes, raw.probeEvery),
     ...readCheckpointMark(raw.checkpoint),
     ...(typeof raw.resumeNote === 'string' ? { resumeNote: raw.resumeNote } : {}),
+    ...(typeof raw.startedFrom === 'string' ? { startedFrom: raw.startedFrom.slice(0, 200) } : {}),
   };
 }
 
@@ -149,7 +152,7 @@ export function describeLayer(layer: LayerSpec): string {
   const values = LAYER_FIELDS[layer.kind]
     .filter((f) => record[f.name] !== undefined && !(f.optional && record[f.name] === 0))
     .map((f) => String(record[f.name]));
-  return `${layer.kind}(${values.join(', ')})`;
+  return `${layer.kind}(${values.join(', ')})${isFrozen(layer) ? ' frozen' : ''}`;
 }
 
 function layerDifferences(base: readonly LayerSpec[], other: readonly LayerSpec[]): string[] {
@@ -158,9 +161,14 @@ function layerDifferences(base: readonly LayerSpec[], other: readonly LayerSpec[
     return base.flatMap((layer, i) => {
       const a = layer as unknown as Record<string, unknown>;
       const b = other[i] as unknown as Record<string, unknown>;
-      return LAYER_FIELDS[layer.kind]
+      const fields = LAYER_FIELDS[layer.kind]
         .filter((f) => (a[f.name] ?? 0) !== (b[f.name] ?? 0))
         .map((f) => `layer ${i + 1} ${layer.kind} ${f.name} ${String(a[f.name] ?? 0)} → ${String(b[f.name] ?? 0)}`);
+      const frozen =
+        isFrozen(layer) !== isFrozen(other[i])
+          ? [`layer ${i + 1} ${layer.kind} ${isFrozen(layer) ? 'frozen → trains' : 'trains → frozen'}`]
+          : [];
+      return [...fields, ...frozen];
     });
   }
   // Different stacks: name the layers one has and the other lacks.

@@ -16,6 +16,27 @@ function activationLayers(activation: Activation): { activation: TfActivation; a
   return { activation };
 }
 
+/** The tfjs layers of each model built here that hold a frozen spec layer's weights. */
+const frozenOf = new WeakMap<tf.LayersModel, Set<tf.layers.Layer>>();
+
+/**
+ * The weights training moves: every trainable weight but those of frozen
+ * layers. (The layers stay trainable in tfjs's sense, so that getWeights
+ * keeps layer order whichever are frozen: tfjs lists trainable weights
+ * before the others.)
+ */
+export function trainedWeights(model: tf.LayersModel): tf.LayerVariable[] {
+  const frozen = frozenOf.get(model);
+  if (!frozen || frozen.size === 0) return model.trainableWeights;
+  const held = new Set([...frozen].flatMap((layer) => layer.trainableWeights));
+  return model.trainableWeights.filter((w) => !held.has(w));
+}
+
+/** The model's layers whose weights stay as they start (their penalties are left out of the loss, as in Keras). */
+export function isFrozenLayer(model: tf.LayersModel, layer: tf.layers.Layer): boolean {
+  return frozenOf.get(model)?.has(layer) === true;
+}
+
 /**
  * Builds a tf.Sequential from the spec: input `[batch, ...inputShape]`, then
  * the hidden layers, then the output layer. Weight initialisation is seeded,
@@ -23,6 +44,8 @@ function activationLayers(activation: Activation): { activation: TfActivation; a
  */
 export function buildModel(layers: readonly LayerSpec[], inputShape: number[], output: OutputSpec, seed: number): tf.Sequential {
   const model = tf.sequential();
+  const frozen = new Set<tf.layers.Layer>();
+  frozenOf.set(model, frozen);
   let first = true;
   const input = () => {
     const shape = first ? { inputShape } : {};
@@ -36,32 +59,32 @@ export function buildModel(layers: readonly LayerSpec[], inputShape: number[], o
     switch (layer.kind) {
       case 'dense': {
         const { activation, after } = activationLayers(layer.activation);
-        model.add(
-          tf.layers.dense({
-            ...input(),
-            units: layer.units,
-            activation,
-            kernelInitializer: init(i),
-            kernelRegularizer: regularizer(layer),
-          }),
-        );
+        const dense = tf.layers.dense({
+          ...input(),
+          units: layer.units,
+          activation,
+          kernelInitializer: init(i),
+          kernelRegularizer: regularizer(layer),
+        });
+        if (layer.frozen) frozen.add(dense);
+        model.add(dense);
         if (after) model.add(after);
         break;
       }
       case 'conv2d': {
         const { activation, after } = activationLayers(layer.activation);
-        model.add(
-          tf.layers.conv2d({
-            ...input(),
-            filters: layer.filters,
-            kernelSize: layer.kernelSize,
-            strides: layer.strides,
-            padding: layer.padding,
-            activation,
-            kernelInitializer: init(i),
-            kernelRegularizer: regularizer(layer),
-          }),
-        );
+        const conv = tf.layers.conv2d({
+          ...input(),
+          filters: layer.filters,
+          kernelSize: layer.kernelSize,
+          strides: layer.strides,
+          padding: layer.padding,
+          activation,
+          kernelInitializer: init(i),
+          kernelRegularizer: regularizer(layer),
+        });
+        if (layer.frozen) frozen.add(conv);
+        model.add(conv);
         if (after) model.add(after);
         break;
       }

@@ -13,8 +13,16 @@ export interface KernelRegularizer {
   l2?: number;
 }
 
+/**
+ * A layer with weights may be frozen: its weights stay as they start (from a
+ * kept model, for transfer), and training changes only the other layers.
+ */
+export interface Freezable {
+  frozen?: boolean;
+}
+
 export type LayerSpec =
-  | ({ kind: 'dense'; units: number; activation: Activation } & KernelRegularizer)
+  | ({ kind: 'dense'; units: number; activation: Activation } & KernelRegularizer & Freezable)
   | ({
       kind: 'conv2d';
       filters: number;
@@ -22,7 +30,8 @@ export type LayerSpec =
       strides: number;
       padding: 'valid' | 'same';
       activation: Activation;
-    } & KernelRegularizer)
+    } & KernelRegularizer &
+      Freezable)
   | { kind: 'maxPool2d'; poolSize: number; strides: number }
   | { kind: 'avgPool2d'; poolSize: number; strides: number }
   | { kind: 'flatten' }
@@ -41,8 +50,28 @@ export interface LayerInfo {
 }
 
 export type ModelCheck =
-  | { ok: true; layers: LayerInfo[]; output: LayerInfo; totalParams: number }
+  | { ok: true; layers: LayerInfo[]; output: LayerInfo; totalParams: number; trainableParams: number }
   | { ok: false; layers: LayerInfo[]; layerIndex: number; message: string; totalParams: number };
+
+/** The kinds of layer that can be frozen (those with weights that training moves; batch norm aside). */
+export function canFreeze(layer: LayerSpec): layer is Extract<LayerSpec, Freezable> {
+  return layer.kind === 'dense' || layer.kind === 'conv2d';
+}
+
+/** Whether layer `layer` is frozen. */
+export function isFrozen(layer: LayerSpec): boolean {
+  return canFreeze(layer) && layer.frozen === true;
+}
+
+/** The layers without their frozen marks: the same weights, whichever are frozen. */
+export function unfrozen(layers: readonly LayerSpec[]): LayerSpec[] {
+  return layers.map((layer) => {
+    if (!canFreeze(layer)) return layer;
+    const rest = { ...layer };
+    delete rest.frozen;
+    return rest;
+  });
+}
 
 /** What the model predicts: `units` outputs with `activation`. */
 export interface OutputSpec {
@@ -147,6 +176,13 @@ export function checkModel(layers: readonly LayerSpec[], inputShape: number[], o
     };
   }
   totalParams += head.params;
+  // As tfjs and Keras count: a frozen layer's weights are not trainable; batch norm's moving statistics never are.
+  const trainableParams =
+    head.params +
+    layers.reduce((sum, layer, i) => {
+      if (isFrozen(layer)) return sum;
+      return sum + (layer.kind === 'batchNormalization' ? infos[i].params / 2 : infos[i].params);
+    }, 0);
   if (totalParams > MAX_PARAMS) {
     return {
       ok: false,
@@ -156,7 +192,7 @@ export function checkModel(layers: readonly LayerSpec[], inputShape: number[], o
       totalParams,
     };
   }
-  return { ok: true, layers: infos, output: head, totalParams };
+  return { ok: true, layers: infos, output: head, totalParams, trainableParams };
 }
 
 /** Kernel names a backend must have to train a layer of this kind. */

@@ -8,7 +8,7 @@ import { CONFIG_FIELDS, readField } from '../config/fields';
 import { quote, restoreConfig, type Restored } from '../config/restore';
 import { LAYER_FIELDS, isLayerKind } from '../model/layerFields';
 import { DATASET_KEYS, decodeDataset, encodeDataset, missingDatasetKeys, unusedDatasetKeys } from './datasetParams';
-import type { LayerSpec } from '../model/spec';
+import { isFrozen, type LayerSpec } from '../model/spec';
 
 export const CODEC_VERSION = 1;
 /** Links longer than this are not read at all. */
@@ -27,9 +27,11 @@ const TEST_KEY = /^e2e\./;
 
 const LAYER_SEPARATOR = '~';
 const FIELD_SEPARATOR = '_';
-const LAYER_PATTERN = /^([A-Za-z0-9]+)\(([^()]*)\)$/;
+const LAYER_PATTERN = /^([A-Za-z0-9]+)\(([^()]*)\)(!?)$/;
+/** After a layer: it is frozen (transfer keeps its weights). */
+const FROZEN_MARK = '!';
 
-/** `conv2d(8_5_1_valid_relu)~maxPool2d(2_2)~flatten()`: each kind's fields in table order. */
+/** `conv2d(8_5_1_valid_relu)!~maxPool2d(2_2)~flatten()`: each kind's fields in table order; `!`: frozen. */
 export function encodeLayers(layers: readonly LayerSpec[]): string {
   return layers
     .map((layer) => {
@@ -37,7 +39,7 @@ export function encodeLayers(layers: readonly LayerSpec[]): string {
       // An absent optional field stays as an empty slot when a later one is set.
       const values = LAYER_FIELDS[layer.kind].map((field) => (record[field.name] === undefined ? '' : String(record[field.name])));
       while (values.length > 0 && values[values.length - 1] === '') values.pop();
-      return `${layer.kind}(${values.join(FIELD_SEPARATOR)})`;
+      return `${layer.kind}(${values.join(FIELD_SEPARATOR)})${isFrozen(layer) ? FROZEN_MARK : ''}`;
     })
     .join(LAYER_SEPARATOR);
 }
@@ -57,6 +59,7 @@ function parseLayers(text: string, notes: string[]): unknown[] {
       if (k >= values.length || (field.optional && values[k] === '')) return;
       layer[field.name] = field.type === 'enum' ? values[k] : parseNumber(values[k]);
     });
+    if (match[3] === FROZEN_MARK) layer.frozen = true;
     return layer;
   });
 }

@@ -224,7 +224,14 @@ export function mismatch(
   }
   if (experiment.task !== current.task)
     return `The model does ${experiment.task}; the current data (${current.label}) needs ${current.task}.`;
-  if (experiment.classes.length !== current.classes.length)
-    return `The model knows ${experiment.classes.length} classes; the current data (${current.label}) has ${current.classes.length}.`;
   return null;
+}
+
+/**
+ * Whether a kept model's output layer must be replaced on the current data:
+ * it knew other classes (other names, or another count). Transfer keeps
+ * every other layer's weights.
+ */
+export function outputReplaced(experiment: Pick<ExperimentFile, 'task' | 'classes'>, current: { classes: string[] }): boolean {
+  return experiment.task === 'classification' && experiment.classes.join('\u0000') !== current.classes.join('\u0000');
 }

@@ -12,7 +12,7 @@ import {
 } from '../config/experiment';
 import { defaultOptimizerParams, USUAL_LEARNING_RATE, type OptimizerParam } from '../config/optimizerParams';
 import { getClient } from './clientHandle';
-import { isLive, emptyMetrics, initialRun, openedWeights, useAppStore, type WorkbenchTab, setSlice } from './store';
+import { isLive, emptyMetrics, initialRun, openedStart, useAppStore, type WorkbenchTab, setSlice } from './store';
 import type { StartOptions } from '../train/page/client';
 import type { SweepTag } from '../sweep/results';
 
@@ -54,7 +54,10 @@ export function startAutoWarmUp(): void {
 /** Starts a fresh run with the current config; clears the previous curves. `startPaused`: one batch, then pause. */
 export function startRun(startPaused = false, evaluateOnly = false): void {
   const state = useAppStore.getState();
-  startRunOf(state.config, { startPaused, evaluateOnly, weights: openedWeights(state) ?? undefined });
+  const start = openedStart(state);
+  startRunOf(state.config, { startPaused, evaluateOnly, weights: start?.weights, replaceOutput: start?.replaceOutput });
+  const source = state.openedModel?.source;
+  if (start && source) setSlice('run', { startedFrom: `${source}${start.replaceOutput ? ', output layer replaced' : ''}` });
 }
 
 /** Starts a run of `config` (a sweep's member, or the page's own experiment). */

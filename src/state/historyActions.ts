@@ -13,6 +13,7 @@ import type { SweepTag } from '../sweep/results';
 import { finishedTag } from '../sweep/active';
 import type { TrainingEvent } from '../train/page/client';
 import type { Checkpoint } from '../history/checkpoint';
+import { keepModel, modelOfRun, pruneModels } from './keptModels';
 
 const setHistory = (update: (history: HistorySlice) => Partial<HistorySlice>) => setSlice('history', update);
 
@@ -42,6 +43,7 @@ export async function loadHistory(): Promise<readonly RunRecord[]> {
     const fixed = runs.map((record): RunRecord => (cutOff.includes(record) ? { ...record, outcome: 'interrupted' } : record));
     const kept = await keepResumable(fixed);
     setHistory(() => ({ runs: kept, status: 'ready', error: null }));
+    await pruneModels().catch(() => undefined);
     void Promise.all(cutOff.map((record) => putRun(kept.find((k) => k.id === record.id)!))).catch(unavailable);
     return kept;
   } catch (error) {
@@ -79,7 +81,12 @@ function withoutCheckpoint(record: RunRecord): RunRecord {
 export function recordRunEvent(event: TrainingEvent): void {
   if (event.type === 'epoch-end') saveRunProgress(event.runId);
   else if (event.type === 'checkpoint') keepCheckpoint(event.runId, event.checkpoint, event.note);
-  else if (event.type === 'done' || event.type === 'error') void saveFinishedRun(event.runId);
+  else if (event.type === 'done' && event.kept) {
+    // What the weights fit is read now, before the page moves on; they are kept once the record has its id.
+    const model = modelOfRun(event.runId, event.kept);
+    const entry = entryFor(event.runId);
+    void saveFinishedRun(event.runId).then(() => (model && entry.id !== null ? keepModel(entry.id, model) : undefined));
+  } else if (event.type === 'done' || event.type === 'error') void saveFinishedRun(event.runId);
 }
 
 /**
@@ -150,6 +157,7 @@ function currentRecord(runId: number, outcome: RunOutcome, entry: Stored): NewRu
     ...(metrics.probeEvery !== null ? { probes: metrics.probes, probeEvery: metrics.probeEvery } : {}),
     ...(outcome === 'running' && entry.checkpoint ? { checkpoint: entry.checkpoint } : {}),
     ...(entry.resumeNote ? { resumeNote: entry.resumeNote } : {}),
+    ...(run.startedFrom ? { startedFrom: run.startedFrom } : {}),
   });
 }
 

@@ -1,5 +1,5 @@
 // Edits of the layer stack, as pure list operations applied to the store.
-import type { LayerKind, LayerSpec } from '../model/spec';
+import { canFreeze, type LayerKind, type LayerSpec } from '../model/spec';
 import { defaultLayer, presetLayers, type PresetName } from '../model/presets';
 import { updateConfig } from './actions';
 
@@ -36,6 +36,18 @@ export function moveLayer(index: number, offset: -1 | 1): void {
 /** Replaces layer `index` (settings edited in place). */
 export function updateLayer(index: number, layer: LayerSpec): void {
   setLayers((layers) => layers.map((old, i) => (i === index ? layer : old)));
+}
+
+/** Freezes layer `index` (its weights stay as they start), or lets it train again. */
+export function setFrozen(index: number, frozen: boolean): void {
+  setLayers((layers) =>
+    layers.map((layer, i) => {
+      if (i !== index || !canFreeze(layer)) return layer;
+      const rest = { ...layer };
+      delete rest.frozen;
+      return frozen ? { ...rest, frozen: true } : rest;
+    }),
+  );
 }
 
 export function applyPreset(name: PresetName): void {

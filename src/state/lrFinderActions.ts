@@ -4,7 +4,7 @@
 import { errorMessage } from '../lib/assert';
 import { setNumericSetting } from './actions';
 import { getClient } from './clientHandle';
-import { isLive, openedWeights, setSlice, useAppStore } from './store';
+import { isLive, openedStart, setSlice, useAppStore } from './store';
 
 /** Runs the range test; the lrFinder slice follows it. Nothing the model or a run holds changes. */
 export async function findLearningRate(): Promise<void> {
@@ -12,10 +12,8 @@ export async function findLearningRate(): Promise<void> {
   if (isLive(state.run.status) || state.lrFinder.status === 'running') return;
   setSlice('lrFinder', { status: 'running', fraction: 0, result: null, error: null });
   try {
-    const result = await getClient().request(
-      'lr-finder',
-      { config: state.config, weights: openedWeights(state) ?? undefined },
-      ({ fraction }) => setSlice('lrFinder', { fraction }),
+    const result = await getClient().request('lr-finder', { config: state.config, ...openedStart(state) }, ({ fraction }) =>
+      setSlice('lrFinder', { fraction }),
     );
     setSlice('lrFinder', { status: 'done', fraction: 1, result });
   } catch (error) {

@@ -6,7 +6,7 @@ import { resolveDatasetInfo } from '../config/datasets';
 import { keptEpoch } from '../history/record';
 import { errorMessage } from '../lib/assert';
 import { encodeExperiment } from '../share/codec';
-import { mismatch, modelFiles, readModelFiles, type ExperimentFile } from '../share/modelFiles';
+import { mismatch, modelFiles, outputReplaced, readModelFiles, type ExperimentFile } from '../share/modelFiles';
 import { pythonData } from '../share/python/dataCsv';
 import { getClient } from './clientHandle';
 import { useAppStore } from './store';
@@ -75,46 +75,95 @@ export async function pythonZip(): Promise<{ name: string; bytes: Uint8Array; fi
 /** Opens the chosen files into the parts a model is read from (the worker does it: zips inflate there, with caps). */
 export type ExpandFiles = (files: readonly File[]) => Promise<{ name: string; bytes: Uint8Array }[]>;
 
+/** What was opened before stays in use, and stays on show (the page says what Train starts from), with why `error` happened. */
+function refuse(error: unknown): void {
+  useAppStore.setState((state) => {
+    const before = state.openedModel?.weights ? ' The model opened before stays in use.' : '';
+    return {
+      openedModel: {
+        ...(state.openedModel ?? { weights: null, layers: null, summary: null, notes: [] }),
+        error: `${errorMessage(error)}${before}`,
+      },
+    };
+  });
+}
+
+/** What a run can start from: a model's experiment (opened files, or a run kept in the history) and its weights. */
+export interface KeptModel {
+  experiment: Pick<ExperimentFile, 'config' | 'dataset' | 'task' | 'inputShape' | 'classes' | 'metrics'>;
+  weights: InitialWeights;
+  notes: string[];
+}
+
+/** The first few class names, for a sentence. */
+const few = (classes: string[]) => (classes.length > 3 ? `${classes.slice(0, 3).join(', ')}, …` : classes.join(', '));
+
+function scoreText(metrics: ExperimentFile['metrics']): string {
+  if (!metrics) return '';
+  const accuracy = metrics.validation.accuracy;
+  return ` (epoch ${metrics.epoch}${accuracy !== undefined ? `, validation accuracy ${accuracy.toFixed(3)}` : ''})`;
+}
+
 /**
- * Opens model files: checked against the current data, then the experiment's
- * layers and settings apply (the data stays), and the next run starts from
- * the saved weights. On any problem the current model stays, with a message.
+ * Makes `kept` the model the next run starts from, checked against the
+ * current data: the same input and task. On the same classes its layers
+ * and settings apply (the data stays) and Train continues from its weights.
+ * On other classes (transfer) only its layers apply, its output layer is
+ * replaced by a fresh one, and the learner picks which layers to freeze.
+ * On any problem the current model stays, with a message.
  */
-export async function openModel(
-  files: readonly File[],
-  expand: ExpandFiles = (chosen) => getClient().request('model-files', [...chosen]),
-): Promise<void> {
+export function adoptModel(kept: KeptModel, source: string): void {
   const { config, data } = useAppStore.getState();
   try {
-    const opened = readModelFiles(await expand(files));
     const { info } = resolveDatasetInfo(config.dataset, data.loaded);
     if (!info) throw new Error('Load the data first: the model is checked against it.');
-    const problem = mismatch(opened.experiment, { inputShape: info.inputShape, classes: info.classes, task: info.task, label: info.label });
+    const { experiment } = kept;
+    const problem = mismatch(experiment as ExperimentFile, {
+      inputShape: info.inputShape,
+      classes: info.classes,
+      task: info.task,
+      label: info.label,
+    });
     if (problem) throw new Error(`${problem} The current model stays.`);
-    const saved = opened.experiment.config;
-    const metrics = opened.experiment.metrics;
+    const saved = experiment.config;
+    const replaceOutput = outputReplaced(experiment, info);
+    const trainedOn = experiment.dataset || 'its data';
+    const summary = replaceOutput
+      ? `Starts from ${source}, trained on ${trainedOn}${scoreText(experiment.metrics)}, for transfer: its classes (${few(experiment.classes)}) are not this data's (${few(info.classes)}), so its output layer is replaced by a new one. Freeze layers in the builder (their Freeze buttons), then Train fine-tunes the rest from its weights; Reset starts from new ones.`
+      : `Starts from ${source}, trained on ${trainedOn}${scoreText(experiment.metrics)}. Train continues from its weights; freeze layers in the builder to keep them as they are; Reset starts from new ones.`;
     useAppStore.setState((state) => ({
-      config: { ...saved, dataset: state.config.dataset, hiddenPanels: state.config.hiddenPanels, classroom: state.config.classroom },
+      config: replaceOutput
+        ? { ...state.config, layers: structuredClone(saved.layers) }
+        : { ...saved, dataset: state.config.dataset, hiddenPanels: state.config.hiddenPanels, classroom: state.config.classroom },
       openedModel: {
-        weights: opened.weights,
+        weights: kept.weights,
         layers: structuredClone(saved.layers),
-        summary: `Opened a model trained on ${opened.experiment.dataset || 'its data'}${metrics ? ` (epoch ${metrics.epoch}${metrics.validation.accuracy !== undefined ? `, validation accuracy ${metrics.validation.accuracy.toFixed(3)}` : ''})` : ''}. Train continues from its weights; Reset starts from new ones.`,
-        notes: opened.notes,
+        replaceOutput,
+        source: `${source} (${trainedOn})`,
+        summary,
+        notes: kept.notes,
         error: null,
       },
     }));
   } catch (error) {
-    // What was opened before stays in use, and stays on show: the page says what Train starts from.
-    useAppStore.setState((state) => {
-      const before = state.openedModel?.weights ? ' The model opened before stays in use.' : '';
-      return {
-        openedModel: {
-          ...(state.openedModel ?? { weights: null, layers: null, summary: null, notes: [] }),
-          error: `${errorMessage(error)}${before}`,
-        },
-      };
-    });
+    refuse(error);
   }
+}
+
+/** Opens model files (the worker expands them: zips inflate there, with caps) and adopts the model. */
+export async function openModel(
+  files: readonly File[],
+  expand: ExpandFiles = (chosen) => getClient().request('model-files', [...chosen]),
+): Promise<void> {
+  let kept: KeptModel;
+  try {
+    const opened = readModelFiles(await expand(files));
+    kept = { experiment: opened.experiment, weights: opened.weights, notes: opened.notes };
+  } catch (error) {
+    refuse(error);
+    return;
+  }
+  adoptModel(kept, 'an opened model');
 }
 
 export function forgetOpenedModel(): void {

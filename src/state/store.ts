@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { defaultConfig, type BackendName, type ExperimentConfig } from '../config/experiment';
 import type { LoadedData } from '../config/datasets';
 import type { NetworkNeed } from '../config/networkNeed';
-import type { LayerSpec } from '../model/spec';
+import { unfrozen, type LayerSpec } from '../model/spec';
 import type { Task } from '../data/dataset';
 import type { RunRecord } from '../history/record';
 import type { ForestResult, LoadPhase, LrFinderResult, NetworkPicture } from '../train/page/client';
@@ -22,6 +22,8 @@ export interface RunSlice {
   runId: number;
   /** The experiment as it was when Train was pressed (the config may change afterwards). */
   config: ExperimentConfig | null;
+  /** The kept model it started from (transfer, or continuing), in words; null for seeded weights. */
+  startedFrom: string | null;
   /** The task of the data being trained on (from the worker). */
   task: Task | null;
   phase: RunPhase | null;
@@ -106,6 +108,8 @@ export interface HistorySlice {
   /** Ids of the runs overlaid on the comparison charts, in the order picked. */
   compared: number[];
   status: 'loading' | 'ready' | 'unavailable';
+  /** Ids of the runs whose model is kept (history/storedModel.ts): a run can start from them. */
+  models: number[];
   /** Why the history cannot be read or written, if it cannot. */
   error: string | null;
 }
@@ -180,11 +184,15 @@ export interface AppState {
   backendPreview: BackendChoice | null;
   /** What an opened link held that could not be used as it was (see share/codec). */
   linkNotes: string[];
-  /** Model files the user opened: the next run starts from their weights; or why they could not be used. */
+  /** A kept model (opened files, or a run in the history): the next run starts from its weights; or why it could not be used. */
   openedModel: {
     weights: InitialWeights | null;
-    /** The layers the weights belong to: Train starts from the weights only while the model has these layers. */
+    /** The layers the weights belong to: Train starts from the weights only while the model has these layers (frozen or not). */
     layers: LayerSpec[] | null;
+    /** It knew other classes: its output layer starts afresh (transfer), the others from its weights. */
+    replaceOutput?: boolean;
+    /** What it is, for the run's record: "Run 3 (MNIST sample)". */
+    source?: string;
     summary: string | null;
     notes: string[];
     error: string | null;
@@ -205,6 +213,7 @@ export function initialRun(): RunSlice {
     status: 'idle',
     runId: 0,
     config: null,
+    startedFrom: null,
     task: null,
     phase: null,
     backend: null,
@@ -240,14 +249,16 @@ export function emptyMetrics(): MetricsSlice {
 }
 
 /**
- * The opened model's weights, if the next run starts from them: only while
- * the layers are still those the weights were saved with. The page shows
- * the same rule, so the page and the run agree on which model is opened.
+ * The kept model's weights, if the next run starts from them: only while
+ * the layers are still those the weights were saved with (which of them are
+ * frozen aside). The page shows the same rule, so the page and the run
+ * agree on which model is opened.
  */
-export function openedWeights(state: Pick<AppState, 'config' | 'openedModel'>): InitialWeights | null {
+export function openedStart(state: Pick<AppState, 'config' | 'openedModel'>): { weights: InitialWeights; replaceOutput: boolean } | null {
   const opened = state.openedModel;
   if (!opened?.weights || !opened.layers) return null;
-  return JSON.stringify(opened.layers) === JSON.stringify(state.config.layers) ? opened.weights : null;
+  const same = JSON.stringify(unfrozen(opened.layers)) === JSON.stringify(unfrozen(state.config.layers));
+  return same ? { weights: opened.weights, replaceOutput: opened.replaceOutput === true } : null;
 }
 
 /** The whole state when the page opens. */
@@ -262,7 +273,7 @@ export function initialState(): AppState {
     pendingLink: null,
     openedModel: null,
     backendPreview: null,
-    history: { runs: [], compared: [], status: 'loading', error: null },
+    history: { runs: [], compared: [], status: 'loading', models: [], error: null },
     sweep: initialSweep(),
     data: { loaded: null, loadedKey: null, loading: null, error: null, notice: null },
     forest: { status: 'idle', fraction: 0, result: null, error: null, runId: 0 },

@@ -29,6 +29,8 @@ export interface RunRequest {
   startPaused?: boolean;
   /** Start from these weights (an opened model file) instead of the seeded initial ones. */
   initialWeights?: InitialWeights;
+  /** The kept model knew other classes: its output layer is left out, and starts from the seed (transfer). */
+  replaceOutput?: boolean;
   /** Train nothing: score the (opened) model on both splits as epoch 0, then end. */
   evaluateOnly?: boolean;
   /** A sweep member's target: validation is checked between epoch ends until it is reached (`probe` events). */
@@ -71,7 +73,11 @@ export interface Requests {
   /** Grow a random forest on the experiment's data and split (the overfitting lab's settings included). */
   forest: { ask: { config: ExperimentConfig; trees: number }; progress: { fraction: number }; answer: ForestResult };
   /** The learning-rate range test on the experiment's model, on an engine of its own (the opened model's weights, if given). */
-  'lr-finder': { ask: { config: ExperimentConfig; weights?: InitialWeights }; progress: { fraction: number }; answer: LrFinderResult };
+  'lr-finder': {
+    ask: { config: ExperimentConfig; weights?: InitialWeights; replaceOutput?: boolean };
+    progress: { fraction: number };
+    answer: LrFinderResult;
+  };
 }
 export type RequestKind = keyof Requests;
 
@@ -166,7 +172,8 @@ export type FromWorker =
   | { type: 'learning-rate'; runId: number; step: number; learningRate: number }
   /** Early stopping put back the weights of `epoch` (lowest validation loss). */
   | { type: 'best-restored'; runId: number; epoch: number }
-  | { type: 'done'; runId: number; reason: 'completed' | 'stopped' | 'early-stopped' }
+  /** `kept`: the model's weights as the run ends (the kept epoch's), for the history to keep; absent for a sweep member, an evaluation, or a model over the cap. */
+  | { type: 'done'; runId: number; reason: 'completed' | 'stopped' | 'early-stopped'; kept?: InitialWeights }
   /**
    * Auto timed every backend during the run (at the end of `epoch`): the
    * speeds, the backend the run goes on with, and whether it switched there

@@ -115,8 +115,9 @@ export function App() {
       <Workbench />
       <footer>
         <OfflineStatus />
-        MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0 (<a href="data/MNIST-NOTICE.md">notice</a>). Sample CSVs: see{' '}
-        <a href="data/samples/SOURCES.md">their sources and licences</a>.
+        MNIST by Yann LeCun and Corinna Cortes, CC BY-SA 3.0 (<a href="data/MNIST-NOTICE.md">notice</a>). Fashion-MNIST by Zalando Research,
+        MIT (<a href="data/FASHION-NOTICE.md">notice</a>). Sample CSVs: see <a href="data/samples/SOURCES.md">their sources and licences</a>
+        .
       </footer>
     </div>
   );

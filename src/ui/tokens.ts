@@ -22,7 +22,8 @@ export type Token =
   | 'edge-pass'
   | 'node-tall'
   | 'node'
-  | 'node-line';
+  | 'node-line'
+  | 'frozen-line';
 
 /** A token as a CSS value, for styles and SVG attributes (recharts' strokes). */
 export const cssVar = (name: Token) => `var(--${name})`;

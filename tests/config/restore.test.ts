@@ -35,4 +35,22 @@ describe('restoreConfig', () => {
       expect(notes).toHaveLength(1);
     }
   });
+
+  it('keeps a frozen mark on layers with weights only, and says when one cannot be frozen', () => {
+    const raw = {
+      ...defaultConfig(),
+      layers: [
+        { kind: 'conv2d', filters: 4, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu', frozen: true },
+        { kind: 'maxPool2d', poolSize: 2, strides: 2, frozen: true },
+        { kind: 'flatten' },
+        { kind: 'dense', units: 8, activation: 'relu', frozen: 'yes' },
+      ],
+    };
+    const { config, notes } = restoreConfig(raw);
+    expect(config.layers.map((layer) => 'frozen' in layer && layer.frozen)).toEqual([true, false, false, false]);
+    expect(notes).toEqual([
+      'Layer 2 (maxPool2d): it cannot be frozen, so it trains.',
+      'Layer 4 (dense): its frozen mark is not true or false, so it trains.',
+    ]);
+  });
 });

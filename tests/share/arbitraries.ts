@@ -45,6 +45,7 @@ const imageLayer: fc.Arbitrary<LayerSpec> = fc.oneof(
       activation,
       l1: penalty,
       l2: penalty,
+      frozen: fc.constant(true),
     },
     { requiredKeys: ['kind', 'filters', 'kernelSize', 'strides', 'padding', 'activation'] },
   ),
@@ -61,7 +62,14 @@ const imageLayer: fc.Arbitrary<LayerSpec> = fc.oneof(
 );
 const flatLayer: fc.Arbitrary<LayerSpec> = fc.oneof(
   fc.record(
-    { kind: fc.constant('dense' as const), units: fc.integer({ min: 1, max: 300 }), activation, l1: penalty, l2: penalty },
+    {
+      kind: fc.constant('dense' as const),
+      units: fc.integer({ min: 1, max: 300 }),
+      activation,
+      l1: penalty,
+      l2: penalty,
+      frozen: fc.constant(true),
+    },
     { requiredKeys: ['kind', 'units', 'activation'] },
   ),
   fc.record({ kind: fc.constant('dropout' as const), rate: fc.constantFrom(0, 0.1, 0.5) }),

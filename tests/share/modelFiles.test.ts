@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/experiment';
 import { buildModel } from '../../src/model/build';
 import { presetLayers } from '../../src/model/presets';
-import { mismatch, modelFiles, readModelFiles, type ExperimentFile } from '../../src/share/modelFiles';
+import { mismatch, modelFiles, outputReplaced, readModelFiles, type ExperimentFile } from '../../src/share/modelFiles';
 import { exportArtifacts } from '../../src/train/export/modelArtifacts';
 
 beforeAll(async () => {
@@ -70,9 +70,12 @@ describe('model files', () => {
     expect(mismatch(exp, { inputShape: [28, 28, 1], classes: exp.classes, task: 'classification', label: 'MNIST sample' })).toMatch(
       /input of shape \[4\]/,
     );
-    expect(mismatch(exp, { inputShape: [4], classes: ['a', 'b'], task: 'classification', label: 'iris' })).toMatch(
-      /knows 10 classes; the current data \(iris\) has 2/,
-    );
+    // Other classes are no mismatch: transfer replaces the output layer.
+    expect(mismatch(exp, { inputShape: [4], classes: ['a', 'b'], task: 'classification', label: 'iris' })).toBeNull();
+    expect(outputReplaced(exp, { classes: ['a', 'b'] })).toBe(true);
+    expect(outputReplaced(exp, { classes: exp.classes.map((c) => `${c} `) })).toBe(true);
+    expect(outputReplaced(exp, { classes: exp.classes.slice() })).toBe(false);
+    expect(mismatch(exp, { inputShape: [4], classes: [], task: 'regression', label: 'cars' })).toMatch(/does classification/);
     expect(mismatch(exp, { inputShape: [4], classes: exp.classes, task: 'classification', label: 'x' })).toBeNull();
   });
 

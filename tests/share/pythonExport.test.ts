@@ -77,6 +77,21 @@ describe('Keras layers', () => {
     expect(
       kerasModelLines([{ kind: 'flatten' }, { kind: 'dense', units: 2, activation: 'tanh' }], [2], { units: 1, activation: 'linear' })[1],
     ).toBe('model.add(keras.Input(shape=(2,)))');
+    // A frozen layer keeps its weights in Keras too.
+    const frozen = kerasModelLines(
+      [
+        { kind: 'conv2d', filters: 2, kernelSize: 3, strides: 1, padding: 'valid', activation: 'relu', frozen: true },
+        { kind: 'flatten' },
+        { kind: 'dense', units: 3, activation: 'relu', frozen: true },
+        { kind: 'dense', units: 3, activation: 'relu' },
+      ],
+      MNIST.inputShape,
+      MNIST.output,
+    );
+    expect(frozen.filter((line) => line.endsWith(', trainable=False))'))).toHaveLength(2);
+    expect(frozen[2]).toContain('Conv2D(2, 3');
+    expect(frozen[2]).toMatch(/trainable=False\)\)$/);
+    expect(frozen[5]).not.toContain('trainable');
   });
 
   it('refuses a layer or activation Keras has no equivalent for, naming it, instead of exporting something else', () => {

@@ -30,7 +30,9 @@ const storedEpochs = async () => {
   return runs.filter((r) => r.outcome === 'running' && r.epochs.length > 0 && r.name.startsWith('Run')).map((r) => r.epochs.length);
 };
 
-beforeEach(() => useAppStore.setState({ ...initialState(), history: { runs: [], compared: [], status: 'ready', error: null } }));
+beforeEach(() =>
+  useAppStore.setState({ ...initialState(), history: { runs: [], compared: [], status: 'ready', models: [], error: null } }),
+);
 
 describe('saving a run in progress', () => {
   it('makes up a save that came too soon, so the record has every epoch the page showed', async () => {

@@ -11,7 +11,7 @@ import { expandModelFiles } from '../../src/train/data/modelFiles';
 
 /** As the page does, with the worker's expansion run here. */
 const openModel = (files: File[]) => openWithWorker(files, expandModelFiles);
-import { initialState, openedWeights, useAppStore } from '../../src/state/store';
+import { initialState, openedStart, useAppStore } from '../../src/state/store';
 import { exportArtifacts } from '../../src/train/export/modelArtifacts';
 
 const layers = [{ kind: 'flatten' as const }, { kind: 'dense' as const, units: 3, activation: 'relu' as const }];
@@ -43,20 +43,37 @@ describe('opening a model', () => {
     await openModel(await savedModel());
     const first = useAppStore.getState().openedModel!;
     expect(first.summary).toContain('validation accuracy 0.800');
-    expect(openedWeights(useAppStore.getState())).toBe(first.weights);
+    expect(openedStart(useAppStore.getState())?.weights).toBe(first.weights);
 
     await openModel([new File(['{nope'], 'model.json')]);
     const after = useAppStore.getState().openedModel!;
     expect(after.error).toMatch(/not readable JSON.*The model opened before stays in use\./);
     expect(after.summary).toBe(first.summary);
-    expect(openedWeights(useAppStore.getState())).toBe(first.weights);
+    expect(openedStart(useAppStore.getState())?.weights).toBe(first.weights);
   });
 
   it('starts from new weights once the layers change, as the page then says', async () => {
     await openModel(await savedModel());
     useAppStore.setState((state) => ({ config: { ...state.config, layers: [layers[0], { ...layers[1], units: 4 }] } }));
-    expect(openedWeights(useAppStore.getState())).toBeNull();
+    expect(openedStart(useAppStore.getState())).toBeNull();
     useAppStore.setState((state) => ({ config: { ...state.config, layers } }));
-    expect(openedWeights(useAppStore.getState())).not.toBeNull();
+    expect(openedStart(useAppStore.getState())).not.toBeNull();
+  });
+
+  it('transfers a digits model to Fashion-MNIST: only its layers apply, its output is replaced, and freezing keeps it in use', async () => {
+    useAppStore.setState((state) => ({ config: { ...state.config, dataset: { kind: 'fashion-sample' }, trainFraction: 0.01, epochs: 7 } }));
+    await openModel(await savedModel());
+    const state = useAppStore.getState();
+    expect(state.openedModel?.error).toBeNull();
+    expect(state.openedModel?.replaceOutput).toBe(true);
+    expect(state.openedModel?.summary).toMatch(/output layer is replaced/);
+    // The learner's own settings stay; the layers are the kept model's.
+    expect(state.config.trainFraction).toBe(0.01);
+    expect(state.config.epochs).toBe(7);
+    expect(state.config.layers).toEqual(layers);
+    expect(openedStart(state)?.replaceOutput).toBe(true);
+    // Freezing a layer changes no weight shape: the kept model stays in use.
+    useAppStore.setState((s) => ({ config: { ...s.config, layers: [layers[0], { ...layers[1], frozen: true }] } }));
+    expect(openedStart(useAppStore.getState())?.weights).toBe(state.openedModel?.weights);
   });
 });

@@ -41,7 +41,7 @@ describe('the learning-rate range test', () => {
     };
     const before = tf.memory().numTensors;
     const fractions: number[] = [];
-    const result = await findLearningRate(config, dataset, split, 'cpu', undefined, (f) => fractions.push(f));
+    const result = await findLearningRate(config, dataset, split, 'cpu', {}, (f) => fractions.push(f));
     expect(tf.memory().numTensors).toBe(before);
     expect(result.backend).toBe('cpu');
     expect(result.points.length).toBeGreaterThan(50);

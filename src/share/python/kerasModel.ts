@@ -44,6 +44,9 @@ function penaltyArgs(layer: { l1?: number; l2?: number }, where: string): string
   return `penalty(l1=${l1}, l2=${l2})`;
 }
 
+/** A frozen layer keeps its weights in Keras too: trainable=False (its penalty then leaves the loss, as in the browser). */
+const frozenArg = (layer: { frozen?: boolean }) => (layer.frozen === true ? ', trainable=False' : '');
+
 /** The body of build_model(), one model.add per line. */
 export function kerasModelLines(layers: readonly LayerSpec[], inputShape: readonly number[], output: OutputSpec): string[] {
   const lines = [
@@ -57,7 +60,7 @@ export function kerasModelLines(layers: readonly LayerSpec[], inputShape: readon
       case 'dense': {
         const act = activation(layer.activation, where);
         lines.push(
-          `model.add(layers.Dense(${intArg(layer.units, 'units', where)}, activation=${act.arg}, kernel_initializer=init(${i}), kernel_regularizer=${penaltyArgs(layer, where)}))`,
+          `model.add(layers.Dense(${intArg(layer.units, 'units', where)}, activation=${act.arg}, kernel_initializer=init(${i}), kernel_regularizer=${penaltyArgs(layer, where)}${frozenArg(layer)}))`,
         );
         if (act.after) lines.push(`model.add(${act.after})`);
         rank = 1;
@@ -68,7 +71,7 @@ export function kerasModelLines(layers: readonly LayerSpec[], inputShape: readon
         if (layer.padding !== 'valid' && layer.padding !== 'same')
           throw new KerasExportError(`${where}: padding "${String(layer.padding).slice(0, 20)}" has no Keras equivalent.`);
         lines.push(
-          `model.add(layers.Conv2D(${intArg(layer.filters, 'filters', where)}, ${intArg(layer.kernelSize, 'kernel size', where)}, strides=${intArg(layer.strides, 'stride', where)}, padding='${layer.padding}', activation=${act.arg}, kernel_initializer=init(${i}), kernel_regularizer=${penaltyArgs(layer, where)}))`,
+          `model.add(layers.Conv2D(${intArg(layer.filters, 'filters', where)}, ${intArg(layer.kernelSize, 'kernel size', where)}, strides=${intArg(layer.strides, 'stride', where)}, padding='${layer.padding}', activation=${act.arg}, kernel_initializer=init(${i}), kernel_regularizer=${penaltyArgs(layer, where)}${frozenArg(layer)}))`,
         );
         if (act.after) lines.push(`model.add(${act.after})`);
         break;

@@ -7,8 +7,8 @@ import { outputFor as outputForTask } from '../../config/datasets';
 import type { BackendName, ExperimentConfig } from '../../config/experiment';
 import type { Dataset } from '../../data/dataset';
 import { balancedClassWeights, classCounts } from '../../data/imbalance';
-import { buildModel } from '../../model/build';
-import type { OutputSpec } from '../../model/spec';
+import { buildModel, trainedWeights } from '../../model/build';
+import { isFrozen, type OutputSpec } from '../../model/spec';
 import type { Engine } from './engine';
 import { densePlan, FusedEngine } from './fused/engine';
 import { ArrayOptimizer } from './fused/optimizers';
@@ -48,23 +48,32 @@ export function fusedObstacle(
   config: Pick<ExperimentConfig, 'layers'>,
   dataset: Pick<Dataset, 'sampleShape' | 'task' | 'classes'>,
 ): string | null {
+  if (config.layers.some(isFrozen)) return 'the fused engine does not freeze layers: tfjs trains a model with frozen layers';
   const plan = densePlan(config.layers, dataset.sampleShape, outputFor(dataset));
   return typeof plan === 'string' ? `the fused engine trains small dense stacks only: ${plan}` : null;
 }
 
-/** Puts an opened model's weights into a freshly built model, after checking that every shape fits. */
-function startFrom(model: tf.LayersModel, initial: InitialWeights): void {
+/**
+ * Puts a kept model's weights into a freshly built model, after checking
+ * that every shape fits. With `replaceOutput` (transfer to other classes)
+ * the output layer keeps its seeded initial weights, whatever the kept
+ * model's were.
+ */
+function startFrom(model: tf.LayersModel, initial: InitialWeights, replaceOutput: boolean): void {
   const current = model.getWeights();
-  const fits = current.length === initial.length && current.every((w, k) => w.shape.join('x') === initial[k].shape.join('x'));
+  const output = new Set(model.layers[model.layers.length - 1].weights);
+  const replaced = model.weights.map((w) => replaceOutput && output.has(w));
+  const fits =
+    current.length === initial.length && current.every((w, k) => replaced[k] || w.shape.join('x') === initial[k].shape.join('x'));
   if (!fits) {
     model.dispose();
     throw new Error(
-      `The opened model's weights do not fit this model (${initial.length} weight arrays for ${current.length}); change the layers back, or press Reset to start from new weights.`,
+      `The kept model's weights do not fit this model (${initial.length} weight arrays for ${current.length}); change the layers back, or press Reset to start from new weights.`,
     );
   }
-  const tensors = initial.map((w) => tf.tensor(w.values, w.shape));
-  model.setWeights(tensors);
-  tensors.forEach((t) => t.dispose());
+  const tensors = initial.map((w, k) => (replaced[k] ? null : tf.tensor(w.values, w.shape)));
+  model.setWeights(tensors.map((t, k) => t ?? current[k]));
+  tensors.forEach((t) => t?.dispose());
 }
 
 /**
@@ -79,17 +88,18 @@ export async function buildEngine(
   trainIndices: Uint32Array,
   initial?: InitialWeights,
   state?: EngineState,
+  replaceOutput = false,
 ): Promise<BuiltEngine> {
   const output = outputFor(dataset);
   const model = buildModel(config.layers, dataset.sampleShape, output, config.seed);
-  if (initial) startFrom(model, initial);
+  if (initial) startFrom(model, initial, replaceOutput);
   if (state) {
     try {
       checkState(
         state,
         config.optimizer,
         model.getWeights().map((w) => w.size),
-        model.trainableWeights.map((w) => w.read().size),
+        trainedWeights(model).map((w) => w.read().size),
       );
     } catch (error) {
       model.dispose();
@@ -99,10 +109,11 @@ export async function buildEngine(
   const head = headFor(dataset, trainIndices);
   const classWeights = classWeightsFor(config, dataset, trainIndices);
   if (backend === 'fused') {
+    const obstacle = fusedObstacle(config, dataset);
     const plan = densePlan(config.layers, dataset.sampleShape, output);
-    if (typeof plan === 'string') {
+    if (obstacle !== null || typeof plan === 'string') {
       model.dispose();
-      throw new Error(`the fused engine trains small dense stacks only: ${plan}`);
+      throw new Error(obstacle ?? 'the fused engine cannot train this model');
     }
     const shapes = model.getWeights().map((w) => w.shape);
     const initial = await Promise.all(model.getWeights().map((w) => w.data()));
@@ -130,7 +141,7 @@ export async function buildEngine(
     await importOptimizerState(
       optimizer.optimizer,
       state.optimizer,
-      model.trainableWeights.map((w) => ({ name: w.name, shape: w.read().shape })),
+      trainedWeights(model).map((w) => ({ name: w.name, shape: w.read().shape })),
     );
   }
   return {

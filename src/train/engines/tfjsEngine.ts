@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../../config/experiment';
 import type { Dataset } from '../../data/dataset';
-import { reseedDropout } from '../../model/build';
+import { isFrozenLayer, reseedDropout, trainedWeights } from '../../model/build';
 import type { Engine, HostBatch, StepResult, WeightSnapshot } from './engine';
 import type { EngineState, OptimizerState } from './engineState';
 import type { Head } from './heads';
@@ -49,16 +49,24 @@ export class TfjsEngine implements Engine {
     const { loss, readout } = tf.tidy(() => {
       const targets = head.targets(batch.labels);
       let readoutTensor: tf.Tensor | null = null;
-      const lossScalar = optimizer.optimizer.minimize(() => {
-        const outputs = model.apply(xs, { training: true }) as tf.Tensor;
-        readoutTensor = tf.keep(head.readout(outputs));
-        const losses = head.losses(targets, outputs);
-        // Keras's class_weight: each sample's loss times its class's weight, averaged over the batch.
-        let total = (this.o.classWeights ? losses.mul(this.sampleWeights(batch.labels)) : losses).mean() as tf.Scalar;
-        for (const penalty of model.layers.flatMap((layer) => layer.calculateLosses())) total = total.add(penalty);
-        if (weightDecay > 0) total = total.add(kernelSquares(model).mul(weightDecay));
-        return total;
-      }, true) as tf.Scalar;
+      const trained = trainedWeights(model).map((w) => w.read() as tf.Variable);
+      const lossScalar = optimizer.optimizer.minimize(
+        () => {
+          const outputs = model.apply(xs, { training: true }) as tf.Tensor;
+          readoutTensor = tf.keep(head.readout(outputs));
+          const losses = head.losses(targets, outputs);
+          // Keras's class_weight: each sample's loss times its class's weight, averaged over the batch.
+          let total = (this.o.classWeights ? losses.mul(this.sampleWeights(batch.labels)) : losses).mean() as tf.Scalar;
+          for (const layer of model.layers) {
+            if (isFrozenLayer(model, layer)) continue;
+            for (const penalty of layer.calculateLosses()) total = total.add(penalty);
+          }
+          if (weightDecay > 0) total = total.add(kernelSquares(model).mul(weightDecay));
+          return total;
+        },
+        true,
+        trained,
+      ) as tf.Scalar;
       return { loss: lossScalar, readout: readoutTensor as unknown as tf.Tensor };
     });
     xs.dispose();

@@ -20,10 +20,10 @@ export async function findLearningRate(
   dataset: Dataset,
   split: Split,
   backend: BackendName,
-  weights: Parameters<typeof buildEngine>[4],
+  start: { weights?: Parameters<typeof buildEngine>[4]; replaceOutput?: boolean },
   onProgress: (fraction: number) => void,
 ): Promise<LrFinderResult> {
-  const built = await buildEngine(backend, config, dataset, split.train, weights);
+  const built = await buildEngine(backend, config, dataset, split.train, start.weights, undefined, start.replaceOutput);
   try {
     const rates = rangeRates(LR_FINDER.from, LR_FINDER.to, LR_FINDER.steps);
     const order = split.train.slice();

@@ -52,6 +52,8 @@ export interface StartOptions {
   startPaused?: boolean;
   /** Start from these weights (an opened model) instead of seeded ones. */
   weights?: InitialWeights;
+  /** The weights' model knew other classes: its output layer starts afresh. */
+  replaceOutput?: boolean;
   /** Only score the model as epoch 0. */
   evaluateOnly?: boolean;
   /** Check validation between epoch ends until it reaches this (a sweep member's target). */
@@ -154,6 +156,7 @@ export class TrainingClient {
         testHooks: this.testHooks,
         startPaused: options.startPaused ?? false,
         initialWeights: options.weights,
+        ...(options.replaceOutput ? { replaceOutput: true } : {}),
         evaluateOnly: options.evaluateOnly ?? false,
         ...(options.probeTarget === undefined ? {} : { probeTarget: options.probeTarget }),
         ...(options.resume ? { resume: options.resume } : {}),

@@ -25,7 +25,16 @@ import { withTestFaults } from '../engines/faults';
 import { BACKEND_LABELS, PACE_EPOCHS_PER_SECOND } from '../../config/experiment';
 import type { FromWorker, InitialWeights, TestHooks } from '../protocol';
 import { CHECKPOINT_MS, checkpointBytes, MAX_CHECKPOINT_BYTES, type Checkpoint } from '../../history/checkpoint';
+import { MAX_KEPT_MODEL_BYTES, storedModelBytes } from '../../history/storedModel';
 import { BOUNDARY_REDRAW, PICTURE_REDRAW, redrawInterval } from './redraw';
+
+/** The model's weights with their shapes, for the history to keep (none over the cap). */
+async function keptWeights(engine: Engine, model: tf.LayersModel): Promise<InitialWeights | undefined> {
+  const values = await engine.readWeights();
+  const shapes = model.getWeights().map((w) => w.shape);
+  const weights = values.map((v, k) => ({ shape: shapes[k], values: Float32Array.from(v) }));
+  return storedModelBytes(weights) <= MAX_KEPT_MODEL_BYTES ? weights : undefined;
+}
 
 export interface SessionOptions {
   runId: number;
@@ -34,6 +43,8 @@ export interface SessionOptions {
   testHooks?: TestHooks;
   /** Weights of an opened model file to start from. */
   initialWeights?: InitialWeights;
+  /** Leave the opened model's output layer out (other classes). */
+  replaceOutput?: boolean;
   /** Score the model on both splits as epoch 0 and train nothing. */
   evaluateOnly?: boolean;
   /** Check validation between epoch ends until it reaches this (a sweep member's target). */
@@ -213,7 +224,15 @@ export class TrainingSession {
     if (this.control.isStopped) return post({ type: 'done', runId, reason: 'stopped' });
 
     this.dispose();
-    const built = await buildEngine(choice.backend, config, dataset, split.train, this.options.initialWeights, resume?.state);
+    const built = await buildEngine(
+      choice.backend,
+      config,
+      dataset,
+      split.train,
+      this.options.initialWeights,
+      resume?.state,
+      this.options.replaceOutput,
+    );
     this.built = built;
     let engine: Engine = withTestFaults(built.engine, testHooks);
     let learningRate = resume?.learningRate ?? config.learningRate;
@@ -372,7 +391,9 @@ export class TrainingSession {
       if (planar && drawn) await drawBoundary(weightsEpoch);
       if (drawn) await drawPicture(weightsEpoch);
       outbox.flush();
-      post({ type: 'done', runId, reason: result });
+      const kept =
+        drawn && !this.options.evaluateOnly && this.options.probeTarget === undefined ? await keptWeights(engine, built.model) : undefined;
+      post({ type: 'done', runId, reason: result, ...(kept ? { kept } : {}) });
     } finally {
       // The model stays for the insight views; the next run disposes it.
       outbox.flush();

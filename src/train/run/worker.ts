@@ -85,7 +85,7 @@ const answers: {
     // The backend a run of this model would start on; no other work runs on it meanwhile.
     await backendIdle();
     const choice = await prepareRunBackend(ask.config, dataset, testHooks);
-    return findLearningRate(ask.config, dataset, split, choice.backend, ask.weights, (fraction) => progress({ fraction }));
+    return findLearningRate(ask.config, dataset, split, choice.backend, ask, (fraction) => progress({ fraction }));
   },
   inspect: async (message) => inspect(await inspectable(), message.ask),
   'model-files': (message) => expandModelFiles(message.ask),

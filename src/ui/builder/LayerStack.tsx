@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { estimateTrainingBytes, type LayerKind } from '../../model/spec';
+import { canFreeze, estimateTrainingBytes, isFrozen, type LayerKind } from '../../model/spec';
 import { LAYER_KINDS, PRESETS, type PresetName } from '../../model/presets';
-import { addLayer, applyPreset, duplicateLayer, moveLayer, removeLayer, updateLayer } from '../../state/layerActions';
+import { addLayer, applyPreset, duplicateLayer, moveLayer, removeLayer, setFrozen, updateLayer } from '../../state/layerActions';
 import { isLive, useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 import { useDatasetInfo } from '../model/useDatasetInfo';
@@ -21,6 +21,7 @@ export function LayerStack() {
   const memory = useMemoryProblem(check);
   const { info, problem } = useDatasetInfo();
   const [newKind, setNewKind] = useState<LayerKind>('dense');
+  const frozenParams = layers.reduce((sum, layer, i) => sum + (isFrozen(layer) ? (check?.layers[i]?.params ?? 0) : 0), 0);
   return (
     <section className="model" aria-label="Model builder">
       <h2>Model</h2>
@@ -55,8 +56,9 @@ export function LayerStack() {
           const layerInfo = check?.layers[i];
           const bad = check !== null && !check.ok && check.layerIndex === i;
           const prefix = `Layer ${i + 1}`;
+          const frozen = isFrozen(layer);
           return (
-            <li key={i} className={`layer${bad ? ' bad' : ''}`} data-testid={`layer-${i + 1}`}>
+            <li key={i} className={`layer${bad ? ' bad' : ''}${frozen ? ' frozen' : ''}`} data-testid={`layer-${i + 1}`}>
               <div className="layer-head">
                 <span className="layer-kind">
                   {i + 1}. {layer.kind}
@@ -67,6 +69,23 @@ export function LayerStack() {
                 <span className="layer-params" data-testid={`layer-${i + 1}-params`}>
                   {layerInfo ? `${layerInfo.params.toLocaleString('en-US')} params` : ''}
                 </span>
+                {canFreeze(layer) && (
+                  <button
+                    type="button"
+                    className="freeze"
+                    aria-label={`Freeze layer ${i + 1}`}
+                    aria-pressed={frozen}
+                    disabled={locked}
+                    title={
+                      frozen
+                        ? 'Frozen: training leaves its weights as they start (from a kept model, for transfer). Press to train it again.'
+                        : 'Freeze: training leaves this layer’s weights as they start. Start from a kept model (History, or Open model) to fine-tune the rest.'
+                    }
+                    onClick={() => setFrozen(i, !frozen)}
+                  >
+                    {frozen ? 'Frozen' : 'Freeze'}
+                  </button>
+                )}
               </div>
               <fieldset className="layer-fields" disabled={locked}>
                 <legend className="sr-only">{prefix} settings</legend>
@@ -120,6 +139,13 @@ export function LayerStack() {
       </div>
       <p className="totals">
         Total parameters: <strong data-testid="total-params">{check ? check.totalParams.toLocaleString('en-US') : '—'}</strong>
+        {check?.ok && (
+          <>
+            {' '}
+            · trainable <strong data-testid="trainable-params">{check.trainableParams.toLocaleString('en-US')}</strong>
+            {frozenParams > 0 && ` (${frozenParams.toLocaleString('en-US')} frozen)`}
+          </>
+        )}
         {check?.ok && info && (
           <>
             {' '}

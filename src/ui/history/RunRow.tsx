@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isFrozen } from '../../model/spec';
 import { KNOB_LABELS } from '../../sweep/plan';
 import { epochsToCsv, isRegressionRecord, keptEpoch, recordToJson, type RunRecord } from '../../history/record';
 import { encodeExperiment } from '../../share/codec';
@@ -6,6 +7,7 @@ import { deleteHistoryRun, renameHistoryRun, TAB_ID, toggleCompared } from '../.
 import { downloadText } from './download';
 import { openExperiment } from '../../state/urlSync';
 import { resumeHistoryRun } from '../../state/resumeActions';
+import { startFromRun } from '../../state/keptModels';
 import { isLive, useAppStore } from '../../state/store';
 
 const score = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '—' : value.toFixed(3));
@@ -25,6 +27,7 @@ export function RunRow({ record, compared }: { record: RunRecord; compared: bool
   const regression = isRegressionRecord(record);
   const busy = useAppStore((state) => isLive(state.run.status));
   const resumable = record.outcome === 'interrupted' && record.checkpoint !== undefined;
+  const hasModel = useAppStore((state) => state.history.models.includes(record.id));
   return (
     <tr data-testid={`history-run-${record.id}`}>
       <td>
@@ -73,7 +76,15 @@ export function RunRow({ record, compared }: { record: RunRecord; compared: bool
           )}
         </div>
       </td>
-      <td>{record.datasetLabel}</td>
+      <td>
+        {record.datasetLabel}
+        {record.startedFrom && (
+          <div className="hint" data-testid="history-started-from">
+            from {record.startedFrom}
+            {record.config.layers.some(isFrozen) && `; ${record.config.layers.filter(isFrozen).length} layer(s) frozen`}
+          </div>
+        )}
+      </td>
       <td>{record.totalParams.toLocaleString('en-US')}</td>
       <td>{score(kept?.validation.loss)}</td>
       <td data-testid="history-scores">
@@ -93,6 +104,22 @@ export function RunRow({ record, compared }: { record: RunRecord; compared: bool
             onClick={() => void resumeHistoryRun(record.id)}
           >
             Resume from epoch {record.checkpoint!.epoch}
+          </button>
+        )}
+        {hasModel && (
+          <button
+            type="button"
+            data-testid="history-start-from"
+            aria-label={`Start from the model of ${record.name}`}
+            title={
+              busy
+                ? 'Stop the run in progress first'
+                : 'The next run starts from this run’s trained weights, on the data now chosen: on other classes its output layer is replaced (transfer); freeze layers in the builder to keep them as they are'
+            }
+            disabled={busy}
+            onClick={() => void startFromRun(record.id)}
+          >
+            Start from this model
           </button>
         )}
         <a

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../lib/assert';
 import { forgetOpenedModel, modelZip, openModel, pythonZip } from '../../state/modelActions';
 import { startRun } from '../../state/actions';
-import { isLive, openedWeights, useAppStore } from '../../state/store';
+import { isLive, openedStart, useAppStore } from '../../state/store';
 import { downloadBlob } from '../history/download';
 import { selectStatus } from '../selectors';
 
@@ -11,7 +11,7 @@ export function ModelFiles() {
   const status = useAppStore(selectStatus);
   const trained = useAppStore((state) => state.metrics.epochs.length > 0);
   const opened = useAppStore((state) => state.openedModel);
-  const fits = useAppStore((state) => openedWeights(state) !== null);
+  const fits = useAppStore((state) => openedStart(state) !== null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const download = (make: () => Promise<{ name: string; bytes: Uint8Array; files?: string[] }>) =>
@@ -92,9 +92,13 @@ export function ModelFiles() {
           <button
             type="button"
             data-testid="evaluate-opened"
-            disabled={busy || !fits}
+            disabled={busy || !fits || opened.replaceOutput === true}
             onClick={() => startRun(false, true)}
-            title="Score the opened model on the current data (both splits) without training it; the insight views then show it"
+            title={
+              opened.replaceOutput
+                ? 'Its output layer is new (other classes): train it first'
+                : 'Score the opened model on the current data (both splits) without training it; the insight views then show it'
+            }
           >
             Evaluate on the current data
           </button>{' '}

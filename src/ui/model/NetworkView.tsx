@@ -37,7 +37,9 @@ function paint(canvas: HTMLCanvasElement, net: DrawnNetwork, cell: HTMLCanvasEle
   // Tokens and the palette once per paint, not per node.
   const { blue, orange } = classColors();
   const palette = diverging();
-  const [pass, unknown, tall, plain, line] = (['edge-pass', 'edge-unknown', 'node-tall', 'node', 'node-line'] as const).map(tokenColor);
+  const [pass, unknown, tall, plain, line, frozen] = (
+    ['edge-pass', 'edge-unknown', 'node-tall', 'node', 'node-line', 'frozen-line'] as const
+  ).map(tokenColor);
   for (const edge of net.edges) {
     context.strokeStyle =
       edge.weight === null ? (edge.kind === 'pass' ? pass : unknown) : rgb(edge.weight >= 0 ? orange : blue, 0.35 + 0.65 * edge.strength);
@@ -54,10 +56,13 @@ function paint(canvas: HTMLCanvasElement, net: DrawnNetwork, cell: HTMLCanvasEle
       context.fillStyle = node.height > node.size ? tall : plain;
       context.fillRect(node.x, node.y, node.size, node.height);
     }
-    context.strokeStyle = line;
-    context.lineWidth = 1;
+    // A frozen layer's units: a dashed outline in the frozen colour, as its card in the builder.
+    context.strokeStyle = node.frozen ? frozen : line;
+    context.lineWidth = node.frozen ? 2 : 1;
+    context.setLineDash(node.frozen ? [3, 2] : []);
     context.strokeRect(node.x + 0.5, node.y + 0.5, node.size - 1, node.height - 1);
   }
+  context.setLineDash([]);
 }
 
 /** The model as a graph, input to output: one node per unit (up to a cap), edges by weight sign and size, and on 2-D sets what each unit has learned over the plane. */

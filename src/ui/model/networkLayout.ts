@@ -2,7 +2,7 @@
 // it reads. Pure: the structure comes from the layer stack (so the picture
 // follows every edit at once), the weights and heatmaps from the worker's
 // latest picture when it still matches the stack.
-import type { LayerSpec, OutputSpec } from '../../model/spec';
+import { isFrozen, type LayerSpec, type OutputSpec } from '../../model/spec';
 import { HEATMAP_SIZE, MAX_DRAWN_UNITS, type NetworkPicture } from '../../model/picture';
 
 export interface DrawnNode {
@@ -13,6 +13,8 @@ export interface DrawnNode {
   height: number;
   column: number;
   unit: number;
+  /** Of a frozen layer (drawn apart: its weights stay as they start). */
+  frozen: boolean;
   heatmap: { bytes: Uint8Array; offset: number; side: number } | null;
 }
 
@@ -59,6 +61,8 @@ interface Column {
   channels: boolean;
   /** A convolution's index in the stack (its kernels are the edges into it), or null. */
   convolution: number | null;
+  /** A frozen layer's column. */
+  frozen?: boolean;
 }
 
 function blockTitle(layer: LayerSpec): string {
@@ -79,6 +83,9 @@ function blockTitle(layer: LayerSpec): string {
       return `${layer.units} ${layer.activation}`;
   }
 }
+
+/** A frozen layer's title says so. */
+const frozenTitle = (layer: LayerSpec) => `${blockTitle(layer)}${isFrozen(layer) ? ' frozen' : ''}`;
 
 function columnsOf(
   inputShape: number[],
@@ -108,7 +115,8 @@ function columnsOf(
     const spatial = shape.length === 3;
     if (layer.kind === 'dense') {
       columns.push({
-        title: blockTitle(layer),
+        title: frozenTitle(layer),
+        frozen: isFrozen(layer),
         units: layer.units,
         shape: null,
         names: null,
@@ -128,7 +136,8 @@ function columnsOf(
       // A convolution, pooling or batch norm over an image: one node per channel; a flatten: one block.
       const channels = spatial && layer.kind !== 'flatten';
       columns.push({
-        title: blockTitle(layer),
+        title: frozenTitle(layer),
+        frozen: isFrozen(layer),
         units: channels ? shape[2] : 0,
         shape: shape.join('×'),
         names: null,
@@ -202,7 +211,16 @@ export function layoutNetwork(
       const pc = column.picture === null || column.channels ? undefined : live?.columns[column.picture];
       const heatmap =
         pc?.heatmaps && k < pc.shown ? { bytes: pc.heatmaps, offset: k * HEATMAP_SIZE * HEATMAP_SIZE, side: HEATMAP_SIZE } : null;
-      nodes.push({ x, y: block ? y0 : y, size, height: block ? blockHeight : size, column: c, unit: k, heatmap });
+      nodes.push({
+        x,
+        y: block ? y0 : y,
+        size,
+        height: block ? blockHeight : size,
+        column: c,
+        unit: k,
+        frozen: column.frozen === true,
+        heatmap,
+      });
       colPositions.push({ x, y: block ? y0 + blockHeight / 2 - size / 2 : y });
       if (c === 0 && column.names?.[k]) labels.push({ key: `n${k}`, x: x - 4, y: y + size / 2 - 8, text: column.names[k], kind: 'name' });
     }
@@ -308,7 +326,9 @@ export function layoutNetwork(
   }
 
   const describe = (c: Column, k: number) =>
-    k === 0 && c.units ? `${c.units} inputs${c.names ? ` (${c.names.join(', ')})` : ''}` : `${c.title}${c.shape ? ` ${c.shape}` : ''}`;
+    k === 0 && c.units
+      ? `${c.units} inputs${c.names ? ` (${c.names.join(', ')})` : ''}`
+      : `${c.frozen ? c.title.replace(/ frozen$/, '') : c.title}${c.shape ? ` ${c.shape}` : ''}${c.frozen ? ' (frozen)' : ''}`;
   const summary = `The network: ${columns.map((c, k) => `${describe(c, k)}${c.between.length ? ` after ${c.between.join(', ')}` : ''}`).join(' → ')}.`;
   return {
     width,
