@@ -5,6 +5,7 @@ import type { RaceResult } from './accuracyData';
 import type { OursRequest } from './accuracyWorker';
 import type { ExperimentRequest, ExperimentResult } from './experimentWorker';
 import type { PeerRequest } from './peersWorker';
+import type { TransferRequest, TransferResult } from './transferWorker';
 import { runWorker } from './workerPage';
 
 declare global {
@@ -12,6 +13,7 @@ declare global {
     runOurs(request: OursRequest): Promise<RaceResult>;
     runPeer(request: PeerRequest): Promise<RaceResult>;
     runExperiment(request: ExperimentRequest): Promise<ExperimentResult>;
+    runTransfer(request: TransferRequest): Promise<TransferResult>;
   }
 }
 
@@ -19,3 +21,4 @@ window.runOurs = (request) => runWorker(() => new Worker(new URL('./accuracyWork
 window.runPeer = (request) => runWorker(() => new Worker(new URL('./peersWorker.ts', import.meta.url), { type: 'module' }), request);
 window.runExperiment = (request) =>
   runWorker(() => new Worker(new URL('./experimentWorker.ts', import.meta.url), { type: 'module' }), request);
+window.runTransfer = (request) => runWorker(() => new Worker(new URL('./transferWorker.ts', import.meta.url), { type: 'module' }), request);

@@ -8,10 +8,7 @@ import { defaultOptimizerParams } from '../src/config/optimizerParams';
 import { classCounts, majorityBaseline } from '../src/data/imbalance';
 import { perClassScores } from '../src/metrics/classification';
 import { trainingData } from '../src/train/data/dataSources';
-import type { EpochPoint } from '../src/metrics/types';
-import { autoEngine } from './autoEngine';
-import { RunControl } from '../src/train/run/control';
-import { trainModel } from '../src/train/run/loop';
+import { autoEngine, trainToEnd } from './autoEngine';
 
 export interface ExperimentRequest {
   baseUrl: string;
@@ -51,25 +48,8 @@ self.onmessage = async (event: MessageEvent<ExperimentRequest>) => {
     result.baseline = majorityBaseline(result.validationCounts).accuracy;
     const { backend, built } = await autoEngine(config, dataset, split);
     result.backend = backend;
-    let last: EpochPoint | null = null;
-    try {
-      await trainModel({
-        engine: built.engine,
-        dataset,
-        split,
-        batchSize: config.batchSize,
-        epochs: config.epochs,
-        seed: config.seed,
-        control: new RunControl(),
-        onBatch: () => undefined,
-        onEpoch: (point) => {
-          last = point;
-        },
-      });
-    } finally {
-      built.dispose();
-    }
-    const point = last as EpochPoint | null;
+    const { last: point } = await trainToEnd(built, dataset, split, config);
+    built.dispose();
     if (point?.confusion) {
       const rare = perClassScores(point.confusion)[config.imbalanceClass];
       result.accuracy = point.validation.accuracy ?? 0;

@@ -91,3 +91,71 @@ export async function foldTable(browser, base, fmt) {
   }
   await page.close();
 }
+
+const LENET = [
+  { kind: 'conv2d', filters: 8, kernelSize: 5, strides: 1, padding: 'valid', activation: 'relu' },
+  { kind: 'maxPool2d', poolSize: 2, strides: 2 },
+  { kind: 'conv2d', filters: 16, kernelSize: 5, strides: 1, padding: 'valid', activation: 'relu' },
+  { kind: 'maxPool2d', poolSize: 2, strides: 2 },
+  { kind: 'flatten' },
+];
+const frozenConvolutions = (layers) => layers.map((layer) => (layer.kind === 'conv2d' ? { ...layer, frozen: true } : layer));
+/** Epochs per share of Fashion-MNIST's labels: the same steps for each way at one share. */
+export const TRANSFER_SHARES = [
+  { share: 0.01, epochs: 20 },
+  { share: 0.1, epochs: 6 },
+  { share: 1, epochs: 2 },
+];
+
+/** Seeds of the transfer table: each seed pretrains its own digits model and draws its own subsets. */
+export const TRANSFER_SEEDS = [1, 2, 3];
+
+/**
+ * Section 15: transfer with frozen layers. The default CNN (LeNet-style) is
+ * trained on the MNIST digits sample, then fine-tuned on the Fashion-MNIST
+ * sample with 1 %, 10 % and 100 % of its training labels, three ways:
+ * convolutions frozen, all layers training, and from scratch; the same
+ * steps for each way at one share. Each seed is a whole replay (its own
+ * digits model, its own subsets); the table gives each seed and the mean.
+ */
+export async function transferTable(browser, base, fmt) {
+  const page = await browser.newPage();
+  await page.goto(`${base}bench/accuracy.html`);
+  const ways = ['frozen convolutions', 'all layers', 'from scratch'];
+  const runs = [];
+  for (const seed of TRANSFER_SEEDS) {
+    const common = { optimizer: 'adam', learningRate: 0.01, batchSize: 32, seed };
+    const layersOf = [frozenConvolutions(LENET), LENET, LENET];
+    const targets = TRANSFER_SHARES.flatMap(({ share, epochs }) =>
+      ways.map((_, w) => ({
+        fromSource: w < 2,
+        config: { ...common, dataset: { kind: 'fashion-sample' }, layers: layersOf[w], trainFraction: share, epochs },
+      })),
+    );
+    runs.push(
+      await page.evaluate((request) => window.runTransfer(request), {
+        baseUrl: base,
+        source: { ...common, dataset: { kind: 'mnist-sample' }, layers: LENET, epochs: 3 },
+        targets,
+      }),
+    );
+  }
+  console.log(
+    `\n15. Transfer with frozen layers: the LeNet-style CNN trained on the MNIST sample (3 epochs; validation accuracy ${runs.map((r) => fmt(r.source.accuracy, 3)).join(', ')} for seeds ${TRANSFER_SEEDS.join(', ')}), fine-tuned on the Fashion-MNIST sample, its output layer replaced; Adam 0.01, batch 32; validation accuracy on the same 2,000 images after the same steps`,
+  );
+  for (const r of runs) if (r.error) console.log(`   error: ${r.error.slice(0, 200)}`);
+  console.log(
+    `labels | training images | steps | ${ways.map((w) => `${w} (seeds ${TRANSFER_SEEDS.join(', ')}; mean)`).join(' | ')} | backend`,
+  );
+  TRANSFER_SHARES.forEach(({ share }, s) => {
+    const cells = ways.map((_, w) => {
+      const accuracies = runs.map((r) => r.targets[s * 3 + w]?.accuracy ?? NaN);
+      const mean = accuracies.reduce((a, b) => a + b, 0) / accuracies.length;
+      return `${accuracies.map((a) => fmt(a, 3)).join(', ')}; **${fmt(mean, 3)}**`;
+    });
+    const first = runs[0].targets[s * 3];
+    if (!first) return;
+    console.log(`${Math.round(share * 100)} % | ${first.trainSamples} | ${first.steps} | ${cells.join(' | ')} | ${first.backend}`);
+  });
+  await page.close();
+}

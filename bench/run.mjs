@@ -20,6 +20,8 @@
 // 13. Class imbalance (bench/experiments.mjs): accuracy, macro F1 and the rare class's
 //     recall, without and with balanced class weights.
 // 14. k-fold's spread (bench/experiments.mjs): 5 stratified folds on iris and penguins.
+// 15. Transfer with frozen layers (bench/experiments.mjs, bench/transferWorker.ts): digits to
+//     Fashion-MNIST at 1 %, 10 % and 100 % of its labels, three ways.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +31,7 @@ import { preview } from 'vite';
 import { CHROMIUM_ARGS, systemChromium } from '../scripts/browser-path.mjs';
 import { firstMinute } from './firstMinute.mjs';
 import { fullData } from './fullData.mjs';
-import { foldTable, imbalanceTable } from './experiments.mjs';
+import { foldTable, imbalanceTable, transferTable } from './experiments.mjs';
 import { timeToAccuracy } from './timeToAccuracy.mjs';
 
 const PORT = 4174;
@@ -500,6 +502,9 @@ if (want('imbalance')) await imbalanceTable(browser, base, fmt);
 
 // 14. k-fold's spread.
 if (want('folds')) await foldTable(browser, base, fmt);
+
+// 15. Transfer with frozen layers.
+if (want('transfer')) await transferTable(browser, base, fmt);
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const pageScripts = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
 const gz = (file) => gzipSync(readFileSync(join(dist, file))).length;
