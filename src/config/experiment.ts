@@ -74,6 +74,14 @@ export interface ExperimentConfig {
   drift: DriftKind;
   driftAmount: number;
   driftApplied: boolean;
+  /**
+   * Concept drift on a table (data/columnDrift.ts): order the rows by this
+   * column ('#row': as in the file; '': off), hold out the latest
+   * `driftAmount` of them as the world as it is now, and train on the rest.
+   */
+  driftColumn: string;
+  /** Train on the data as it was and validate on it as it is now (the sweep's drift knob). */
+  driftValidation: boolean;
   seed: number;
   /** How fast a run may go: a pace the eye can follow, faster, or as fast as it goes. */
   pace: Pace;
@@ -171,6 +179,8 @@ export function defaultConfig(): ExperimentConfig {
     drift: 'shift',
     driftAmount: 0.5,
     driftApplied: false,
+    driftColumn: '',
+    driftValidation: false,
     seed: 42,
     pace: 'watch',
     untilStopped: false,

@@ -29,7 +29,9 @@ interface FieldBase {
 export type ConfigField =
   | (FieldBase & { type: 'number'; limit: NumberLimit })
   | (FieldBase & { type: 'enum'; values: readonly string[] })
-  | (FieldBase & { type: 'bool' });
+  | (FieldBase & { type: 'bool' })
+  /** Free text (a column's name), at most `maxLength` characters. */
+  | (FieldBase & { type: 'text'; maxLength: number });
 
 type NumberKey = keyof typeof LIMITS;
 
@@ -79,6 +81,8 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   { type: 'enum', path: ['drift'], url: 'dft', label: 'Concept drift', values: DRIFTS },
   setting('driftAmount', 'dfa', 'Drift amount'),
   { type: 'bool', path: ['driftApplied'], url: 'dfon', label: 'On drifted data' },
+  { type: 'text', path: ['driftColumn'], url: 'dfc', label: 'Drift by column', maxLength: 100 },
+  { type: 'bool', path: ['driftValidation'], url: 'dfv', label: 'Validated on drifted data' },
   setting('seed', 'seed', 'Seed'),
   { type: 'enum', path: ['pace'], url: 'pace', label: 'Speed', values: PACES },
   { type: 'bool', path: ['untilStopped'], url: 'until', label: 'Train until stopped' },

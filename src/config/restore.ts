@@ -69,6 +69,10 @@ function restoreField(field: ConfigField, value: unknown, config: ExperimentConf
     case 'bool':
       if (typeof value === 'boolean') return writeField(config, field.path, value);
       notes.push(`${field.label}: ${quote(value)} is not on or off; ${fallback ? 'on' : 'off'} is used.`);
+      return;
+    case 'text':
+      if (typeof value === 'string' && value.length <= field.maxLength) return writeField(config, field.path, value);
+      notes.push(`${field.label}: ${quote(value)} is not a text of at most ${field.maxLength} characters; "${String(fallback)}" is used.`);
   }
 }
 

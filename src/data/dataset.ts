@@ -42,6 +42,14 @@ export interface Split {
   validationBeforeKnobs?: Uint32Array;
   /** k-fold cross-validation: k, and each sample's fold (0..k-1), for the export to carry. */
   folds?: { k: number; of: Uint8Array };
+  /**
+   * The rows a table's encodings and scaling are fitted on, when not the
+   * training rows: drift by a column fits them on the earlier rows, as the
+   * deployed model was, whichever rows the run trains on.
+   */
+  fitOn?: Uint32Array;
+  /** Rows this run neither trains nor validates on (drift by a column: the other side of the cut); the export leaves them out. */
+  heldOut?: Uint32Array;
 }
 
 /** What raw inputs are multiplied by before a model sees them: image bytes become [0, 1], numbers stay. */

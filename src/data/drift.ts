@@ -54,3 +54,14 @@ export function drifted(dataset: Dataset, kind: DriftKind, amount: number, seed:
   }
   return { ...dataset, x: xy, y };
 }
+
+/** Two sets of the same kind as one: `a`'s samples, then `b`'s (the sweep's drift knob validates on `b`'s). */
+export function concatPoints(a: Dataset, b: Dataset): Dataset {
+  const x = new Float32Array(a.x.length + b.x.length);
+  x.set(a.x);
+  x.set(b.x, a.x.length);
+  const y = new (a.y.constructor as new (length: number) => Dataset['y'])(a.count + b.count);
+  y.set(a.y);
+  y.set(b.y, a.count);
+  return { ...a, x, y, count: a.count + b.count };
+}

@@ -55,8 +55,8 @@ export interface SplitSettings {
   seed: number;
 }
 
-/** Splits `count` samples with labels (class indices, or targets for regression) as the experiment says. */
-export type Splitter = (labels: ArrayLike<number>, task: Task) => Split;
+/** Splits `count` samples with labels (class indices, or targets for regression) as the experiment says; a table passes its rows too. */
+export type Splitter = (labels: ArrayLike<number>, task: Task, rows?: readonly (readonly string[])[]) => Split;
 
 export function experimentSplitter(settings: SplitSettings): Splitter {
   return (labels, task) => {

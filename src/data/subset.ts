@@ -54,5 +54,5 @@ export function applyOverfittingKnobs(
       ? stratifiedSubset(dataset.y, split.train, trainFraction, seed)
       : randomSubset(split.train, trainFraction, seed);
   const noisy = withLabelNoise(dataset, train, labelNoise, seed);
-  return { dataset: noisy.dataset, split: { train, validation: split.validation }, flipped: noisy.flipped };
+  return { dataset: noisy.dataset, split: { ...split, train }, flipped: noisy.flipped };
 }

@@ -18,6 +18,7 @@ const STARTING_VALUES: Record<Knob, string> = {
   dropout: '0, 0.25, 0.5',
   weightDecay: '0.00001..0.01 x4',
   labelNoise: '0, 0.2, 0.4',
+  driftAmount: '0, 0.25, 0.5, 0.75, 1',
 };
 
 const setSweep = (update: (sweep: SweepSlice) => Partial<SweepSlice>) => setSlice('sweep', update);

@@ -30,6 +30,7 @@ export const KNOBS = [
   'dropout',
   'weightDecay',
   'labelNoise',
+  'driftAmount',
 ] as const;
 export type Knob = (typeof KNOBS)[number];
 
@@ -47,6 +48,7 @@ export const KNOB_LABELS: Record<Knob, string> = {
   dropout: 'Dropout rate',
   weightDecay: 'L2 (weight decay)',
   labelNoise: 'Label noise',
+  driftAmount: 'Concept drift amount (trained before, validated after)',
 };
 
 /** Knobs whose values are names, not numbers. */
@@ -104,6 +106,7 @@ const NUMERIC_LIMITS: Partial<Record<Knob, { min: number; max: number; integer?:
   dropout: { min: 0, max: 0.9 },
   weightDecay: LIMITS.weightDecay,
   labelNoise: LIMITS.labelNoise,
+  driftAmount: LIMITS.driftAmount,
 };
 
 /** The reason `value` is not a value of `knob`, or null. */
@@ -175,7 +178,8 @@ export function valueLabel(knob: Knob, value: SweepValue): string {
   if (knob === 'optimizer') return OPTIMIZER_LABELS[value as OptimizerName] ?? String(value);
   if (knob === 'backend') return BACKEND_LABELS[value as BackendName] ?? String(value);
   if (knob === 'model') return value === FOREST ? 'Random forest' : presetLabel(value as PresetName);
-  if (knob === 'trainFraction' || knob === 'labelNoise') return `${Number((Number(value) * 100).toPrecision(3))} %`;
+  if (knob === 'trainFraction' || knob === 'labelNoise' || knob === 'driftAmount')
+    return `${Number((Number(value) * 100).toPrecision(3))} %`;
   if (knob === 'width') return `×${value}`;
   if (knob === 'depth') return Number(value) === 0 ? '0 (logistic regression)' : `${value} hidden`;
   return String(value);
@@ -230,6 +234,9 @@ export function applyKnob(config: ExperimentConfig, knob: Knob, value: SweepValu
       return { ...next, layers: deepened(next.layers, Number(value)) };
     case 'dropout':
       return { ...next, layers: withDropout(next.layers, Number(value)) };
+    case 'driftAmount':
+      // Each member trains on the data as it was and validates on it moved by this much: a model trained once, as the world changes.
+      return { ...next, driftAmount: Number(value), driftValidation: true, driftApplied: false };
     default:
       return { ...next, [knob]: Number(value) };
   }

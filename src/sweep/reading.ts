@@ -78,6 +78,14 @@ export function readSweep(
         `${cap(column.label)} is best at ${tied(best.v)} (${fmt(best.v)}) and worst at ${tied(worst.v)} (${fmt(worst.v)})${over}.`,
       );
   }
+  // Concept drift: what the model trained once is worth as the world moves.
+  if (knob === 'driftAmount' && scored.length >= 2) {
+    const [first, last] = [scored[0], scored[scored.length - 1]];
+    const change = last.v - first.v;
+    sentences.push(
+      `Trained once on the data as it was, the model's ${column.label} goes from ${fmt(first.v)} at ${first.g.label} drift to ${fmt(last.v)} at ${last.g.label}: ${Math.abs(change) < 0.005 ? 'this drift leaves it unharmed' : (column.lower ? change > 0 : change < 0) ? 'it decays as the data moves, and only retraining on the new data wins it back' : 'it does better on the moved data'}.`,
+    );
+  }
   // Steps to the target: who reached it, how fast, and who did not.
   const reached = groups
     .map((g) => ({ g, steps: summarise(g.rows.map((r) => r.toTarget?.step ?? Number.NaN)) }))

@@ -168,6 +168,8 @@ const settings = fc.record({
   drift: fc.constantFrom(...DRIFTS),
   driftAmount: withinLimit(LIMITS.driftAmount),
   driftApplied: fc.boolean(),
+  driftColumn: fc.oneof(fc.constant(''), fc.constant('#row'), fc.string({ maxLength: 100 })),
+  driftValidation: fc.boolean(),
   pace: fc.constantFrom(...PACES),
   untilStopped: fc.boolean(),
   backend: fc.constantFrom(...BACKEND_PREFERENCES),

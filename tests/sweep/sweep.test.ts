@@ -86,6 +86,13 @@ describe('planning', () => {
       { kind: 'dropout', rate: 0.3 },
     ]);
     expect(applyKnob(base, 'trainFraction', 0.2).trainFraction).toBe(0.2);
+    // Drift: trained on the data as it was, validated on it moved by the value.
+    expect(applyKnob({ ...base, driftApplied: true }, 'driftAmount', 0.75)).toMatchObject({
+      driftAmount: 0.75,
+      driftValidation: true,
+      driftApplied: false,
+    });
+    expect(parseValues('driftAmount', '0, 0.5, 1.5').problems).toEqual(['1.5 is outside 0–1']);
     expect(base.layers).toHaveLength(2);
   });
 });

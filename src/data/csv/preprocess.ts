@@ -112,11 +112,11 @@ export function buildCsvDataset(
 
   const split =
     typeof validationSplit === 'function'
-      ? validationSplit(labels, layout.task)
+      ? validationSplit(labels, layout.task, rows)
       : layout.task === 'classification'
         ? stratifiedSplit(labels, validationSplit, seed)
         : randomSplit(rows.length, validationSplit, seed);
-  const trainRows = Array.from(split.train, (i) => rows[i]);
+  const trainRows = Array.from(split.fitOn ?? split.train, (i) => rows[i]);
   const fitted: FittedFeature[] = [];
   // One encoder per feature, fitted on the training rows: writes its columns of a row into `into` at `at`.
   const encoders = layout.features.map((feature, k): ((row: string[], into: Float32Array, at: number) => void) => {

@@ -15,8 +15,9 @@ import { loadBundledMnist, uploadedIdxDataset } from '../../data/mnist';
 import { capSplit } from '../../data/split';
 import { applyOverfittingKnobs } from '../../data/subset';
 import { imbalancedIndices, imbalanceSettings } from '../../data/imbalance';
-import { experimentSplitter } from '../../data/folds';
-import { drifted } from '../../data/drift';
+import { experimentSplitter, type Splitter } from '../../data/folds';
+import { concatPoints, drifted } from '../../data/drift';
+import { columnDriftSplitter, ROW_ORDER } from '../../data/columnDrift';
 import type { TestHooks } from '../testHooks';
 import { ONLINE_SPRITES, decodeOneHotLabels, redChannel, spriteDataset, SPRITE_WIDTH } from '../../data/sprite';
 import { generateSynthetic } from '../../data/synthetic';
@@ -212,6 +213,23 @@ export function withFeatures(dataset: Dataset, features: readonly FeatureName[])
   };
 }
 
+/** A table's splitter: the experiment's, over the earlier or later rows when it drifts by a column. */
+function tableSplitter(config: ExperimentConfig, header: readonly string[]): Splitter {
+  const base = experimentSplitter(config);
+  if (config.driftColumn === '') return base;
+  if (config.folds >= 2)
+    throw new Error(
+      'Drift by a column and k-fold cross-validation do not combine (a fold would mix earlier and later rows): switch one off.',
+    );
+  const column = config.driftColumn === ROW_ORDER ? null : header.indexOf(config.driftColumn);
+  if (column === -1)
+    throw new Error(
+      `Drift by column: this table has no column "${config.driftColumn.slice(0, 60)}". Pick one of its columns, or switch drift off.`,
+    );
+  const stage = config.driftApplied ? 'after' : config.driftValidation ? 'decay' : 'before';
+  return columnDriftSplitter(base, column, config.driftAmount, stage);
+}
+
 /** The experiment's data and its seeded split, loading it first if need be. */
 export async function resolveData(
   config: ExperimentConfig,
@@ -221,12 +239,21 @@ export async function resolveData(
   const ref = config.dataset;
   if (ref.kind === 'synthetic') {
     const points = generateSynthetic({ shape: ref.shape, count: ref.count, noise: ref.noise, seed: config.seed });
+    const split = experimentSplitter(config)(points.y, points.task);
+    if (config.driftValidation && !config.driftApplied) {
+      // The sweep's drift knob: train on the points as they were, validate on the same validation points as they are now.
+      const moved = drifted(points, config.drift, config.driftAmount, config.seed);
+      return {
+        dataset: withFeatures(concatPoints(points, moved), ref.features),
+        split: { train: split.train, validation: Uint32Array.from(split.validation, (i) => i + points.count) },
+      };
+    }
     // Concept drift: the same points (and split), moved; the model trained before meets them as they are now.
     const dataset = withFeatures(
       config.driftApplied ? drifted(points, config.drift, config.driftAmount, config.seed) : points,
       ref.features,
     );
-    return { dataset, split: experimentSplitter(config)(dataset.y, dataset.task) };
+    return { dataset, split };
   }
   const key = dataKey(ref);
   let entry = key ? loaded.get(key) : undefined;
@@ -249,7 +276,7 @@ export async function resolveData(
     data.table,
     data.summary,
     options,
-    experimentSplitter(config),
+    tableSplitter(config, data.table.header),
     config.seed,
     ref.source.type === 'sample' ? ref.source.name : 'CSV',
   );
@@ -266,9 +293,9 @@ function applyImbalance(dataset: Dataset, split: Split, config: ExperimentConfig
       `Class imbalance names class ${config.imbalanceClass}, but this data set has ${classes} classes (0 to ${classes - 1}).`,
     );
   const settings = imbalanceSettings(config);
-  if (!settings.validation)
-    return { train: imbalancedIndices(dataset.y, split.train, settings, config.seed, 'train'), validation: split.validation };
+  if (!settings.validation) return { ...split, train: imbalancedIndices(dataset.y, split.train, settings, config.seed, 'train') };
   return {
+    ...split,
     train: imbalancedIndices(dataset.y, split.train, settings, config.seed, 'train'),
     validation: imbalancedIndices(dataset.y, split.validation, settings, config.seed, 'validation'),
     validationBeforeKnobs: split.validation,

@@ -27,6 +27,21 @@ export interface ExportData {
 
 /** The rows of a CSV dataset as read from the file (after the app's drop rules), or a 2-D set's points; null for images. */
 export function exportTable(dataset: Dataset, split: Split): ExportTable | null {
+  const table = wholeTable(dataset, split);
+  if (!table || !split.heldOut || split.heldOut.length === 0) return table;
+  // Drift by a column: the rows on the other side of the cut are not written; indices move up to match.
+  const out = new Set(split.heldOut);
+  const kept = table.rows.map((_, i) => i).filter((i) => !out.has(i));
+  const at = new Map(kept.map((i, k) => [i, k]));
+  return {
+    ...table,
+    rows: kept.map((i) => table.rows[i]),
+    validation: Uint32Array.from([...table.validation].filter((i) => at.has(i)).map((i) => at.get(i)!)),
+    ...(table.folds ? { folds: Uint8Array.from(kept, (i) => table.folds![i]) } : {}),
+  };
+}
+
+function wholeTable(dataset: Dataset, split: Split): ExportTable | null {
   // The Keras script applies the knobs itself to the rows as split: validation as it was before the imbalance knob.
   const validation = split.validationBeforeKnobs ?? split.validation;
   const folds = split.folds ? { folds: split.folds.of } : {};

@@ -1,4 +1,5 @@
 import { DRIFT_LABELS, DRIFTS, type DriftKind } from '../../data/drift';
+import { ROW_ORDER } from '../../data/columnDrift';
 import { updateConfig } from '../../state/actions';
 import { noteDriftedScore, retrainOnDrifted, scoreOnDrifted, undrift } from '../../state/driftActions';
 import { useEffect } from 'react';
@@ -7,6 +8,13 @@ import { selectConfig, selectStatus } from '../selectors';
 import { RangeField } from '../controls/RangeField';
 
 const fixed = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(3));
+
+/** Before to after, in words: accuracy drops or rises; a loss rises (worse) or falls. */
+function driftChange(before: number, after: number, classification: boolean): string {
+  const by = fixed(Math.abs(before - after));
+  if (classification) return after <= before ? `a drop of ${by}` : `a rise of ${by}: this drift made the task easier`;
+  return after >= before ? `up by ${by}` : `down by ${by}: this drift made the task easier`;
+}
 
 /** Concept drift on a 2-D set: move the data under the trained model, score it there, and retrain from its weights. */
 export function DriftLab() {
@@ -25,42 +33,69 @@ export function DriftLab() {
     if (scoredNow !== undefined && drift.after === null) noteDriftedScore(scoredNow);
   }, [scoredNow, drift.after]);
   const scored = drift.after ?? scoredNow ?? null;
-  if (config.dataset.kind !== 'synthetic') return null;
+  const table = useAppStore((state) => (config.dataset.kind === 'csv' ? state.data.loaded?.table : null));
+  if (config.dataset.kind !== 'synthetic' && !table) return null;
+  const byColumn = config.dataset.kind === 'csv';
+  const columnOff = byColumn && config.driftColumn === '';
   const retrained = run.runId === drift.retrainRunId ? read(last?.validation) : null;
   const trained = epochs.length > 0 && run.runId !== drift.scoringRunId;
   return (
     <section className="lab" aria-label="Concept drift">
       <h2>Concept drift</h2>
-      <label className="field">
-        <span>How the data moves</span>
-        <select
-          aria-label="How the data moves"
-          value={config.drift}
-          disabled={locked}
-          onChange={(event) => updateConfig((c) => ({ ...c, drift: event.target.value as DriftKind }))}
-        >
-          {DRIFTS.map((kind) => (
-            <option key={kind} value={kind}>
-              {DRIFT_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-      </label>
+      {byColumn ? (
+        <label className="field">
+          <span>Drift by column</span>
+          <select
+            aria-label="Drift by column"
+            value={config.driftColumn}
+            disabled={locked}
+            onChange={(event) => updateConfig((c) => ({ ...c, driftColumn: event.target.value, driftApplied: false }))}
+          >
+            <option value="">Off: train on every row</option>
+            <option value={ROW_ORDER}>Row order (as in the file)</option>
+            {table!.columns.map((column) => (
+              <option key={column.name} value={column.name}>
+                {column.name} ({column.reason})
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <label className="field">
+          <span>How the data moves</span>
+          <select
+            aria-label="How the data moves"
+            value={config.drift}
+            disabled={locked}
+            onChange={(event) => updateConfig((c) => ({ ...c, drift: event.target.value as DriftKind }))}
+          >
+            {DRIFTS.map((kind) => (
+              <option key={kind} value={kind}>
+                {DRIFT_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <RangeField
         name="Drift amount"
-        text={`Drift amount: ${Math.round(config.driftAmount * 100)} %`}
-        min={0}
-        max={1}
+        text={
+          byColumn
+            ? `Later rows: the last ${Math.round(config.driftAmount * 100)} % by ${config.driftColumn === ROW_ORDER ? 'row order' : config.driftColumn || 'the column'}`
+            : `Drift amount: ${Math.round(config.driftAmount * 100)} %`
+        }
+        min={byColumn ? 0.1 : 0}
+        max={byColumn ? 0.9 : 1}
         step={0.05}
         value={config.driftAmount}
-        disabled={locked}
+        disabled={locked || columnOff}
         onChange={(amount) => updateConfig((c) => ({ ...c, driftAmount: amount }))}
       />
       <div className="demo-actions" role="group" aria-label="Drift actions">
         <button
           type="button"
           data-testid="score-drifted"
-          disabled={locked || (!trained && drift.trained === null)}
+          disabled={locked || columnOff || (!trained && drift.trained === null)}
           onClick={() => void scoreOnDrifted()}
         >
           Score on drifted data
@@ -84,14 +119,22 @@ export function DriftLab() {
           Validation {score} of the trained model: {fixed(drift.before)} on the data it learned
           {scored !== null &&
             scored !== undefined &&
-            `, ${fixed(scored)} on the drifted data (${classification ? 'a drop of' : 'up by'} ${fixed(Math.abs(drift.before - scored))})`}
+            `, ${fixed(scored)} on the drifted data (${driftChange(drift.before, scored, classification)})`}
           {retrained !== null && retrained !== undefined && `; after retraining on the new data from its weights: ${fixed(retrained)}`}.
         </p>
       )}
-      <p className="hint">
-        Train a model, then move the world under it: the same points rotated, shifted, or joined by a new cluster. Scoring shows what a
-        model trained once is worth when the data changes; retraining goes on from its weights, and the curve shows the recovery.
-      </p>
+      {byColumn ? (
+        <p className="hint">
+          Pick a column that orders the rows in time (a date, a year, or the file&apos;s own order): runs train and validate on the earlier
+          rows only. Scoring then meets the later rows, with the encodings and scaling fitted on the earlier ones, as a deployed model
+          would; retraining goes on from its weights on the later rows.
+        </p>
+      ) : (
+        <p className="hint">
+          Train a model, then move the world under it: the same points rotated, shifted, or joined by a new cluster. Scoring shows what a
+          model trained once is worth when the data changes; retraining goes on from its weights, and the curve shows the recovery.
+        </p>
+      )}
     </section>
   );
 }
