@@ -23,7 +23,7 @@ import { stratifiedSplit } from '../../src/data/split';
 import { generateSynthetic } from '../../src/data/synthetic';
 import { buildModel } from '../../src/model/build';
 import { presetLayers } from '../../src/model/presets';
-import { checkModel, type LayerSpec } from '../../src/model/spec';
+import { checkModel, isFrozen, type LayerSpec } from '../../src/model/spec';
 import { modelFiles, type ExperimentFile } from '../../src/share/modelFiles';
 import { pythonProject } from '../../src/share/python/project';
 import { makeBatch } from '../../src/train/engines/batch';
@@ -64,6 +64,8 @@ export interface ExportedCase {
     folds?: { k: number; train: number[]; validation: number[] };
     /** The imbalance knob's class counts in the app's splits, and the app's class weights. */
     imbalance?: { train: number[]; validation: number[]; weights: number[] };
+    /** Trainable parameters as the builder counts them, when some layers are frozen. */
+    trainable?: number;
     /** A schedule's rates from the app's formula at some steps of a run of `epochs` x `perEpoch` steps. */
     schedule?: { perEpoch: number; epochs: number; steps: number[]; rates: number[] };
   };
@@ -82,6 +84,14 @@ export const CASES: CaseSpec[] = [
   { name: 'logistic', dataset: 'mnist-sample', layers: presetLayers('logistic'), optimizer: 'sgd', learningRate: 0.1 },
   { name: 'mlp', dataset: 'mnist-sample', layers: presetLayers('mlp'), optimizer: 'adam', learningRate: 0.001 },
   { name: 'lenet', dataset: 'mnist-sample', layers: presetLayers('lenet'), optimizer: 'adadelta', learningRate: 1 },
+  // Transfer: frozen layers stay trainable=False in Keras, and Keras's training leaves their weights as the browser's.
+  {
+    name: 'lenet, frozen convolutions',
+    dataset: 'mnist-sample',
+    layers: presetLayers('lenet').map((layer) => (layer.kind === 'conv2d' ? { ...layer, frozen: true } : layer)),
+    optimizer: 'adam',
+    learningRate: 0.01,
+  },
   {
     name: 'overfit',
     dataset: 'mnist-sample',
@@ -339,6 +349,7 @@ export async function exportCase(spec: CaseSpec): Promise<ExportedCase> {
       ...(config.schedule === 'constant' ? {} : { schedule: scheduleRates(config) }),
       ...(config.imbalance === 'off' ? {} : { imbalance: imbalanceCounts(config, dataset, split) }),
       ...(config.folds >= 2 ? { folds: foldSizes(config, dataset) } : {}),
+      ...(check.ok && config.layers.some(isFrozen) ? { trainable: check.trainableParams } : {}),
     },
   };
 }

@@ -41,6 +41,10 @@ def check(folder):
     params = model.count_params()
     if params != case["params"]:
         return f"Keras counts {params} parameters, the builder {case['params']}"
+    if "trainable" in case:
+        trainable = sum(int(np.prod(w.shape)) for w in model.trainable_weights)
+        if trainable != case["trainable"]:
+            return f"Keras trains {trainable} parameters, the builder counts {case['trainable']} trainable"
     train.load_browser_weights(model, folder)
     inputs = np.array(case["inputs"], dtype="float32").reshape((-1, *case["inputShape"]))
     ours = model.predict(inputs, verbose=0).reshape(-1)
@@ -96,6 +100,19 @@ def check(folder):
     if set(scores) != expected or not all(math.isfinite(float(v)) for v in scores.values()):
         return f"train.py printed {scores}"
     shown = ", ".join(f"{k} {float(v):.3f}" for k, v in scores.items())
+    if "trainable" in case:
+        # An epoch of Keras training leaves the frozen layers' weights exactly the browser's.
+        saved = train.keras.models.load_model(os.path.join(folder, "trained.keras"), compile=False)
+        browser = list(train.read_browser_weights(folder).values())
+        weighted = [layer for layer in saved.layers if layer.weights]
+        frozen = [(layer, weights) for layer, weights in zip(weighted, browser) if not layer.trainable]
+        if not frozen:
+            return "no layer of the saved model is frozen"
+        for layer, weights in frozen:
+            if not all(np.array_equal(v.numpy(), weights[v.name]) for v in layer.weights):
+                return f"Keras training changed the frozen layer {layer.name}"
+        thinned += f"; Keras trains {case['trainable']:,} parameters and leaves the {len(frozen)} frozen layers' weights bit for bit"
+
     same = ""
     if "pageScores" in case:
         # The browser's split of the images (split.json): the browser's weights give the page's scores.
