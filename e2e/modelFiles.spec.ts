@@ -39,7 +39,7 @@ test('download the trained model, open it again and continue training from its w
   // Opened again, the next run starts from the saved weights.
   await page.getByTestId('reset-button').click();
   await page.getByLabel(/Open model files/).setInputFiles(zipPath);
-  await expect(page.getByTestId('opened-model')).toContainText('Opened a model trained on MNIST sample (epoch 3');
+  await expect(page.getByTestId('opened-model')).toContainText('Starts from an opened model, trained on MNIST sample (epoch 3');
   await page.getByTestId('step-button').click();
   await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 60_000 });
   const continuedLoss = await readNumber(page, 'metric-loss');

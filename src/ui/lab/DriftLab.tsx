@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { isLive, useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 import { RangeField } from '../controls/RangeField';
+import { clip } from '../../lib/text';
 
 const fixed = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(3));
 
@@ -14,6 +15,18 @@ function driftChange(before: number, after: number, classification: boolean): st
   const by = fixed(Math.abs(before - after));
   if (classification) return after <= before ? `a drop of ${by}` : `a rise of ${by}: this drift made the task easier`;
   return after >= before ? `up by ${by}` : `down by ${by}: this drift made the task easier`;
+}
+
+/** The select's value for a drift column: '' (off), the row order, or the column's index. */
+function columnValue(name: string, columns: readonly { name: string }[]): string {
+  if (name === '' || name === ROW_ORDER) return name;
+  const i = columns.findIndex((c) => c.name === name);
+  return i < 0 ? '' : String(i);
+}
+
+function columnOf(value: string, columns: readonly { name: string }[]): string {
+  if (value === '' || value === ROW_ORDER) return value;
+  return columns[Number(value)]?.name ?? '';
 }
 
 /** Concept drift on a 2-D set: move the data under the trained model, score it there, and retrain from its weights. */
@@ -47,15 +60,19 @@ export function DriftLab() {
           <span>Drift by column</span>
           <select
             aria-label="Drift by column"
-            value={config.driftColumn}
+            value={columnValue(config.driftColumn, table!.columns)}
             disabled={locked}
-            onChange={(event) => updateConfig((c) => ({ ...c, driftColumn: event.target.value, driftApplied: false }))}
+            onChange={(event) => {
+              const driftColumn = columnOf(event.target.value, table!.columns);
+              updateConfig((c) => ({ ...c, driftColumn, driftApplied: false }));
+            }}
           >
             <option value="">Off: train on every row</option>
             <option value={ROW_ORDER}>Row order (as in the file)</option>
-            {table!.columns.map((column) => (
-              <option key={column.name} value={column.name}>
-                {column.name} ({column.reason})
+            {/* Options carry the column's index, never its name: a 1 MB name must not reach the page whole. */}
+            {table!.columns.map((column, i) => (
+              <option key={i} value={String(i)}>
+                {clip(column.name)} ({column.reason})
               </option>
             ))}
           </select>
@@ -81,7 +98,7 @@ export function DriftLab() {
         name="Drift amount"
         text={
           byColumn
-            ? `Later rows: the last ${Math.round(config.driftAmount * 100)} % by ${config.driftColumn === ROW_ORDER ? 'row order' : config.driftColumn || 'the column'}`
+            ? `Later rows: the last ${Math.round(config.driftAmount * 100)} % by ${config.driftColumn === ROW_ORDER ? 'row order' : clip(config.driftColumn) || 'the column'}`
             : `Drift amount: ${Math.round(config.driftAmount * 100)} %`
         }
         min={byColumn ? 0.1 : 0}
