@@ -79,6 +79,13 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/lessons/**'],
+    rules: restrict(
+      [...UI_AND_STATE, ...TFJS, '**/train/**', '**/model/build', '**/history/**', '**/sweep/**'],
+      'lessons/ are data and pure readings of a run: state/ opens them and feeds them runs.',
+    ),
+  },
+  {
     files: ['src/state/**'],
     rules: restrict(
       [...TFJS, '**/ui/**', '**/model/build', ...TRAIN_INSIDE],

@@ -7,6 +7,7 @@ import { runForest } from './state/forestActions';
 import { flushRunProgress, loadHistory, recordRunEvent, saveForestRecord } from './state/historyActions';
 import { connectSweepRunner, restoreSweepFromHistory } from './state/sweepRunner';
 import { startUrlSync } from './state/urlSync';
+import { lessonRunEnded } from './state/lessonActions';
 import { App } from './ui/App';
 import './ui/tokens.css';
 import './ui/app.css';
@@ -20,6 +21,8 @@ startAppUpdates();
 // What follows a run, registered on the client handle's run events (in this
 // order: a run's record is written before a sweep starts its next member).
 onRunEvents(recordRunEvent);
+// A lesson reads each run that ends while one of its steps is shown.
+onRunEnded(lessonRunEnded);
 // A reload or a closed tab writes the last epochs at once (IndexedDB finishes a write begun in pagehide).
 window.addEventListener('pagehide', flushRunProgress);
 connectSweepRunner({

@@ -64,6 +64,9 @@ function parseLayers(text: string, notes: string[]): unknown[] {
   });
 }
 
+/** A lesson and its step in a link (`#lesson=overfitting&step=2`), beside or instead of an experiment. */
+export const LESSON_KEYS = ['lesson', 'step'] as const;
+
 /** Like Number(), but '' and whitespace are not 0. */
 function parseNumber(text: string): number | string {
   return /^\s*$/.test(text) || !Number.isFinite(Number(text)) ? text : Number(text);
@@ -158,6 +161,8 @@ export function decodeExperiment(search: string, allowTestKeys = false): Decoded
   const known = new Set<string>(['v', 'z', 'm', 'hide', 'sw', ...DATASET_KEYS, ...CONFIG_FIELDS.map((field) => field.url)]);
   const keys = [...new Set(params.keys())];
   const found = keys.some((key) => known.has(key));
+  // `lesson` and `step` (a lesson's place) are read by state/urlSync.ts; alone they are no experiment.
+  for (const key of LESSON_KEYS) known.add(key);
   if (!found) return { ...restoreConfig({}), found: false };
 
   const version = params.get('v');

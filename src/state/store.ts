@@ -11,6 +11,7 @@ import type { BackendChoice, BackendSpeed, Fallback, InitialWeights, RunPhase } 
 import type { SweepSpec } from '../sweep/plan';
 import type { SweepTag } from '../sweep/results';
 import type { ActiveSweep } from '../sweep/active';
+import type { RunFacts } from '../lessons/facts';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
 
@@ -171,6 +172,21 @@ export interface DriftSlice {
 }
 
 /** The views under the first screen, one shown at a time. */
+/** The lesson being followed (lessons/), and what this visit has seen of it. */
+export interface LessonSlice {
+  active: { id: string; step: number } | null;
+  /** The config the step's preset set, to say what the learner changed before a run. */
+  preset: ExperimentConfig | null;
+  /** The committed prediction of each step (null: none yet). */
+  predictions: (string | null)[];
+  /** Each step's latest run, as the lesson reads it (this visit; null: not run). */
+  results: (RunFacts | null)[];
+  /** Steps whose goal a run has met (kept in the browser, with the predictions and the step). */
+  done: boolean[];
+  /** Runs after this id belong to the step shown. */
+  sinceRunId: number;
+}
+
 export type WorkbenchTab = 'insights' | 'sweeps' | 'history';
 
 export interface AppState {
@@ -205,6 +221,7 @@ export interface AppState {
   forest: ForestSlice;
   lrFinder: LrFinderSlice;
   drift: DriftSlice;
+  lesson: LessonSlice;
 }
 
 /** The run slice before anything has happened. */
@@ -279,6 +296,7 @@ export function initialState(): AppState {
     forest: { status: 'idle', fraction: 0, result: null, error: null, runId: 0 },
     lrFinder: { status: 'idle', fraction: 0, result: null, error: null },
     drift: { before: null, after: null, scoringRunId: null, retrainRunId: null, weights: null, trained: null, error: null },
+    lesson: { active: null, preset: null, predictions: [], results: [], done: [], sinceRunId: 0 },
   };
 }
 
@@ -286,7 +304,7 @@ export function initialState(): AppState {
 export const useAppStore = create<AppState>(initialState);
 
 /** The slices that are objects of their own, each updated through `setSlice`. */
-export type SliceName = 'run' | 'metrics' | 'sweep' | 'history' | 'data' | 'demo' | 'forest' | 'lrFinder' | 'drift';
+export type SliceName = 'run' | 'metrics' | 'sweep' | 'history' | 'data' | 'demo' | 'forest' | 'lrFinder' | 'drift' | 'lesson';
 
 /** Merges `update` (or what it returns for the slice as it stands) into one slice. */
 export function setSlice<K extends SliceName>(

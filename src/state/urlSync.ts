@@ -11,13 +11,21 @@ import { TEST_HOOKS_ENABLED } from './testHooks';
 import { decodeSweep, encodeSweep, SWEEP_KEY } from '../sweep/link';
 import { KNOB_LABELS } from '../sweep/plan';
 import { setSweepSpec } from './sweepActions';
+import { openLesson } from './lessonActions';
 
 /** Wait this long after the last change before adding a history entry, so typing "0.001" is one entry. */
 const PUSH_DELAY_MS = 400;
 const TEST_KEY = /^e2e\./;
 
-/** The address for `query`: the experiment in the fragment; a test build keeps its `e2e.*` query keys. */
-function addressFor(query: string): string {
+/** The lesson's place, for the address: `&lesson=…&step=…` (1-based), or nothing. */
+function lessonSuffix(): string {
+  const active = useAppStore.getState().lesson.active;
+  return active ? `&lesson=${encodeURIComponent(active.id)}&step=${active.step + 1}` : '';
+}
+
+/** The address for `query`: the experiment in the fragment (and the lesson's place); a test build keeps its `e2e.*` query keys. */
+function addressFor(experiment: string): string {
+  const query = `${experiment}${lessonSuffix()}`;
   const testKeys = TEST_HOOKS_ENABLED ? [...new URLSearchParams(window.location.search)].filter(([key]) => TEST_KEY.test(key)) : [];
   const search = testKeys.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
   return `${window.location.pathname}${search ? `?${search}` : ''}#${query}`;
@@ -42,6 +50,18 @@ function applyAddress(): void {
   lastApplied = currentAddress();
   const text = experimentText();
   const decoded = decodeExperiment(text, TEST_HOOKS_ENABLED);
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const lesson = params.get('lesson');
+  if (lesson !== null) {
+    const step = Number(params.get('step') ?? '1');
+    // A link with a lesson alone opens its step's preset; with an experiment beside it, that experiment.
+    const opened = openLesson(lesson, Number.isInteger(step) ? step - 1 : 0, decoded.found);
+    if (!opened)
+      useAppStore.setState({
+        linkNotes: [`The link names a lesson this app does not have ("${lesson.slice(0, 40)}"); the experiment is as the link says.`],
+      });
+    if (!decoded.found) return;
+  }
   if (!decoded.found) return;
   const sweepText = new URLSearchParams(text.replace(/^[?#]/, '')).get(SWEEP_KEY);
   const sweep = sweepText === null ? null : decodeSweep(sweepText);
@@ -96,7 +116,7 @@ export function startUrlSync(): void {
   lastApplied = currentAddress();
 
   useAppStore.subscribe((state, previous) => {
-    if (state.config === previous.config) return;
+    if (state.config === previous.config && state.lesson.active === previous.lesson.active) return;
     clearTimeout(timer);
     timer = setTimeout(pushAddress, PUSH_DELAY_MS);
   });

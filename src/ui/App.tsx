@@ -20,6 +20,8 @@ import { DatasetPanel } from './data/DatasetPanel';
 import { OverfittingLab } from './lab/OverfittingLab';
 import { ImbalanceControls } from './lab/ImbalanceControls';
 import { DriftLab } from './lab/DriftLab';
+import { LessonPanel } from './lessons/LessonPanel';
+import { LessonsMenu } from './lessons/LessonsMenu';
 import { OutputMap, Stage } from './model/Stage';
 import { ModelFiles } from './model/ModelFiles';
 import { useMemoryProblem, useModelCheck } from './model/useModelCheck';
@@ -42,7 +44,9 @@ export function App() {
   const classroom = useAppStore((state) => state.config.classroom);
   const hidden = useAppStore((state) => state.config.hiddenPanels);
   const show = (panel: PanelName) => !hidden.includes(panel);
-  const side = show('data') || show('model') || show('settings');
+  // A lesson is read beside the controls it drives: at the head of the left column, which it keeps open.
+  const lesson = useAppStore((state) => state.lesson.active !== null);
+  const side = lesson || show('data') || show('model') || show('settings');
   // 2-D sets show their output map in the middle; other data the batch chart there.
   const planar = useAppStore((state) => state.config.dataset.kind === 'synthetic');
   const epochCharts = (
@@ -68,6 +72,7 @@ export function App() {
             <h1>Training Playground</h1>
             <p className="subtitle">Build a model, train it in a Web Worker on your GPU (or CPU), and watch loss, accuracy and F1 live.</p>
             <div className="header-tools">
+              <LessonsMenu />
               <ViewControls />
               <CopyLink />
             </div>
@@ -77,13 +82,14 @@ export function App() {
         <AppUpdateOffer />
         <PendingLink />
         <LinkNotes />
-        <main className={`workspace${side ? '' : ' no-side'}${planar ? ' planar' : ''}`}>
+        <main className={`workspace${side ? '' : ' no-side'}${planar ? ' planar' : ''}${lesson ? ' with-lesson' : ''}`}>
           <div className="run-bar">
             <RunControls canTrain={check !== null && check.ok && !loading && memory === null} />
             <BackendPopover />
           </div>
           {side && (
             <aside className="side" aria-label="Data, training settings and model">
+              <LessonPanel />
               {show('data') && <DatasetPanel />}
               {show('settings') && <TrainingSettings />}
               {show('model') && <LayerStack />}

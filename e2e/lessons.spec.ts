@@ -1,0 +1,137 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from './test';
+import { readNumber } from './helpers';
+
+/** Opens the app at a lesson link (with the tests' data caps). */
+async function openLessonLink(page: Page, lesson: string, step: number): Promise<void> {
+  page.on('pageerror', (error) => console.log('page error:', error.message));
+  await page.goto(`/?e2e.maxTrain=512&e2e.maxVal=256#lesson=${lesson}&step=${step}`);
+  await expect(page.getByTestId('lesson')).toBeVisible();
+}
+
+/** Commits the first-named choice, runs the step, and waits for the reading. */
+async function predictAndRun(page: Page, choice: string): Promise<void> {
+  const panel = page.getByTestId('lesson');
+  await panel.getByLabel(choice).check();
+  await panel.getByTestId('commit-prediction').click();
+  await panel.getByTestId('lesson-run').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 90_000 });
+  await expect(panel.getByTestId('lesson-reading')).toBeVisible();
+  console.log(
+    `${await panel.getByTestId('lesson-step').textContent()} on ${await page.getByTestId('backend').textContent()}: ${await panel.getByTestId('lesson-reading').textContent()}`,
+  );
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include('[data-testid="lesson"]').analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')})`,
+    );
+}
+
+test('a lesson link: predict, run, the goal is detected, the reading quotes the run, and leaving keeps the experiment', async ({
+  page,
+}) => {
+  await openLessonLink(page, 'overfitting', 1);
+  const panel = page.getByTestId('lesson');
+  await expect(panel.getByTestId('lesson-step')).toHaveText('step 1 of 5: Memorise the training set');
+  // The step's preset is the experiment: the noisy XOR and two layers of 64.
+  await expect(page.getByLabel('Synthetic set')).toHaveValue('xor');
+  await expect(page.getByTestId('layer-1-shape')).toHaveText('[64]');
+  // Running waits for a prediction.
+  await expect(panel.getByTestId('lesson-run')).toBeDisabled();
+  await page.screenshot({ path: 'test-results/lesson-overfitting-midway.png', fullPage: true });
+  await predictAndRun(page, 'yes, by more than 0.2');
+  await expect(panel.getByTestId('lesson-goal')).toContainText('✓ Done');
+  // The reading names the run's own numbers: the validation accuracy on the page.
+  const validation = (await readNumber(page, 'metric-val-accuracy')).toFixed(3);
+  const reading = panel.getByTestId('lesson-reading');
+  await expect(reading).toContainText(`validation at ${validation}`);
+  await expect(reading).toContainText('Your prediction ("yes, by more than 0.2") held.');
+  await page.screenshot({ path: 'test-results/lesson-overfitting-done.png', fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The learner changes the experiment mid-lesson: the reading reads the new run and says what changed.
+  await page.getByTestId('lesson-step').scrollIntoViewIfNeeded();
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.001');
+  await panel.getByTestId('lesson-run').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 90_000 });
+  await expect(reading).toContainText('You changed Learning rate');
+  await expect(reading).toContainText(`validation at ${(await readNumber(page, 'metric-val-accuracy')).toFixed(3)}`);
+
+  // The link carries the lesson's place; the next step is the dropout network.
+  await expect(page).toHaveURL(/lesson=overfitting&step=1/);
+  await panel.getByTestId('next-step').click();
+  await expect(panel.getByTestId('lesson-step')).toContainText('step 2 of 5: Dropout');
+  await expect(page).toHaveURL(/lesson=overfitting&step=2/);
+  await expect(page.getByTestId('layer-2')).toContainText('dropout');
+
+  // Leaving: the lesson goes, the experiment stays as it was.
+  await page.getByTestId('leave-lesson').click();
+  await expect(page.getByTestId('lesson')).toHaveCount(0);
+  await expect(page.getByTestId('layer-2')).toContainText('dropout');
+  await expect(page.getByLabel('Synthetic set')).toHaveValue('xor');
+  await expect(page).not.toHaveURL(/lesson=/);
+  await expect(page.getByTestId('train-button')).toBeEnabled();
+
+  // Progress is kept in the browser: the list says one step is done, and the lesson reopens where it was left.
+  await page.reload();
+  await page.getByText('Lessons', { exact: true }).click();
+  const choice = page.getByRole('button', { name: /Overfitting and its cures/ });
+  await expect(choice).toContainText('(1 of 5 steps done)');
+  await choice.click();
+  await expect(page.getByTestId('lesson-step')).toContainText('step 2 of 5');
+});
+
+test('two more lessons, mid-way and done; the panel is axe-clean, large in classroom mode, and fits a phone', async ({ page }) => {
+  await openLessonLink(page, 'metrics', 1);
+  const panel = page.getByTestId('lesson');
+  await page.screenshot({ path: 'test-results/lesson-metrics-midway.png', fullPage: true });
+  await predictAndRun(page, 'much lower');
+  // On 5 % of one class, accuracy flatters: the reading quotes both numbers from the run.
+  const reading = panel.getByTestId('lesson-reading');
+  await expect(reading).toContainText((await readNumber(page, 'metric-val-accuracy')).toFixed(3));
+  await expect(reading).toContainText(/macro F1 \d\.\d{3}/);
+  await expect(panel.getByTestId('lesson-goal')).toContainText('✓ Done');
+  await page.screenshot({ path: 'test-results/lesson-metrics-done.png', fullPage: true });
+
+  await openLessonLink(page, 'underfitting', 1);
+  await page.screenshot({ path: 'test-results/lesson-underfitting-midway.png', fullPage: true });
+  await predictAndRun(page, 'below 0.75');
+  await expect(panel.getByTestId('lesson-goal')).toContainText('✓ Done');
+  await page.screenshot({ path: 'test-results/lesson-underfitting-done.png', fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Classroom mode: the lesson's text is large enough to read from the back of a room.
+  await page.getByRole('button', { name: /Classroom mode/ }).click();
+  const size = await panel
+    .locator('.lesson-text p')
+    .first()
+    .evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  expect(size).toBeGreaterThanOrEqual(20);
+  await page.getByRole('button', { name: /Classroom mode/ }).click();
+
+  // A phone: the lesson is on the first screen and nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(panel).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const top = await panel.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  expect(top).toBeLessThan(844 * 2);
+  await page.screenshot({ path: 'test-results/lesson-phone.png', fullPage: false });
+});
+
+test('a link to a lesson this app does not have says so, and the page works', async ({ page }) => {
+  await page.goto('/#lesson=nonsense&step=99');
+  await expect(page.getByTestId('link-notes')).toContainText('names a lesson this app does not have');
+  await expect(page.getByTestId('lesson')).toHaveCount(0);
+  await expect(page.getByTestId('train-button')).toBeEnabled();
+  // A step past the end opens the last step.
+  await page.goto('/#lesson=optimizers&step=99');
+  await expect(page.getByTestId('lesson-step')).toContainText('step 2 of 2');
+});

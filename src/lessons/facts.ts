@@ -1,0 +1,49 @@
+// What a lesson reads from a run: its epochs and a few numbers derived from
+// them. Pure; the page builds these from the run that just ended, and the
+// lessons' tests from the same run trained under Node.
+import type { ExperimentConfig } from '../config/experiment';
+import type { EpochPoint } from '../metrics/types';
+
+export interface RunFacts {
+  config: ExperimentConfig;
+  epochs: readonly EpochPoint[];
+  /** Why the run ended early (a diverging loss), or null. */
+  error: string | null;
+  backend: string | null;
+}
+
+const lastOf = (run: RunFacts) => run.epochs[run.epochs.length - 1] ?? null;
+
+/** The last epoch's validation accuracy (NaN when the run has none). */
+export const finalAccuracy = (run: RunFacts): number => lastOf(run)?.validation.accuracy ?? Number.NaN;
+/** The last epoch's training accuracy. */
+export const finalTrainAccuracy = (run: RunFacts): number => lastOf(run)?.train.accuracy ?? Number.NaN;
+/** The last epoch's validation macro F1. */
+export const finalF1 = (run: RunFacts): number => lastOf(run)?.validation.f1 ?? Number.NaN;
+/** The last epoch's training loss. */
+export const finalLoss = (run: RunFacts): number => lastOf(run)?.train.loss ?? Number.NaN;
+/** Training minus validation accuracy at the last epoch: how far validation has peeled away. */
+export const accuracyGap = (run: RunFacts): number => finalTrainAccuracy(run) - finalAccuracy(run);
+/** The first epoch whose validation accuracy reached `target`, or null. */
+export function epochReaching(run: RunFacts, target: number): number | null {
+  return run.epochs.find((point) => (point.validation.accuracy ?? 0) >= target)?.epoch ?? null;
+}
+/** The run blew up: a non-finite loss, or the run was stopped for diverging. */
+export const diverged = (run: RunFacts): boolean =>
+  run.error !== null || run.epochs.some((point) => !Number.isFinite(point.train.loss) || point.train.loss > 1e3);
+/** Hidden units in the dense layers. */
+export const hiddenUnits = (run: RunFacts): number =>
+  run.config.layers.reduce((sum, layer) => sum + (layer.kind === 'dense' ? layer.units : 0), 0);
+
+/** A number as the readings quote it. */
+export const fmt = (value: number, digits = 3): string => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+/** "Your prediction held" or not, in words. */
+export function predictionWords(prediction: string | null, answer: string): string {
+  if (prediction === null) return `You made no prediction; the run says "${answer}".`;
+  return prediction === answer ? `Your prediction ("${prediction}") held.` : `You predicted "${prediction}"; the run says "${answer}".`;
+}
+/** What the learner changed, for a reading that says so. */
+export function changedWords(changed: readonly string[]): string {
+  if (changed.length === 0) return '';
+  return ` You changed ${changed.slice(0, 4).join('; ')}${changed.length > 4 ? ` and ${changed.length - 4} more` : ''} from the step's preset, so these are the numbers of your own experiment.`;
+}

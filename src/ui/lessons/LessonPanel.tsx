@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'react';
+import { lessonById } from '../../lessons';
+import { changedFromPreset, commitPrediction, goToStep, leaveLesson, predictionFor } from '../../state/lessonActions';
+import { startRun } from '../../state/actions';
+import { isLive, useAppStore } from '../../state/store';
+import { selectStatus } from '../selectors';
+
+/** The lesson being followed, one step at a time (a fresh choice on each step). */
+export function LessonPanel() {
+  const active = useAppStore((state) => state.lesson.active);
+  return active ? <LessonStep key={`${active.id}/${active.step}`} /> : null;
+}
+
+/** One step: its words, a prediction to commit, the goal, and the reading of the learner's own run. */
+function LessonStep() {
+  const lessonState = useAppStore((state) => state.lesson);
+  const status = useAppStore(selectStatus);
+  const [choice, setChoice] = useState<string | null>(null);
+  const readingRef = useRef<HTMLParagraphElement>(null);
+  const active = lessonState.active;
+  const runFacts = active ? (lessonState.results[active.step] ?? null) : null;
+  // A new reading is what the learner waits for: bring it into view in the lesson's column.
+  useEffect(() => {
+    if (runFacts) readingRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [runFacts]);
+  const lesson = active ? lessonById(active.id) : null;
+  if (!active || !lesson) return null;
+  const index = active.step;
+  const step = lesson.steps[index];
+  const committed = lessonState.predictions[index] ?? null;
+  const run = lessonState.results[index] ?? null;
+  const context = run
+    ? {
+        prediction: predictionFor(lessonState, index),
+        changed: changedFromPreset(run, lessonState.preset),
+        earlier: lessonState.results.slice(0, index),
+      }
+    : null;
+  const met = run && context ? step.goal.met(run, context) : false;
+  const busy = isLive(status);
+  const mustPredict = step.prediction !== undefined && committed === null;
+  return (
+    <section className="lesson" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson">
+      <div className="lesson-head">
+        <h2>
+          {lesson.title}{' '}
+          <span className="lesson-step" data-testid="lesson-step">
+            step {index + 1} of {lesson.steps.length}: {step.title}
+          </span>
+        </h2>
+        <button
+          type="button"
+          className="lesson-leave"
+          onClick={leaveLesson}
+          title="Close the lesson; the experiment on screen stays as it is"
+          data-testid="leave-lesson"
+        >
+          Leave lesson
+        </button>
+      </div>
+      <div className="lesson-text">
+        {step.text.map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
+      </div>
+      {step.prediction && (
+        <fieldset className="lesson-prediction" disabled={committed !== null}>
+          <legend>Predict first: {step.prediction.question}</legend>
+          {step.prediction.choices.map((option) => (
+            <label key={option} className="checkbox">
+              <input
+                type="radio"
+                name={`prediction-${lesson.id}-${index}`}
+                value={option}
+                checked={(committed ?? choice) === option}
+                onChange={() => setChoice(option)}
+              />
+              {option}
+            </label>
+          ))}
+          {committed === null ? (
+            <button
+              type="button"
+              disabled={choice === null}
+              onClick={() => choice && commitPrediction(choice)}
+              data-testid="commit-prediction"
+            >
+              Commit my prediction
+            </button>
+          ) : (
+            <span className="hint">Your prediction: {committed}</span>
+          )}
+        </fieldset>
+      )}
+      <p className={`lesson-goal${met ? ' met' : ''}`} data-testid="lesson-goal">
+        <strong>Goal:</strong> {step.goal.text} {run ? (met ? '✓ Done: your run met it.' : 'Not yet: your last run did not meet it.') : ''}
+      </p>
+      <div className="demo-actions">
+        <button
+          type="button"
+          className="primary"
+          data-testid="lesson-run"
+          disabled={busy || mustPredict}
+          title={
+            mustPredict ? 'Commit a prediction first' : 'Train the experiment as it is now (the step’s preset, and anything you changed)'
+          }
+          onClick={() => startRun()}
+        >
+          Run this step
+        </button>
+        <button type="button" disabled={index === 0 || busy} onClick={() => goToStep(index - 1)}>
+          Previous step
+        </button>
+        <button
+          type="button"
+          disabled={index === lesson.steps.length - 1 || busy}
+          onClick={() => goToStep(index + 1)}
+          data-testid="next-step"
+        >
+          Next step
+        </button>
+      </div>
+      {run && context && (
+        <p className="note lesson-reading" role="status" data-testid="lesson-reading" ref={readingRef}>
+          {step.reading(run, context)}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+// A lesson step's preset, run as the page would run it (the app's data path,
+// engine and loop), on the tfjs CPU backend under Node, seeded.
+import { presetConfig } from '../../src/lessons/preset';
+import type { RunFacts } from '../../src/lessons/facts';
+import type { EpochPoint } from '../../src/metrics/types';
+import { buildEngine, fusedObstacle } from '../../src/train/engines/build';
+import { trainingData } from '../../src/train/data/dataSources';
+import { RunControl } from '../../src/train/run/control';
+import { trainModel } from '../../src/train/run/loop';
+
+/** Runs `preset` on tfjs's CPU backend, or on our fused engine (what auto picks for a tiny dense net); null: fused cannot train it. */
+export async function runPreset(preset: string, engine: 'cpu' | 'fused' = 'cpu'): Promise<RunFacts | null> {
+  const { config, notes } = presetConfig(preset);
+  if (notes.length > 0) throw new Error(`The preset has notes: ${notes.join(' ')}`);
+  const { dataset, split } = await trainingData(config, 'http://local.invalid/');
+  if (engine === 'fused' && fusedObstacle(config, dataset) !== null) return null;
+  const built = await buildEngine(engine, config, dataset, split.train);
+  const epochs: EpochPoint[] = [];
+  let error: string | null = null;
+  try {
+    await trainModel({
+      engine: built.engine,
+      dataset,
+      split,
+      batchSize: config.batchSize,
+      epochs: config.epochs,
+      seed: config.seed,
+      control: new RunControl(),
+      weightDecay: config.weightDecay,
+      earlyStopping: config.earlyStopping ? { patience: config.patience } : undefined,
+      onBatch: () => undefined,
+      onEpoch: (point) => epochs.push(point),
+    });
+  } catch (caught) {
+    error = caught instanceof Error ? caught.message : String(caught);
+  } finally {
+    built.dispose();
+  }
+  return { config, epochs, error, backend: engine };
+}
