@@ -134,4 +134,9 @@ test('a link to a lesson this app does not have says so, and the page works', as
   // A step past the end opens the last step.
   await page.goto('/#lesson=optimizers&step=99');
   await expect(page.getByTestId('lesson-step')).toContainText('step 2 of 2');
+  // A lesson on a table: its link loads the sample and sets its preprocessing (scaling off, to see why it matters).
+  await page.goto('/#lesson=preprocessing&step=1');
+  await expect(page.getByTestId('csv-summary')).toContainText('rows');
+  await expect(page.getByLabel(/^Scaling/)).toHaveValue('none');
+  await expect(page.getByTestId('lesson-step')).toContainText('step 1 of 2: Raw numbers');
 });

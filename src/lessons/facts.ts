@@ -47,3 +47,7 @@ export function changedWords(changed: readonly string[]): string {
   if (changed.length === 0) return '';
   return ` You changed ${changed.slice(0, 4).join('; ')}${changed.length > 4 ? ` and ${changed.length - 4} more` : ''} from the step's preset, so these are the numbers of your own experiment.`;
 }
+/** Weight updates the run made (the last epoch's step count). */
+export const finalSteps = (run: RunFacts): number => run.epochs[run.epochs.length - 1]?.step ?? 0;
+/** "0.042 higher" / "0.042 lower": a change in words. */
+export const changeWords = (from: number, to: number): string => `${fmt(Math.abs(to - from))} ${to >= from ? 'higher' : 'lower'}`;

@@ -1,13 +1,27 @@
 // Every lesson, in the order the list shows them. A new lesson is one file
 // in this folder (see types.ts), added here.
+import { batchSize } from './batchSize';
+import { dataSize } from './dataSize';
+import { drift } from './drift';
 import { learningRate } from './learningRate';
 import { metrics } from './metrics';
 import { optimizers } from './optimizers';
 import { overfitting } from './overfitting';
+import { preprocessing } from './preprocessing';
 import { underfitting } from './underfitting';
 import type { Lesson } from './types';
 
-export const LESSONS: readonly Lesson[] = [learningRate, optimizers, underfitting, overfitting, metrics];
+export const LESSONS: readonly Lesson[] = [
+  learningRate,
+  optimizers,
+  batchSize,
+  dataSize,
+  underfitting,
+  overfitting,
+  preprocessing,
+  metrics,
+  drift,
+];
 
 export function lessonById(id: string): Lesson | null {
   return LESSONS.find((lesson) => lesson.id === id) ?? null;

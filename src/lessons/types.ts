@@ -8,8 +8,8 @@ import type { RunFacts } from './facts';
 export interface Prediction {
   question: string;
   choices: readonly string[];
-  /** The choice the run's numbers support (for the reading, and for the lesson's own test). */
-  answer(run: RunFacts): string;
+  /** The choice the run's numbers support (given the earlier steps' runs), for the lesson's own test. */
+  answer(run: RunFacts, earlier: readonly (RunFacts | null)[]): string;
 }
 
 export interface StepContext {

@@ -2,13 +2,15 @@
 // the CPU backend seeded, meets the step's goal (given the earlier steps'
 // runs), and its reading quotes the run's numbers.
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LESSONS } from '../../src/lessons';
 import { finalAccuracy, type RunFacts } from '../../src/lessons/facts';
-import { runPreset } from './runPreset';
+import { localFetch, runPreset } from './runPreset';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
+  // The CSV samples come from public/, as the page fetches them from its own site.
+  vi.stubGlobal('fetch', localFetch);
 });
 
 // The page trains a tiny dense net on our fused engine (auto picks it) and anything else on tfjs: a lesson's
@@ -21,11 +23,11 @@ describe.each(LESSONS.flatMap((lesson) => (['cpu', 'fused'] as const).map((engin
       for (const [i, step] of lesson.steps.entries()) {
         const run = (await runPreset(step.preset, engine)) ?? (await runPreset(step.preset, 'cpu'));
         if (!run) throw new Error('unreachable');
-        const context = { prediction: step.prediction ? step.prediction.answer(run) : null, changed: [], earlier };
+        const context = { prediction: step.prediction ? step.prediction.answer(run, earlier) : null, changed: [], earlier };
         const reading = step.reading(run, context);
         console.log(`${lesson.id} on ${run.backend} step ${i + 1} (${step.title}): accuracy ${finalAccuracy(run).toFixed(3)}; ${reading}`);
         expect(step.goal.met(run, context), `${lesson.id} step ${i + 1}: ${step.goal.text}`).toBe(true);
-        if (step.prediction) expect(step.prediction.choices).toContain(step.prediction.answer(run));
+        if (step.prediction) expect(step.prediction.choices).toContain(step.prediction.answer(run, earlier));
         // The reading quotes a number of this run.
         expect(reading).toMatch(/\d\.\d{3}/);
         earlier.push(run);

@@ -1,5 +1,7 @@
 // A lesson step's preset, run as the page would run it (the app's data path,
 // engine and loop), on the tfjs CPU backend under Node, seeded.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { presetConfig } from '../../src/lessons/preset';
 import type { RunFacts } from '../../src/lessons/facts';
 import type { EpochPoint } from '../../src/metrics/types';
@@ -8,11 +10,21 @@ import { trainingData } from '../../src/train/data/dataSources';
 import { RunControl } from '../../src/train/run/control';
 import { trainModel } from '../../src/train/run/loop';
 
+/** `fetch` for the app's own files (`https://local.invalid/data/…`), read from public/: the CSV samples and the bundled sets. */
+const PUBLIC = join(__dirname, '../../public');
+
+export async function localFetch(input: string | URL | Request): Promise<Response> {
+  const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+  if (url.hostname !== 'local.invalid') return new Response(null, { status: 404 });
+  const bytes = await readFile(join(PUBLIC, decodeURIComponent(url.pathname)));
+  return new Response(bytes, { headers: { 'content-length': String(bytes.length) } });
+}
+
 /** Runs `preset` on tfjs's CPU backend, or on our fused engine (what auto picks for a tiny dense net); null: fused cannot train it. */
 export async function runPreset(preset: string, engine: 'cpu' | 'fused' = 'cpu'): Promise<RunFacts | null> {
   const { config, notes } = presetConfig(preset);
   if (notes.length > 0) throw new Error(`The preset has notes: ${notes.join(' ')}`);
-  const { dataset, split } = await trainingData(config, 'http://local.invalid/');
+  const { dataset, split } = await trainingData(config, 'https://local.invalid/');
   if (engine === 'fused' && fusedObstacle(config, dataset) !== null) return null;
   const built = await buildEngine(engine, config, dataset, split.train);
   const epochs: EpochPoint[] = [];
