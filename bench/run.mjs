@@ -22,6 +22,7 @@
 // 14. k-fold's spread (bench/experiments.mjs): 5 stratified folds on iris and penguins.
 // 15. Transfer with frozen layers (bench/experiments.mjs, bench/transferWorker.ts): digits to
 //     Fashion-MNIST at 1 %, 10 % and 100 % of its labels, three ways.
+// 16. Lessons (bench/lessons.mjs): each lesson run step by step in the app, idle and under load.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,7 @@ import { CHROMIUM_ARGS, systemChromium } from '../scripts/browser-path.mjs';
 import { firstMinute } from './firstMinute.mjs';
 import { fullData } from './fullData.mjs';
 import { foldTable, imbalanceTable, transferTable } from './experiments.mjs';
+import { lessonTable } from './lessons.mjs';
 import { timeToAccuracy } from './timeToAccuracy.mjs';
 
 const PORT = 4174;
@@ -505,6 +507,9 @@ if (want('folds')) await foldTable(browser, base, fmt);
 
 // 15. Transfer with frozen layers.
 if (want('transfer')) await transferTable(browser, base, fmt);
+
+// 16. Lessons, timed.
+if (want('lessons')) await lessonTable(browser, base, fmt);
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const pageScripts = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
 const gz = (file) => gzipSync(readFileSync(join(dist, file))).length;
