@@ -133,7 +133,7 @@ test('a link to a lesson this app does not have says so, and the page works', as
   await expect(page.getByTestId('train-button')).toBeEnabled();
   // A step past the end opens the last step.
   await page.goto('/#lesson=optimizers&step=99');
-  await expect(page.getByTestId('lesson-step')).toContainText('step 2 of 2');
+  await expect(page.getByTestId('lesson-step')).toContainText('step 4 of 4');
   // A lesson on a table: its link loads the sample and sets its preprocessing (scaling off, to see why it matters).
   await page.goto('/#lesson=preprocessing&step=1');
   await expect(page.getByTestId('csv-summary')).toContainText('rows');
