@@ -140,3 +140,22 @@ test('a link to a lesson this app does not have says so, and the page works', as
   await expect(page.getByLabel(/^Scaling/)).toHaveValue('none');
   await expect(page.getByTestId('lesson-step')).toContainText('step 1 of 2: Raw numbers');
 });
+
+test('the hardware lesson reads what auto measured on this machine, and names a software GPU as one', async ({ page }) => {
+  await openLessonLink(page, 'hardware', 1);
+  const panel = page.getByTestId('lesson');
+  await predictAndRun(page, 'a GPU backend (WebGPU or WebGL)');
+  const reading = panel.getByTestId('lesson-reading');
+  await expect(reading).toContainText('Auto measured:');
+  await expect(reading).toContainText(/samples\/s/);
+  await expect(panel.getByTestId('lesson-goal')).toContainText('✓ Done');
+  // The GPU step on this machine's WebGL: the reading says what it measured, and that the adapter is software here.
+  await panel.getByTestId('next-step').click();
+  await panel.getByTestId('next-step').click();
+  await expect(panel.getByTestId('lesson-step')).toContainText('step 3 of 3: A GPU backend');
+  await panel.getByTestId('lesson-run').click();
+  await expect(page.getByTestId('run-status')).toHaveText(/done|error/, { timeout: 90_000 });
+  await expect(reading).toContainText(/WebGL (trained at|did not train here)/);
+  console.log(`hardware, step 3: ${await reading.textContent()}`);
+  await page.screenshot({ path: 'test-results/lesson-hardware-done.png', fullPage: true });
+});

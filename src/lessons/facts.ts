@@ -10,6 +10,19 @@ export interface RunFacts {
   /** Why the run ended early (a diverging loss), or null. */
   error: string | null;
   backend: string | null;
+  /** Training samples per second the run made (null: not known). */
+  samplesPerSecond: number | null;
+  /** What auto measured before choosing: each backend's training speed on this model (empty when the backend was named). */
+  speeds: readonly MeasuredSpeed[];
+  /** WebGL or WebGPU on a software adapter (its name): it computes on the CPU. */
+  software: string | null;
+}
+
+export interface MeasuredSpeed {
+  backend: string;
+  /** null: not timed (too slow at its first step, or it cannot train this model here; `reason` says which). */
+  samplesPerSecond: number | null;
+  reason?: string;
 }
 
 const lastOf = (run: RunFacts) => run.epochs[run.epochs.length - 1] ?? null;

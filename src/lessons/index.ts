@@ -3,6 +3,7 @@
 import { batchSize } from './batchSize';
 import { dataSize } from './dataSize';
 import { drift } from './drift';
+import { hardware } from './hardware';
 import { learningRate } from './learningRate';
 import { metrics } from './metrics';
 import { optimizers } from './optimizers';
@@ -15,6 +16,7 @@ export const LESSONS: readonly Lesson[] = [
   learningRate,
   optimizers,
   batchSize,
+  hardware,
   dataSize,
   underfitting,
   overfitting,

@@ -114,7 +114,15 @@ export function lessonRunEnded(event: RunEnd): void {
   if (!lesson.active || event.runId !== run.runId || run.runId <= lesson.sinceRunId || run.sweep || !run.config) return;
   const step = lessonById(lesson.active.id)?.steps[lesson.active.step];
   if (!step) return;
-  const facts: RunFacts = { config: run.config, epochs: metrics.epochs, error: run.error, backend: run.backend };
+  const facts: RunFacts = {
+    config: run.config,
+    epochs: metrics.epochs,
+    error: run.error,
+    backend: run.backend,
+    samplesPerSecond: run.samplesPerSecond > 0 ? run.samplesPerSecond : null,
+    speeds: run.choice.speeds.map(({ backend, samplesPerSecond, reason }) => ({ backend, samplesPerSecond, reason })),
+    software: run.choice.software,
+  };
   update((slice) => {
     const results = slice.results.slice();
     results[lesson.active!.step] = facts;

@@ -29,6 +29,7 @@ export async function runPreset(preset: string, engine: 'cpu' | 'fused' = 'cpu')
   const built = await buildEngine(engine, config, dataset, split.train);
   const epochs: EpochPoint[] = [];
   let error: string | null = null;
+  const started = performance.now();
   try {
     await trainModel({
       engine: built.engine,
@@ -48,5 +49,7 @@ export async function runPreset(preset: string, engine: 'cpu' | 'fused' = 'cpu')
   } finally {
     built.dispose();
   }
-  return { config, epochs, error, backend: engine };
+  const seconds = (performance.now() - started) / 1000;
+  const samplesPerSecond = seconds > 0 ? (split.train.length * epochs.length) / seconds : null;
+  return { config, epochs, error, backend: engine, samplesPerSecond, speeds: [], software: null };
 }
