@@ -159,3 +159,54 @@ test('the hardware lesson reads what auto measured on this machine, and names a 
   console.log(`hardware, step 3: ${await reading.textContent()}`);
   await page.screenshot({ path: 'test-results/lesson-hardware-done.png', fullPage: true });
 });
+
+test('the forest lesson grows a forest beside the run and reads both; a drawing of a house is read back from the pad', async ({ page }) => {
+  await openLessonLink(page, 'forest', 1);
+  const panel = page.getByTestId('lesson');
+  await expect(page.getByLabel(/^Scaling/)).toHaveValue('none');
+  await predictAndRun(page, 'the forest');
+  const reading = panel.getByTestId('lesson-reading');
+  // When the run ends the forest grows on its split, unasked; the reading quotes the forest's table.
+  await expect(reading).toContainText('the forest of 60 trees', { timeout: 60_000 });
+  const forestRow = page.getByTestId('forest-table').locator('tbody tr').last();
+  const forestValidation = ((await forestRow.textContent()) ?? '').match(/\d\.\d{3}/g)!;
+  expect(forestValidation.length).toBeGreaterThan(0);
+  console.log(`forest lesson step 1: ${await reading.textContent()}`);
+  await expect(panel.getByTestId('lesson-goal')).toContainText('✓ Done');
+  await page.screenshot({ path: 'test-results/lesson-forest-done.png', fullPage: true });
+
+  await openLessonLink(page, 'imperfect', 2);
+  await expect(page.getByTestId('lesson-step')).toContainText('step 2 of 2: Draw something that is not a digit');
+  await predictAndRun(page, 'name a digit with over 50 %');
+  await expect(reading).toContainText('Now draw something that is not a digit');
+  await panel.getByTestId('lesson-draw').click();
+  const canvas = page.getByTestId('draw-canvas');
+  await expect(canvas).toBeInViewport();
+  // A house: a square with a roof, in one stroke.
+  const box = (await canvas.boundingBox())!;
+  const at = (x: number, y: number) => page.mouse.move(box.x + box.width * x, box.y + box.height * y, { steps: 4 });
+  await at(0.2, 0.45);
+  await page.mouse.down();
+  for (const [x, y] of [
+    [0.2, 0.9],
+    [0.8, 0.9],
+    [0.8, 0.45],
+    [0.2, 0.45],
+    [0.5, 0.12],
+    [0.8, 0.45],
+  ])
+    await at(x, y);
+  await page.mouse.up();
+  const probabilities = page.getByTestId('draw-probabilities').locator('li');
+  await expect(probabilities).toHaveCount(10);
+  // The reading names the pad's own top answer and its confidence.
+  await expect(reading).toContainText('For your drawing the model answered');
+  const best = page.getByTestId('draw-probabilities').locator('li.best');
+  const [name, percent] = await best
+    .locator('span')
+    .allInnerTexts()
+    .then((t) => [t[0], t[2]]);
+  await expect(reading).toContainText(`“${name}” with ${percent.replace('%', ' %')} confidence`);
+  console.log(`imperfect lesson step 2: ${await reading.textContent()}`);
+  await page.screenshot({ path: 'test-results/lesson-imperfect-drawn.png', fullPage: true });
+});

@@ -2,7 +2,7 @@
 // them. Pure; the page builds these from the run that just ended, and the
 // lessons' tests from the same run trained under Node.
 import type { ExperimentConfig } from '../config/experiment';
-import type { EpochPoint } from '../metrics/types';
+import type { EpochPoint, SplitScores } from '../metrics/types';
 
 export interface RunFacts {
   config: ExperimentConfig;
@@ -16,6 +16,23 @@ export interface RunFacts {
   speeds: readonly MeasuredSpeed[];
   /** WebGL or WebGPU on a software adapter (its name): it computes on the CPU. */
   software: string | null;
+  /** A random forest's scores on the run's own data and split (steps that measure it; absent until it has grown; null: it could not grow on this data). */
+  forest?: ForestFacts | null;
+  /** The trained model's answer to what the learner drew (steps that measure it; absent until they draw). */
+  drawing?: DrawingFacts;
+}
+
+export interface ForestFacts {
+  train: SplitScores;
+  validation: SplitScores;
+  trees: number;
+  seconds: number;
+}
+
+export interface DrawingFacts {
+  /** Class probabilities, in the order of `classes`. */
+  probabilities: readonly number[];
+  classes: readonly string[];
 }
 
 export interface MeasuredSpeed {
@@ -64,3 +81,17 @@ export function changedWords(changed: readonly string[]): string {
 export const finalSteps = (run: RunFacts): number => run.epochs[run.epochs.length - 1]?.step ?? 0;
 /** "0.042 higher" / "0.042 lower": a change in words. */
 export const changeWords = (from: number, to: number): string => `${fmt(Math.abs(to - from))} ${to >= from ? 'higher' : 'lower'}`;
+/** The forest's validation accuracy (NaN until it has grown). */
+export const forestAccuracy = (run: RunFacts): number => run.forest?.validation.accuracy ?? Number.NaN;
+/** The forest's training accuracy (NaN until it has grown). */
+export const forestTrainAccuracy = (run: RunFacts): number => run.forest?.train.accuracy ?? Number.NaN;
+/** The class the model gave the drawing, and its probability (null: nothing drawn yet). */
+export function drawnAnswer(run: RunFacts): { name: string; confidence: number } | null {
+  const drawing = run.drawing;
+  if (!drawing || drawing.probabilities.length === 0) return null;
+  let best = 0;
+  drawing.probabilities.forEach((p, i) => {
+    if (p > drawing.probabilities[best]) best = i;
+  });
+  return { name: drawing.classes[best] ?? String(best), confidence: drawing.probabilities[best] };
+}

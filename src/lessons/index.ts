@@ -3,7 +3,9 @@
 import { batchSize } from './batchSize';
 import { dataSize } from './dataSize';
 import { drift } from './drift';
+import { forest } from './forest';
 import { hardware } from './hardware';
+import { imperfect } from './imperfect';
 import { learningRate } from './learningRate';
 import { metrics } from './metrics';
 import { optimizers } from './optimizers';
@@ -22,7 +24,9 @@ export const LESSONS: readonly Lesson[] = [
   overfitting,
   preprocessing,
   metrics,
+  forest,
   drift,
+  imperfect,
 ];
 
 export function lessonById(id: string): Lesson | null {

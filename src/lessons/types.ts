@@ -32,6 +32,13 @@ export interface LessonStep {
   goal: { text: string; met(run: RunFacts, context: StepContext): boolean };
   /** What the learner's run showed: their numbers, whether the prediction held, and why. */
   reading(run: RunFacts, context: StepContext): string;
+  /**
+   * What the step measures after its run, besides the epochs: a random forest
+   * grown on the same data and split (the page grows it when the run ends),
+   * or the trained model's answer to what the learner draws. The facts carry
+   * it once it is there (`run.forest`, `run.drawing`).
+   */
+  measure?: 'forest' | 'drawing';
 }
 
 export interface Lesson {

@@ -8,7 +8,8 @@ import type { RunFacts } from '../lessons/facts';
 import { presetConfig } from '../lessons/preset';
 import type { RunEnd } from './clientHandle';
 import { openLinkExperiment } from './dataActions';
-import { setSlice, useAppStore, type LessonSlice } from './store';
+import { growForestBesideRun } from './forestActions';
+import { isLive, setSlice, useAppStore, type LessonSlice } from './store';
 
 const PROGRESS_KEY = 'training-playground-lessons';
 
@@ -76,6 +77,7 @@ export function openLesson(id: string, step?: number, keepExperiment = false): b
           predictions: saved?.predictions ?? lesson.steps.map(() => null),
           done: saved?.done ?? lesson.steps.map(() => false),
           results: lesson.steps.map(() => null),
+          resultRuns: lesson.steps.map(() => 0),
         }),
     sinceRunId: useAppStore.getState().run.runId,
   }));
@@ -123,18 +125,60 @@ export function lessonRunEnded(event: RunEnd): void {
     speeds: run.choice.speeds.map(({ backend, samplesPerSecond, reason }) => ({ backend, samplesPerSecond, reason })),
     software: run.choice.software,
   };
+  setResult(lesson.active.step, run.runId, facts);
+  if (step.measure === 'forest') void growForestBesideRun().then(() => forestGrown(run.runId));
+}
+
+/** Makes `facts` step `index`'s result (of run `runId`) and checks the step's goal on it. */
+function setResult(index: number, runId: number, facts: RunFacts): void {
+  const step = lessonStepShown();
+  if (!step || useAppStore.getState().lesson.active?.step !== index) return;
   update((slice) => {
     const results = slice.results.slice();
-    results[lesson.active!.step] = facts;
+    results[index] = facts;
+    const resultRuns = slice.resultRuns.slice();
+    resultRuns[index] = runId;
     const done = slice.done.slice();
     const context = {
-      prediction: predictionFor(slice, lesson.active!.step),
+      prediction: predictionFor(slice, index),
       changed: changedFromPreset(facts, slice.preset),
-      earlier: results.slice(0, lesson.active!.step),
+      earlier: results.slice(0, index),
     };
-    if (step.goal.met(facts, context)) done[lesson.active!.step] = true;
-    return { results, done };
+    if (step.goal.met(facts, context)) done[index] = true;
+    return { results, resultRuns, done };
   });
+}
+
+function lessonStepShown() {
+  const active = useAppStore.getState().lesson.active;
+  return active ? (lessonById(active.id)?.steps[active.step] ?? null) : null;
+}
+
+/** Adds what was measured after run `runId` to the shown step's result, when that run is the step's. */
+function addToResult(runId: number, extra: Pick<RunFacts, 'forest' | 'drawing'>): void {
+  const { lesson } = useAppStore.getState();
+  if (!lesson.active || runId === 0) return;
+  const index = lesson.active.step;
+  const facts = lesson.results[index];
+  if (facts && lesson.resultRuns[index] === runId) setResult(index, runId, { ...facts, ...extra });
+}
+
+/** The forest beside run `runId` has grown (or failed): a step that measures it reads its scores. */
+function forestGrown(runId: number): void {
+  const { forest } = useAppStore.getState();
+  if (forest.runId !== runId) return;
+  if (forest.status === 'error') addToResult(runId, { forest: null });
+  if (forest.status !== 'done' || !forest.result) return;
+  const { train, validation, trees, seconds } = forest.result;
+  addToResult(runId, { forest: { train, validation, trees, seconds } });
+}
+
+/** The model answered what the learner drew (the draw panel): a step that measures drawings reads it. */
+export function noteDrawing(probabilities: readonly number[], classes: readonly string[]): void {
+  if (lessonStepShown()?.measure !== 'drawing') return;
+  const { run } = useAppStore.getState();
+  if (isLive(run.status)) return;
+  addToResult(run.runId, { drawing: { probabilities: [...probabilities], classes: [...classes] } });
 }
 
 /** The prediction a step's reading weighs: its own, or (a step that asks none) the latest one before it. */

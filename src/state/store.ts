@@ -171,7 +171,6 @@ export interface DriftSlice {
   error: string | null;
 }
 
-/** The views under the first screen, one shown at a time. */
 /** The lesson being followed (lessons/), and what this visit has seen of it. */
 export interface LessonSlice {
   active: { id: string; step: number } | null;
@@ -181,6 +180,8 @@ export interface LessonSlice {
   predictions: (string | null)[];
   /** Each step's latest run, as the lesson reads it (this visit; null: not run). */
   results: (RunFacts | null)[];
+  /** The run id of each step's result (0: none), so what is measured after a run joins the right one. */
+  resultRuns: number[];
   /** Steps whose goal a run has met (kept in the browser, with the predictions and the step). */
   done: boolean[];
   /** Runs after this id belong to the step shown. */
@@ -296,7 +297,7 @@ export function initialState(): AppState {
     forest: { status: 'idle', fraction: 0, result: null, error: null, runId: 0 },
     lrFinder: { status: 'idle', fraction: 0, result: null, error: null },
     drift: { before: null, after: null, scoringRunId: null, retrainRunId: null, weights: null, trained: null, error: null },
-    lesson: { active: null, preset: null, predictions: [], results: [], done: [], sinceRunId: 0 },
+    lesson: { active: null, preset: null, predictions: [], results: [], resultRuns: [], done: [], sinceRunId: 0 },
   };
 }
 

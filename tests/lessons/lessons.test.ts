@@ -21,7 +21,7 @@ describe.each(LESSONS.flatMap((lesson) => (['cpu', 'fused'] as const).map((engin
     it('meets every step’s goal on its preset, and reads the run back with its numbers', async () => {
       const earlier: (RunFacts | null)[] = [];
       for (const [i, step] of lesson.steps.entries()) {
-        const run = (await runPreset(step.preset, engine)) ?? (await runPreset(step.preset, 'cpu'));
+        const run = (await runPreset(step.preset, engine, step.measure)) ?? (await runPreset(step.preset, 'cpu', step.measure));
         if (!run) throw new Error('unreachable');
         const context = { prediction: step.prediction ? step.prediction.answer(run, earlier) : null, changed: [], earlier };
         const reading = step.reading(run, context);

@@ -3,7 +3,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { presetConfig } from '../../src/lessons/preset';
-import type { RunFacts } from '../../src/lessons/facts';
+import type { DrawingFacts, ForestFacts, RunFacts } from '../../src/lessons/facts';
+import type { LessonStep } from '../../src/lessons/types';
+import { FOREST_TREES } from '../../src/state/forestActions';
+import { inputScale } from '../../src/data/dataset';
+import { preprocessDrawing } from '../../src/data/digitCanvas';
+import { trainForest } from '../../src/train/insight/forest';
+import { notADigit } from './drawings';
 import type { EpochPoint } from '../../src/metrics/types';
 import { buildEngine, fusedObstacle } from '../../src/train/engines/build';
 import { trainingData } from '../../src/train/data/dataSources';
@@ -20,8 +26,16 @@ export async function localFetch(input: string | URL | Request): Promise<Respons
   return new Response(bytes, { headers: { 'content-length': String(bytes.length) } });
 }
 
-/** Runs `preset` on tfjs's CPU backend, or on our fused engine (what auto picks for a tiny dense net); null: fused cannot train it. */
-export async function runPreset(preset: string, engine: 'cpu' | 'fused' = 'cpu'): Promise<RunFacts | null> {
+/**
+ * Runs `preset` on tfjs's CPU backend, or on our fused engine (what auto picks for a tiny dense net); null: fused cannot
+ * train it. `measure`: what the step measures after its run, as the page would (a forest on the same split; the model's
+ * answer to a drawing that is not a digit).
+ */
+export async function runPreset(
+  preset: string,
+  engine: 'cpu' | 'fused' = 'cpu',
+  measure?: LessonStep['measure'],
+): Promise<RunFacts | null> {
   const { config, notes } = presetConfig(preset);
   if (notes.length > 0) throw new Error(`The preset has notes: ${notes.join(' ')}`);
   const { dataset, split } = await trainingData(config, 'https://local.invalid/');
@@ -46,10 +60,36 @@ export async function runPreset(preset: string, engine: 'cpu' | 'fused' = 'cpu')
     });
   } catch (caught) {
     error = caught instanceof Error ? caught.message : String(caught);
+  }
+  let drawing: DrawingFacts | undefined;
+  let forest: ForestFacts | undefined;
+  try {
+    if (measure === 'drawing') {
+      const image = preprocessDrawing(notADigit(), 280, 280);
+      const scale = inputScale(dataset);
+      const probabilities = Array.from(
+        await built.engine.predict(
+          Float32Array.from(image, (v) => v * scale),
+          1,
+        ),
+      );
+      drawing = { probabilities, classes: dataset.classes };
+    }
+    if (measure === 'forest') forest = await trainForest(dataset, split, config.seed, FOREST_TREES, () => undefined);
   } finally {
     built.dispose();
   }
   const seconds = (performance.now() - started) / 1000;
   const samplesPerSecond = seconds > 0 ? (split.train.length * epochs.length) / seconds : null;
-  return { config, epochs, error, backend: engine, samplesPerSecond, speeds: [], software: null };
+  return {
+    config,
+    epochs,
+    error,
+    backend: engine,
+    samplesPerSecond,
+    speeds: [],
+    software: null,
+    ...(forest ? { forest } : {}),
+    ...(drawing ? { drawing } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { preprocessDrawing } from '../../data/digitCanvas';
 import { errorMessage } from '../../lib/assert';
 import { predictOne } from '../../state/insightActions';
+import { noteDrawing } from '../../state/lessonActions';
 import { SampleImage } from './SampleImage';
 
 const SIZE = 280;
@@ -28,6 +29,7 @@ export function DrawCanvas({ classes }: { classes: string[] }) {
       .then((outputs) => {
         setProbabilities(outputs);
         setError(null);
+        noteDrawing(outputs, classes);
       })
       .catch((e: unknown) => setError(errorMessage(e)));
   };

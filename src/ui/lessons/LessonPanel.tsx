@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { lessonById } from '../../lessons';
 import { changedFromPreset, commitPrediction, goToStep, leaveLesson, predictionFor } from '../../state/lessonActions';
-import { startRun } from '../../state/actions';
+import { openTab, startRun } from '../../state/actions';
 import { isLive, useAppStore } from '../../state/store';
 import { selectStatus } from '../selectors';
 
@@ -18,11 +18,12 @@ function LessonStep() {
   const [choice, setChoice] = useState<string | null>(null);
   const readingRef = useRef<HTMLParagraphElement>(null);
   const active = lessonState.active;
-  const runFacts = active ? (lessonState.results[active.step] ?? null) : null;
-  // A new reading is what the learner waits for: bring it into view in the lesson's column.
+  const readRun = active ? (lessonState.resultRuns[active.step] ?? 0) : 0;
+  // A new run's reading is what the learner waits for: bring it into view in the lesson's column. What is
+  // measured after it (a forest, a drawing) updates the reading in place: the page must not jump while they draw.
   useEffect(() => {
-    if (runFacts) readingRef.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [runFacts]);
+    if (readRun > 0) readingRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [readRun]);
   const lesson = active ? lessonById(active.id) : null;
   if (!active || !lesson) return null;
   const index = active.step;
@@ -120,6 +121,11 @@ function LessonStep() {
           Next step
         </button>
       </div>
+      {run && step.measure === 'drawing' && !busy && (
+        <button type="button" onClick={goToDrawingPad} data-testid="lesson-draw">
+          Go to the drawing pad
+        </button>
+      )}
       {run && context && (
         <p className="note lesson-reading" role="status" data-testid="lesson-reading" ref={readingRef}>
           {step.reading(run, context)}
@@ -127,4 +133,13 @@ function LessonStep() {
       )}
     </section>
   );
+}
+
+/** Opens Insights and brings the drawing pad into view, for a step that reads a drawing. */
+function goToDrawingPad(): void {
+  openTab('insights');
+  requestAnimationFrame(() => {
+    const pad = document.querySelector<HTMLElement>('[data-testid="draw-canvas"]');
+    pad?.scrollIntoView?.({ block: 'center' });
+  });
 }
