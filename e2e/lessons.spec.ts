@@ -40,7 +40,7 @@ test('a lesson link: predict, run, the goal is detected, the reading quotes the 
 }) => {
   await openLessonLink(page, 'overfitting', 1);
   const panel = page.getByTestId('lesson');
-  await expect(panel.getByTestId('lesson-step')).toHaveText('step 1 of 5: Memorise the training set');
+  await expect(panel.getByTestId('lesson-step')).toHaveText('step 1 of 6: Memorise the training set');
   // The step's preset is the experiment: the noisy XOR and two layers of 64.
   await expect(page.getByLabel('Synthetic set')).toHaveValue('xor');
   await expect(page.getByTestId('layer-1-shape')).toHaveText('[64]');
@@ -68,7 +68,7 @@ test('a lesson link: predict, run, the goal is detected, the reading quotes the 
   // The link carries the lesson's place; the next step is the dropout network.
   await expect(page).toHaveURL(/lesson=overfitting&step=1/);
   await panel.getByTestId('next-step').click();
-  await expect(panel.getByTestId('lesson-step')).toContainText('step 2 of 5: Dropout');
+  await expect(panel.getByTestId('lesson-step')).toContainText('step 2 of 6: Dropout');
   await expect(page).toHaveURL(/lesson=overfitting&step=2/);
   await expect(page.getByTestId('layer-2')).toContainText('dropout');
 
@@ -84,9 +84,9 @@ test('a lesson link: predict, run, the goal is detected, the reading quotes the 
   await page.reload();
   await page.getByText('Lessons', { exact: true }).click();
   const choice = page.getByRole('button', { name: /Overfitting and its cures/ });
-  await expect(choice).toContainText('(1 of 5 steps done)');
+  await expect(choice).toContainText('(1 of 6 steps done)');
   await choice.click();
-  await expect(page.getByTestId('lesson-step')).toContainText('step 2 of 5');
+  await expect(page.getByTestId('lesson-step')).toContainText('step 2 of 6');
 });
 
 test('two more lessons, mid-way and done; the panel is axe-clean, large in classroom mode, and fits a phone', async ({ page }) => {
@@ -209,4 +209,27 @@ test('the forest lesson grows a forest beside the run and reads both; a drawing 
   await expect(reading).toContainText(`“${name}” with ${percent.replace('%', ' %')} confidence`);
   console.log(`imperfect lesson step 2: ${await reading.textContent()}`);
   await page.screenshot({ path: 'test-results/lesson-imperfect-drawn.png', fullPage: true });
+});
+
+test('the cross-validation step trains five folds and reads each one, with mean ± sd', async ({ page }) => {
+  await openLessonLink(page, 'overfitting', 6);
+  const panel = page.getByTestId('lesson');
+  await expect(panel.getByTestId('lesson-step')).toHaveText('step 6 of 6: Cross-validation');
+  await panel.getByLabel('less than 0.1').check();
+  await panel.getByTestId('commit-prediction').click();
+  await panel.getByTestId('lesson-run').click();
+  // The sweep runner trains the folds; the step stays busy until the last one.
+  await expect(panel.getByTestId('lesson-run')).toBeDisabled();
+  const reading = panel.getByTestId('lesson-reading');
+  await expect(reading).toContainText('Validation accuracy on the 5 folds', { timeout: 120_000 });
+  await expect(panel.getByTestId('lesson-goal')).toContainText('✓ Done');
+  // The reading's folds are the sweep table's rows.
+  const text = (await reading.textContent()) ?? '';
+  const [, scores] = /5 folds: ([\d., ]+);/.exec(text) ?? [];
+  expect(scores.split(', ')).toHaveLength(5);
+  const [, mean] = /mean (\d\.\d{3} ± \d\.\d{3})/.exec(text) ?? [];
+  await expect(page.getByTestId('sweep-table')).toContainText(`This experiment: mean ± sd5 folds${mean}`);
+  console.log(`overfitting step 6: ${text}`);
+  await expect(panel.getByTestId('lesson-run')).toBeEnabled();
+  await page.screenshot({ path: 'test-results/lesson-folds-done.png', fullPage: true });
 });

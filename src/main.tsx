@@ -7,7 +7,8 @@ import { runForest } from './state/forestActions';
 import { flushRunProgress, loadHistory, recordRunEvent, saveForestRecord } from './state/historyActions';
 import { connectSweepRunner, restoreSweepFromHistory } from './state/sweepRunner';
 import { startUrlSync } from './state/urlSync';
-import { lessonRunEnded } from './state/lessonActions';
+import { useAppStore } from './state/store';
+import { lessonRunEnded, lessonSweepChanged } from './state/lessonActions';
 import { App } from './ui/App';
 import './ui/tokens.css';
 import './ui/app.css';
@@ -23,6 +24,9 @@ startAppUpdates();
 onRunEvents(recordRunEvent);
 // A lesson reads each run that ends while one of its steps is shown.
 onRunEnded(lessonRunEnded);
+useAppStore.subscribe((state, previous) => {
+  if (state.sweep !== previous.sweep) lessonSweepChanged();
+});
 // A reload or a closed tab writes the last epochs at once (IndexedDB finishes a write begun in pagehide).
 window.addEventListener('pagehide', flushRunProgress);
 connectSweepRunner({

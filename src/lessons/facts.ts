@@ -20,6 +20,15 @@ export interface RunFacts {
   forest?: ForestFacts | null;
   /** The trained model's answer to what the learner drew (steps that measure it; absent until they draw). */
   drawing?: DrawingFacts;
+  /** k-fold cross-validation: each fold's last-epoch scores (steps that measure folds; the epochs are the last fold's). */
+  folds?: readonly FoldFacts[];
+}
+
+export interface FoldFacts {
+  /** 1..k: the fold it validated on. */
+  fold: number;
+  train: SplitScores;
+  validation: SplitScores;
 }
 
 export interface ForestFacts {
@@ -94,4 +103,14 @@ export function drawnAnswer(run: RunFacts): { name: string; confidence: number }
     if (p > drawing.probabilities[best]) best = i;
   });
   return { name: drawing.classes[best] ?? String(best), confidence: drawing.probabilities[best] };
+}
+/** Mean and (sample) standard deviation of the folds' validation accuracy, with the lowest and highest; null: no folds. */
+export function foldSpread(run: RunFacts): { mean: number; sd: number; low: number; high: number; gap: number } | null {
+  const folds = run.folds ?? [];
+  if (folds.length === 0) return null;
+  const values = folds.map((f) => f.validation.accuracy ?? Number.NaN);
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const sd = values.length > 1 ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1)) : 0;
+  const gap = folds.reduce((a, f) => a + (f.train.accuracy ?? Number.NaN) - (f.validation.accuracy ?? Number.NaN), 0) / folds.length;
+  return { mean, sd, low: Math.min(...values), high: Math.max(...values), gap };
 }

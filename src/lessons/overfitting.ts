@@ -1,7 +1,7 @@
 // Overfitting and its cures: a large network on 50 noisy points memorises
 // them, and validation peels away from training; dropout, L2, early stopping
 // and more data each narrow the gap, read against the learner's first run.
-import { accuracyGap, changedWords, finalAccuracy, finalTrainAccuracy, fmt, predictionWords, type RunFacts } from './facts';
+import { accuracyGap, changedWords, finalAccuracy, finalTrainAccuracy, fmt, foldSpread, predictionWords, type RunFacts } from './facts';
 import type { Lesson, LessonStep, StepContext } from './types';
 
 const NOISY = 'v=1&ds=synthetic&syn=xor&noise=0.3&vs=0.5&feat=x1,x2&opt=adam&lr=0.01&bs=10&ep=200&pace=max&until=0&seed=2';
@@ -47,10 +47,52 @@ function cure(
   };
 }
 
+const SPREAD = 0.1;
+const spreadAnswer = (run: RunFacts) => {
+  const spread = foldSpread(run);
+  // Rounded as the reading shows it: 0.750 - 0.650 is 0.1 to the learner, whatever the float says.
+  return spread && Number((spread.high - spread.low).toFixed(3)) >= SPREAD ? `${SPREAD} or more` : `less than ${SPREAD}`;
+};
+
+/** Cross-validation: the first step's experiment scored on five folds, so one split's luck shows. */
+const crossValidation: LessonStep = {
+  title: 'Cross-validation',
+  text: [
+    'Every score so far came from one validation split: 50 points, drawn once. Another draw would give another score. k-fold cross-validation deals the points into k folds and trains k models, each validated on its own fold and trained on the rest.',
+    'The first step’s network on its 100 points, five folds: each model trains on 80 and is scored on the other 20. Running this step trains the five one after another (the Sweeps view draws their curves).',
+  ],
+  preset: `${NOISY}&n=100&m=${BIG}&kf=5`,
+  measure: 'folds',
+  prediction: {
+    question: 'From the lowest fold to the highest, validation accuracy will differ by…',
+    choices: [`less than ${SPREAD}`, `${SPREAD} or more`],
+    answer: spreadAnswer,
+  },
+  goal: {
+    text: 'Score the network on five folds and read their spread: mean ± sd.',
+    met: (run) => (run.folds?.length ?? 0) >= 2,
+  },
+  reading: (run, { prediction, changed, earlier }) => {
+    const spread = foldSpread(run);
+    if (!spread) return 'The folds’ scores appear here when the last fold has trained.';
+    const scores = run.folds!.map((f) => fmt(f.validation.accuracy ?? Number.NaN)).join(', ');
+    const first = earlier[0];
+    return `Validation accuracy on the ${run.folds!.length} folds: ${scores}; mean ${fmt(spread.mean)} ± ${fmt(spread.sd)}, from ${fmt(spread.low)} to ${fmt(spread.high)}, with a mean training-minus-validation gap of ${fmt(spread.gap)}.${
+      first
+        ? ` Your first step’s one split said ${fmt(finalAccuracy(first))}${
+            spread.mean - finalAccuracy(first) > spread.sd
+              ? '; the folds score higher partly because each of their models trained on 80 points, not 50: more data again'
+              : ''
+          }.`
+        : ''
+    } ${predictionWords(prediction, spreadAnswer(run))} Cross-validation does not cure overfitting by itself: it measures it honestly. Choose between the cures by the mean over folds, and read the ± before calling one better: a difference smaller than the spread is luck of the split.${changedWords(changed)}`;
+  },
+};
+
 export const overfitting: Lesson = {
   id: 'overfitting',
   title: 'Overfitting and its cures',
-  summary: 'A big network on 50 noisy points memorises them; watch validation peel away, then close the gap four ways.',
+  summary: 'A big network on 50 noisy points memorises them; watch validation peel away, close the gap four ways, and cross-validate.',
   steps: [
     {
       title: 'Memorise the training set',
@@ -127,5 +169,6 @@ export const overfitting: Lesson = {
           ? 'With more points the same network could not bend around each one, and what it learned held on new points: validation rose.'
           : 'The gap narrowed, but validation did not rise: the noise, not the number of points, limits this set.',
     ),
+    crossValidation,
   ],
 };

@@ -33,12 +33,14 @@ export interface LessonStep {
   /** What the learner's run showed: their numbers, whether the prediction held, and why. */
   reading(run: RunFacts, context: StepContext): string;
   /**
-   * What the step measures after its run, besides the epochs: a random forest
-   * grown on the same data and split (the page grows it when the run ends),
-   * or the trained model's answer to what the learner draws. The facts carry
-   * it once it is there (`run.forest`, `run.drawing`).
+   * What the step measures besides its run's epochs: a random forest grown
+   * on the same data and split (the page grows it when the run ends), the
+   * trained model's answer to what the learner draws, or k-fold
+   * cross-validation (the step's run is then k runs, one per fold, with the
+   * preset's `kf`). The facts carry it once it is there (`run.forest`,
+   * `run.drawing`, `run.folds`).
    */
-  measure?: 'forest' | 'drawing';
+  measure?: 'forest' | 'drawing' | 'folds';
 }
 
 export interface Lesson {

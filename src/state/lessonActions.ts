@@ -9,6 +9,10 @@ import { presetConfig } from '../lessons/preset';
 import type { RunEnd } from './clientHandle';
 import { openLinkExperiment } from './dataActions';
 import { growForestBesideRun } from './forestActions';
+import { startRun } from './actions';
+import { crossValidate } from './sweepActions';
+import { startSweep } from './sweepRunner';
+import { completeRows } from '../sweep/active';
 import { isLive, setSlice, useAppStore, type LessonSlice } from './store';
 
 const PROGRESS_KEY = 'training-playground-lessons';
@@ -80,6 +84,7 @@ export function openLesson(id: string, step?: number, keepExperiment = false): b
           resultRuns: lesson.steps.map(() => 0),
         }),
     sinceRunId: useAppStore.getState().run.runId,
+    foldSweep: null,
   }));
   if (!keepExperiment) openLinkExperiment(preset);
   return true;
@@ -101,7 +106,46 @@ export function commitPrediction(choice: string): void {
 
 /** Leaves the lesson; the experiment on screen stays as an ordinary one. */
 export function leaveLesson(): void {
-  setSlice('lesson', { active: null, preset: null });
+  setSlice('lesson', { active: null, preset: null, foldSweep: null });
+}
+
+/**
+ * Runs the step shown on the experiment as it is now: one run, or (a step
+ * that measures folds) k-fold cross-validation of it, the sweep runner
+ * training the k models one after another.
+ */
+export function runStep(): void {
+  const { lesson, config } = useAppStore.getState();
+  if (!lesson.active || lessonStepShown()?.measure !== 'folds') {
+    startRun();
+    return;
+  }
+  crossValidate(config.folds >= 2 ? config.folds : 5);
+  startSweep();
+  const sweep = useAppStore.getState().sweep.active;
+  if (sweep?.status === 'running')
+    setSlice('lesson', { foldSweep: { id: sweep.id, step: lesson.active.step, config: structuredClone(config) } });
+}
+
+/** Store listener: the cross-validation a step started has trained its last fold; the step reads every fold's scores. */
+export function lessonSweepChanged(): void {
+  const { lesson, sweep, run, metrics } = useAppStore.getState();
+  const started = lesson.foldSweep;
+  const active = sweep.active;
+  if (!started || !active || active.id !== started.id || active.status !== 'done') return;
+  setSlice('lesson', { foldSweep: null });
+  const rows = completeRows(active).filter((row) => row.outcome === 'done' && row.fold !== undefined && row.final && row.train);
+  if (rows.length === 0) return;
+  setResult(started.step, run.runId, {
+    config: started.config,
+    epochs: metrics.epochs,
+    error: run.error,
+    backend: run.backend,
+    samplesPerSecond: run.samplesPerSecond > 0 ? run.samplesPerSecond : null,
+    speeds: [],
+    software: run.choice.software,
+    folds: rows.map((row) => ({ fold: row.fold!, train: row.train!, validation: row.final! })).sort((a, b) => a.fold - b.fold),
+  });
 }
 
 /** What the learner changed from the step's preset before this run. */

@@ -186,6 +186,8 @@ export interface LessonSlice {
   done: boolean[];
   /** Runs after this id belong to the step shown. */
   sinceRunId: number;
+  /** The cross-validation a step that measures folds started (its sweep), and the config it scored; null: none. */
+  foldSweep: { id: string; step: number; config: ExperimentConfig } | null;
 }
 
 export type WorkbenchTab = 'insights' | 'sweeps' | 'history';
@@ -297,7 +299,7 @@ export function initialState(): AppState {
     forest: { status: 'idle', fraction: 0, result: null, error: null, runId: 0 },
     lrFinder: { status: 'idle', fraction: 0, result: null, error: null },
     drift: { before: null, after: null, scoringRunId: null, retrainRunId: null, weights: null, trained: null, error: null },
-    lesson: { active: null, preset: null, predictions: [], results: [], resultRuns: [], done: [], sinceRunId: 0 },
+    lesson: { active: null, preset: null, predictions: [], results: [], resultRuns: [], done: [], sinceRunId: 0, foldSweep: null },
   };
 }
 

@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { presetConfig } from '../../src/lessons/preset';
-import type { DrawingFacts, ForestFacts, RunFacts } from '../../src/lessons/facts';
+import type { ExperimentConfig } from '../../src/config/experiment';
+import type { DrawingFacts, FoldFacts, ForestFacts, RunFacts } from '../../src/lessons/facts';
 import type { LessonStep } from '../../src/lessons/types';
 import { FOREST_TREES } from '../../src/state/forestActions';
 import { inputScale } from '../../src/data/dataset';
@@ -28,8 +29,8 @@ export async function localFetch(input: string | URL | Request): Promise<Respons
 
 /**
  * Runs `preset` on tfjs's CPU backend, or on our fused engine (what auto picks for a tiny dense net); null: fused cannot
- * train it. `measure`: what the step measures after its run, as the page would (a forest on the same split; the model's
- * answer to a drawing that is not a digit).
+ * train it. `measure`: what the step measures, as the page would (a forest on the same split; the model's answer to a
+ * drawing that is not a digit; k-fold cross-validation, each fold's run in turn).
  */
 export async function runPreset(
   preset: string,
@@ -38,6 +39,19 @@ export async function runPreset(
 ): Promise<RunFacts | null> {
   const { config, notes } = presetConfig(preset);
   if (notes.length > 0) throw new Error(`The preset has notes: ${notes.join(' ')}`);
+  if (measure !== 'folds') return runConfig(config, engine, measure);
+  const folds: FoldFacts[] = [];
+  let last: RunFacts | null = null;
+  for (let fold = 1; fold <= config.folds; fold++) {
+    last = await runConfig({ ...config, fold }, engine);
+    if (!last) return null;
+    const end = last.epochs[last.epochs.length - 1];
+    folds.push({ fold, train: end.train, validation: end.validation });
+  }
+  return { ...last!, config, folds };
+}
+
+async function runConfig(config: ExperimentConfig, engine: 'cpu' | 'fused', measure?: LessonStep['measure']): Promise<RunFacts | null> {
   const { dataset, split } = await trainingData(config, 'https://local.invalid/');
   if (engine === 'fused' && fusedObstacle(config, dataset) !== null) return null;
   const built = await buildEngine(engine, config, dataset, split.train);

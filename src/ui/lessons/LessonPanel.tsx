@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { lessonById } from '../../lessons';
-import { changedFromPreset, commitPrediction, goToStep, leaveLesson, predictionFor } from '../../state/lessonActions';
-import { openTab, startRun } from '../../state/actions';
+import { changedFromPreset, commitPrediction, goToStep, leaveLesson, predictionFor, runStep } from '../../state/lessonActions';
+import { openTab } from '../../state/actions';
 import { isLive, useAppStore } from '../../state/store';
 import { selectStatus } from '../selectors';
 
@@ -15,6 +15,7 @@ export function LessonPanel() {
 function LessonStep() {
   const lessonState = useAppStore((state) => state.lesson);
   const status = useAppStore(selectStatus);
+  const sweeping = useAppStore((state) => state.sweep.active?.status === 'running');
   const [choice, setChoice] = useState<string | null>(null);
   const readingRef = useRef<HTMLParagraphElement>(null);
   const active = lessonState.active;
@@ -38,7 +39,8 @@ function LessonStep() {
       }
     : null;
   const met = run && context ? step.goal.met(run, context) : false;
-  const busy = isLive(status);
+  // A cross-validation trains its folds one after another: the step is busy until the last one ends.
+  const busy = isLive(status) || sweeping;
   const mustPredict = step.prediction !== undefined && committed === null;
   return (
     <section className="lesson" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson">
@@ -103,9 +105,13 @@ function LessonStep() {
           data-testid="lesson-run"
           disabled={busy || mustPredict}
           title={
-            mustPredict ? 'Commit a prediction first' : 'Train the experiment as it is now (the step’s preset, and anything you changed)'
+            mustPredict
+              ? 'Commit a prediction first'
+              : step.measure === 'folds'
+                ? 'Cross-validate the experiment as it is now: one model per fold, trained one after another'
+                : 'Train the experiment as it is now (the step’s preset, and anything you changed)'
           }
-          onClick={() => startRun()}
+          onClick={runStep}
         >
           Run this step
         </button>
