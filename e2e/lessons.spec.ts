@@ -233,3 +233,34 @@ test('the cross-validation step trains five folds and reads each one, with mean 
   await expect(panel.getByTestId('lesson-run')).toBeEnabled();
   await page.screenshot({ path: 'test-results/lesson-folds-done.png', fullPage: true });
 });
+
+test('backpropagation: Step one batch at a time, and the network picture draws each step’s change', async ({ page }) => {
+  await openLessonLink(page, 'backprop', 1);
+  const panel = page.getByTestId('lesson');
+  await panel.getByLabel('every layer’s').check();
+  await panel.getByTestId('commit-prediction').click();
+  const step = panel.getByTestId('lesson-run');
+  await expect(step).toHaveText('Step one batch');
+  const network = page.getByTestId('network');
+  for (let k = 1; k <= 5; k++) {
+    await step.click();
+    await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 60_000 });
+    await expect(network).toHaveAttribute('data-step', String(k));
+  }
+  // The picture shows the change from step 4 to 5; the reading quotes each layer's.
+  await expect(network).toHaveAttribute('data-showing', 'change');
+  await expect(network.locator('figcaption')).toContainText('change in its weights from step 4 to step 5');
+  const reading = panel.getByTestId('lesson-reading');
+  await expect(reading).toContainText('After step 5');
+  await expect(reading).toContainText(/hidden layer 1 \d/);
+  await expect(panel.getByTestId('lesson-goal')).toContainText('✓ Done');
+  console.log(`backprop step 1: ${await reading.textContent()}`);
+  await page.screenshot({ path: 'test-results/lesson-backprop-stepped.png', fullPage: true });
+  // Switched off, the picture draws the weights again.
+  await page.getByTestId('show-weight-change').uncheck();
+  await expect(network).toHaveAttribute('data-showing', 'weights');
+  // The next step stops the paused run and starts from its own preset.
+  await panel.getByTestId('next-step').click();
+  await expect(panel.getByTestId('lesson-step')).toContainText('step 2 of 2: A gradient that fades');
+  await expect(page.getByTestId('run-status')).not.toHaveText('paused');
+});

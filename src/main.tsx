@@ -8,7 +8,7 @@ import { flushRunProgress, loadHistory, recordRunEvent, saveForestRecord } from 
 import { connectSweepRunner, restoreSweepFromHistory } from './state/sweepRunner';
 import { startUrlSync } from './state/urlSync';
 import { useAppStore } from './state/store';
-import { lessonRunEnded, lessonSweepChanged } from './state/lessonActions';
+import { lessonPictureChanged, lessonRunEnded, lessonSweepChanged } from './state/lessonActions';
 import { App } from './ui/App';
 import './ui/tokens.css';
 import './ui/app.css';
@@ -26,6 +26,7 @@ onRunEvents(recordRunEvent);
 onRunEnded(lessonRunEnded);
 useAppStore.subscribe((state, previous) => {
   if (state.sweep !== previous.sweep) lessonSweepChanged();
+  if (state.metrics.picture !== previous.metrics.picture) lessonPictureChanged();
 });
 // A reload or a closed tab writes the last epochs at once (IndexedDB finishes a write begun in pagehide).
 window.addEventListener('pagehide', flushRunProgress);

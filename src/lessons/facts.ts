@@ -3,6 +3,7 @@
 // lessons' tests from the same run trained under Node.
 import type { ExperimentConfig } from '../config/experiment';
 import type { EpochPoint, SplitScores } from '../metrics/types';
+import type { LayerChange } from '../model/picture';
 
 export interface RunFacts {
   config: ExperimentConfig;
@@ -22,6 +23,20 @@ export interface RunFacts {
   drawing?: DrawingFacts;
   /** k-fold cross-validation: each fold's last-epoch scores (steps that measure folds; the epochs are the last fold's). */
   folds?: readonly FoldFacts[];
+  /** Training a batch at a time (steps that measure steps): read at each pause. */
+  stepping?: SteppingFacts;
+}
+
+export interface SteppingFacts {
+  /** Weight updates made so far, and the step the last change is measured from. */
+  step: number;
+  from: number;
+  /** Each batch's loss so far, in order. */
+  losses: readonly number[];
+  /** The change in each layer's drawn weights from step `from` to `step`. */
+  layers: readonly LayerChange[];
+  /** Columns of the picture (input, the hidden layers, output), for naming a layer. */
+  columns: number;
 }
 
 export interface FoldFacts {
@@ -113,4 +128,8 @@ export function foldSpread(run: RunFacts): { mean: number; sd: number; low: numb
   const sd = values.length > 1 ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1)) : 0;
   const gap = folds.reduce((a, f) => a + (f.train.accuracy ?? Number.NaN) - (f.validation.accuracy ?? Number.NaN), 0) / folds.length;
   return { mean, sd, low: Math.min(...values), high: Math.max(...values), gap };
+}
+/** A layer of the picture in words: the column its weights lead into. */
+export function layerName(into: number, columns: number): string {
+  return into === columns - 1 ? 'the output layer' : `hidden layer ${into}`;
 }

@@ -1,5 +1,6 @@
 // Every lesson, in the order the list shows them. A new lesson is one file
 // in this folder (see types.ts), added here.
+import { backprop } from './backprop';
 import { batchSize } from './batchSize';
 import { dataSize } from './dataSize';
 import { drift } from './drift';
@@ -16,6 +17,7 @@ import type { Lesson } from './types';
 
 export const LESSONS: readonly Lesson[] = [
   learningRate,
+  backprop,
   optimizers,
   batchSize,
   hardware,

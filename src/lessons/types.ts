@@ -37,10 +37,12 @@ export interface LessonStep {
    * on the same data and split (the page grows it when the run ends), the
    * trained model's answer to what the learner draws, or k-fold
    * cross-validation (the step's run is then k runs, one per fold, with the
-   * preset's `kf`). The facts carry it once it is there (`run.forest`,
-   * `run.drawing`, `run.folds`).
+   * preset's `kf`), or training one batch at a time (the step's button is
+   * Step; each pause reads the losses and each layer's change). The facts
+   * carry it once it is there (`run.forest`, `run.drawing`, `run.folds`,
+   * `run.stepping`).
    */
-  measure?: 'forest' | 'drawing' | 'folds';
+  measure?: 'forest' | 'drawing' | 'folds' | 'steps';
 }
 
 export interface Lesson {

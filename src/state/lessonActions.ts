@@ -9,7 +9,8 @@ import { presetConfig } from '../lessons/preset';
 import type { RunEnd } from './clientHandle';
 import { openLinkExperiment } from './dataActions';
 import { growForestBesideRun } from './forestActions';
-import { startRun } from './actions';
+import { startRun, stepRun, stopRun } from './actions';
+import { layerChanges } from '../model/picture';
 import { crossValidate } from './sweepActions';
 import { startSweep } from './sweepRunner';
 import { completeRows } from '../sweep/active';
@@ -87,12 +88,17 @@ export function openLesson(id: string, step?: number, keepExperiment = false): b
     foldSweep: null,
   }));
   if (!keepExperiment) openLinkExperiment(preset);
+  // A step trained a batch at a time is read in the change of the weights: the picture shows it.
+  if (lesson.steps[index].measure === 'steps') useAppStore.setState({ showWeightChange: true });
   return true;
 }
 
 export function goToStep(step: number): void {
-  const active = useAppStore.getState().lesson.active;
-  if (active) openLesson(active.id, step);
+  const { lesson, run } = useAppStore.getState();
+  if (!lesson.active) return;
+  // A run paused after Steps ends here: the next step starts from its own preset.
+  if (run.status === 'paused') stopRun();
+  openLesson(lesson.active.id, step);
 }
 
 export function commitPrediction(choice: string): void {
@@ -116,7 +122,12 @@ export function leaveLesson(): void {
  */
 export function runStep(): void {
   const { lesson, config } = useAppStore.getState();
-  if (!lesson.active || lessonStepShown()?.measure !== 'folds') {
+  const measure = lessonStepShown()?.measure;
+  if (measure === 'steps') {
+    stepRun();
+    return;
+  }
+  if (!lesson.active || measure !== 'folds') {
     startRun();
     return;
   }
@@ -125,6 +136,24 @@ export function runStep(): void {
   const sweep = useAppStore.getState().sweep.active;
   if (sweep?.status === 'running')
     setSlice('lesson', { foldSweep: { id: sweep.id, step: lesson.active.step, config: structuredClone(config) } });
+}
+
+/** Store listener: a new network picture while a step that measures steps is shown and its run is paused (after a Step). */
+export function lessonPictureChanged(): void {
+  const { lesson, run, metrics } = useAppStore.getState();
+  const { picture, previousPicture } = metrics;
+  if (!lesson.active || lessonStepShown()?.measure !== 'steps' || run.status !== 'paused' || !run.config) return;
+  if (run.runId <= lesson.sinceRunId || run.sweep || !picture || !previousPicture || picture.step === 0) return;
+  setResult(lesson.active.step, run.runId, {
+    ...runFactsNow(),
+    stepping: {
+      step: picture.step,
+      from: previousPicture.step,
+      losses: metrics.batches.map((point) => point.loss),
+      layers: layerChanges(previousPicture, picture),
+      columns: picture.columns.length,
+    },
+  });
 }
 
 /** Store listener: the cross-validation a step started has trained its last fold; the step reads every fold's scores. */
@@ -156,12 +185,22 @@ export function changedFromPreset(run: RunFacts, preset: LessonSlice['preset']):
 
 /** A run that ended while a step was shown is that step's run: the lesson reads it (subscribed with onRunEnded from main.tsx). */
 export function lessonRunEnded(event: RunEnd): void {
-  const { lesson, run, metrics } = useAppStore.getState();
+  const { lesson, run } = useAppStore.getState();
   if (!lesson.active || event.runId !== run.runId || run.runId <= lesson.sinceRunId || run.sweep || !run.config) return;
   const step = lessonById(lesson.active.id)?.steps[lesson.active.step];
   if (!step) return;
-  const facts: RunFacts = {
-    config: run.config,
+  // A run trained a batch at a time keeps what its pauses read.
+  const index = lesson.active.step;
+  const stepping = lesson.resultRuns[index] === run.runId ? lesson.results[index]?.stepping : undefined;
+  setResult(index, run.runId, { ...runFactsNow(), ...(stepping ? { stepping } : {}) });
+  if (step.measure === 'forest') void growForestBesideRun().then(() => forestGrown(run.runId));
+}
+
+/** The current run's facts, as a lesson reads them. */
+function runFactsNow(): RunFacts {
+  const { run, metrics } = useAppStore.getState();
+  return {
+    config: run.config!,
     epochs: metrics.epochs,
     error: run.error,
     backend: run.backend,
@@ -169,8 +208,6 @@ export function lessonRunEnded(event: RunEnd): void {
     speeds: run.choice.speeds.map(({ backend, samplesPerSecond, reason }) => ({ backend, samplesPerSecond, reason })),
     software: run.choice.software,
   };
-  setResult(lesson.active.step, run.runId, facts);
-  if (step.measure === 'forest') void growForestBesideRun().then(() => forestGrown(run.runId));
 }
 
 /** Makes `facts` step `index`'s result (of run `runId`) and checks the step's goal on it. */

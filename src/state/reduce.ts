@@ -95,8 +95,13 @@ export function reduceEvent(state: AppState, event: TrainingEvent, now: number):
       const { epoch, size, extent, values, min, max } = event;
       return { metrics: { ...state.metrics, boundary: { epoch, size, extent, values, min, max } } };
     }
-    case 'picture':
-      return { metrics: { ...state.metrics, picture: { epoch: event.epoch, ...event.picture } } };
+    case 'picture': {
+      const previous = state.metrics.picture;
+      const picture = { epoch: event.epoch, step: event.step, ...event.picture };
+      // A picture of the same step again (a pause redraws it) keeps the earlier one to compare with.
+      if (previous && previous.step === event.step) return { metrics: { ...state.metrics, picture } };
+      return { metrics: { ...state.metrics, picture, previousPicture: previous } };
+    }
     case 'scatter':
       return { metrics: { ...state.metrics, scatter: { xy: event.xy, labels: event.labels, train: event.train } } };
     case 'backend-measured':

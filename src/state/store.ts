@@ -87,6 +87,9 @@ export interface SweepSlice {
   active: ActiveSweep | null;
 }
 
+/** A network picture with the epoch and step whose weights it shows. */
+export type StepPicture = NetworkPicture & { epoch: number; step: number };
+
 export interface MetricsSlice {
   /** Append-only per-batch history of the current run. */
   batches: BatchPoint[];
@@ -98,8 +101,10 @@ export interface MetricsSlice {
   probeEvery: number | null;
   /** 2-D sets: the model's output over the plane after the latest epoch, and the points. */
   boundary: { epoch: number; size: number; extent: number; values: Uint8Array; min: number; max: number } | null;
-  /** The network picture from the latest weights the worker sent (with the epoch they belong to). */
-  picture: (NetworkPicture & { epoch: number }) | null;
+  /** The network picture from the latest weights the worker sent (with the epoch and step they belong to). */
+  picture: StepPicture | null;
+  /** The picture before it in this run (an earlier step), so the change between them can be drawn. */
+  previousPicture: StepPicture | null;
   scatter: { xy: number[]; labels: number[]; train: boolean[] } | null;
 }
 
@@ -197,6 +202,8 @@ export interface AppState {
   demo: DemoSlice;
   /** Which of the deeper views shows (a sweep being set up or run opens its own). */
   workbenchTab: WorkbenchTab;
+  /** The network picture draws the change in the weights since the picture before, not the weights. */
+  showWeightChange: boolean;
   run: RunSlice;
   metrics: MetricsSlice;
   /** What the worker's warm-up measured for the current model and backend setting (before Train). */
@@ -265,7 +272,17 @@ export function initialSweep(): SweepSlice {
 
 /** Metrics before a run. */
 export function emptyMetrics(): MetricsSlice {
-  return { batches: [], epochs: [], learningRateChanges: [], probes: [], probeEvery: null, boundary: null, picture: null, scatter: null };
+  return {
+    batches: [],
+    epochs: [],
+    learningRateChanges: [],
+    probes: [],
+    probeEvery: null,
+    boundary: null,
+    picture: null,
+    previousPicture: null,
+    scatter: null,
+  };
 }
 
 /**
@@ -289,6 +306,7 @@ export function initialState(): AppState {
     metrics: emptyMetrics(),
     demo: { stage: null, before: null },
     workbenchTab: 'insights',
+    showWeightChange: false,
     linkNotes: [],
     pendingLink: null,
     openedModel: null,

@@ -197,7 +197,8 @@ export type FromWorker =
   /** The model's output over the plane of a 2-D set, `size` x `size` grey levels, after each epoch. */
   | { type: 'boundary'; runId: number; epoch: number; size: number; extent: number; values: Uint8Array; min: number; max: number }
   /** The network picture from the latest weights (train/networkPicture.ts), at most about once a frame. */
-  | { type: 'picture'; runId: number; epoch: number; picture: NetworkPicture }
+  /** `step`: the run's weight updates when the weights were read. */
+  | { type: 'picture'; runId: number; epoch: number; step: number; picture: NetworkPicture }
   /** The points of a 2-D set (x, y pairs), their labels, and whether each is a training point. */
   | { type: 'scatter'; runId: number; xy: number[]; labels: number[]; train: boolean[] };
 

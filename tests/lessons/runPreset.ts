@@ -11,6 +11,12 @@ import { inputScale } from '../../src/data/dataset';
 import { preprocessDrawing } from '../../src/data/digitCanvas';
 import { trainForest } from '../../src/train/insight/forest';
 import { notADigit } from './drawings';
+import { layerChanges, type NetworkPicture } from '../../src/model/picture';
+import { networkPicture } from '../../src/train/insight/networkPicture';
+import { outputFor } from '../../src/train/engines/build';
+
+/** Batches a step that measures steps trains, one Step at a time. */
+export const STEPS = 5;
 import type { EpochPoint } from '../../src/metrics/types';
 import { buildEngine, fusedObstacle } from '../../src/train/engines/build';
 import { trainingData } from '../../src/train/data/dataSources';
@@ -56,8 +62,24 @@ async function runConfig(config: ExperimentConfig, engine: 'cpu' | 'fused', meas
   if (engine === 'fused' && fusedObstacle(config, dataset) !== null) return null;
   const built = await buildEngine(engine, config, dataset, split.train);
   const epochs: EpochPoint[] = [];
+  const losses: number[] = [];
   let error: string | null = null;
   const started = performance.now();
+  const control = new RunControl();
+  // Steps: STEPS batches, one Step at a time, the picture read at the start and at every pause, as the page does.
+  const pictures: NetworkPicture[] = [];
+  const picture = async () =>
+    networkPicture(
+      config.layers,
+      outputFor(dataset),
+      dataset.sampleShape.length === 1 ? dataset.sampleShape[0] : null,
+      await built.engine.readWeights(),
+      null,
+    );
+  if (measure === 'steps') {
+    pictures.push(await picture());
+    control.step();
+  }
   try {
     await trainModel({
       engine: built.engine,
@@ -66,11 +88,17 @@ async function runConfig(config: ExperimentConfig, engine: 'cpu' | 'fused', meas
       batchSize: config.batchSize,
       epochs: config.epochs,
       seed: config.seed,
-      control: new RunControl(),
+      control,
       weightDecay: config.weightDecay,
       earlyStopping: config.earlyStopping ? { patience: config.patience } : undefined,
-      onBatch: () => undefined,
+      onBatch: (point) => losses.push(point.loss),
       onEpoch: (point) => epochs.push(point),
+      onPause: () =>
+        void picture().then((drawn) => {
+          pictures.push(drawn);
+          if (pictures.length <= STEPS) control.step();
+          else control.stop();
+        }),
     });
   } catch (caught) {
     error = caught instanceof Error ? caught.message : String(caught);
@@ -105,5 +133,16 @@ async function runConfig(config: ExperimentConfig, engine: 'cpu' | 'fused', meas
     software: null,
     ...(forest ? { forest } : {}),
     ...(drawing ? { drawing } : {}),
+    ...(measure === 'steps' && pictures.length >= 2
+      ? {
+          stepping: {
+            step: pictures.length - 1,
+            from: pictures.length - 2,
+            losses,
+            layers: layerChanges(pictures[pictures.length - 2], pictures[pictures.length - 1]),
+            columns: pictures[0].columns.length,
+          },
+        }
+      : {}),
   };
 }

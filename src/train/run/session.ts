@@ -290,6 +290,8 @@ export class TrainingSession {
     let lastPictureAt = -Infinity;
     let pictureCost = 0;
     const inputSize = dataset.sampleShape.length === 1 ? dataset.sampleShape[0] : null;
+    // The run's weight updates so far, for the picture (its change from one picture to the next is per step).
+    let stepNow = resume?.step ?? 0;
     const drawPicture = async (epoch: number) => {
       if (testHooks?.noPicture) return;
       const started = performance.now();
@@ -303,9 +305,11 @@ export class TrainingSession {
       );
       pictureCost = performance.now() - started;
       lastPictureAt = performance.now();
-      outbox.setPicture({ type: 'picture', runId, epoch, picture });
+      outbox.setPicture({ type: 'picture', runId, epoch, step: stepNow, picture });
     };
     try {
+      // The starting weights, drawn once: the first Step's change is read against them.
+      if (!resume && !this.options.evaluateOnly) await drawPicture(0);
       const result = await trainModel({
         engine,
         dataset,
@@ -332,6 +336,7 @@ export class TrainingSession {
           post({ type: 'best-restored', runId, epoch });
         },
         onBatch: (point) => {
+          stepNow = point.step;
           outbox.batch(point);
           if (point.step === 2 && testHooks?.blockStepMs) {
             const until = performance.now() + testHooks.blockStepMs;
@@ -384,6 +389,8 @@ export class TrainingSession {
           outbox.flush();
           post({ type: 'paused', runId, step });
           outbox.restartSpeedWindow();
+          // Paused (after a Step, say): the picture shows the weights as they are now, so one step's change can be seen.
+          if (stepNow > 0) void drawPicture(weightsEpoch).then(() => outbox.flush());
         },
       });
       // The final picture: the kept weights (early stopping may have restored an earlier epoch).

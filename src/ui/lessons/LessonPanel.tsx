@@ -42,6 +42,10 @@ function LessonStep() {
   // A cross-validation trains its folds one after another: the step is busy until the last one ends.
   const busy = isLive(status) || sweeping;
   const mustPredict = step.prediction !== undefined && committed === null;
+  // A step trained a batch at a time: its button is Step, usable while the run is paused.
+  const stepping = step.measure === 'steps';
+  // Moving to another step is refused while something trains; a paused run (after Steps) is stopped first.
+  const moving = status === 'running' || sweeping;
   return (
     <section className="lesson" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson">
       <div className="lesson-head">
@@ -103,24 +107,26 @@ function LessonStep() {
           type="button"
           className="primary"
           data-testid="lesson-run"
-          disabled={busy || mustPredict}
+          disabled={(stepping ? status === 'running' || sweeping : busy) || mustPredict}
           title={
             mustPredict
               ? 'Commit a prediction first'
-              : step.measure === 'folds'
-                ? 'Cross-validate the experiment as it is now: one model per fold, trained one after another'
-                : 'Train the experiment as it is now (the step’s preset, and anything you changed)'
+              : stepping
+                ? 'Train exactly one batch, then pause: the network picture shows how each weight changed'
+                : step.measure === 'folds'
+                  ? 'Cross-validate the experiment as it is now: one model per fold, trained one after another'
+                  : 'Train the experiment as it is now (the step’s preset, and anything you changed)'
           }
           onClick={runStep}
         >
-          Run this step
+          {stepping ? `Step one batch${run?.stepping ? ` (step ${run.stepping.step + 1})` : ''}` : 'Run this step'}
         </button>
-        <button type="button" disabled={index === 0 || busy} onClick={() => goToStep(index - 1)}>
+        <button type="button" disabled={index === 0 || moving} onClick={() => goToStep(index - 1)}>
           Previous step
         </button>
         <button
           type="button"
-          disabled={index === lesson.steps.length - 1 || busy}
+          disabled={index === lesson.steps.length - 1 || moving}
           onClick={() => goToStep(index + 1)}
           data-testid="next-step"
         >

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { FEATURE_LABELS } from '../../data/features';
 import type { LayerInfo, OutputSpec } from '../../model/spec';
+import { pictureChange } from '../../model/picture';
 import { classColors, diverging, rgb, tokenColor } from '../tokens';
 import { layoutNetwork, type DrawnNetwork } from './networkLayout';
 import { useThrottledValue } from '../charts/useThrottledValue';
@@ -70,7 +71,17 @@ export function NetworkView({ inputShape, infos, output }: { inputShape: number[
   const canvas = useRef<HTMLCanvasElement>(null);
   const cell = useRef<HTMLCanvasElement | null>(null);
   const livePicture = useAppStore((state) => state.metrics.picture);
-  const picture = useThrottledValue(livePicture, REDRAW_MS);
+  const livePrevious = useAppStore((state) => state.metrics.previousPicture);
+  const showChange = useAppStore((state) => state.showWeightChange);
+  // The latest picture and the one before it, redrawn together at most every REDRAW_MS.
+  const pair = useThrottledValue(
+    useMemo(() => ({ latest: livePicture, previous: livePrevious }), [livePicture, livePrevious]),
+    REDRAW_MS,
+  );
+  const { latest, previous } = pair;
+  // The change since the picture before (after one Step: one update, with plain SGD −learning rate × the gradient).
+  const change = useMemo(() => (showChange && latest && previous ? pictureChange(previous, latest) : null), [showChange, latest, previous]);
+  const picture = useMemo(() => (change && latest ? { ...change, epoch: latest.epoch } : latest), [change, latest]);
   const layers = useAppStore((state) => state.config.layers);
   const dataset = useAppStore((state) => state.config.dataset);
   const inputNames = dataset.kind === 'synthetic' ? dataset.features.map((f) => FEATURE_LABELS[f]) : null;
@@ -82,8 +93,9 @@ export function NetworkView({ inputShape, infos, output }: { inputShape: number[
         { inputShape, layers, shapes: infos.map((info) => info.outputShape), output },
         names === null ? null : names.split('\n'),
         picture,
+        change !== null,
       ),
-    [inputShape, layers, infos, output, names, picture],
+    [inputShape, layers, infos, output, names, picture, change],
   );
   const [hover, setHover] = useState<string | null>(null);
   const [scale] = useState(canvasScale);
@@ -100,15 +112,45 @@ export function NetworkView({ inputShape, infos, output }: { inputShape: number[
       data-testid="network"
       data-nodes={nodeCount}
       data-epoch={picture?.epoch ?? 0}
+      data-step={latest?.step ?? 0}
+      data-showing={change ? 'change' : 'weights'}
       aria-label="The network, drawn"
     >
       <figcaption>
-        The network{picture ? `, weights of epoch ${picture.epoch}` : ': train to see its weights'}
-        <span className="hint">
-          {' '}
-          · edges: orange positive, blue negative, thicker = larger{inputNames ? ' · each unit shows its output over the plane' : ''}
-        </span>
+        {change && latest && previous ? (
+          <>
+            The network, change in its weights from step {previous.step.toLocaleString('en-US')} to step{' '}
+            {latest.step.toLocaleString('en-US')}
+            <span className="hint">
+              {' '}
+              · edges: orange rose, blue fell, thicker = larger change (largest {change.maxWeight.toPrecision(2)}) · with plain SGD, one
+              step&rsquo;s change is −learning rate × the gradient
+            </span>
+          </>
+        ) : (
+          <>
+            The network
+            {latest
+              ? `, weights ${latest.step > 0 && latest.step !== previous?.step ? `after step ${latest.step.toLocaleString('en-US')} (epoch ${latest.epoch})` : `of epoch ${latest.epoch}`}`
+              : ': train to see its weights'}
+            <span className="hint">
+              {' '}
+              · edges: orange positive, blue negative, thicker = larger{inputNames ? ' · each unit shows its output over the plane' : ''}
+            </span>
+          </>
+        )}
       </figcaption>
+      <label className="checkbox network-change">
+        <input
+          type="checkbox"
+          checked={showChange}
+          disabled={!previous}
+          onChange={(event) => useAppStore.setState({ showWeightChange: event.target.checked })}
+          data-testid="show-weight-change"
+        />
+        Show the change since the picture before
+        {previous ? ` (step ${previous.step.toLocaleString('en-US')})` : ' (after a second picture: press Step)'}
+      </label>
       <div className="network-stage" style={{ width: net.width, maxWidth: '100%' }}>
         <canvas
           ref={canvas}

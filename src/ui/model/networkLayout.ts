@@ -172,10 +172,15 @@ const distanceToSegment = (px: number, py: number, e: DrawnEdge): number => {
 const fixed = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3));
 
 /** Lays the network out; `picture` is used only when its columns match the stack's. */
+/** A change, with its sign and enough digits for one step's small ones. */
+const signed = (value: number) => `${value > 0 ? '+' : ''}${value.toPrecision(3)}`;
+
 export function layoutNetwork(
   model: { inputShape: number[]; layers: readonly LayerSpec[]; shapes: number[][]; output: OutputSpec },
   inputNames: string[] | null,
   picture: NetworkPicture | null,
+  /** The picture holds changes in the weights (pictureChange), not weights: pointing reads "change". */
+  changes = false,
 ): DrawnNetwork {
   const columns = columnsOf(model.inputShape, model.layers, model.shapes, model.output, inputNames);
   const drawn = columns.filter((c) => c.picture !== null);
@@ -343,7 +348,7 @@ export function layoutNetwork(
         const bias = live?.columns[node.column]?.biases?.[node.unit];
         const column = columns[node.column];
         if (column.units === 0) return `${column.title}: output ${column.shape}${node.column === 0 ? ', the image goes in whole' : ''}.`;
-        return `${nameOf(node.column, node.unit)}${bias === undefined ? '' : `: bias ${fixed(bias)}`}${node.heatmap ? '; its square shows its output over the plane (orange positive, blue negative)' : ''}.`;
+        return `${nameOf(node.column, node.unit)}${bias === undefined ? '' : changes ? `: bias changed by ${signed(bias)}` : `: bias ${fixed(bias)}`}${node.heatmap ? '; its square shows its output over the plane (orange positive, blue negative)' : ''}.`;
       }
       let best: DrawnEdge | null = null;
       let bestDistance = 4;
@@ -359,7 +364,9 @@ export function layoutNetwork(
       const value = best.weight === null ? 'not trained yet' : fixed(best.weight);
       return best.kind === 'kernel'
         ? `Kernel from ${best.from} to ${best.to}: mean weight ${value}.`
-        : `Weight from ${best.from} to ${best.to}: ${value}.`;
+        : changes
+          ? `Change in the weight from ${best.from} to ${best.to}: ${best.weight === null ? 'none drawn' : signed(best.weight)}.`
+          : `Weight from ${best.from} to ${best.to}: ${value}.`;
     },
   };
 }
