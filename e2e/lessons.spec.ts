@@ -264,3 +264,39 @@ test('backpropagation: Step one batch at a time, and the network picture draws e
   await expect(panel.getByTestId('lesson-step')).toContainText('step 2 of 2: A gradient that fades');
   await expect(page.getByTestId('run-status')).not.toHaveText('paused');
 });
+
+test('transfer: a later step starts from the model an earlier step trained, scores it, freezes it, and starts afresh after', async ({
+  page,
+}) => {
+  await openLessonLink(page, 'transfer', 2);
+  const panel = page.getByTestId('lesson');
+  // Without step 1's model this visit, step 2 says so and waits.
+  await expect(panel.getByTestId('lesson-needs-model')).toContainText('run step 1 first');
+  await panel.getByTestId('previous-step').click();
+  await predictAndRun(page, '0.9 or more');
+  const digits = await readNumber(page, 'metric-val-accuracy');
+  await panel.getByTestId('next-step').click();
+  await expect(panel.getByTestId('lesson-step')).toContainText('step 2 of 5: Moved to clothes, as it is');
+  await expect(page.getByTestId('dataset-active')).toContainText('Fashion');
+  await predictAndRun(page, 'about chance (0.1)');
+  const reading = panel.getByTestId('lesson-reading');
+  await expect(page.getByTestId('opened-model')).toContainText('Starts from step 1’s model');
+  await expect(reading).toContainText(`from ${digits.toFixed(3)} on digits`);
+  const unadapted = await readNumber(page, 'metric-val-accuracy');
+  expect(unadapted).toBeLessThan(0.3);
+  await expect(panel.getByTestId('lesson-goal')).toContainText('✓ Done');
+
+  await panel.getByTestId('next-step').click();
+  await predictAndRun(page, 'below 0.6');
+  // The preset's locks hold on the adopted model: only the new output layer trains.
+  await expect(page.getByRole('button', { name: 'Freeze layer 2' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(reading).toContainText(`against ${unadapted.toFixed(3)} before adapting`);
+  await page.screenshot({ path: 'test-results/lesson-transfer-frozen.png', fullPage: true });
+
+  // From scratch: the lesson lets its adopted model go, so the run starts from seeded weights.
+  await panel.getByTestId('next-step').click();
+  await expect(page.getByTestId('opened-model')).toHaveCount(0);
+  await predictAndRun(page, 'as well or better');
+  await expect(reading).toContainText('From scratch on 80 clothes');
+  console.log(`transfer step 4: ${await reading.textContent()}`);
+});

@@ -12,6 +12,7 @@ import { metrics } from './metrics';
 import { optimizers } from './optimizers';
 import { overfitting } from './overfitting';
 import { preprocessing } from './preprocessing';
+import { transfer } from './transfer';
 import { underfitting } from './underfitting';
 import type { Lesson } from './types';
 
@@ -28,6 +29,7 @@ export const LESSONS: readonly Lesson[] = [
   metrics,
   forest,
   drift,
+  transfer,
   imperfect,
 ];
 

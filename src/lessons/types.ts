@@ -43,6 +43,14 @@ export interface LessonStep {
    * `run.stepping`).
    */
   measure?: 'forest' | 'drawing' | 'folds' | 'steps';
+  /**
+   * Transfer: the step's run starts from the model an earlier step's run
+   * trained (its index), on this step's data; when the classes differ its
+   * output layer is replaced. The layers the preset freezes (`!`) stay frozen.
+   */
+  startFrom?: number;
+  /** The run only scores the model on the validation split (with `startFrom`: the earlier model, before any training here). */
+  evaluateOnly?: boolean;
 }
 
 export interface Lesson {

@@ -9,8 +9,11 @@ import { presetConfig } from '../lessons/preset';
 import type { RunEnd } from './clientHandle';
 import { openLinkExperiment } from './dataActions';
 import { growForestBesideRun } from './forestActions';
-import { startRun, stepRun, stopRun } from './actions';
+import { startRun, stepRun, stopRun, updateConfig } from './actions';
+import { modelOfRun } from './keptModels';
+import { adoptModel, forgetOpenedModel } from './modelActions';
 import { layerChanges } from '../model/picture';
+import { canFreeze, isFrozen, unfrozen } from '../model/spec';
 import { crossValidate } from './sweepActions';
 import { startSweep } from './sweepRunner';
 import { completeRows } from '../sweep/active';
@@ -83,10 +86,16 @@ export function openLesson(id: string, step?: number, keepExperiment = false): b
           done: saved?.done ?? lesson.steps.map(() => false),
           results: lesson.steps.map(() => null),
           resultRuns: lesson.steps.map(() => 0),
+          models: lesson.steps.map(() => null),
         }),
     sinceRunId: useAppStore.getState().run.runId,
     foldSweep: null,
   }));
+  // A model the lesson adopted for a step that started from an earlier one is let go: this step starts afresh.
+  if (current.adopted && lesson.steps[index].startFrom === undefined) {
+    forgetOpenedModel();
+    setSlice('lesson', { adopted: false });
+  }
   if (!keepExperiment) openLinkExperiment(preset);
   // A step trained a batch at a time is read in the change of the weights: the picture shows it.
   if (lesson.steps[index].measure === 'steps') useAppStore.setState({ showWeightChange: true });
@@ -122,7 +131,12 @@ export function leaveLesson(): void {
  */
 export function runStep(): void {
   const { lesson, config } = useAppStore.getState();
-  const measure = lessonStepShown()?.measure;
+  const shown = lessonStepShown();
+  if (lesson.active && shown?.startFrom !== undefined) {
+    startFromStep(shown.startFrom, shown.preset, shown.evaluateOnly === true);
+    return;
+  }
+  const measure = shown?.measure;
   if (measure === 'steps') {
     stepRun();
     return;
@@ -136,6 +150,21 @@ export function runStep(): void {
   const sweep = useAppStore.getState().sweep.active;
   if (sweep?.status === 'running')
     setSlice('lesson', { foldSweep: { id: sweep.id, step: lesson.active.step, config: structuredClone(config) } });
+}
+
+/** The step's run starts from the model step `from` trained, with the preset's layers frozen; or only scores it. */
+function startFromStep(from: number, preset: string, evaluateOnly: boolean): void {
+  const model = useAppStore.getState().lesson.models[from];
+  if (!model) return;
+  adoptModel({ experiment: model, weights: model.weights, notes: [] }, `step ${from + 1}’s model`);
+  if (useAppStore.getState().openedModel?.error) return;
+  const frozen = presetConfig(preset).config.layers.map(isFrozen);
+  updateConfig((c) => ({
+    ...c,
+    layers: unfrozen(c.layers).map((layer, i) => (frozen[i] && canFreeze(layer) ? { ...layer, frozen: true } : layer)),
+  }));
+  setSlice('lesson', { adopted: true });
+  startRun(false, evaluateOnly);
 }
 
 /** Store listener: a new network picture while a step that measures steps is shown and its run is paused (after a Step). */
@@ -193,6 +222,11 @@ export function lessonRunEnded(event: RunEnd): void {
   const index = lesson.active.step;
   const stepping = lesson.resultRuns[index] === run.runId ? lesson.results[index]?.stepping : undefined;
   setResult(index, run.runId, { ...runFactsNow(), ...(stepping ? { stepping } : {}) });
+  // What it trained is kept for a later step that starts from it.
+  if (event.type === 'done' && event.kept) {
+    const model = modelOfRun(run.runId, event.kept);
+    if (model) setSlice('lesson', (slice) => ({ models: slice.models.map((m, i) => (i === index ? model : m)) }));
+  }
   if (step.measure === 'forest') void growForestBesideRun().then(() => forestGrown(run.runId));
 }
 
@@ -207,6 +241,7 @@ function runFactsNow(): RunFacts {
     samplesPerSecond: run.samplesPerSecond > 0 ? run.samplesPerSecond : null,
     speeds: run.choice.speeds.map(({ backend, samplesPerSecond, reason }) => ({ backend, samplesPerSecond, reason })),
     software: run.choice.software,
+    startedFrom: run.startedFrom,
   };
 }
 

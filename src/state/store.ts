@@ -12,6 +12,7 @@ import type { SweepSpec } from '../sweep/plan';
 import type { SweepTag } from '../sweep/results';
 import type { ActiveSweep } from '../sweep/active';
 import type { RunFacts } from '../lessons/facts';
+import type { StoredModel } from '../history/storedModel';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'stopped' | 'done' | 'error';
 
@@ -193,6 +194,10 @@ export interface LessonSlice {
   sinceRunId: number;
   /** The cross-validation a step that measures folds started (its sweep), and the config it scored; null: none. */
   foldSweep: { id: string; step: number; config: ExperimentConfig } | null;
+  /** The model each step's latest run trained (this visit, in memory), for a later step that starts from it. */
+  models: (StoredModel | null)[];
+  /** The opened model is one the lesson adopted for a step (so a step that starts afresh lets it go). */
+  adopted: boolean;
 }
 
 export type WorkbenchTab = 'insights' | 'sweeps' | 'history';
@@ -317,7 +322,18 @@ export function initialState(): AppState {
     forest: { status: 'idle', fraction: 0, result: null, error: null, runId: 0 },
     lrFinder: { status: 'idle', fraction: 0, result: null, error: null },
     drift: { before: null, after: null, scoringRunId: null, retrainRunId: null, weights: null, trained: null, error: null },
-    lesson: { active: null, preset: null, predictions: [], results: [], resultRuns: [], done: [], sinceRunId: 0, foldSweep: null },
+    lesson: {
+      active: null,
+      preset: null,
+      predictions: [],
+      results: [],
+      resultRuns: [],
+      done: [],
+      sinceRunId: 0,
+      foldSweep: null,
+      models: [],
+      adopted: false,
+    },
   };
 }
 

@@ -5,7 +5,10 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LESSONS } from '../../src/lessons';
 import { finalAccuracy, type RunFacts } from '../../src/lessons/facts';
-import { localFetch, runPreset } from './runPreset';
+import { localFetch, runPreset, weightsOf, type Start } from './runPreset';
+
+/** Each step's run on tfjs's CPU backend, reused where fused cannot train the model (the same run, not trained twice). */
+const onCpu = new Map<string, RunFacts>();
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -21,7 +24,15 @@ describe.each(LESSONS.flatMap((lesson) => (['cpu', 'fused'] as const).map((engin
     it('meets every step’s goal on its preset, and reads the run back with its numbers', async () => {
       const earlier: (RunFacts | null)[] = [];
       for (const [i, step] of lesson.steps.entries()) {
-        const run = (await runPreset(step.preset, engine, step.measure)) ?? (await runPreset(step.preset, 'cpu', step.measure));
+        const from = step.startFrom === undefined ? undefined : earlier[step.startFrom];
+        const start: Start | undefined = from ? { ...weightsOf(from)!, evaluateOnly: step.evaluateOnly } : undefined;
+        const key = `${lesson.id}/${i}`;
+        const cpu = async () => {
+          const facts = onCpu.get(key) ?? (await runPreset(step.preset, 'cpu', step.measure, start));
+          if (facts) onCpu.set(key, facts);
+          return facts;
+        };
+        const run = engine === 'fused' ? ((await runPreset(step.preset, 'fused', step.measure, start)) ?? (await cpu())) : await cpu();
         if (!run) throw new Error('unreachable');
         const context = { prediction: step.prediction ? step.prediction.answer(run, earlier) : null, changed: [], earlier };
         const reading = step.reading(run, context);
@@ -32,6 +43,6 @@ describe.each(LESSONS.flatMap((lesson) => (['cpu', 'fused'] as const).map((engin
         expect(reading).toMatch(/\d\.\d{3}/);
         earlier.push(run);
       }
-    }, 120_000);
+    }, 300_000);
   },
 );

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { presetConfig } from '../../src/lessons/preset';
 import type { ExperimentConfig } from '../../src/config/experiment';
+import type { InitialWeights } from '../../src/train/protocol';
 import type { DrawingFacts, FoldFacts, ForestFacts, RunFacts } from '../../src/lessons/facts';
 import type { LessonStep } from '../../src/lessons/types';
 import { FOREST_TREES } from '../../src/state/forestActions';
@@ -42,10 +43,11 @@ export async function runPreset(
   preset: string,
   engine: 'cpu' | 'fused' = 'cpu',
   measure?: LessonStep['measure'],
+  start?: Start,
 ): Promise<RunFacts | null> {
   const { config, notes } = presetConfig(preset);
   if (notes.length > 0) throw new Error(`The preset has notes: ${notes.join(' ')}`);
-  if (measure !== 'folds') return runConfig(config, engine, measure);
+  if (measure !== 'folds') return runConfig(config, engine, measure, start);
   const folds: FoldFacts[] = [];
   let last: RunFacts | null = null;
   for (let fold = 1; fold <= config.folds; fold++) {
@@ -57,10 +59,28 @@ export async function runPreset(
   return { ...last!, config, folds };
 }
 
-async function runConfig(config: ExperimentConfig, engine: 'cpu' | 'fused', measure?: LessonStep['measure']): Promise<RunFacts | null> {
+/** Transfer: the run starts from an earlier run's weights (trained on classes `classes`), or only scores them. */
+export interface Start {
+  weights: InitialWeights;
+  classes: readonly string[];
+  evaluateOnly?: boolean;
+}
+
+/** What each run trained, for a later step that starts from it. */
+const trained = new WeakMap<RunFacts, Start>();
+export const weightsOf = (run: RunFacts): Start | undefined => trained.get(run);
+
+async function runConfig(
+  config: ExperimentConfig,
+  engine: 'cpu' | 'fused',
+  measure?: LessonStep['measure'],
+  start?: Start,
+): Promise<RunFacts | null> {
   const { dataset, split } = await trainingData(config, 'https://local.invalid/');
   if (engine === 'fused' && fusedObstacle(config, dataset) !== null) return null;
-  const built = await buildEngine(engine, config, dataset, split.train);
+  // As the page adopts a kept model: the output layer is replaced when its classes are not this data's.
+  const replaceOutput = start !== undefined && start.classes.join('\n') !== dataset.classes.join('\n');
+  const built = await buildEngine(engine, config, dataset, split.train, start?.weights, undefined, replaceOutput);
   const epochs: EpochPoint[] = [];
   const losses: number[] = [];
   let error: string | null = null;
@@ -89,6 +109,7 @@ async function runConfig(config: ExperimentConfig, engine: 'cpu' | 'fused', meas
       epochs: config.epochs,
       seed: config.seed,
       control,
+      evaluateOnly: start?.evaluateOnly,
       weightDecay: config.weightDecay,
       earlyStopping: config.earlyStopping ? { patience: config.patience } : undefined,
       onBatch: (point) => losses.push(point.loss),
@@ -105,7 +126,10 @@ async function runConfig(config: ExperimentConfig, engine: 'cpu' | 'fused', meas
   }
   let drawing: DrawingFacts | undefined;
   let forest: ForestFacts | undefined;
+  let weights: InitialWeights;
   try {
+    const shapes = built.model.getWeights().map((w) => w.shape);
+    weights = (await built.engine.readWeights()).map((values, k) => ({ shape: shapes[k], values: Float32Array.from(values) }));
     if (measure === 'drawing') {
       const image = preprocessDrawing(notADigit(), 280, 280);
       const scale = inputScale(dataset);
@@ -123,11 +147,12 @@ async function runConfig(config: ExperimentConfig, engine: 'cpu' | 'fused', meas
   }
   const seconds = (performance.now() - started) / 1000;
   const samplesPerSecond = seconds > 0 ? (split.train.length * epochs.length) / seconds : null;
-  return {
+  const facts: RunFacts = {
     config,
     epochs,
     error,
     backend: engine,
+    startedFrom: start ? `an earlier step's model${replaceOutput ? ', output layer replaced' : ''}` : null,
     samplesPerSecond,
     speeds: [],
     software: null,
@@ -145,4 +170,6 @@ async function runConfig(config: ExperimentConfig, engine: 'cpu' | 'fused', meas
         }
       : {}),
   };
+  trained.set(facts, { weights, classes: dataset.classes });
+  return facts;
 }

@@ -46,6 +46,8 @@ function LessonStep() {
   const stepping = step.measure === 'steps';
   // Moving to another step is refused while something trains; a paused run (after Steps) is stopped first.
   const moving = status === 'running' || sweeping;
+  // A step that starts from an earlier step's model waits for that model (kept in memory for this visit).
+  const needsModel = step.startFrom !== undefined && !lessonState.models[step.startFrom];
   return (
     <section className="lesson" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson">
       <div className="lesson-head">
@@ -107,21 +109,25 @@ function LessonStep() {
           type="button"
           className="primary"
           data-testid="lesson-run"
-          disabled={(stepping ? status === 'running' || sweeping : busy) || mustPredict}
+          disabled={(stepping ? status === 'running' || sweeping : busy) || mustPredict || needsModel}
           title={
             mustPredict
               ? 'Commit a prediction first'
-              : stepping
-                ? 'Train exactly one batch, then pause: the network picture shows how each weight changed'
-                : step.measure === 'folds'
-                  ? 'Cross-validate the experiment as it is now: one model per fold, trained one after another'
-                  : 'Train the experiment as it is now (the step’s preset, and anything you changed)'
+              : needsModel
+                ? `Run step ${step.startFrom! + 1} first: this step starts from its model`
+                : step.evaluateOnly
+                  ? 'Score the earlier step’s model on this data, without training'
+                  : stepping
+                    ? 'Train exactly one batch, then pause: the network picture shows how each weight changed'
+                    : step.measure === 'folds'
+                      ? 'Cross-validate the experiment as it is now: one model per fold, trained one after another'
+                      : 'Train the experiment as it is now (the step’s preset, and anything you changed)'
           }
           onClick={runStep}
         >
           {stepping ? `Step one batch${run?.stepping ? ` (step ${run.stepping.step + 1})` : ''}` : 'Run this step'}
         </button>
-        <button type="button" disabled={index === 0 || moving} onClick={() => goToStep(index - 1)}>
+        <button type="button" disabled={index === 0 || moving} onClick={() => goToStep(index - 1)} data-testid="previous-step">
           Previous step
         </button>
         <button
@@ -133,6 +139,11 @@ function LessonStep() {
           Next step
         </button>
       </div>
+      {needsModel && (
+        <p className="hint" data-testid="lesson-needs-model">
+          This step starts from the model step {step.startFrom! + 1} trains: run step {step.startFrom! + 1} first (in this visit).
+        </p>
+      )}
       {run && step.measure === 'drawing' && !busy && (
         <button type="button" onClick={goToDrawingPad} data-testid="lesson-draw">
           Go to the drawing pad
