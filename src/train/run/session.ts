@@ -399,7 +399,9 @@ export class TrainingSession {
       if (drawn) await drawPicture(weightsEpoch);
       outbox.flush();
       const kept =
-        drawn && !this.options.evaluateOnly && this.options.probeTarget === undefined ? await keptWeights(engine, built.model) : undefined;
+        drawn && !this.options.evaluateOnly && this.options.probeTarget === undefined
+          ? await keptWeights(engine, this.built?.model ?? built.model)
+          : undefined;
       post({ type: 'done', runId, reason: result, ...(kept ? { kept } : {}) });
     } finally {
       // The model stays for the insight views; the next run disposes it.
