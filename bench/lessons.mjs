@@ -1,7 +1,8 @@
 // Section 16 of `npm run bench`: every lesson, run as a learner runs it in
 // the built app (auto backend, no data caps): open it from the Lessons list,
-// and for each step commit the first choice, press Run this step, wait for
-// the reading, go on. Timed idle and with a CPU hog on one core (classroom
+// and for each step commit the first choice, press Run this step (five
+// Steps for backpropagation; a house drawn on the pad where a step reads
+// one), wait for the reading, go on. Timed idle and with a CPU hog on one core (classroom
 // machines are rarely idle); a lesson should take under two minutes.
 import { spawn } from 'node:child_process';
 
@@ -30,18 +31,54 @@ async function runLesson(page, title) {
       await commit.click();
     }
     const t0 = Date.now();
-    await panel.getByTestId('lesson-run').click();
-    await page.waitForFunction(
-      () => /done|stopped|error/.test(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''),
-      null,
-      {
-        timeout: LIMIT_MS * 2,
-      },
-    );
-    await panel
-      .getByTestId('lesson-reading')
-      .waitFor({ timeout: 10_000 })
+    const run = panel.getByTestId('lesson-run');
+    if (((await run.textContent()) ?? '').startsWith('Step one batch')) {
+      // Backpropagation: five single Steps, each read at its pause.
+      for (let k = 1; k <= 5; k++) {
+        await run.click();
+        await page.waitForFunction((n) => document.querySelector('[data-testid="network"]')?.getAttribute('data-step') === String(n), k, {
+          timeout: LIMIT_MS,
+        });
+      }
+    } else {
+      await run.click();
+      // Done when the run has ended and the step's button is back (a cross-validation trains all its folds first).
+      await page.waitForFunction(
+        () =>
+          /done|stopped|error/.test(document.querySelector('[data-testid="run-status"]')?.textContent ?? '') &&
+          document.querySelector('[data-testid="lesson-run"]')?.hasAttribute('disabled') === false,
+        null,
+        { timeout: LIMIT_MS * 2 },
+      );
+    }
+    // A forest grows on the run's split after it ends; the reading waits for it.
+    await page
+      .waitForFunction(() => !/is growing/.test(document.querySelector('[data-testid="lesson-reading"]')?.textContent ?? ''), null, {
+        timeout: LIMIT_MS,
+      })
       .catch(() => undefined);
+    // A step that reads a drawing: draw a house on the pad, as a learner would.
+    if (await panel.getByTestId('lesson-draw').count()) {
+      await panel.getByTestId('lesson-draw').click();
+      const box = await page.getByTestId('draw-canvas').boundingBox();
+      const at = (x, y) => page.mouse.move(box.x + box.width * x, box.y + box.height * y, { steps: 4 });
+      await at(0.2, 0.45);
+      await page.mouse.down();
+      for (const [x, y] of [
+        [0.2, 0.9],
+        [0.8, 0.9],
+        [0.8, 0.45],
+        [0.2, 0.45],
+        [0.5, 0.12],
+        [0.8, 0.45],
+      ])
+        await at(x, y);
+      await page.mouse.up();
+      await panel
+        .getByText(/For your drawing/)
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined);
+    }
     const seconds = (Date.now() - t0) / 1000;
     const met = ((await panel.getByTestId('lesson-goal').textContent()) ?? '').includes('✓');
     const backend = (await page.getByTestId('backend').textContent()) ?? '—';
@@ -50,6 +87,8 @@ async function runLesson(page, title) {
     if (steps.length >= Number(total) || !(await next.isEnabled())) break;
     await next.click();
   }
+  // A run left paused by Steps is stopped, as a learner would before the next lesson.
+  if (/paused/.test((await page.getByTestId('run-status').textContent()) ?? '')) await page.getByTestId('stop-button').click();
   await panel.getByTestId('leave-lesson').click();
   return steps;
 }

@@ -138,7 +138,7 @@ test('a link to a lesson this app does not have says so, and the page works', as
   await page.goto('/#lesson=preprocessing&step=1');
   await expect(page.getByTestId('csv-summary')).toContainText('rows');
   await expect(page.getByLabel(/^Scaling/)).toHaveValue('none');
-  await expect(page.getByTestId('lesson-step')).toContainText('step 1 of 2: Raw numbers');
+  await expect(page.getByTestId('lesson-step')).toContainText('step 1 of 4: Raw numbers');
 });
 
 test('the hardware lesson reads what auto measured on this machine, and names a software GPU as one', async ({ page }) => {

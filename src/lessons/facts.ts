@@ -17,6 +17,8 @@ export interface RunFacts {
   speeds: readonly MeasuredSpeed[];
   /** WebGL or WebGPU on a software adapter (its name): it computes on the CPU. */
   software: string | null;
+  /** Samples the run trained and validated on (absent where not known). */
+  sizes?: { train: number; validation: number };
   /** The kept model the run started from, in words (transfer); null or absent: seeded weights. */
   startedFrom?: string | null;
   /** A random forest's scores on the run's own data and split (steps that measure it; absent until it has grown; null: it could not grow on this data). */

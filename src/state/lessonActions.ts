@@ -242,6 +242,7 @@ function runFactsNow(): RunFacts {
     speeds: run.choice.speeds.map(({ backend, samplesPerSecond, reason }) => ({ backend, samplesPerSecond, reason })),
     software: run.choice.software,
     startedFrom: run.startedFrom,
+    sizes: { train: run.sizes.trainSamples, validation: run.sizes.validationSamples },
   };
 }
 

@@ -152,6 +152,7 @@ async function runConfig(
     epochs,
     error,
     backend: engine,
+    sizes: { train: split.train.length, validation: split.validation.length },
     startedFrom: start ? `an earlier step's model${replaceOutput ? ', output layer replaced' : ''}` : null,
     samplesPerSecond,
     speeds: [],
