@@ -63,7 +63,9 @@ test('a lesson link: predict, run, the goal is detected, the reading quotes the 
   await panel.getByTestId('lesson-run').click();
   await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 90_000 });
   await expect(reading).toContainText('You changed Learning rate');
-  await expect(reading).toContainText(`validation at ${(await readNumber(page, 'metric-val-accuracy')).toFixed(3)}`);
+  const changedValidation = (await readNumber(page, 'metric-val-accuracy')).toFixed(3);
+  await expect(reading).toContainText(`validation at ${changedValidation}`);
+  const changedGoal = await panel.getByTestId('lesson-goal').textContent();
 
   // The link carries the lesson's place; the next step is the dropout network.
   await expect(page).toHaveURL(/lesson=overfitting&step=1/);
@@ -87,6 +89,12 @@ test('a lesson link: predict, run, the goal is detected, the reading quotes the 
   await expect(choice).toContainText('(1 of 6 steps done)');
   await choice.click();
   await expect(page.getByTestId('lesson-step')).toContainText('step 2 of 6');
+  // So is each step's reading: step 1 reads the learner's last run again, numbers and change included.
+  await panel.getByTestId('previous-step').click();
+  await expect(reading).toContainText('Your run from an earlier visit');
+  await expect(reading).toContainText(`validation at ${changedValidation}`);
+  await expect(reading).toContainText('You changed Learning rate');
+  await expect(panel.getByTestId('lesson-goal')).toHaveText(changedGoal!);
 });
 
 test('two more lessons, mid-way and done; the panel is axe-clean, large in classroom mode, and fits a phone', async ({ page }) => {

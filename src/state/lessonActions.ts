@@ -1,10 +1,12 @@
 // Following a lesson: opening one (its step's preset becomes the experiment),
 // committing a prediction, reading each run that ends while a step is shown,
 // moving between steps, and leaving (the experiment stays). Progress (the
-// step, the predictions, the goals met) is kept in the browser.
+// step, the predictions, the goals met, and each step's reading) is kept in
+// the browser.
 import { configDifferences } from '../history/record';
 import { lessonById } from '../lessons';
 import type { RunFacts } from '../lessons/facts';
+import { restoreFacts, storableFacts } from '../lessons/storedFacts';
 import { presetConfig } from '../lessons/preset';
 import type { RunEnd } from './clientHandle';
 import { openLinkExperiment } from './dataActions';
@@ -25,19 +27,24 @@ interface Progress {
   step: number;
   predictions: (string | null)[];
   done: boolean[];
+  /** Each step's latest run as the lesson read it (null: none kept), so its reading comes back. */
+  results: (RunFacts | null)[];
 }
 
-function readProgress(): Record<string, Progress> {
+/** As written: the readings are left out when storage had no room for them. */
+type StoredProgress = Omit<Progress, 'results'> & { results?: (RunFacts | null)[] };
+
+function readProgress(): Record<string, StoredProgress> {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? '{}');
-    return typeof value === 'object' && value !== null ? (value as Record<string, Progress>) : {};
+    return typeof value === 'object' && value !== null ? (value as Record<string, StoredProgress>) : {};
   } catch {
     return {};
   }
 }
 
-/** A lesson's saved progress, read defensively (a damaged entry is no progress). */
-export function savedProgress(id: string, steps: number): Progress | null {
+/** A lesson's saved progress, read defensively (a damaged entry is no progress; a damaged reading is none); `readings`: read those too. */
+export function savedProgress(id: string, steps: number, readings = false): Progress | null {
   const raw = readProgress()[id];
   if (typeof raw !== 'object' || raw === null || !Number.isInteger(raw.step)) return null;
   const list = <T>(value: unknown, ok: (v: unknown) => v is T, fallback: T): T[] =>
@@ -46,17 +53,25 @@ export function savedProgress(id: string, steps: number): Progress | null {
     step: Math.min(Math.max(0, raw.step), steps - 1),
     predictions: list(raw.predictions, (v): v is string | null => typeof v === 'string' || v === null, null),
     done: list(raw.done, (v): v is boolean => typeof v === 'boolean', false),
+    results: Array.from({ length: steps }, (_, i) => (readings && Array.isArray(raw.results) ? restoreFacts(raw.results[i]) : null)),
   };
 }
 
 function saveProgress(slice: LessonSlice): void {
   if (!slice.active) return;
-  try {
-    const all = readProgress();
-    all[slice.active.id] = { step: slice.active.step, predictions: slice.predictions, done: slice.done };
-    localStorage.setItem(PROGRESS_KEY, JSON.stringify(all));
-  } catch {
-    // Storage may be full or switched off: the lesson goes on, unsaved.
+  const { id, step } = slice.active;
+  const progress = { step, predictions: slice.predictions, done: slice.done };
+  const results = slice.results.map((facts) => (facts ? storableFacts(facts) : null));
+  // Storage may be full (then the readings are left out) or switched off: the lesson goes on, unsaved.
+  for (const entry of [{ ...progress, results }, progress]) {
+    try {
+      const all = readProgress();
+      all[id] = entry;
+      localStorage.setItem(PROGRESS_KEY, JSON.stringify(all));
+      return;
+    } catch {
+      // Try the smaller entry.
+    }
   }
 }
 
@@ -70,7 +85,7 @@ export function openLesson(id: string, step?: number, keepExperiment = false): b
   const lesson = lessonById(id);
   if (!lesson) return false;
   const current = useAppStore.getState().lesson;
-  const saved = current.active?.id === id ? null : savedProgress(id, lesson.steps.length);
+  const saved = current.active?.id === id ? null : savedProgress(id, lesson.steps.length, true);
   const index = Math.min(Math.max(0, step ?? saved?.step ?? 0), lesson.steps.length - 1);
   const { config } = presetConfig(lesson.steps[index].preset);
   const { config: before } = useAppStore.getState();
@@ -84,7 +99,7 @@ export function openLesson(id: string, step?: number, keepExperiment = false): b
       : {
           predictions: saved?.predictions ?? lesson.steps.map(() => null),
           done: saved?.done ?? lesson.steps.map(() => false),
-          results: lesson.steps.map(() => null),
+          results: saved?.results ?? lesson.steps.map(() => null),
           resultRuns: lesson.steps.map(() => 0),
           models: lesson.steps.map(() => null),
         }),

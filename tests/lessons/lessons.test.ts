@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LESSONS } from '../../src/lessons';
 import { finalAccuracy, type RunFacts } from '../../src/lessons/facts';
+import { restoreFacts, storableFacts } from '../../src/lessons/storedFacts';
 import { localFetch, runPreset, weightsOf, type Start } from './runPreset';
 
 /** Each step's run on tfjs's CPU backend, reused where fused cannot train the model (the same run, not trained twice). */
@@ -41,6 +42,11 @@ describe.each(LESSONS.flatMap((lesson) => (['cpu', 'fused'] as const).map((engin
         if (step.prediction) expect(step.prediction.choices).toContain(step.prediction.answer(run, earlier));
         // The reading quotes a number of this run.
         expect(reading).toMatch(/\d\.\d{3}/);
+        // Kept in the browser and read back on a later visit, the run gives the same reading and goal.
+        const back = restoreFacts(JSON.parse(JSON.stringify(storableFacts(run))));
+        expect(back, `${lesson.id} step ${i + 1}: its stored facts read back`).not.toBeNull();
+        expect(step.reading(back!, context)).toBe(reading);
+        expect(step.goal.met(back!, context)).toBe(true);
         earlier.push(run);
       }
     }, 300_000);

@@ -141,7 +141,7 @@ function LessonStep() {
       </div>
       {needsModel && (
         <p className="hint" data-testid="lesson-needs-model">
-          This step starts from the model step {step.startFrom! + 1} trains: run step {step.startFrom! + 1} first (in this visit).
+          This step starts from the model step {step.startFrom! + 1} trains, kept for this visit only: run step {step.startFrom! + 1} first.
         </p>
       )}
       {run && step.measure === 'drawing' && !busy && (
@@ -151,6 +151,7 @@ function LessonStep() {
       )}
       {run && context && (
         <p className="note lesson-reading" role="status" data-testid="lesson-reading" ref={readingRef}>
+          {readRun === 0 && <span className="hint">Your run from an earlier visit: </span>}
           {step.reading(run, context)}
         </p>
       )}
