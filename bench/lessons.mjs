@@ -5,6 +5,7 @@
 // one), wait for the reading, go on. Timed idle and with a CPU hog on one core (classroom
 // machines are rarely idle); a lesson should take under two minutes.
 import { spawn } from 'node:child_process';
+import { drawHouse } from '../scripts/draw-house.mjs';
 
 const LIMIT_MS = 120_000;
 
@@ -60,20 +61,7 @@ async function runLesson(page, title) {
     // A step that reads a drawing: draw a house on the pad, as a learner would.
     if (await panel.getByTestId('lesson-draw').count()) {
       await panel.getByTestId('lesson-draw').click();
-      const box = await page.getByTestId('draw-canvas').boundingBox();
-      const at = (x, y) => page.mouse.move(box.x + box.width * x, box.y + box.height * y, { steps: 4 });
-      await at(0.2, 0.45);
-      await page.mouse.down();
-      for (const [x, y] of [
-        [0.2, 0.9],
-        [0.8, 0.9],
-        [0.8, 0.45],
-        [0.2, 0.45],
-        [0.5, 0.12],
-        [0.8, 0.45],
-      ])
-        await at(x, y);
-      await page.mouse.up();
+      await drawHouse(page, page.getByTestId('draw-canvas'));
       await panel
         .getByText(/For your drawing/)
         .waitFor({ timeout: 10_000 })

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from './test';
 import { readNumber } from './helpers';
+import { drawHouse } from '../scripts/draw-house.mjs';
 
 /** Opens the app at a lesson link (with the tests' data caps). */
 async function openLessonLink(page: Page, lesson: string, step: number): Promise<void> {
@@ -190,21 +191,7 @@ test('the forest lesson grows a forest beside the run and reads both; a drawing 
   await panel.getByTestId('lesson-draw').click();
   const canvas = page.getByTestId('draw-canvas');
   await expect(canvas).toBeInViewport();
-  // A house: a square with a roof, in one stroke.
-  const box = (await canvas.boundingBox())!;
-  const at = (x: number, y: number) => page.mouse.move(box.x + box.width * x, box.y + box.height * y, { steps: 4 });
-  await at(0.2, 0.45);
-  await page.mouse.down();
-  for (const [x, y] of [
-    [0.2, 0.9],
-    [0.8, 0.9],
-    [0.8, 0.45],
-    [0.2, 0.45],
-    [0.5, 0.12],
-    [0.8, 0.45],
-  ])
-    await at(x, y);
-  await page.mouse.up();
+  await drawHouse(page, canvas);
   const probabilities = page.getByTestId('draw-probabilities').locator('li');
   await expect(probabilities).toHaveCount(10);
   // The reading names the pad's own top answer and its confidence.
