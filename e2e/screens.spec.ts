@@ -112,6 +112,26 @@ test('after a sweep nothing scrolls sideways, at 1440 and at 390: the table scro
   expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
 });
 
+test('classroom mode on a projector: nothing moves as the counts grow past step 1,000 and epoch 100', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, { maxTrain: 1024, maxVal: 256 });
+  await pick(page, 'plane');
+  await page.getByRole('button', { name: 'Classroom mode off' }).click();
+  await page.getByTestId('train-button').click();
+  const plot = page.getByTestId('loss-chart').locator('svg.recharts-surface').first();
+  const tops = async () => [
+    (await plot.boundingBox())!.y,
+    (await page.getByTestId('boundary-surface').boundingBox())!.y,
+    (await page.getByTestId('network').boundingBox())!.y,
+  ];
+  await expect.poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  const early = await tops();
+  await expect.poll(async () => Number(await page.getByTestId('epoch').textContent()), { timeout: 90_000 }).toBeGreaterThanOrEqual(100);
+  expect(await tops()).toEqual(early);
+  await onScreen(page, plot);
+  await page.getByTestId('stop-button').click();
+});
+
 test('the CNN network picture, and the desktop view after a short run', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openApp(page, { maxTrain: 256, maxVal: 128 });

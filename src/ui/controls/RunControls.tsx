@@ -9,6 +9,11 @@ export function RunControls({ canTrain }: { canTrain: boolean }) {
   const active = isLive(status);
   const run = useAppStore((state) => state.run);
   const pace = useAppStore((state) => state.config.pace);
+  const summary =
+    `${run.status} · epoch ${run.epoch.toLocaleString('en-US')} · step ${run.step.toLocaleString('en-US')} · ` +
+    `${Math.round(run.samplesPerSecond).toLocaleString('en-US')} samples/s` +
+    (run.backend ? ` · ${run.backend}` : '') +
+    (run.backend && run.config?.backend === 'auto' ? ' (auto: fastest measured)' : '');
   return (
     // The run bar stays in view while the page scrolls: the controls and the live figures.
     <div className="run-controls" role="group" aria-label="Training controls">
@@ -64,11 +69,8 @@ export function RunControls({ canTrain }: { canTrain: boolean }) {
         </select>
       </label>
       {/* The same figures as the status panel, kept in view; screen readers read them there. */}
-      <span className="run-summary" aria-hidden="true">
-        {run.status} · epoch {run.epoch.toLocaleString('en-US')} · step {run.step.toLocaleString('en-US')} ·{' '}
-        {Math.round(run.samplesPerSecond).toLocaleString('en-US')} samples/s
-        {run.backend ? ` · ${run.backend}` : ''}
-        {run.backend && run.config?.backend === 'auto' ? ' (auto: fastest measured)' : ''}
+      <span className="run-summary" aria-hidden="true" title={summary}>
+        {summary}
       </span>
     </div>
   );
