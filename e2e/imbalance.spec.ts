@@ -40,3 +40,40 @@ test('class imbalance names a class the data lacks, and keeps the experiment', a
   await expect(page.getByTestId('error')).toContainText('Class imbalance names class 5, but this data set has 2 classes (0 to 1).');
   await expect(page.getByLabel('Imbalance', { exact: true })).toHaveValue('one');
 });
+
+test('class weights set by hand: one box per class, in the link, used by the run, and a list that does not fit is refused', async ({
+  page,
+}) => {
+  await page.goto(LINK);
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  // By hand starts from the balanced weights of the last run's counts: 263 / (2 x 250) and 263 / (2 x 13).
+  await page.getByLabel('Class weights').selectOption('hand');
+  const orange = page.getByLabel('Weight of orange');
+  await expect(page.getByLabel('Weight of blue')).toHaveValue('0.526');
+  await expect(orange).toHaveValue('10.1');
+  await orange.fill('25');
+  await expect(page).toHaveURL(/cw=hand/);
+  await expect(page).toHaveURL(/cwv=0\.526(%2C|,)(%20|\+| )?25/);
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('class-weights-used')).toHaveText(
+    'The last run weighed each sample’s loss by its class (set by hand): blue 0.526, orange 25.',
+  );
+  await page.getByRole('region', { name: 'Class imbalance' }).screenshot({ path: 'test-results/class-weights-by-hand.png' });
+
+  // An empty box: the panel says why, Train refuses with the same sentence, and the last run stays.
+  await orange.fill('');
+  const why = 'The class weight of orange must be a number from 0 to 1000, not “”.';
+  await expect(page.getByTestId('class-weights-by-hand').getByRole('alert')).toHaveText(why);
+  await page.getByTestId('train-button').click();
+  await expect(page.getByTestId('error')).toContainText(why);
+  await expect(page.getByTestId('class-weights-used')).toContainText('orange 25');
+
+  // A link with too few weights opens, names the classes, and keeps the rest of the experiment.
+  await page.goto(LINK + '&cw=hand&cwv=1');
+  await expect(page.getByTestId('class-weights-by-hand').getByRole('alert')).toHaveText(
+    'Class weights by hand need one number per class, in class order (blue, orange): 2 numbers, not 1.',
+  );
+  await expect(page.getByLabel('Imbalance', { exact: true })).toHaveValue('one');
+});

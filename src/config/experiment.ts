@@ -17,7 +17,7 @@ import type { ImbalanceMode } from '../data/imbalance';
 import type { DriftKind } from '../data/drift';
 
 export const IMBALANCE_MODES = ['off', 'one', 'all-but-one'] as const satisfies readonly ImbalanceMode[];
-export const CLASS_WEIGHTINGS = ['off', 'balanced'] as const;
+export const CLASS_WEIGHTINGS = ['off', 'balanced', 'hand'] as const;
 export type ClassWeighting = (typeof CLASS_WEIGHTINGS)[number];
 
 export type { DatasetRef };
@@ -57,8 +57,13 @@ export interface ExperimentConfig {
   imbalanceClass: number;
   imbalanceShare: number;
   imbalanceValidation: boolean;
-  /** Weigh each sample's loss by its class: 'balanced' makes every class weigh the same in all (Keras class_weight). */
+  /**
+   * Weigh each sample's loss by its class (Keras class_weight): 'balanced'
+   * makes every class weigh the same in all; 'hand' takes
+   * `classWeightValues`, one number per class in class order ("1, 1, 5").
+   */
   classWeights: ClassWeighting;
+  classWeightValues: string;
   /**
    * k-fold cross-validation (data/folds.ts): with `folds` 2-10, this run
    * validates on fold `fold` (1..k) and trains on the rest, in place of the
@@ -173,6 +178,7 @@ export function defaultConfig(): ExperimentConfig {
     imbalanceShare: 0.05,
     imbalanceValidation: false,
     classWeights: 'off',
+    classWeightValues: '',
     folds: 0,
     fold: 1,
     stratifiedFolds: true,

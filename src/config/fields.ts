@@ -75,6 +75,7 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
   setting('imbalanceShare', 'ims', 'Share kept'),
   { type: 'bool', path: ['imbalanceValidation'], url: 'imv', label: 'Imbalance validation too' },
   { type: 'enum', path: ['classWeights'], url: 'cw', label: 'Class weights', values: CLASS_WEIGHTINGS },
+  { type: 'text', path: ['classWeightValues'], url: 'cwv', label: 'Class weights by hand', maxLength: 400 },
   setting('folds', 'kf', 'Folds (k)'),
   setting('fold', 'fold', 'Fold'),
   { type: 'bool', path: ['stratifiedFolds'], url: 'kfs', label: 'Stratified folds' },

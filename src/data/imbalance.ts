@@ -81,6 +81,43 @@ export function balancedClassWeights(counts: number[]): number[] {
   return counts.map((c) => (c > 0 ? total / (present * c) : 1));
 }
 
+/** The largest weight a class may be given by hand. */
+export const MAX_CLASS_WEIGHT = 1000;
+
+/** The entries of a weights list: split at commas (an empty entry kept in its place), or at spaces when it has none. */
+export function classWeightCells(text: string): string[] {
+  const trimmed = text.trim();
+  if (!trimmed) return [];
+  return (trimmed.includes(',') ? trimmed.split(',') : trimmed.split(/\s+/)).map((part) => part.trim());
+}
+
+/**
+ * Class weights set by hand: one number per class, in class order,
+ * separated by commas or spaces ("1, 1, 5"); each from 0 to 1000, and not
+ * all 0. Returns the weights, or a sentence saying what is wrong, naming
+ * the classes.
+ */
+export function parseClassWeights(text: string, classes: readonly string[]): number[] | string {
+  const parts = classWeightCells(text);
+  if (parts.length !== classes.length)
+    return `Class weights by hand need one number per class, in class order (${classes.join(', ')}): ${classes.length} numbers, not ${parts.length}.`;
+  const weights: number[] = [];
+  for (const [c, part] of parts.entries()) {
+    const weight = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(part) ? Number(part) : NaN;
+    if (!(weight >= 0 && weight <= MAX_CLASS_WEIGHT))
+      return `The class weight of ${classes[c]} must be a number from 0 to ${MAX_CLASS_WEIGHT}, not “${part.slice(0, 20)}”.`;
+    weights.push(weight);
+  }
+  if (weights.every((w) => w === 0)) return 'Class weights by hand cannot all be 0: nothing would be learned.';
+  return weights;
+}
+
+/** The weights list a by-hand choice starts from: balanced from training counts when known, else 1 for every class. */
+export function startingClassWeights(classes: number, trainCounts: number[] | undefined): string {
+  const weights = trainCounts && trainCounts.length === classes ? balancedClassWeights(trainCounts) : Array<number>(classes).fill(1);
+  return weights.map((w) => String(Number(w.toPrecision(3)))).join(', ');
+}
+
 /** The accuracy of always predicting the most frequent class: the line a model must beat. */
 export function majorityBaseline(counts: number[]): { classIndex: number; accuracy: number } {
   const total = counts.reduce((a, b) => a + b, 0);

@@ -168,6 +168,8 @@ export const CASES: CaseSpec[] = [
     layers: [{ kind: 'dense', units: 4, activation: 'relu' }],
     optimizer: 'adam',
     learningRate: 0.01,
+    // Class weights set by hand: train.py must weigh the hostile-named classes by their index, as the app does.
+    extra: { classWeights: 'hand', classWeightValues: '1, 2.5, 0.5' },
   },
 ];
 
@@ -347,7 +349,7 @@ export async function exportCase(spec: CaseSpec): Promise<ExportedCase> {
       features: data.preprocessing?.features.map((f) => f.name) ?? [],
       ...(pageScores ? { pageScores, dataArgs: args } : {}),
       ...(config.schedule === 'constant' ? {} : { schedule: scheduleRates(config) }),
-      ...(config.imbalance === 'off' ? {} : { imbalance: imbalanceCounts(config, dataset, split) }),
+      ...(config.imbalance === 'off' && config.classWeights === 'off' ? {} : { imbalance: imbalanceCounts(config, dataset, split) }),
       ...(config.folds >= 2 ? { folds: foldSizes(config, dataset) } : {}),
       ...(check.ok && config.layers.some(isFrozen) ? { trainable: check.trainableParams } : {}),
     },

@@ -162,6 +162,7 @@ const settings = fc.record({
   imbalanceShare: withinLimit(LIMITS.imbalanceShare),
   imbalanceValidation: fc.boolean(),
   classWeights: fc.constantFrom(...CLASS_WEIGHTINGS),
+  classWeightValues: fc.oneof(fc.constant(''), fc.constant('1, 1, 5'), fc.string({ maxLength: 400 })),
   folds: withinLimit(LIMITS.folds),
   fold: withinLimit(LIMITS.fold),
   stratifiedFolds: fc.boolean(),

@@ -5,6 +5,7 @@
 // data. Pure: the page zips what this returns.
 import type { DatasetRef, ExperimentConfig } from '../../config/experiment';
 import type { CsvPreprocessing } from '../../data/csv/types';
+import { parseClassWeights } from '../../data/imbalance';
 import type { OutputSpec } from '../../model/spec';
 import { kerasBuildModel } from './kerasModel';
 import { pyString, pyValue, type PyValue } from './literal';
@@ -28,6 +29,14 @@ export interface PythonProjectInput {
   /** model.json, weights.bin and experiment.json, as "Download model" saves them. */
   modelFiles: { name: string; bytes: Uint8Array }[];
   data: PythonData;
+}
+
+/** Class weights set by hand, one per class, as the run used them; a list that does not fit the classes is refused with its reason. */
+function handWeights(config: ExperimentConfig, info: PythonProjectInput['info']): number[] {
+  if (config.classWeights !== 'hand' || info.task !== 'classification') return [];
+  const weights = parseClassWeights(config.classWeightValues, info.classes);
+  if (typeof weights === 'string') throw new Error(`The Keras project cannot be written: ${weights}`);
+  return weights;
 }
 
 function experimentValue(config: ExperimentConfig, info: PythonProjectInput['info']): PyValue {
@@ -63,6 +72,7 @@ function experimentValue(config: ExperimentConfig, info: PythonProjectInput['inf
       validation: config.imbalanceValidation,
     },
     class_weights: config.classWeights,
+    class_weight_values: handWeights(config, info),
     folds: config.folds >= 2 ? config.folds : 0,
     stratified_folds: config.stratifiedFolds,
   };

@@ -61,8 +61,8 @@ on a laptop) saves \`model.keras\` and logs every epoch to
 folds (\`__fold__\` in \`data.csv\`, \`folds\` in \`split.json\`) and the same
 rows are used; otherwise the folds are drawn from the seed (stratified when
 the experiment says so). The class-imbalance knob thins the training split
-(and validation, when set) to the browser's class counts, and balanced class
-weights are passed to Keras as \`class_weight\` (the custom loop under a
+(and validation, when set) to the browser's class counts, and class weights
+(balanced, or set by hand) are passed to Keras as \`class_weight\` (the custom loop under a
 cluster weighs each sample's loss the same way). \`--stream\` takes neither:
 they need every label first.
 

@@ -419,8 +419,12 @@ def imbalanced(indices, y, rng):
 
 
 def class_weights(y_train):
-    """Keras's class_weight for balanced weights, n / (classes present * n_c), as the browser weighs the loss; None when off."""
-    if EXPERIMENT["class_weights"] != "balanced" or EXPERIMENT["task"] != "classification":
+    """Keras's class_weight as the browser weighs the loss: balanced, n / (classes present * n_c); or set by hand, one per class; None when off."""
+    if EXPERIMENT["task"] != "classification":
+        return None
+    if EXPERIMENT["class_weights"] == "hand":
+        return {c: float(w) for c, w in enumerate(EXPERIMENT["class_weight_values"])}
+    if EXPERIMENT["class_weights"] != "balanced":
         return None
     counts = np.bincount(y_train, minlength=len(EXPERIMENT["classes"]))
     present = int((counts > 0).sum())
@@ -1015,7 +1019,7 @@ def main(argv=None):
         print(f"Data: {len(x_train)} training and {len(x_val)} validation samples, input {list(x_train.shape[1:])}", flush=True)
         weights = class_weights(y_train)
         if weights:
-            print("Class weights (balanced): " + ", ".join(f"{EXPERIMENT['classes'][c]} {w:.3f}" for c, w in weights.items()), flush=True)
+            print(f"Class weights ({'by hand' if EXPERIMENT['class_weights'] == 'hand' else 'balanced'}): " + ", ".join(f"{EXPERIMENT['classes'][c]} {w:.3f}" for c, w in weights.items()), flush=True)
 
     beat()  # joining: the supervisor's clock starts
     try:

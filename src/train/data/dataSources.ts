@@ -14,7 +14,7 @@ import { decodeIdxFile } from '../../data/idx';
 import { loadBundledMnist, uploadedIdxDataset } from '../../data/mnist';
 import { capSplit } from '../../data/split';
 import { applyOverfittingKnobs } from '../../data/subset';
-import { imbalancedIndices, imbalanceSettings } from '../../data/imbalance';
+import { imbalancedIndices, imbalanceSettings, parseClassWeights } from '../../data/imbalance';
 import { experimentSplitter, type Splitter } from '../../data/folds';
 import { concatPoints, drifted } from '../../data/drift';
 import { columnDriftSplitter, ROW_ORDER } from '../../data/columnDrift';
@@ -283,8 +283,16 @@ export async function resolveData(
   return { dataset: built.dataset, split: built.split };
 }
 
-/** The class-imbalance knob on a split (classification only; a class the data lacks is refused with its name). */
+/**
+ * The class-imbalance knob on a split (classification only; a class the
+ * data lacks is refused with its name). Class weights set by hand that do
+ * not fit the data's classes are refused here too, before anything trains.
+ */
 function applyImbalance(dataset: Dataset, split: Split, config: ExperimentConfig): Split {
+  if (config.classWeights === 'hand' && dataset.task === 'classification') {
+    const weights = parseClassWeights(config.classWeightValues, dataset.classes);
+    if (typeof weights === 'string') throw new Error(weights);
+  }
   if (config.imbalance === 'off') return split;
   if (dataset.task !== 'classification') throw new Error('Class imbalance needs classes: this data set is a regression. Switch it off.');
   const classes = dataset.classes.length;

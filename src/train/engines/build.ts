@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { outputFor as outputForTask } from '../../config/datasets';
 import type { BackendName, ExperimentConfig } from '../../config/experiment';
 import type { Dataset } from '../../data/dataset';
-import { balancedClassWeights, classCounts } from '../../data/imbalance';
+import { balancedClassWeights, classCounts, parseClassWeights } from '../../data/imbalance';
 import { buildModel, trainedWeights } from '../../model/build';
 import { isFrozen, type OutputSpec } from '../../model/spec';
 import type { Engine } from './engine';
@@ -31,15 +31,25 @@ export interface BuiltEngine {
 }
 
 type EngineConfig = Pick<ExperimentConfig, 'layers' | 'seed' | 'optimizer' | 'learningRate' | 'optimizerParams' | 'weightDecay'> &
-  Partial<Pick<ExperimentConfig, 'classWeights'>>;
+  Partial<Pick<ExperimentConfig, 'classWeights' | 'classWeightValues'>>;
 
-/** The class weights a run's loss uses (balanced: from the training split's counts), or undefined for none. */
+/**
+ * The class weights a run's loss uses (balanced: from the training split's
+ * counts; by hand: the experiment's numbers), or undefined for none. Weights
+ * by hand that do not fit the classes throw the sentence that says why.
+ */
 export function classWeightsFor(
-  config: Partial<Pick<ExperimentConfig, 'classWeights'>>,
+  config: Partial<Pick<ExperimentConfig, 'classWeights' | 'classWeightValues'>>,
   dataset: Pick<Dataset, 'task' | 'classes' | 'y'>,
   trainIndices: Uint32Array,
 ): Float32Array | undefined {
-  if (config.classWeights !== 'balanced' || dataset.task !== 'classification') return undefined;
+  if (dataset.task !== 'classification') return undefined;
+  if (config.classWeights === 'hand') {
+    const weights = parseClassWeights(config.classWeightValues ?? '', dataset.classes);
+    if (typeof weights === 'string') throw new Error(weights);
+    return Float32Array.from(weights);
+  }
+  if (config.classWeights !== 'balanced') return undefined;
   return Float32Array.from(balancedClassWeights(classCounts(dataset.y, trainIndices, dataset.classes.length)));
 }
 

@@ -1,10 +1,11 @@
-import { CLASS_WEIGHTINGS, IMBALANCE_MODES, type ClassWeighting } from '../../config/experiment';
-import { majorityBaseline, type ImbalanceMode } from '../../data/imbalance';
+import { CLASS_WEIGHTINGS, IMBALANCE_MODES, type ClassWeighting, type ExperimentConfig } from '../../config/experiment';
+import { balancedClassWeights, majorityBaseline, parseClassWeights, startingClassWeights, type ImbalanceMode } from '../../data/imbalance';
 import { updateConfig } from '../../state/actions';
 import { isLive, useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
 import { useDatasetInfo } from '../model/useDatasetInfo';
 import { RangeField } from '../controls/RangeField';
+import { ClassWeightsByHand } from './ClassWeightsByHand';
 
 const MODE_LABELS: Record<ImbalanceMode, string> = {
   off: 'Off: the classes as the data has them',
@@ -14,7 +15,16 @@ const MODE_LABELS: Record<ImbalanceMode, string> = {
 const WEIGHT_LABELS: Record<ClassWeighting, string> = {
   off: 'Off: every sample counts the same',
   balanced: 'Balanced (n / (classes × n_c))',
+  hand: 'Set by hand, per class',
 };
+/** The class weights a finished run's loss used, as classWeightsFor made them, or null for none. */
+function weightsUsed(config: ExperimentConfig, classes: readonly string[], trainCounts: number[]): number[] | null {
+  if (config.classWeights === 'balanced') return balancedClassWeights(trainCounts);
+  if (config.classWeights !== 'hand') return null;
+  const weights = parseClassWeights(config.classWeightValues, classes);
+  return typeof weights === 'string' ? null : weights;
+}
+
 /** Slider positions for the share kept (log scale). */
 const SHARE_STEPS = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1];
 const percent = (share: number) => `${Number((share * 100).toPrecision(2))} %`;
@@ -24,6 +34,7 @@ export function ImbalanceControls() {
   const config = useAppStore(selectConfig);
   const locked = isLive(useAppStore(selectStatus));
   const counts = useAppStore((state) => state.run.sizes.classCounts);
+  const ranWith = useAppStore((state) => state.run.config);
   const { info } = useDatasetInfo();
   if (!info || info.task === 'regression' || info.classes.length < 2) return null;
   const classes = info.classes;
@@ -36,6 +47,7 @@ export function ImbalanceControls() {
   const classIndex = Math.min(config.imbalanceClass, classes.length - 1);
   const baseline = counts ? majorityBaseline(counts.validation) : null;
   const trainTotal = counts ? counts.train.reduce((a, b) => a + b, 0) : 0;
+  const usedWeights = counts && ranWith ? weightsUsed(ranWith, classes, counts.train) : null;
   return (
     <section className="lab" aria-label="Class imbalance">
       <h2>Class imbalance</h2>
@@ -98,7 +110,18 @@ export function ImbalanceControls() {
           aria-label="Class weights"
           value={config.classWeights}
           disabled={locked}
-          onChange={(event) => updateConfig((c) => ({ ...c, classWeights: event.target.value as ClassWeighting }))}
+          onChange={(event) => {
+            const classWeights = event.target.value as ClassWeighting;
+            updateConfig((c) => ({
+              ...c,
+              classWeights,
+              // By hand starts from the balanced weights of the last run's counts (or all 1), unless the list already fits.
+              classWeightValues:
+                classWeights === 'hand' && typeof parseClassWeights(c.classWeightValues, classes) === 'string'
+                  ? startingClassWeights(classes.length, counts?.train)
+                  : c.classWeightValues,
+            }));
+          }}
         >
           {CLASS_WEIGHTINGS.map((weighting) => (
             <option key={weighting} value={weighting}>
@@ -107,6 +130,13 @@ export function ImbalanceControls() {
           ))}
         </select>
       </label>
+      {config.classWeights === 'hand' && <ClassWeightsByHand classes={classes} text={config.classWeightValues} locked={locked} />}
+      {usedWeights && (
+        <p className="hint" data-testid="class-weights-used">
+          The last run weighed each sample’s loss by its class ({ranWith?.classWeights === 'hand' ? 'set by hand' : 'balanced'}):{' '}
+          {usedWeights.map((w, c) => `${classes[c]} ${Number(w.toPrecision(3))}`).join(', ')}.
+        </p>
+      )}
       {counts && on && (
         <p className="hint" data-testid="imbalance-counts">
           Last run: {classes[classIndex]} had {counts.train[classIndex].toLocaleString('en-US')} of {trainTotal.toLocaleString('en-US')}{' '}
@@ -117,8 +147,8 @@ export function ImbalanceControls() {
       )}
       <p className="hint">
         With one class rare, a model can score high accuracy by rarely predicting it; macro F1 and that class’s F1 (on the accuracy chart)
-        and the confusion matrix show the misses. Balanced class weights make each class weigh the same in the loss, as Keras’s{' '}
-        <code>class_weight</code> does.
+        and the confusion matrix show the misses. Balanced class weights make each class weigh the same in the loss; by hand, a weight of 5
+        makes each miss of that class cost five times as much. Both are Keras’s <code>class_weight</code>.
       </p>
     </section>
   );
