@@ -68,7 +68,9 @@ test('class weights set by hand: one box per class, in the link, used by the run
   await expect(page.getByTestId('class-weights-by-hand').getByRole('alert')).toHaveText(why);
   await page.getByTestId('train-button').click();
   await expect(page.getByTestId('error')).toContainText(why);
+  await expect(page.getByTestId('run-status')).toHaveText('done');
   await expect(page.getByTestId('class-weights-used')).toContainText('orange 25');
+  await expect(page.getByTestId('epoch')).toHaveText('15');
 
   // A link with too few weights opens, names the classes, and keeps the rest of the experiment.
   await page.goto(LINK + '&cw=hand&cwv=1');

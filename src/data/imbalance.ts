@@ -112,6 +112,29 @@ export function parseClassWeights(text: string, classes: readonly string[]): num
   return weights;
 }
 
+/**
+ * Why the class knobs (the imbalance knob's class, weights set by hand)
+ * cannot apply to data with these classes, or null when they can. The page
+ * asks before it starts a run (so a refused run loses nothing), and the
+ * worker asks again on the data it loaded.
+ */
+export function classKnobsRefusal(
+  config: { imbalance: ImbalanceMode; imbalanceClass: number; classWeights: string; classWeightValues: string },
+  task: 'classification' | 'regression',
+  classes: readonly string[],
+): string | null {
+  if (config.imbalance !== 'off') {
+    if (task !== 'classification') return 'Class imbalance needs classes: this data set is a regression. Switch it off.';
+    if (config.imbalanceClass >= classes.length)
+      return `Class imbalance names class ${config.imbalanceClass}, but this data set has ${classes.length} classes (0 to ${classes.length - 1}).`;
+  }
+  if (config.classWeights === 'hand' && task === 'classification') {
+    const weights = parseClassWeights(config.classWeightValues, classes);
+    if (typeof weights === 'string') return weights;
+  }
+  return null;
+}
+
 /** The weights list a by-hand choice starts from: balanced from training counts when known, else 1 for every class. */
 export function startingClassWeights(classes: number, trainCounts: number[] | undefined): string {
   const weights = trainCounts && trainCounts.length === classes ? balancedClassWeights(trainCounts) : Array<number>(classes).fill(1);

@@ -12,6 +12,8 @@ import {
 } from '../config/experiment';
 import { defaultOptimizerParams, USUAL_LEARNING_RATE, type OptimizerParam } from '../config/optimizerParams';
 import { getClient } from './clientHandle';
+import { resolveDatasetInfo } from '../config/datasets';
+import { classKnobsRefusal } from '../data/imbalance';
 import { isLive, emptyMetrics, initialRun, openedStart, useAppStore, type WorkbenchTab, setSlice } from './store';
 import type { StartOptions } from '../train/page/client';
 import type { SweepTag } from '../sweep/results';
@@ -54,6 +56,13 @@ export function startAutoWarmUp(): void {
 /** Starts a fresh run with the current config; clears the previous curves. `startPaused`: one batch, then pause. */
 export function startRun(startPaused = false, evaluateOnly = false): void {
   const state = useAppStore.getState();
+  // A class knob that cannot apply to this data is said before anything starts, so the last run's curves stay.
+  const { info } = resolveDatasetInfo(state.config.dataset, state.data.loaded);
+  const refusal = info && classKnobsRefusal(state.config, info.task, info.classes);
+  if (refusal) {
+    setSlice('run', { error: refusal });
+    return;
+  }
   const start = openedStart(state);
   startRunOf(state.config, { startPaused, evaluateOnly, weights: start?.weights, replaceOutput: start?.replaceOutput });
   const source = state.openedModel?.source;

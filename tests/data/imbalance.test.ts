@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   balancedClassWeights,
   classCounts,
+  classKnobsRefusal,
   classWeightCells,
   imbalancedIndices,
   majorityBaseline,
@@ -111,6 +112,22 @@ describe('class imbalance', () => {
       model.dispose();
     });
   }
+
+  it('says before a run why the class knobs cannot apply to the data, or nothing when they can', () => {
+    const knobs = { imbalance: 'off' as const, imbalanceClass: 0, classWeights: 'off', classWeightValues: '' };
+    const two = ['blue', 'orange'];
+    expect(classKnobsRefusal(knobs, 'classification', two)).toBeNull();
+    expect(classKnobsRefusal({ ...knobs, imbalance: 'one', imbalanceClass: 5 }, 'classification', two)).toBe(
+      'Class imbalance names class 5, but this data set has 2 classes (0 to 1).',
+    );
+    expect(classKnobsRefusal({ ...knobs, imbalance: 'one' }, 'regression', [])).toMatch(/needs classes/);
+    expect(classKnobsRefusal({ ...knobs, classWeights: 'hand', classWeightValues: '1, 25' }, 'classification', two)).toBeNull();
+    expect(classKnobsRefusal({ ...knobs, classWeights: 'hand', classWeightValues: '1' }, 'classification', two)).toMatch(
+      /2 numbers, not 1/,
+    );
+    // A regression has no classes to weigh: the list is ignored, as the loss ignores it.
+    expect(classKnobsRefusal({ ...knobs, classWeights: 'hand', classWeightValues: '1' }, 'regression', [])).toBeNull();
+  });
 
   it('refuses weights by hand that do not fit the classes, with the sentence the page shows', () => {
     const dataset = { task: 'classification' as const, classes: ['a', 'b'], y: Uint8Array.from([0, 1]) };

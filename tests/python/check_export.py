@@ -91,7 +91,9 @@ def check(folder):
     run = subprocess.run([sys.executable, os.path.join(folder, "train.py"), *case["args"], "--save", os.path.join(folder, "trained.keras")], capture_output=True, text=True, timeout=600)
     if run.returncode != 0:
         return f"train.py failed ({run.returncode}):\n{run.stdout[-2000:]}\n{run.stderr[-3000:]}"
-    if "pwned" in run.stdout + run.stderr:
+    # The hostile names' payloads print a line "pwned" if they run (echo, or SystemExit's message); the names
+    # themselves may be printed (the class weights name their classes), quoted inside a longer line.
+    if any(line.strip() == "pwned" for line in (run.stdout + run.stderr).splitlines()):
         return "a name ran as code"
     if "Validation after" not in run.stdout:
         return f"train.py printed no final scores:\n{run.stdout[-2000:]}"

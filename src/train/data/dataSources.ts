@@ -14,7 +14,7 @@ import { decodeIdxFile } from '../../data/idx';
 import { loadBundledMnist, uploadedIdxDataset } from '../../data/mnist';
 import { capSplit } from '../../data/split';
 import { applyOverfittingKnobs } from '../../data/subset';
-import { imbalancedIndices, imbalanceSettings, parseClassWeights } from '../../data/imbalance';
+import { classKnobsRefusal, imbalancedIndices, imbalanceSettings } from '../../data/imbalance';
 import { experimentSplitter, type Splitter } from '../../data/folds';
 import { concatPoints, drifted } from '../../data/drift';
 import { columnDriftSplitter, ROW_ORDER } from '../../data/columnDrift';
@@ -283,23 +283,11 @@ export async function resolveData(
   return { dataset: built.dataset, split: built.split };
 }
 
-/**
- * The class-imbalance knob on a split (classification only; a class the
- * data lacks is refused with its name). Class weights set by hand that do
- * not fit the data's classes are refused here too, before anything trains.
- */
+/** The class-imbalance knob on a split (a class the data lacks, or weights by hand that do not fit, refused with the reason). */
 function applyImbalance(dataset: Dataset, split: Split, config: ExperimentConfig): Split {
-  if (config.classWeights === 'hand' && dataset.task === 'classification') {
-    const weights = parseClassWeights(config.classWeightValues, dataset.classes);
-    if (typeof weights === 'string') throw new Error(weights);
-  }
+  const refusal = classKnobsRefusal(config, dataset.task, dataset.classes);
+  if (refusal) throw new Error(refusal);
   if (config.imbalance === 'off') return split;
-  if (dataset.task !== 'classification') throw new Error('Class imbalance needs classes: this data set is a regression. Switch it off.');
-  const classes = dataset.classes.length;
-  if (config.imbalanceClass >= classes)
-    throw new Error(
-      `Class imbalance names class ${config.imbalanceClass}, but this data set has ${classes} classes (0 to ${classes - 1}).`,
-    );
   const settings = imbalanceSettings(config);
   if (!settings.validation) return { ...split, train: imbalancedIndices(dataset.y, split.train, settings, config.seed, 'train') };
   return {

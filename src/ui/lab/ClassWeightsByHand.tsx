@@ -17,7 +17,7 @@ export function ClassWeightsByHand({ classes, text, locked }: { classes: readonl
     }));
   return (
     <fieldset className="class-weights" data-testid="class-weights-by-hand">
-      <legend>Weight of each class in the loss</legend>
+      <legend>Weight of each class</legend>
       {classes.map((name, c) => (
         <label key={c} className="field">
           <span>{name}</span>
