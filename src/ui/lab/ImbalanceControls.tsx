@@ -19,6 +19,8 @@ const WEIGHT_LABELS: Record<ClassWeighting, string> = {
 };
 /** The class weights a finished run's loss used, as classWeightsFor made them, or null for none. */
 function weightsUsed(config: ExperimentConfig, classes: readonly string[], trainCounts: number[]): number[] | null {
+  // A run on other data (the dataset changed since) names other classes: say nothing rather than misname them.
+  if (trainCounts.length !== classes.length) return null;
   if (config.classWeights === 'balanced') return balancedClassWeights(trainCounts);
   if (config.classWeights !== 'hand') return null;
   const weights = parseClassWeights(config.classWeightValues, classes);
