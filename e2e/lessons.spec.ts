@@ -191,6 +191,11 @@ test('the forest lesson grows a forest beside the run and reads both; a drawing 
   await panel.getByTestId('lesson-draw').click();
   const canvas = page.getByTestId('draw-canvas');
   await expect(canvas).toBeInViewport();
+  // The pad stays where the button put it while the insight views above it refresh (the gallery re-sorts
+  // once the run's last epoch reaches it): a pen put down in the first seconds draws where it lands.
+  await page.waitForTimeout(2_500);
+  const padAt = (await canvas.boundingBox())!;
+  expect(Math.abs(padAt.y + padAt.height / 2 - page.viewportSize()!.height / 2)).toBeLessThan(2);
   await drawHouse(page, canvas);
   const probabilities = page.getByTestId('draw-probabilities').locator('li');
   await expect(probabilities).toHaveCount(10);

@@ -33,10 +33,8 @@ export function DrawCanvas({ classes }: { classes: string[] }) {
       })
       .catch((e: unknown) => setError(errorMessage(e)));
   };
-  const point = (event: React.PointerEvent<HTMLCanvasElement>) => {
-    const box = event.currentTarget.getBoundingClientRect();
-    return [((event.clientX - box.left) * SIZE) / box.width, ((event.clientY - box.top) * SIZE) / box.height] as const;
-  };
+  const point = (event: { clientX: number; clientY: number }, box: DOMRect) =>
+    [((event.clientX - box.left) * SIZE) / box.width, ((event.clientY - box.top) * SIZE) / box.height] as const;
   const clear = () => {
     const context = canvas.current?.getContext('2d');
     if (!context) return;
@@ -68,7 +66,7 @@ export function DrawCanvas({ classes }: { classes: string[] }) {
             drawing.current = true;
             event.currentTarget.setPointerCapture(event.pointerId);
             const context = event.currentTarget.getContext('2d')!;
-            const [x, y] = point(event);
+            const [x, y] = point(event, event.currentTarget.getBoundingClientRect());
             context.strokeStyle = '#fff';
             context.lineWidth = 20;
             context.lineCap = 'round';
@@ -81,8 +79,15 @@ export function DrawCanvas({ classes }: { classes: string[] }) {
           onPointerMove={(event) => {
             if (!drawing.current) return;
             const context = event.currentTarget.getContext('2d')!;
-            const [x, y] = point(event);
-            context.lineTo(x, y);
+            const box = event.currentTarget.getBoundingClientRect();
+            // A busy page gets one move event per frame, the pen's other points coalesced into it: draw through
+            // every one, or a fast corner is cut short (and the same drawing reads differently under load).
+            const native = event.nativeEvent;
+            const moves = typeof native.getCoalescedEvents === 'function' ? native.getCoalescedEvents() : [];
+            for (const move of moves.length > 0 ? moves : [native]) {
+              const [x, y] = point(move, box);
+              context.lineTo(x, y);
+            }
             context.stroke();
             if (performance.now() - last.current > PREDICT_EVERY_MS) {
               last.current = performance.now();
