@@ -135,6 +135,22 @@ export function classKnobsRefusal(
   return null;
 }
 
+/**
+ * The class weights a run's loss uses, given its training split's class
+ * counts: balanced from the counts, or the list set by hand; null for none
+ * (and for a regression); a list by hand that does not fit, its reason.
+ */
+export function lossClassWeights(
+  config: { classWeights?: string; classWeightValues?: string },
+  task: 'classification' | 'regression',
+  classes: readonly string[],
+  trainCounts: () => number[],
+): number[] | string | null {
+  if (task !== 'classification') return null;
+  if (config.classWeights === 'hand') return parseClassWeights(config.classWeightValues ?? '', classes);
+  return config.classWeights === 'balanced' ? balancedClassWeights(trainCounts()) : null;
+}
+
 /** The weights list a by-hand choice starts from: balanced from training counts when known, else 1 for every class. */
 export function startingClassWeights(classes: number, trainCounts: number[] | undefined): string {
   const weights = trainCounts && trainCounts.length === classes ? balancedClassWeights(trainCounts) : Array<number>(classes).fill(1);

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { outputFor as outputForTask } from '../../config/datasets';
 import type { BackendName, ExperimentConfig } from '../../config/experiment';
 import type { Dataset } from '../../data/dataset';
-import { balancedClassWeights, classCounts, parseClassWeights } from '../../data/imbalance';
+import { classCounts, lossClassWeights } from '../../data/imbalance';
 import { buildModel, trainedWeights } from '../../model/build';
 import { isFrozen, type OutputSpec } from '../../model/spec';
 import type { Engine } from './engine';
@@ -43,14 +43,11 @@ export function classWeightsFor(
   dataset: Pick<Dataset, 'task' | 'classes' | 'y'>,
   trainIndices: Uint32Array,
 ): Float32Array | undefined {
-  if (dataset.task !== 'classification') return undefined;
-  if (config.classWeights === 'hand') {
-    const weights = parseClassWeights(config.classWeightValues ?? '', dataset.classes);
-    if (typeof weights === 'string') throw new Error(weights);
-    return Float32Array.from(weights);
-  }
-  if (config.classWeights !== 'balanced') return undefined;
-  return Float32Array.from(balancedClassWeights(classCounts(dataset.y, trainIndices, dataset.classes.length)));
+  const weights = lossClassWeights(config, dataset.task, dataset.classes, () =>
+    classCounts(dataset.y, trainIndices, dataset.classes.length),
+  );
+  if (typeof weights === 'string') throw new Error(weights);
+  return weights ? Float32Array.from(weights) : undefined;
 }
 
 /** Why the fused engine cannot train this model, or null when it can. */

@@ -1,5 +1,5 @@
-import { CLASS_WEIGHTINGS, IMBALANCE_MODES, type ClassWeighting, type ExperimentConfig } from '../../config/experiment';
-import { balancedClassWeights, majorityBaseline, parseClassWeights, startingClassWeights, type ImbalanceMode } from '../../data/imbalance';
+import { CLASS_WEIGHTINGS, IMBALANCE_MODES, type ClassWeighting } from '../../config/experiment';
+import { lossClassWeights, majorityBaseline, parseClassWeights, startingClassWeights, type ImbalanceMode } from '../../data/imbalance';
 import { updateConfig } from '../../state/actions';
 import { isLive, useAppStore } from '../../state/store';
 import { selectConfig, selectStatus } from '../selectors';
@@ -17,16 +17,6 @@ const WEIGHT_LABELS: Record<ClassWeighting, string> = {
   balanced: 'Balanced (n / (classes × n_c))',
   hand: 'Set by hand, per class',
 };
-/** The class weights a finished run's loss used, as classWeightsFor made them, or null for none. */
-function weightsUsed(config: ExperimentConfig, classes: readonly string[], trainCounts: number[]): number[] | null {
-  // A run on other data (the dataset changed since) names other classes: say nothing rather than misname them.
-  if (trainCounts.length !== classes.length) return null;
-  if (config.classWeights === 'balanced') return balancedClassWeights(trainCounts);
-  if (config.classWeights !== 'hand') return null;
-  const weights = parseClassWeights(config.classWeightValues, classes);
-  return typeof weights === 'string' ? null : weights;
-}
-
 /** Slider positions for the share kept (log scale). */
 const SHARE_STEPS = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1];
 const percent = (share: number) => `${Number((share * 100).toPrecision(2))} %`;
@@ -49,7 +39,12 @@ export function ImbalanceControls() {
   const classIndex = Math.min(config.imbalanceClass, classes.length - 1);
   const baseline = counts ? majorityBaseline(counts.validation) : null;
   const trainTotal = counts ? counts.train.reduce((a, b) => a + b, 0) : 0;
-  const usedWeights = counts && ranWith ? weightsUsed(ranWith, classes, counts.train) : null;
+  // The weights the last run's loss used (classWeightsFor's figures); none for a run on other classes.
+  const used =
+    counts && ranWith && counts.train.length === classes.length
+      ? lossClassWeights(ranWith, 'classification', classes, () => counts.train)
+      : null;
+  const usedWeights = Array.isArray(used) ? used : null;
   return (
     <section className="lab" aria-label="Class imbalance">
       <h2>Class imbalance</h2>
