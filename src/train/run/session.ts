@@ -24,7 +24,8 @@ import type { Engine } from '../engines/engine';
 import { withTestFaults } from '../engines/faults';
 import { BACKEND_LABELS, PACE_EPOCHS_PER_SECOND } from '../../config/experiment';
 import type { FromWorker, InitialWeights, TestHooks } from '../protocol';
-import { CHECKPOINT_MS, checkpointBytes, MAX_CHECKPOINT_BYTES, type Checkpoint } from '../../history/checkpoint';
+import type { Checkpoint } from '../../history/checkpoint';
+import { epochCheckpointer } from './checkpointer';
 import { MAX_KEPT_MODEL_BYTES, storedModelBytes } from '../../history/storedModel';
 import { BOUNDARY_REDRAW, PICTURE_REDRAW, redrawInterval } from './redraw';
 
@@ -145,54 +146,6 @@ export class TrainingSession {
     return withTestFaults(built.engine, testHooks);
   }
 
-  /**
-   * Keeps where the run stands at epoch ends, at most every CHECKPOINT_MS,
-   * for Resume after a reload: weights, optimizer state, and early
-   * stopping's best. Says once, with why, when it cannot (Adamax's state,
-   * the size cap); the last epoch needs none.
-   */
-  private checkpointer(flush: () => void, rate: () => number): Parameters<typeof trainModel>[0]['onEpochState'] {
-    const { runId, config, post } = this.options;
-    let last = -Infinity;
-    let refused = this.options.evaluateOnly === true;
-    const refuse = (note: string) => {
-      refused = true;
-      post({ type: 'checkpoint', runId, checkpoint: null, note });
-    };
-    const obstacle = carryObstacle(config.optimizer);
-    return async ({ epoch, step, engine, best }) => {
-      if (refused || epoch >= config.epochs || performance.now() - last < CHECKPOINT_MS) return;
-      if (obstacle) return refuse(`Resume is not offered for this run: ${obstacle}.`);
-      last = performance.now();
-      const state = await engine.exportState();
-      const early = config.earlyStopping && best.epoch > 0;
-      const kept: Checkpoint = {
-        epoch,
-        step,
-        backend: engine.backend,
-        learningRate: rate(),
-        state,
-        ...(early
-          ? {
-              best: {
-                epoch: best.epoch,
-                loss: best.loss,
-                weights: best.epoch === epoch || !best.weights ? null : await best.weights.read(),
-              },
-            }
-          : {}),
-      };
-      const bytes = checkpointBytes(kept);
-      if (bytes > MAX_CHECKPOINT_BYTES)
-        return refuse(
-          `Resume is not offered for this run: its weights and optimizer state take ${(bytes / 2 ** 20).toFixed(0)} MiB, over the cap of ${MAX_CHECKPOINT_BYTES / 2 ** 20} MiB.`,
-        );
-      // After the epoch's end, so the page keeps its record up to here before the checkpoint.
-      flush();
-      post({ type: 'checkpoint', runId, checkpoint: kept });
-    };
-  }
-
   private measured = false;
   /** Settles when auto's timing in progress (if any) ends: tfjs's global backend is not the run's meanwhile. */
   private timing: Promise<unknown> = Promise.resolve();
@@ -270,7 +223,8 @@ export class TrainingSession {
     if (planar) this.postScatter(dataset, split);
 
     const outbox = new Outbox(runId, post);
-    const keepCheckpoint = this.checkpointer(
+    const keepCheckpoint = epochCheckpointer(
+      this.options,
       () => outbox.flush(),
       () => learningRate,
     );
